@@ -1,0 +1,162 @@
+"""The event-sourced application and the way every command is executed."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+import json
+from collections.abc import Callable
+from typing import Any, ClassVar, ParamSpec, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from asn_graph.application.clock import Clock, SystemClock
+from asn_graph.application.registers import IdempotencyRecord, idempotency_id
+from asn_graph.application.results import Changes, CommandResult
+from asn_graph.domain.actors import Actor
+from asn_graph.domain.employee import Employee
+from asn_graph.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from asn_graph.domain.policy import TransferPolicy
+from asn_graph.domain.transfer_case import TransferCase
+from asn_graph.domain.work_unit import WorkUnit
+from asn_graph.persistence.transcodings import register_domain_transcodings
+
+P = ParamSpec("P")
+A = TypeVar("A", bound=Aggregate)
+MAX_IDEMPOTENCY_KEY = 200
+
+
+class StoreApplication(Application[UUID]):
+    """The event store of asn-graph, configured from settings, with domain transcodings."""
+
+    name = "AsnGraph"
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
+        Employee: 100,
+        TransferCase: 50,
+        WorkUnit: 100,
+    }
+
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        policy: TransferPolicy | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__(env)
+        self.policy = policy or TransferPolicy()
+        self.clock: Clock = clock or SystemClock()
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    def load(self, aggregate_type: type[A], aggregate_id: UUID, label: str) -> A:
+        try:
+            aggregate = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFound(f"{label} not found") from None
+        if not isinstance(aggregate, aggregate_type):
+            raise NotFound(f"{label} not found")
+        return aggregate
+
+    def exists(self, aggregate_id: UUID) -> bool:
+        return aggregate_id in self.repository
+
+    def run_command(
+        self,
+        name: str,
+        actor: Actor,
+        idempotency_key: str | None,
+        payload: dict[str, Any],
+        decide: Callable[[], Changes],
+    ) -> CommandResult:
+        """Decide, then save atomically; a retried key returns the first result."""
+        if actor.role.is_read_only:
+            raise Forbidden(f"role {actor.role.value} is read-only")
+        fingerprint = _fingerprint(name, payload)
+        if idempotency_key is not None:
+            _check_key(idempotency_key)
+            earlier = self._earlier_result(actor, idempotency_key, fingerprint)
+            if earlier is not None:
+                return earlier
+        changes = decide()
+        pending = list(changes.aggregates)
+        events = sum(len(a.pending_events) for a in pending)
+        result = CommandResult(changes.subject_id, 0, changes.state, events=events)
+        if idempotency_key is not None:
+            pending.append(
+                IdempotencyRecord.record(
+                    actor.id, idempotency_key, name, fingerprint, result.as_record()
+                )
+            )
+        try:
+            recordings = self.save(*pending)
+        except IntegrityError:
+            if idempotency_key is not None:
+                earlier = self._earlier_result(actor, idempotency_key, fingerprint)
+                if earlier is not None:
+                    return earlier
+            raise Conflict(
+                "the record was changed by another request at the same time; "
+                "reload it and try again"
+            ) from None
+        position = max((r.notification.id for r in recordings), default=0)
+        return CommandResult(changes.subject_id, position, changes.state, events=events)
+
+    def _earlier_result(
+        self, actor: Actor, key: str, fingerprint: str
+    ) -> CommandResult | None:
+        record_id = idempotency_id(actor.id, key)
+        try:
+            record = self.repository.get(record_id)
+        except AggregateNotFoundError:
+            return None
+        assert isinstance(record, IdempotencyRecord)
+        if record.fingerprint != fingerprint:
+            raise InvalidInput(
+                f"idempotency key {key!r} was already used for a different request",
+                field="idempotencyKey",
+            )
+        return CommandResult.from_record(record.result, self.recorder.max_notification_id() or 0)
+
+
+def command(method: Callable[P, Changes]) -> Callable[P, CommandResult]:
+    """Turn a use case that decides ``Changes`` into one that saves them safely.
+
+    The use case takes ``actor`` first and an ``idempotency_key`` keyword; every other
+    argument is part of the request fingerprint.
+    """
+    signature = inspect.signature(method)
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> CommandResult:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        arguments = dict(bound.arguments)
+        app = arguments.pop("self")
+        actor = arguments.pop("actor")
+        key = arguments.pop("idempotency_key", None)
+        assert isinstance(app, StoreApplication)
+        return app.run_command(
+            method.__name__, actor, key, arguments, lambda: method(*args, **kwargs)
+        )
+
+    return wrapper
+
+
+def _fingerprint(name: str, payload: dict[str, Any]) -> str:
+    canonical = json.dumps({"command": name, "payload": payload}, sort_keys=True, default=repr)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _check_key(key: str) -> None:
+    if not key.strip() or len(key) > MAX_IDEMPOTENCY_KEY:
+        raise InvalidInput(
+            f"an idempotency key has 1 to {MAX_IDEMPOTENCY_KEY} characters",
+            field="idempotencyKey",
+        )

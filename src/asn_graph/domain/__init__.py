@@ -1,0 +1,1 @@
+"""The transfer domain: aggregates, value objects and rules. Pure Python, no I/O."""

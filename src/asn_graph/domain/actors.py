@@ -1,0 +1,41 @@
+"""Who acts: every event records the actor, taken from the caller's credentials."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Role(Enum):
+    """The roles an authenticated caller can hold."""
+
+    OFFICER = "officer"
+    APPROVER = "approver"
+    EMPLOYEE = "employee"
+    AUDITOR = "auditor"
+    INTEGRATOR = "integrator"
+    SYSTEM = "system"
+
+    @property
+    def is_read_only(self) -> bool:
+        return self in (Role.AUDITOR, Role.INTEGRATOR)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person or system behind an action.
+
+    ``agency`` is the code of the agency (instansi) an officer or approver acts for;
+    ``nip`` is the employee's own NIP when the actor is an employee.
+    """
+
+    id: str
+    role: Role
+    agency: str | None = None
+    nip: str | None = None
+
+    def acts_for(self, agency_code: str) -> bool:
+        return self.agency == agency_code
+
+
+SYSTEM_ACTOR = Actor(id="asn-graph", role=Role.SYSTEM)

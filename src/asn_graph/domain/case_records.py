@@ -1,0 +1,124 @@
+"""What a transfer case keeps: documents, approvals, decree, handover, training, evaluation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from asn_graph.domain.actors import Actor
+from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.reference import PerformanceRating
+from asn_graph.domain.transfer_types import ApprovalStep, DecisionAuthority
+
+SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+
+
+class DocumentType(Enum):
+    """Berkas persyaratan mutasi."""
+
+    PNS_STATUS_PROOF = "PNS_STATUS_PROOF"
+    POSITION_ANALYSIS = "POSITION_ANALYSIS"
+    REQUEST_LETTER = "REQUEST_LETTER"
+    RECEIVING_PROPOSAL = "RECEIVING_PROPOSAL"
+    RELEASE_APPROVAL = "RELEASE_APPROVAL"
+    NO_PROCEEDINGS_STATEMENT = "NO_PROCEEDINGS_STATEMENT"
+    LATEST_RANK_DECREE = "LATEST_RANK_DECREE"
+    PERFORMANCE_RATINGS = "PERFORMANCE_RATINGS"
+    NO_STUDY_LEAVE_STATEMENT = "NO_STUDY_LEAVE_STATEMENT"
+    INSPECTORATE_CLEARANCE = "INSPECTORATE_CLEARANCE"
+
+
+@dataclass(frozen=True)
+class DocumentEvidence:
+    """A document kept as evidence: what it is and its fingerprint, never the file itself."""
+
+    document_type: DocumentType
+    number: str
+    issued_on: date
+    issuer: str
+    sha256: str
+
+    def __post_init__(self) -> None:
+        if not self.number.strip():
+            raise InvalidInput("a document needs its number", field="number")
+        if not self.issuer.strip():
+            raise InvalidInput("a document needs its issuer", field="issuer")
+        if not SHA256_HEX.match(self.sha256):
+            raise InvalidInput("sha256 must be 64 lowercase hex digits", field="sha256")
+
+
+@dataclass(frozen=True)
+class Approval:
+    """One decision on the approval route."""
+
+    step: ApprovalStep
+    approved: bool
+    decided_on: date
+    reference: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class Decree:
+    """Surat keputusan (SK): number unique per issuer, TMT not before its date."""
+
+    number: str
+    issuer: str
+    authority: DecisionAuthority
+    signed_on: date
+    signatory: str
+    effective_on: date
+
+    def __post_init__(self) -> None:
+        for field_name in ("number", "issuer", "signatory"):
+            if not getattr(self, field_name).strip():
+                raise InvalidInput(f"a decree needs its {field_name}", field=field_name)
+
+    @property
+    def issuer_key(self) -> str:
+        return " ".join(self.issuer.upper().split())
+
+    @property
+    def number_key(self) -> str:
+        return " ".join(self.number.upper().split())
+
+
+@dataclass(frozen=True)
+class Handover:
+    """Serah terima jabatan: who takes over the old post, so that service continues."""
+
+    successor_nip: str | None
+    acting_official: str | None
+    handed_over_on: date
+    notes: str
+
+    def __post_init__(self) -> None:
+        if not (self.successor_nip or self.acting_official):
+            raise InvalidInput(
+                "a handover names a successor or an acting official (Plt.)", field="successor"
+            )
+
+
+@dataclass(frozen=True)
+class Training:
+    """Training for the new role after the move."""
+
+    title: str
+    provider: str
+    hours: int
+    completed_on: date
+
+    def __post_init__(self) -> None:
+        if self.hours <= 0:
+            raise InvalidInput("training hours must be positive", field="hours")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Post-transfer evaluation: did the move work?"""
+
+    rating: PerformanceRating
+    evaluated_on: date
+    summary: str

@@ -1,0 +1,261 @@
+"""Employee (pegawai ASN): identity, status, rank, qualifications, ratings, blockers, placement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate
+
+from asn_graph.domain.actors import Actor
+from asn_graph.domain.audited import AuditedAggregate
+from asn_graph.domain.errors import InvalidInput, RuleViolation
+from asn_graph.domain.nip import Gender, Nip
+from asn_graph.domain.placement import Placement
+from asn_graph.domain.reference import (
+    BlockerKind,
+    Education,
+    EmploymentStatus,
+    PerformanceRating,
+    Rank,
+)
+from asn_graph.domain.rules import Rule
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """An active condition (proceedings, study leave, audit finding) that stops a transfer."""
+
+    kind: BlockerKind
+    reference: str
+    since: date
+
+
+@dataclass(frozen=True)
+class PlacementRecord:
+    """One entry of the placement history: where, since when, on what basis."""
+
+    placement: Placement
+    since: date
+    case_id: UUID | None
+    decree_number: str | None
+    handed_over_to: str | None
+
+
+class Employee(AuditedAggregate):
+    TOPIC = "asn-graph/employee"
+
+    class Event(Aggregate.Event):
+        TOPIC = "asn-graph/employee/event"
+        actor: Actor
+        reason: str
+
+    class Registered(Event, Aggregate.Created):
+        TOPIC = "asn-graph/employee/registered"
+        nip: str
+        name: str
+        birth_date: date
+        gender: Gender
+        status: EmploymentStatus
+        rank: Rank
+        education: Education
+        competencies: tuple[str, ...]
+        appointed_on: date
+
+    class Placed(Event):
+        TOPIC = "asn-graph/employee/placed"
+        record: PlacementRecord
+
+        def apply(self, employee: Employee) -> None:
+            employee.placements.append(self.record)
+
+    class RankChanged(Event):
+        TOPIC = "asn-graph/employee/rank-changed"
+        rank: Rank
+        effective_on: date
+
+        def apply(self, employee: Employee) -> None:
+            employee.rank = self.rank
+
+    class QualificationsRecorded(Event):
+        TOPIC = "asn-graph/employee/qualifications-recorded"
+        education: Education
+        competencies: tuple[str, ...]
+
+        def apply(self, employee: Employee) -> None:
+            employee.education = self.education
+            employee.competencies = tuple(self.competencies)
+
+    class PerformanceRated(Event):
+        TOPIC = "asn-graph/employee/performance-rated"
+        year: int
+        rating: PerformanceRating
+
+        def apply(self, employee: Employee) -> None:
+            employee.ratings[self.year] = self.rating
+
+    class BlockerRecorded(Event):
+        TOPIC = "asn-graph/employee/blocker-recorded"
+        blocker: Blocker
+
+        def apply(self, employee: Employee) -> None:
+            employee.blockers[self.blocker.kind] = self.blocker
+
+    class BlockerLifted(Event):
+        TOPIC = "asn-graph/employee/blocker-lifted"
+        kind: BlockerKind
+
+        def apply(self, employee: Employee) -> None:
+            employee.blockers.pop(self.kind, None)
+
+    class TransferCaseOpened(Event):
+        TOPIC = "asn-graph/employee/transfer-case-opened"
+        case_id: UUID
+
+        def apply(self, employee: Employee) -> None:
+            employee.active_case_id = self.case_id
+
+    class TransferCaseEnded(Event):
+        TOPIC = "asn-graph/employee/transfer-case-ended"
+        case_id: UUID
+
+        def apply(self, employee: Employee) -> None:
+            employee.active_case_id = None
+
+    def __init__(
+        self,
+        *,
+        nip: str,
+        name: str,
+        birth_date: date,
+        gender: Gender,
+        status: EmploymentStatus,
+        rank: Rank,
+        education: Education,
+        competencies: tuple[str, ...],
+        appointed_on: date,
+        **_: Any,
+    ) -> None:
+        self.nip = nip
+        self.name = name
+        self.birth_date = birth_date
+        self.gender = gender
+        self.status = status
+        self.rank = rank
+        self.education = education
+        self.competencies = tuple(competencies)
+        self.appointed_on = appointed_on
+        self.placements: list[PlacementRecord] = []
+        self.ratings: dict[int, PerformanceRating] = {}
+        self.blockers: dict[BlockerKind, Blocker] = {}
+        self.active_case_id: UUID | None = None
+
+    @classmethod
+    def register(
+        cls,
+        *,
+        nip: Nip,
+        name: str,
+        birth_date: date,
+        gender: Gender,
+        status: EmploymentStatus,
+        rank: Rank,
+        education: Education,
+        competencies: tuple[str, ...],
+        appointed_on: date,
+        actor: Actor,
+    ) -> Employee:
+        if not name.strip():
+            raise InvalidInput("an employee needs a name", field="name")
+        mismatches = [
+            label
+            for label, matches in (
+                ("birth date", nip.birth_date == birth_date),
+                ("gender", nip.gender == gender),
+                ("appointment month", nip.appointment_year_month
+                 == (appointed_on.year, appointed_on.month)),
+            )
+            if not matches
+        ]
+        if mismatches:
+            raise RuleViolation(
+                f"NIP {nip} does not match the {', '.join(mismatches)} given",
+                rules=(Rule.NIP_MISMATCH.value,),
+            )
+        return cls._create(
+            cls.Registered,
+            id=uuid4(),
+            nip=nip.value,
+            name=" ".join(name.split()),
+            birth_date=birth_date,
+            gender=gender,
+            status=status,
+            rank=rank,
+            education=education,
+            competencies=tuple(sorted({c.strip() for c in competencies if c.strip()})),
+            appointed_on=appointed_on,
+            actor=actor,
+            reason="",
+        )
+
+    @property
+    def placement(self) -> Placement | None:
+        return self.placements[-1].placement if self.placements else None
+
+    @property
+    def placed_since(self) -> date | None:
+        return self.placements[-1].since if self.placements else None
+
+    def place(self, record: PlacementRecord, actor: Actor, reason: str = "") -> None:
+        if self.placements and record.since < self.placements[-1].since:
+            raise InvalidInput(
+                "a placement cannot start before the current one", field="since"
+            )
+        self._record(self.Placed, actor, reason, record=record)
+
+    def change_rank(self, rank: Rank, effective_on: date, actor: Actor, reason: str = "") -> None:
+        self._record(self.RankChanged, actor, reason, rank=rank, effective_on=effective_on)
+
+    def record_qualifications(
+        self, education: Education, competencies: tuple[str, ...], actor: Actor
+    ) -> None:
+        cleaned = tuple(sorted({c.strip() for c in competencies if c.strip()}))
+        self._record(
+            self.QualificationsRecorded, actor, education=education, competencies=cleaned
+        )
+
+    def rate_performance(
+        self, year: int, rating: PerformanceRating, actor: Actor, *, today: date
+    ) -> None:
+        if not self.appointed_on.year <= year <= today.year:
+            raise InvalidInput(
+                f"a rating year must lie between appointment and today, got {year}", field="year"
+            )
+        self._record(self.PerformanceRated, actor, year=year, rating=rating)
+
+    def record_blocker(self, blocker: Blocker, actor: Actor, reason: str) -> None:
+        if not blocker.reference.strip():
+            raise InvalidInput("a blocker needs its reference", field="reference")
+        self._record(self.BlockerRecorded, actor, reason, blocker=blocker)
+
+    def lift_blocker(self, kind: BlockerKind, actor: Actor, reason: str) -> None:
+        if kind not in self.blockers:
+            raise InvalidInput(f"no active {kind.value} to lift", field="kind")
+        self._record(self.BlockerLifted, actor, reason, kind=kind)
+
+    def open_transfer_case(self, case_id: UUID, actor: Actor) -> None:
+        if self.active_case_id is not None:
+            raise RuleViolation(
+                f"employee {self.nip} already has an active transfer case {self.active_case_id}",
+                rules=(Rule.ONE_ACTIVE_CASE.value,),
+            )
+        self._record(self.TransferCaseOpened, actor, case_id=case_id)
+
+    def end_transfer_case(self, case_id: UUID, actor: Actor) -> None:
+        if self.active_case_id == case_id:
+            self._record(self.TransferCaseEnded, actor, case_id=case_id)
+
+    def ratings_for(self, years: range) -> dict[int, PerformanceRating | None]:
+        return {year: self.ratings.get(year) for year in years}

@@ -1,0 +1,81 @@
+"""Policy values an agency can set: tenure, the 10-year rule, thresholds, checklists, deadlines.
+
+The regulations leave several of these disputed or changing (a 2025 statement puts the
+minimum time in post at 6 months instead of 2 years), so none of them is a constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.reference import PerformanceRating
+from asn_graph.domain.rules import Rule, Severity
+from asn_graph.domain.transfer_types import Initiative, TransferType
+
+_COMMON_DOCUMENTS = frozenset(
+    {
+        DocumentType.PNS_STATUS_PROOF,
+        DocumentType.POSITION_ANALYSIS,
+        DocumentType.NO_PROCEEDINGS_STATEMENT,
+        DocumentType.LATEST_RANK_DECREE,
+        DocumentType.PERFORMANCE_RATINGS,
+    }
+)
+_BETWEEN_AGENCIES = _COMMON_DOCUMENTS | {
+    DocumentType.RECEIVING_PROPOSAL,
+    DocumentType.NO_STUDY_LEAVE_STATEMENT,
+    DocumentType.INSPECTORATE_CLEARANCE,
+}
+
+
+def default_checklists() -> dict[TransferType, frozenset[DocumentType]]:
+    return {
+        transfer_type: (
+            _COMMON_DOCUMENTS if transfer_type is TransferType.WITHIN_AGENCY else _BETWEEN_AGENCIES
+        )
+        for transfer_type in TransferType
+    }
+
+
+DEFAULT_OVERRIDABLE = frozenset(
+    {
+        Rule.TENURE_MINIMUM,
+        Rule.DESTINATION_VACANCY,
+        Rule.MORATORIUM,
+        Rule.QUALIFICATION,
+    }
+)
+
+
+@dataclass(frozen=True)
+class TransferPolicy:
+    """The values the rules use. Defaults follow PP 11/2017 and Perban BKN 5/2019."""
+
+    minimum_months_in_post: int = 24
+    maximum_months_in_post: int = 60
+    tenure_below_minimum: Severity = Severity.HARD
+    years_before_leaving_agency: int = 10
+    minimum_rating: PerformanceRating = PerformanceRating.BAIK
+    rating_years: int = 2
+    destination_without_vacancy: Severity = Severity.HARD
+    effective_hours_per_year: int = 1250
+    technical_review_days: int = 15
+    appointment_working_days: int = 30
+    handover_required: bool = True
+    overridable_rules: frozenset[Rule] = DEFAULT_OVERRIDABLE
+    document_checklists: Mapping[TransferType, frozenset[DocumentType]] = field(
+        default_factory=default_checklists
+    )
+
+    def checklist_for(
+        self, transfer_type: TransferType, initiative: Initiative
+    ) -> frozenset[DocumentType]:
+        documents = self.document_checklists.get(transfer_type, frozenset())
+        if initiative is Initiative.OWN_REQUEST:
+            documents = documents | {DocumentType.REQUEST_LETTER}
+        return documents
+
+    def may_override(self, rule: Rule) -> bool:
+        return rule in self.overridable_rules

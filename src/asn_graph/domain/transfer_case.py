@@ -1,0 +1,566 @@
+"""TransferCase (usulan mutasi): one employee's move from proposal to effective placement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from asn_graph.domain import authority
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.audited import AuditedAggregate
+from asn_graph.domain.calendar import working_days_between
+from asn_graph.domain.case_records import (
+    Approval,
+    Decree,
+    DocumentEvidence,
+    DocumentType,
+    Evaluation,
+    Handover,
+    Training,
+)
+from asn_graph.domain.case_state import BEFORE_DECREE, EDITABLE_FILE, CaseState
+from asn_graph.domain.eligibility import blocking
+from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
+from asn_graph.domain.placement import Placement
+from asn_graph.domain.policy import TransferPolicy
+from asn_graph.domain.rules import Finding, Rule, warning
+from asn_graph.domain.transfer_types import (
+    ApprovalStep,
+    Initiative,
+    TransferType,
+    route_for,
+)
+
+
+@dataclass(frozen=True)
+class Override:
+    """An authorised decision to proceed despite a hard rule, with its basis."""
+
+    rule: Rule
+    authority_reference: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ProposalAnswer:
+    """The employee's answer to an agency-initiated proposal."""
+
+    agrees: bool
+    preferences: tuple[str, ...]
+
+
+class TransferCase(AuditedAggregate):
+    TOPIC = "asn-graph/transfer-case"
+
+    class Event(Aggregate.Event):
+        TOPIC = "asn-graph/transfer-case/event"
+        actor: Actor
+        reason: str
+
+    class Transitioned(Event):
+        """An event that moves the case to ``state``."""
+
+        TOPIC = "asn-graph/transfer-case/transitioned"
+        state: CaseState
+
+        def apply(self, case: TransferCase) -> None:
+            case.state = self.state
+
+    class Opened(Event, Aggregate.Created):
+        TOPIC = "asn-graph/transfer-case/opened"
+        transfer_type: TransferType
+        initiative: Initiative
+        employee_id: UUID
+        nip: str
+        origin: Placement
+        destination: Placement
+        findings: tuple[Finding, ...]
+
+    class DocumentAttached(Event):
+        TOPIC = "asn-graph/transfer-case/document-attached"
+        document: DocumentEvidence
+
+        def apply(self, case: TransferCase) -> None:
+            case.documents[self.document.document_type] = self.document
+
+    class Submitted(Transitioned):
+        TOPIC = "asn-graph/transfer-case/submitted"
+        findings: tuple[Finding, ...]
+
+        def apply(self, case: TransferCase) -> None:
+            super().apply(case)
+            case.findings = tuple(self.findings)
+
+    class DocumentsReturned(Transitioned):
+        TOPIC = "asn-graph/transfer-case/documents-returned"
+
+    class DocumentsVerified(Transitioned):
+        TOPIC = "asn-graph/transfer-case/documents-verified"
+
+    class ProposalAnswered(Event):
+        TOPIC = "asn-graph/transfer-case/proposal-answered"
+        answer: ProposalAnswer
+
+        def apply(self, case: TransferCase) -> None:
+            case.proposal_answer = self.answer
+            if not self.answer.agrees:
+                case.findings = (
+                    *case.findings,
+                    warning(Rule.EMPLOYEE_OBJECTION, f"the employee objects: {self.reason}"),
+                )
+
+    class StepDecided(Transitioned):
+        TOPIC = "asn-graph/transfer-case/step-decided"
+        approval: Approval
+
+        def apply(self, case: TransferCase) -> None:
+            super().apply(case)
+            case.approvals.append(self.approval)
+
+    class RuleOverridden(Event):
+        TOPIC = "asn-graph/transfer-case/rule-overridden"
+        override: Override
+
+        def apply(self, case: TransferCase) -> None:
+            case.overrides[self.override.rule] = self.override
+
+    class DecreeIssued(Transitioned):
+        TOPIC = "asn-graph/transfer-case/decree-issued"
+        decree: Decree
+
+        def apply(self, case: TransferCase) -> None:
+            super().apply(case)
+            case.decree = self.decree
+
+    class DecreeCorrected(Event):
+        TOPIC = "asn-graph/transfer-case/decree-corrected"
+        decree: Decree
+
+        def apply(self, case: TransferCase) -> None:
+            case.decree = self.decree
+
+    class DecreeRevoked(Transitioned):
+        TOPIC = "asn-graph/transfer-case/decree-revoked"
+
+        def apply(self, case: TransferCase) -> None:
+            super().apply(case)
+            case.decree = None
+            case.installed_on = None
+
+    class Installed(Transitioned):
+        TOPIC = "asn-graph/transfer-case/installed"
+        installed_on: date
+        warnings: tuple[Finding, ...]
+
+        def apply(self, case: TransferCase) -> None:
+            super().apply(case)
+            case.installed_on = self.installed_on
+            case.findings = (*case.findings, *self.warnings)
+
+    class HandoverRecorded(Event):
+        TOPIC = "asn-graph/transfer-case/handover-recorded"
+        handover: Handover
+
+        def apply(self, case: TransferCase) -> None:
+            case.handover = self.handover
+
+    class TookEffect(Transitioned):
+        TOPIC = "asn-graph/transfer-case/took-effect"
+        effective_on: date
+
+        def apply(self, case: TransferCase) -> None:
+            super().apply(case)
+            case.effective_on = self.effective_on
+
+    class TrainingRecorded(Event):
+        TOPIC = "asn-graph/transfer-case/training-recorded"
+        training: Training
+
+        def apply(self, case: TransferCase) -> None:
+            case.trainings.append(self.training)
+
+    class EvaluationRecorded(Event):
+        TOPIC = "asn-graph/transfer-case/evaluation-recorded"
+        evaluation: Evaluation
+
+        def apply(self, case: TransferCase) -> None:
+            case.evaluation = self.evaluation
+
+    class Closed(Transitioned):
+        TOPIC = "asn-graph/transfer-case/closed"
+
+    class Rejected(Transitioned):
+        TOPIC = "asn-graph/transfer-case/rejected"
+
+    class Withdrawn(Transitioned):
+        TOPIC = "asn-graph/transfer-case/withdrawn"
+
+    class Cancelled(Transitioned):
+        TOPIC = "asn-graph/transfer-case/cancelled"
+
+    class Expired(Transitioned):
+        TOPIC = "asn-graph/transfer-case/expired"
+
+    def __init__(
+        self,
+        *,
+        transfer_type: TransferType,
+        initiative: Initiative,
+        employee_id: UUID,
+        nip: str,
+        origin: Placement,
+        destination: Placement,
+        findings: tuple[Finding, ...],
+        **_: Any,
+    ) -> None:
+        self.transfer_type = transfer_type
+        self.initiative = initiative
+        self.employee_id = employee_id
+        self.nip = nip
+        self.origin = origin
+        self.destination = destination
+        self.findings = tuple(findings)
+        self.state = CaseState.DRAFT
+        self.documents: dict[DocumentType, DocumentEvidence] = {}
+        self.approvals: list[Approval] = []
+        self.overrides: dict[Rule, Override] = {}
+        self.proposal_answer: ProposalAnswer | None = None
+        self.decree: Decree | None = None
+        self.installed_on: date | None = None
+        self.handover: Handover | None = None
+        self.effective_on: date | None = None
+        self.trainings: list[Training] = []
+        self.evaluation: Evaluation | None = None
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        case_id: UUID,
+        transfer_type: TransferType,
+        initiative: Initiative,
+        employee_id: UUID,
+        nip: str,
+        origin: Placement,
+        destination: Placement,
+        findings: tuple[Finding, ...],
+        actor: Actor,
+        reason: str,
+    ) -> TransferCase:
+        authority.require_can_open(actor, initiative, nip, origin, destination)
+        if origin.unit_id == destination.unit_id and origin.position_code == (
+            destination.position_code
+        ):
+            raise RuleViolation(
+                "the destination is the employee's current position",
+                rules=(Rule.SAME_PLACEMENT.value,),
+            )
+        if not reason.strip():
+            raise InvalidInput("a transfer case states its reason", field="reason")
+        return cls._create(
+            cls.Opened,
+            id=case_id,
+            transfer_type=transfer_type,
+            initiative=initiative,
+            employee_id=employee_id,
+            nip=nip,
+            origin=origin,
+            destination=destination,
+            findings=findings,
+            actor=actor,
+            reason=reason.strip(),
+        )
+
+    # --- the file --------------------------------------------------------------------------
+
+    def attach_document(self, document: DocumentEvidence, actor: Actor) -> None:
+        self._require_state("attach a document to", EDITABLE_FILE)
+        self._require_staff_or_requester(actor)
+        self._record(self.DocumentAttached, actor, document=document)
+
+    def submit(self, findings: tuple[Finding, ...], actor: Actor) -> None:
+        self._require_state("submit", {CaseState.DRAFT, CaseState.DOCUMENTS_RETURNED})
+        self._require_staff_or_requester(actor)
+        self._require_no_blocking(findings)
+        self._record(self.Submitted, actor, state=CaseState.SUBMITTED, findings=findings)
+
+    def return_documents(self, actor: Actor, reason: str) -> None:
+        self._require_state("return the documents of", {CaseState.SUBMITTED})
+        authority.require_case_staff(actor, self.origin, self.destination)
+        _require_reason(reason)
+        self._record(self.DocumentsReturned, actor, reason, state=CaseState.DOCUMENTS_RETURNED)
+
+    def verify_documents(self, policy: TransferPolicy, actor: Actor) -> None:
+        self._require_state("verify the documents of", {CaseState.SUBMITTED})
+        authority.require_case_staff(actor, self.origin, self.destination)
+        missing = self.missing_documents(policy)
+        if missing:
+            raise RuleViolation(
+                "documents missing: " + ", ".join(sorted(d.value for d in missing)),
+                rules=(Rule.DOCUMENTS_INCOMPLETE.value,),
+            )
+        self._record(self.DocumentsVerified, actor, state=CaseState.IN_APPROVAL)
+
+    def missing_documents(self, policy: TransferPolicy) -> set[DocumentType]:
+        required = policy.checklist_for(self.transfer_type, self.initiative)
+        return set(required) - set(self.documents)
+
+    def answer_proposal(
+        self, agrees: bool, preferences: tuple[str, ...], actor: Actor, reason: str
+    ) -> None:
+        self._require_state("answer the proposal of", BEFORE_DECREE)
+        authority.require_role(actor, Role.EMPLOYEE)
+        authority.require_own_nip(actor, self.nip)
+        if self.initiative is not Initiative.AGENCY_INTEREST:
+            raise IllegalTransition("only an agency-initiated proposal asks for an answer")
+        if not agrees:
+            _require_reason(reason)
+        answer = ProposalAnswer(agrees, tuple(p.strip() for p in preferences if p.strip()))
+        self._record(self.ProposalAnswered, actor, reason, answer=answer)
+
+    # --- approval route --------------------------------------------------------------------
+
+    @property
+    def pending_step(self) -> ApprovalStep | None:
+        if self.state is not CaseState.IN_APPROVAL:
+            return None
+        steps = route_for(self.transfer_type).steps
+        approved = sum(1 for a in self.approvals if a.approved)
+        return steps[approved] if approved < len(steps) else None
+
+    def decide(
+        self,
+        step: ApprovalStep,
+        approved: bool,
+        decided_on: date,
+        reference: str,
+        actor: Actor,
+        reason: str,
+    ) -> None:
+        self._require_state("decide on", {CaseState.IN_APPROVAL})
+        pending = self.pending_step
+        if step is not pending:
+            raise RuleViolation(
+                f"the route of a {self.transfer_type.value} transfer expects "
+                f"{pending.value if pending else 'no step'} now, not {step.value}",
+                rules=(Rule.APPROVAL_ROUTE.value,),
+            )
+        authority.require_step_authority(actor, step, self.origin, self.destination)
+        if not reference.strip():
+            raise InvalidInput("a decision needs its letter or minutes number", field="reference")
+        if not approved:
+            _require_reason(reason)
+        steps = route_for(self.transfer_type).steps
+        if not approved:
+            state = CaseState.REJECTED
+        elif steps[-1] is step:
+            state = CaseState.AWAITING_DECREE
+        else:
+            state = CaseState.IN_APPROVAL
+        approval = Approval(step, approved, decided_on, reference.strip(), actor)
+        self._record(self.StepDecided, actor, reason, state=state, approval=approval)
+
+    def override(
+        self, rule: Rule, authority_reference: str, policy: TransferPolicy, actor: Actor,
+        reason: str,
+    ) -> None:
+        if self.state.is_terminal or not self.state.holds_employee:
+            raise IllegalTransition(f"a {self.state.value} case takes no override")
+        authority.require_role(actor, Role.APPROVER)
+        authority.require_agency(actor, self.origin.agency_code, self.destination.agency_code)
+        if not policy.may_override(rule):
+            raise RuleViolation(f"rule {rule.value} cannot be overridden", rules=(rule.value,))
+        _require_reason(reason)
+        if not authority_reference.strip():
+            raise InvalidInput(
+                "an override names its authority (e.g. the Minister's letter)",
+                field="authorityReference",
+            )
+        override = Override(rule, authority_reference.strip(), actor)
+        self._record(self.RuleOverridden, actor, reason, override=override)
+
+    # --- decree and placement --------------------------------------------------------------
+
+    def issue_decree(self, decree: Decree, findings: tuple[Finding, ...], actor: Actor) -> None:
+        self._require_state("issue a decree for", {CaseState.AWAITING_DECREE})
+        authority.require_decree_authority(actor, self.transfer_type, self.destination)
+        expected = route_for(self.transfer_type).decree_authority
+        if decree.authority is not expected:
+            raise RuleViolation(
+                f"a {self.transfer_type.value} transfer is decided by {expected.value}, "
+                f"not {decree.authority.value}",
+                rules=(Rule.APPROVAL_ROUTE.value,),
+            )
+        _check_effective_date(decree)
+        self._require_no_blocking(findings)
+        self._record(self.DecreeIssued, actor, state=CaseState.DECREE_ISSUED, decree=decree)
+
+    def correct_decree(self, decree: Decree, actor: Actor, reason: str) -> None:
+        """Ralat: the same decree, its content corrected by a new event."""
+        self._require_state("correct the decree of", {CaseState.DECREE_ISSUED,
+                                                       CaseState.APPOINTED})
+        authority.require_decree_authority(actor, self.transfer_type, self.destination)
+        current = self.decree
+        assert current is not None
+        if (decree.issuer_key, decree.number_key) != (current.issuer_key, current.number_key):
+            raise InvalidInput(
+                "a correction keeps the decree's number and issuer; revoke it to issue another",
+                field="number",
+            )
+        if decree.authority is not current.authority:
+            raise RuleViolation("a correction cannot change the deciding authority",
+                                rules=(Rule.APPROVAL_ROUTE.value,))
+        _check_effective_date(decree)
+        _require_reason(reason)
+        self._record(self.DecreeCorrected, actor, reason, decree=decree)
+
+    def revoke_decree(self, actor: Actor, reason: str) -> None:
+        self._require_state("revoke the decree of", {CaseState.DECREE_ISSUED,
+                                                      CaseState.APPOINTED})
+        authority.require_decree_authority(actor, self.transfer_type, self.destination)
+        _require_reason(reason)
+        self._record(self.DecreeRevoked, actor, reason, state=CaseState.AWAITING_DECREE)
+
+    def record_installation(
+        self, installed_on: date, policy: TransferPolicy, actor: Actor
+    ) -> None:
+        self._require_state("install the employee of", {CaseState.DECREE_ISSUED})
+        authority.require_role(actor, *authority.AGENCY_STAFF)
+        authority.require_agency(actor, self.destination.agency_code)
+        decree = self.decree
+        assert decree is not None
+        if installed_on < decree.signed_on:
+            raise RuleViolation("installation cannot precede the decree",
+                                rules=(Rule.DECREE_EFFECTIVE_DATE.value,))
+        late = working_days_between(decree.signed_on, installed_on)
+        warnings: tuple[Finding, ...] = ()
+        if late > policy.appointment_working_days:
+            warnings = (warning(
+                Rule.DEADLINE,
+                f"installed {late} working days after the decree; the deadline is "
+                f"{policy.appointment_working_days}",
+            ),)
+        self._record(self.Installed, actor, state=CaseState.APPOINTED,
+                     installed_on=installed_on, warnings=warnings)
+
+    def record_handover(self, handover: Handover, actor: Actor) -> None:
+        self._require_state("record the handover of",
+                            {CaseState.AWAITING_DECREE, CaseState.DECREE_ISSUED,
+                             CaseState.APPOINTED})
+        authority.require_case_staff(actor, self.origin, self.origin)
+        self._record(self.HandoverRecorded, actor, handover=handover)
+
+    def take_effect(self, today: date, policy: TransferPolicy, actor: Actor) -> None:
+        self._require_state("make effective", {CaseState.APPOINTED})
+        authority.require_case_staff(actor, self.origin, self.destination)
+        decree = self.decree
+        assert decree is not None
+        if today < decree.effective_on:
+            raise RuleViolation(
+                f"the decree takes effect (TMT) on {decree.effective_on}, not before",
+                rules=(Rule.DECREE_EFFECTIVE_DATE.value,),
+            )
+        if policy.handover_required and self.handover is None:
+            raise RuleViolation("the old post has not been handed over",
+                                rules=(Rule.HANDOVER_MISSING.value,))
+        self._record(self.TookEffect, actor, state=CaseState.EFFECTIVE,
+                     effective_on=decree.effective_on)
+
+    # --- after the move ----------------------------------------------------------------------
+
+    def record_training(self, training: Training, actor: Actor) -> None:
+        self._require_state("record training for", {CaseState.EFFECTIVE})
+        self._require_destination_staff(actor)
+        self._record(self.TrainingRecorded, actor, training=training)
+
+    def record_evaluation(self, evaluation: Evaluation, actor: Actor) -> None:
+        self._require_state("evaluate", {CaseState.EFFECTIVE})
+        self._require_destination_staff(actor)
+        effective_on = self.effective_on
+        assert effective_on is not None
+        if evaluation.evaluated_on < effective_on:
+            raise InvalidInput("an evaluation follows the move", field="evaluatedOn")
+        self._record(self.EvaluationRecorded, actor, evaluation=evaluation)
+
+    def close(self, actor: Actor) -> None:
+        self._require_state("close", {CaseState.EFFECTIVE})
+        self._require_destination_staff(actor)
+        if self.evaluation is None:
+            raise IllegalTransition("a case closes after its post-transfer evaluation")
+        self._record(self.Closed, actor, state=CaseState.CLOSED)
+
+    # --- ending early ------------------------------------------------------------------------
+
+    def reject(self, actor: Actor, reason: str) -> None:
+        self._require_state("reject", {CaseState.SUBMITTED, CaseState.DOCUMENTS_RETURNED})
+        authority.require_case_staff(actor, self.origin, self.destination)
+        _require_reason(reason)
+        self._record(self.Rejected, actor, reason, state=CaseState.REJECTED)
+
+    def withdraw(self, actor: Actor, reason: str) -> None:
+        self._require_state("withdraw", BEFORE_DECREE)
+        self._require_staff_or_requester(actor)
+        _require_reason(reason)
+        self._record(self.Withdrawn, actor, reason, state=CaseState.WITHDRAWN)
+
+    def cancel(self, actor: Actor, reason: str) -> None:
+        self._require_state("cancel", BEFORE_DECREE)
+        authority.require_role(actor, Role.APPROVER)
+        authority.require_agency(actor, self.origin.agency_code, self.destination.agency_code)
+        _require_reason(reason)
+        self._record(self.Cancelled, actor, reason, state=CaseState.CANCELLED)
+
+    def expire(self, actor: Actor, reason: str) -> None:
+        self._require_state("expire", BEFORE_DECREE)
+        authority.require_case_staff(actor, self.origin, self.destination)
+        _require_reason(reason)
+        self._record(self.Expired, actor, reason, state=CaseState.EXPIRED)
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.blocks)
+
+    def _require_state(self, action: str, allowed: Iterable[CaseState]) -> None:
+        if self.state not in set(allowed):
+            raise IllegalTransition(f"cannot {action} a case in state {self.state.value}")
+
+    def _require_no_blocking(self, findings: tuple[Finding, ...]) -> None:
+        blocked = blocking(findings, set(self.overrides))
+        if blocked:
+            raise RuleViolation(
+                "; ".join(f"{f.rule.value}: {f.message}" for f in blocked),
+                rules=tuple(dict.fromkeys(f.rule.value for f in blocked)),
+            )
+
+    def _require_staff_or_requester(self, actor: Actor) -> None:
+        if actor.role is Role.EMPLOYEE and self.initiative is Initiative.OWN_REQUEST:
+            authority.require_own_nip(actor, self.nip)
+            return
+        authority.require_case_staff(actor, self.origin, self.destination)
+
+    def _require_destination_staff(self, actor: Actor) -> None:
+        authority.require_role(actor, *authority.AGENCY_STAFF)
+        authority.require_agency(actor, self.destination.agency_code)
+
+
+def _require_reason(reason: str) -> None:
+    if not reason.strip():
+        raise InvalidInput("this step needs a reason", field="reason")
+
+
+def _check_effective_date(decree: Decree) -> None:
+    if decree.effective_on < decree.signed_on:
+        raise RuleViolation(
+            f"TMT {decree.effective_on} is before the decree date {decree.signed_on}",
+            rules=(Rule.DECREE_EFFECTIVE_DATE.value,),
+        )
+

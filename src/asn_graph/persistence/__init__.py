@@ -1,0 +1,1 @@
+"""Adapters to the event store: transcodings and store configuration."""

@@ -1,0 +1,143 @@
+"""JSON transcodings for the domain's value objects and enums.
+
+Each transcoding has a stable name: stored events keep decoding after code moves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.agency import Moratorium
+from asn_graph.domain.case_records import (
+    Approval,
+    Decree,
+    DocumentEvidence,
+    DocumentType,
+    Evaluation,
+    Handover,
+    Training,
+)
+from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.employee import Blocker, PlacementRecord
+from asn_graph.domain.nip import Gender
+from asn_graph.domain.placement import Placement
+from asn_graph.domain.reference import (
+    AgencyKind,
+    BlockerKind,
+    Education,
+    EducationLevel,
+    EmploymentStatus,
+    PerformanceRating,
+    PositionKind,
+    Rank,
+)
+from asn_graph.domain.rules import Finding, Rule, Severity
+from asn_graph.domain.transfer_case import Override, ProposalAnswer
+from asn_graph.domain.transfer_types import (
+    ApprovalStep,
+    DecisionAuthority,
+    Initiative,
+    TransferType,
+)
+from asn_graph.domain.work_unit import Position, Workload, WorkloadItem
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class EnumAsValue(Transcoding):
+    """An enum member stored as its value under a stable name."""
+
+    def __init__(self, enum_type: type[Enum], name: str) -> None:
+        self.type = enum_type
+        self.name = name
+
+    def encode(self, obj: Enum) -> Any:
+        return obj.value
+
+    def decode(self, data: Any) -> Enum:
+        return self.type(data)
+
+
+class DataclassAsDict(Transcoding):
+    """A frozen dataclass stored field by field; nested values use their own transcodings."""
+
+    def __init__(self, dataclass_type: type[Any], name: str) -> None:
+        self.type = dataclass_type
+        self.name = name
+        self._fields = [f.name for f in dataclasses.fields(dataclass_type)]
+
+    def encode(self, obj: Any) -> dict[str, Any]:
+        return {name: getattr(obj, name) for name in self._fields}
+
+    def decode(self, data: dict[str, Any]) -> Any:
+        # JSON has no tuples; value objects hold tuples to stay hashable.
+        # Stored facts are rebuilt as they were, without re-running today's validation.
+        obj = object.__new__(self.type)
+        for key, value in data.items():
+            object.__setattr__(obj, key, tuple(value) if isinstance(value, list) else value)
+        return obj
+
+
+ENUMS: dict[str, type[Enum]] = {
+    "role": Role,
+    "gender": Gender,
+    "employment_status": EmploymentStatus,
+    "rank": Rank,
+    "performance_rating": PerformanceRating,
+    "position_kind": PositionKind,
+    "education_level": EducationLevel,
+    "blocker_kind": BlockerKind,
+    "agency_kind": AgencyKind,
+    "transfer_type": TransferType,
+    "initiative": Initiative,
+    "approval_step": ApprovalStep,
+    "decision_authority": DecisionAuthority,
+    "case_state": CaseState,
+    "document_type": DocumentType,
+    "rule": Rule,
+    "severity": Severity,
+}
+
+VALUE_OBJECTS: dict[str, type[Any]] = {
+    "actor": Actor,
+    "education": Education,
+    "placement": Placement,
+    "placement_record": PlacementRecord,
+    "blocker": Blocker,
+    "moratorium": Moratorium,
+    "position": Position,
+    "workload": Workload,
+    "workload_item": WorkloadItem,
+    "finding": Finding,
+    "document_evidence": DocumentEvidence,
+    "approval": Approval,
+    "decree": Decree,
+    "handover": Handover,
+    "training": Training,
+    "evaluation": Evaluation,
+    "override": Override,
+    "proposal_answer": ProposalAnswer,
+}
+
+
+def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
+    transcoder.register(DateAsISO())
+    for name, enum_type in ENUMS.items():
+        transcoder.register(EnumAsValue(enum_type, name))
+    for name, value_type in VALUE_OBJECTS.items():
+        transcoder.register(DataclassAsDict(value_type, name))

@@ -108,9 +108,7 @@ class StoreApplication(Application[UUID]):
         position = max((r.notification.id for r in recordings), default=0)
         return CommandResult(changes.subject_id, position, changes.state, events=events)
 
-    def _earlier_result(
-        self, actor: Actor, key: str, fingerprint: str
-    ) -> CommandResult | None:
+    def _earlier_result(self, actor: Actor, key: str, fingerprint: str) -> CommandResult | None:
         record_id = idempotency_id(actor.id, key)
         try:
             record = self.repository.get(record_id)

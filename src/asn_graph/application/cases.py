@@ -37,31 +37,52 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def open_case(
-        self, actor: Actor, nip: str, destination: Placement, initiative: Initiative,
-        reason: str, *, case_id: UUID | None = None, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        nip: str,
+        destination: Placement,
+        initiative: Initiative,
+        reason: str,
+        *,
+        case_id: UUID | None = None,
+        idempotency_key: str | None = None,
     ) -> Changes:
         employee = self.employee(nip)
         origin = employee.placement
         if origin is None:
-            raise RuleViolation(f"employee {nip} has no current placement to move from",
-                                rules=(Rule.SAME_PLACEMENT.value,))
+            raise RuleViolation(
+                f"employee {nip} has no current placement to move from",
+                rules=(Rule.SAME_PLACEMENT.value,),
+            )
         self._check_position(destination)
-        transfer_type = classify(self.agency(origin.agency_code).profile,
-                                 self.agency(destination.agency_code).profile)
+        transfer_type = classify(
+            self.agency(origin.agency_code).profile, self.agency(destination.agency_code).profile
+        )
         new_id = case_id or uuid4()
         findings = self._assess(employee, transfer_type, initiative, origin, destination, None)
         case = TransferCase.open(
-            case_id=new_id, transfer_type=transfer_type, initiative=initiative,
-            employee_id=employee.id, nip=employee.nip, origin=origin, destination=destination,
-            findings=findings, actor=actor, reason=reason,
+            case_id=new_id,
+            transfer_type=transfer_type,
+            initiative=initiative,
+            employee_id=employee.id,
+            nip=employee.nip,
+            origin=origin,
+            destination=destination,
+            findings=findings,
+            actor=actor,
+            reason=reason,
         )
         employee.open_transfer_case(case.id, actor)
         return self._changes(case, employee)
 
     @command
     def attach_document(
-        self, actor: Actor, case_id: UUID, document: DocumentEvidence,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        document: DocumentEvidence,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.attach_document(document, actor)
@@ -94,8 +115,14 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def answer_proposal(
-        self, actor: Actor, case_id: UUID, agrees: bool, preferences: tuple[str, ...],
-        reason: str, *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        agrees: bool,
+        preferences: tuple[str, ...],
+        reason: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.answer_proposal(agrees, preferences, actor, reason)
@@ -103,8 +130,16 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def decide_step(
-        self, actor: Actor, case_id: UUID, step: ApprovalStep, approved: bool,
-        decided_on: date, reference: str, reason: str, *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        step: ApprovalStep,
+        approved: bool,
+        decided_on: date,
+        reference: str,
+        reason: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.decide(step, approved, decided_on, reference, actor, reason)
@@ -112,8 +147,14 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def override_rule(
-        self, actor: Actor, case_id: UUID, rule: Rule, authority_reference: str, reason: str,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        rule: Rule,
+        authority_reference: str,
+        reason: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.override(rule, authority_reference, self.policy, actor, reason)
@@ -136,8 +177,13 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def correct_decree(
-        self, actor: Actor, case_id: UUID, decree: Decree, reason: str,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        decree: Decree,
+        reason: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.correct_decree(decree, actor, reason)
@@ -153,8 +199,12 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def record_installation(
-        self, actor: Actor, case_id: UUID, installed_on: date,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        installed_on: date,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.record_installation(installed_on, self.policy, actor)
@@ -162,8 +212,12 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def record_handover(
-        self, actor: Actor, case_id: UUID, handover: Handover,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        handover: Handover,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.record_handover(handover, actor)
@@ -186,7 +240,8 @@ class CaseUseCases(PersonnelUseCases):
                 case_id=case.id,
                 decree_number=decree.number,
                 handed_over_to=(handover.successor_nip or handover.acting_official)
-                if handover else None,
+                if handover
+                else None,
             ),
             actor,
             f"decree {decree.number}",
@@ -196,8 +251,12 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def record_training(
-        self, actor: Actor, case_id: UUID, training: Training,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        training: Training,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.record_training(training, actor)
@@ -205,8 +264,12 @@ class CaseUseCases(PersonnelUseCases):
 
     @command
     def record_evaluation(
-        self, actor: Actor, case_id: UUID, evaluation: Evaluation,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        case_id: UUID,
+        evaluation: Evaluation,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         case = self.transfer_case(case_id)
         case.record_evaluation(evaluation, actor)
@@ -265,12 +328,18 @@ class CaseUseCases(PersonnelUseCases):
         return (employee,)
 
     def _reassess(self, case: TransferCase, employee: Employee) -> tuple[Finding, ...]:
-        return self._assess(employee, case.transfer_type, case.initiative, case.origin,
-                            case.destination, case.id)
+        return self._assess(
+            employee, case.transfer_type, case.initiative, case.origin, case.destination, case.id
+        )
 
     def _assess(
-        self, employee: Employee, transfer_type: TransferType, initiative: Initiative,
-        origin: Placement, destination: Placement, case_id: UUID | None,
+        self,
+        employee: Employee,
+        transfer_type: TransferType,
+        initiative: Initiative,
+        origin: Placement,
+        destination: Placement,
+        case_id: UUID | None,
     ) -> tuple[Finding, ...]:
         if self.staffing is None:
             raise RuntimeError("the application has no staffing read model wired")
@@ -285,7 +354,8 @@ class CaseUseCases(PersonnelUseCases):
             outgoing=counts.outgoing,
         )
         moratoria = [
-            m for code in {origin.agency_code, destination.agency_code}
+            m
+            for code in {origin.agency_code, destination.agency_code}
             if (m := self.agency(code).moratorium_on(today)) is not None
         ]
         move = ProposedMove(

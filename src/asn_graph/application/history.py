@@ -11,8 +11,14 @@ from uuid import UUID
 
 from asn_graph.domain.actors import Actor
 
-_BASE_FIELDS = {"originator_id", "originator_version", "timestamp", "originator_topic",
-                "actor", "reason"}
+_BASE_FIELDS = {
+    "originator_id",
+    "originator_version",
+    "timestamp",
+    "originator_topic",
+    "actor",
+    "reason",
+}
 
 
 @dataclass(frozen=True)

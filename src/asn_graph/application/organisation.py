@@ -27,8 +27,14 @@ class OrganisationUseCases(StoreApplication):
 
     @command
     def register_agency(
-        self, actor: Actor, code: str, name: str, kind: AgencyKind, province_code: str,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        code: str,
+        name: str,
+        kind: AgencyKind,
+        province_code: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         require_role(actor, Role.OFFICER)
         agency = Agency.register(
@@ -41,8 +47,14 @@ class OrganisationUseCases(StoreApplication):
 
     @command
     def declare_moratorium(
-        self, actor: Actor, agency_code: str, starts_on: date, ends_on: date, basis: str,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        agency_code: str,
+        starts_on: date,
+        ends_on: date,
+        basis: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         agency = self.agency(agency_code)
         require_role(actor, Role.APPROVER)
@@ -52,8 +64,14 @@ class OrganisationUseCases(StoreApplication):
 
     @command
     def register_work_unit(
-        self, actor: Actor, agency_code: str, code: str, name: str, parent_code: str | None,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        agency_code: str,
+        code: str,
+        name: str,
+        parent_code: str | None,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         agency = self.agency(agency_code)
         require_role(actor, Role.OFFICER)
@@ -69,8 +87,13 @@ class OrganisationUseCases(StoreApplication):
 
     @command
     def establish_position(
-        self, actor: Actor, agency_code: str, unit_code: str, position: Position,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        agency_code: str,
+        unit_code: str,
+        position: Position,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         unit = self.work_unit(agency_code, unit_code)
         require_role(actor, Role.OFFICER)
@@ -80,8 +103,14 @@ class OrganisationUseCases(StoreApplication):
 
     @command
     def assess_workload(
-        self, actor: Actor, agency_code: str, unit_code: str, position_code: str,
-        items: tuple[WorkloadItem, ...], *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        agency_code: str,
+        unit_code: str,
+        position_code: str,
+        items: tuple[WorkloadItem, ...],
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         unit = self.work_unit(agency_code, unit_code)
         require_role(actor, Role.OFFICER)

@@ -38,10 +38,21 @@ class PersonnelUseCases(OrganisationUseCases, StoreApplication):
 
     @command
     def register_employee(
-        self, actor: Actor, nip: str, name: str, birth_date: date, gender: Gender,
-        status: EmploymentStatus, rank: Rank, education: Education,
-        competencies: tuple[str, ...], appointed_on: date, placement: Placement,
-        placed_since: date, *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        nip: str,
+        name: str,
+        birth_date: date,
+        gender: Gender,
+        status: EmploymentStatus,
+        rank: Rank,
+        education: Education,
+        competencies: tuple[str, ...],
+        appointed_on: date,
+        placement: Placement,
+        placed_since: date,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         require_role(actor, Role.OFFICER)
         require_agency(actor, placement.agency_code)
@@ -50,9 +61,16 @@ class PersonnelUseCases(OrganisationUseCases, StoreApplication):
             raise Conflict(f"an employee with NIP {parsed} is already registered")
         self._check_position(placement)
         employee = Employee.register(
-            nip=parsed, name=name, birth_date=birth_date, gender=gender, status=status,
-            rank=rank, education=education, competencies=competencies,
-            appointed_on=appointed_on, actor=actor,
+            nip=parsed,
+            name=name,
+            birth_date=birth_date,
+            gender=gender,
+            status=status,
+            rank=rank,
+            education=education,
+            competencies=competencies,
+            appointed_on=appointed_on,
+            actor=actor,
         )
         if placed_since < appointed_on:
             raise InvalidInput("a placement cannot start before appointment", field="placedSince")
@@ -61,8 +79,14 @@ class PersonnelUseCases(OrganisationUseCases, StoreApplication):
 
     @command
     def change_rank(
-        self, actor: Actor, nip: str, rank: Rank, effective_on: date, reason: str,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        nip: str,
+        rank: Rank,
+        effective_on: date,
+        reason: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         employee = self._employee_for_officer(actor, nip)
         employee.change_rank(rank, effective_on, actor, reason)
@@ -70,8 +94,13 @@ class PersonnelUseCases(OrganisationUseCases, StoreApplication):
 
     @command
     def record_qualifications(
-        self, actor: Actor, nip: str, education: Education, competencies: tuple[str, ...],
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        nip: str,
+        education: Education,
+        competencies: tuple[str, ...],
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         employee = self._employee_for_officer(actor, nip)
         employee.record_qualifications(education, competencies, actor)
@@ -79,8 +108,13 @@ class PersonnelUseCases(OrganisationUseCases, StoreApplication):
 
     @command
     def rate_performance(
-        self, actor: Actor, nip: str, year: int, rating: PerformanceRating,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        nip: str,
+        year: int,
+        rating: PerformanceRating,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         employee = self._employee_for_officer(actor, nip)
         employee.rate_performance(year, rating, actor, today=self.clock.today())
@@ -88,8 +122,15 @@ class PersonnelUseCases(OrganisationUseCases, StoreApplication):
 
     @command
     def record_blocker(
-        self, actor: Actor, nip: str, kind: BlockerKind, reference: str, since: date,
-        reason: str, *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        nip: str,
+        kind: BlockerKind,
+        reference: str,
+        since: date,
+        reason: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         employee = self._employee_for_officer(actor, nip)
         employee.record_blocker(Blocker(kind, reference.strip(), since), actor, reason)
@@ -97,8 +138,13 @@ class PersonnelUseCases(OrganisationUseCases, StoreApplication):
 
     @command
     def lift_blocker(
-        self, actor: Actor, nip: str, kind: BlockerKind, reason: str,
-        *, idempotency_key: str | None = None,
+        self,
+        actor: Actor,
+        nip: str,
+        kind: BlockerKind,
+        reason: str,
+        *,
+        idempotency_key: str | None = None,
     ) -> Changes:
         employee = self._employee_for_officer(actor, nip)
         employee.lift_blocker(kind, actor, reason)

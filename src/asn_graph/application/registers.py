@@ -91,8 +91,14 @@ class IdempotencyRecord(Aggregate):
         result: dict[str, Any]
 
     def __init__(
-        self, *, actor_id: str, key: str, command: str, fingerprint: str,
-        result: dict[str, Any], **_: Any,
+        self,
+        *,
+        actor_id: str,
+        key: str,
+        command: str,
+        fingerprint: str,
+        result: dict[str, Any],
+        **_: Any,
     ) -> None:
         self.actor_id = actor_id
         self.key = key

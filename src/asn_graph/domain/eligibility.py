@@ -157,9 +157,7 @@ def _qualification(employee: Employee, position: Position) -> list[Finding]:
         )
     missing = sorted(set(position.required_competencies) - set(employee.competencies))
     if missing:
-        findings.append(
-            warning(Rule.QUALIFICATION, f"missing competencies: {', '.join(missing)}")
-        )
+        findings.append(warning(Rule.QUALIFICATION, f"missing competencies: {', '.join(missing)}"))
     return findings
 
 

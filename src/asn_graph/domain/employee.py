@@ -174,8 +174,10 @@ class Employee(AuditedAggregate):
             for label, matches in (
                 ("birth date", nip.birth_date == birth_date),
                 ("gender", nip.gender == gender),
-                ("appointment month", nip.appointment_year_month
-                 == (appointed_on.year, appointed_on.month)),
+                (
+                    "appointment month",
+                    nip.appointment_year_month == (appointed_on.year, appointed_on.month),
+                ),
             )
             if not matches
         ]
@@ -210,9 +212,7 @@ class Employee(AuditedAggregate):
 
     def place(self, record: PlacementRecord, actor: Actor, reason: str = "") -> None:
         if self.placements and record.since < self.placements[-1].since:
-            raise InvalidInput(
-                "a placement cannot start before the current one", field="since"
-            )
+            raise InvalidInput("a placement cannot start before the current one", field="since")
         self._record(self.Placed, actor, reason, record=record)
 
     def change_rank(self, rank: Rank, effective_on: date, actor: Actor, reason: str = "") -> None:
@@ -222,9 +222,7 @@ class Employee(AuditedAggregate):
         self, education: Education, competencies: tuple[str, ...], actor: Actor
     ) -> None:
         cleaned = tuple(sorted({c.strip() for c in competencies if c.strip()}))
-        self._record(
-            self.QualificationsRecorded, actor, education=education, competencies=cleaned
-        )
+        self._record(self.QualificationsRecorded, actor, education=education, competencies=cleaned)
 
     def rate_performance(
         self, year: int, rating: PerformanceRating, actor: Actor, *, today: date

@@ -119,16 +119,23 @@ class PositionKind(Enum):
             return PositionGroup.JPT
         if name.startswith("AHLI"):
             return PositionGroup.FUNGSIONAL_KEAHLIAN
-        if self in (PositionKind.PEMULA, PositionKind.TERAMPIL, PositionKind.MAHIR,
-                    PositionKind.PENYELIA):
+        if self in (
+            PositionKind.PEMULA,
+            PositionKind.TERAMPIL,
+            PositionKind.MAHIR,
+            PositionKind.PENYELIA,
+        ):
             return PositionGroup.FUNGSIONAL_KETERAMPILAN
         return PositionGroup(name)
 
     @property
     def is_official(self) -> bool:
         """Structural posts (pejabat) whose replacement an election moratorium stops."""
-        return self.group in (PositionGroup.JPT, PositionGroup.ADMINISTRATOR,
-                              PositionGroup.PENGAWAS)
+        return self.group in (
+            PositionGroup.JPT,
+            PositionGroup.ADMINISTRATOR,
+            PositionGroup.PENGAWAS,
+        )
 
 
 class EducationLevel(Enum):

@@ -368,7 +368,11 @@ class TransferCase(AuditedAggregate):
         self._record(self.StepDecided, actor, reason, state=state, approval=approval)
 
     def override(
-        self, rule: Rule, authority_reference: str, policy: TransferPolicy, actor: Actor,
+        self,
+        rule: Rule,
+        authority_reference: str,
+        policy: TransferPolicy,
+        actor: Actor,
         reason: str,
     ) -> None:
         if self.state.is_terminal or not self.state.holds_employee:
@@ -404,8 +408,7 @@ class TransferCase(AuditedAggregate):
 
     def correct_decree(self, decree: Decree, actor: Actor, reason: str) -> None:
         """Ralat: the same decree, its content corrected by a new event."""
-        self._require_state("correct the decree of", {CaseState.DECREE_ISSUED,
-                                                       CaseState.APPOINTED})
+        self._require_state("correct the decree of", {CaseState.DECREE_ISSUED, CaseState.APPOINTED})
         authority.require_decree_authority(actor, self.transfer_type, self.destination)
         current = self.decree
         assert current is not None
@@ -415,45 +418,53 @@ class TransferCase(AuditedAggregate):
                 field="number",
             )
         if decree.authority is not current.authority:
-            raise RuleViolation("a correction cannot change the deciding authority",
-                                rules=(Rule.APPROVAL_ROUTE.value,))
+            raise RuleViolation(
+                "a correction cannot change the deciding authority",
+                rules=(Rule.APPROVAL_ROUTE.value,),
+            )
         _check_effective_date(decree)
         _require_reason(reason)
         self._record(self.DecreeCorrected, actor, reason, decree=decree)
 
     def revoke_decree(self, actor: Actor, reason: str) -> None:
-        self._require_state("revoke the decree of", {CaseState.DECREE_ISSUED,
-                                                      CaseState.APPOINTED})
+        self._require_state("revoke the decree of", {CaseState.DECREE_ISSUED, CaseState.APPOINTED})
         authority.require_decree_authority(actor, self.transfer_type, self.destination)
         _require_reason(reason)
         self._record(self.DecreeRevoked, actor, reason, state=CaseState.AWAITING_DECREE)
 
-    def record_installation(
-        self, installed_on: date, policy: TransferPolicy, actor: Actor
-    ) -> None:
+    def record_installation(self, installed_on: date, policy: TransferPolicy, actor: Actor) -> None:
         self._require_state("install the employee of", {CaseState.DECREE_ISSUED})
         authority.require_role(actor, *authority.AGENCY_STAFF)
         authority.require_agency(actor, self.destination.agency_code)
         decree = self.decree
         assert decree is not None
         if installed_on < decree.signed_on:
-            raise RuleViolation("installation cannot precede the decree",
-                                rules=(Rule.DECREE_EFFECTIVE_DATE.value,))
+            raise RuleViolation(
+                "installation cannot precede the decree", rules=(Rule.DECREE_EFFECTIVE_DATE.value,)
+            )
         late = working_days_between(decree.signed_on, installed_on)
         warnings: tuple[Finding, ...] = ()
         if late > policy.appointment_working_days:
-            warnings = (warning(
-                Rule.DEADLINE,
-                f"installed {late} working days after the decree; the deadline is "
-                f"{policy.appointment_working_days}",
-            ),)
-        self._record(self.Installed, actor, state=CaseState.APPOINTED,
-                     installed_on=installed_on, warnings=warnings)
+            warnings = (
+                warning(
+                    Rule.DEADLINE,
+                    f"installed {late} working days after the decree; the deadline is "
+                    f"{policy.appointment_working_days}",
+                ),
+            )
+        self._record(
+            self.Installed,
+            actor,
+            state=CaseState.APPOINTED,
+            installed_on=installed_on,
+            warnings=warnings,
+        )
 
     def record_handover(self, handover: Handover, actor: Actor) -> None:
-        self._require_state("record the handover of",
-                            {CaseState.AWAITING_DECREE, CaseState.DECREE_ISSUED,
-                             CaseState.APPOINTED})
+        self._require_state(
+            "record the handover of",
+            {CaseState.AWAITING_DECREE, CaseState.DECREE_ISSUED, CaseState.APPOINTED},
+        )
         authority.require_case_staff(actor, self.origin, self.origin)
         self._record(self.HandoverRecorded, actor, handover=handover)
 
@@ -468,10 +479,12 @@ class TransferCase(AuditedAggregate):
                 rules=(Rule.DECREE_EFFECTIVE_DATE.value,),
             )
         if policy.handover_required and self.handover is None:
-            raise RuleViolation("the old post has not been handed over",
-                                rules=(Rule.HANDOVER_MISSING.value,))
-        self._record(self.TookEffect, actor, state=CaseState.EFFECTIVE,
-                     effective_on=decree.effective_on)
+            raise RuleViolation(
+                "the old post has not been handed over", rules=(Rule.HANDOVER_MISSING.value,)
+            )
+        self._record(
+            self.TookEffect, actor, state=CaseState.EFFECTIVE, effective_on=decree.effective_on
+        )
 
     # --- after the move ----------------------------------------------------------------------
 
@@ -563,4 +576,3 @@ def _check_effective_date(decree: Decree) -> None:
             f"TMT {decree.effective_on} is before the decree date {decree.signed_on}",
             rules=(Rule.DECREE_EFFECTIVE_DATE.value,),
         )
-

@@ -144,9 +144,7 @@ class WorkUnit(AuditedAggregate):
 
     def assess_workload(self, position_code: str, workload: Workload, actor: Actor) -> None:
         self.position(position_code)
-        self._record(
-            self.WorkloadAssessed, actor, position_code=position_code, workload=workload
-        )
+        self._record(self.WorkloadAssessed, actor, position_code=position_code, workload=workload)
 
     def position(self, position_code: str) -> Position:
         try:

@@ -1,0 +1,80 @@
+"""The ASGI application: GraphQL at /graphql (HTTP and WebSocket), health at /healthz."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from anyio import CapacityLimiter
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+
+from asn_graph.api.auth import TokenService, Unauthenticated, bearer_token
+from asn_graph.api.context import Context
+from asn_graph.api.schema import schema
+from asn_graph.bootstrap import Service
+
+
+class AsnGraphQL(GraphQL[Context, None]):
+    def __init__(self, service: Service, tokens: TokenService, limiter: CapacityLimiter,
+                 graphiql: bool) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if graphiql else None,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
+        )
+        self.service = service
+        self.tokens = tokens
+        self.limiter = limiter
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
+        context = Context(service=self.service, limiter=self.limiter, request=request,
+                          response=response)
+        try:
+            token = bearer_token(request.headers.get("authorization"))
+            if token is not None:
+                context.actor = self.tokens.verify(token)
+        except Unauthenticated as error:
+            context.auth_error = error
+        return context
+
+
+def create_app(service: Service, tokens: TokenService) -> Starlette:
+    limiter = CapacityLimiter(service.settings.pool_size)
+    graphql = AsnGraphQL(service, tokens, limiter, service.settings.graphiql)
+
+    async def healthz(_: Request) -> JSONResponse:
+        try:
+            head = await _run(limiter, service.app.recorder.max_notification_id)
+        except Exception as error:  # noqa: BLE001 - any failure means the store is unreachable
+            return JSONResponse({"status": "unavailable", "error": type(error).__name__},
+                                status_code=503)
+        return JSONResponse({"status": "ok", "logPosition": head or 0})
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        await _run(limiter, service.projector.catch_up)
+        yield
+
+    return Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+        ],
+        lifespan=lifespan,
+    )
+
+
+async def _run(limiter: CapacityLimiter, function: Any) -> Any:
+    import anyio.to_thread
+
+    return await anyio.to_thread.run_sync(function, limiter=limiter)

@@ -1,0 +1,98 @@
+"""Bearer tokens (JWT, HS256): who the caller is, in which role, for which agency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.errors import DomainError, InvalidInput
+from asn_graph.domain.nip import Nip
+
+ALGORITHM = "HS256"
+AUDIENCE = "asn-graph"
+AGENCY_ROLES = (Role.OFFICER, Role.APPROVER)
+
+
+class Unauthenticated(DomainError):
+    """No valid credentials came with the request."""
+
+
+@dataclass(frozen=True)
+class TokenService:
+    secret: str
+    issuer: str = "asn-graph"
+
+    def mint(
+        self,
+        *,
+        role: Role,
+        subject: str,
+        agency: str | None = None,
+        nip: str | None = None,
+        ttl: timedelta = timedelta(hours=8),
+        now: datetime | None = None,
+    ) -> str:
+        actor = _actor(subject, role, agency, nip)
+        issued = now or datetime.now(UTC)
+        claims: dict[str, Any] = {
+            "sub": actor.id,
+            "role": actor.role.value,
+            "iss": self.issuer,
+            "aud": AUDIENCE,
+            "iat": issued,
+            "exp": issued + ttl,
+        }
+        if actor.agency:
+            claims["agency"] = actor.agency
+        if actor.nip:
+            claims["nip"] = actor.nip
+        return jwt.encode(claims, self.secret, algorithm=ALGORITHM)
+
+    def verify(self, token: str) -> Actor:
+        try:
+            claims = jwt.decode(
+                token,
+                self.secret,
+                algorithms=[ALGORITHM],
+                audience=AUDIENCE,
+                issuer=self.issuer,
+                options={"require": ["sub", "role", "exp", "iat"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("the token has expired") from None
+        except jwt.PyJWTError as error:
+            raise Unauthenticated(f"the token is not valid: {error}") from None
+        try:
+            return _actor(
+                str(claims["sub"]), Role(claims["role"]), claims.get("agency"), claims.get("nip")
+            )
+        except (ValueError, InvalidInput) as error:
+            raise Unauthenticated(f"the token's claims are not valid: {error}") from None
+
+
+def _actor(subject: str, role: Role, agency: str | None, nip: str | None) -> Actor:
+    if role is Role.SYSTEM:
+        raise InvalidInput("the system role is not issued to callers", field="role")
+    if not subject.strip():
+        raise InvalidInput("a token needs a subject", field="subject")
+    if role in AGENCY_ROLES and not agency:
+        raise InvalidInput(f"a {role.value} token names the agency it acts for", field="agency")
+    if role is Role.EMPLOYEE:
+        if not nip:
+            raise InvalidInput("an employee token names the employee's NIP", field="nip")
+        nip = Nip.parse(nip).value
+    return Actor(id=subject.strip(), role=role, agency=agency.strip().upper() if agency else None,
+                 nip=nip)
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("use 'Authorization: Bearer <token>'")
+    return token.strip()

@@ -1,0 +1,53 @@
+"""Per-request context: the caller, the service, and a way to run the synchronous core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ParamSpec, TypeVar
+
+import anyio.to_thread
+from anyio import CapacityLimiter
+from strawberry.types import Info
+
+from asn_graph.api.auth import Unauthenticated
+from asn_graph.bootstrap import Service
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.errors import Forbidden
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@dataclass
+class Context:
+    service: Service
+    limiter: CapacityLimiter
+    actor: Actor | None = None
+    auth_error: Unauthenticated | None = None
+    request: Any = None
+    response: Any = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def caller(self) -> Actor:
+        if self.auth_error is not None:
+            raise self.auth_error
+        if self.actor is None:
+            raise Unauthenticated("sign in: send 'Authorization: Bearer <token>'")
+        return self.actor
+
+    def reader(self, nip: str | None = None) -> Actor:
+        """The caller, allowed to read; an employee reads only their own records."""
+        actor = self.caller()
+        if actor.role is Role.EMPLOYEE and nip is not None and actor.nip != nip:
+            raise Forbidden("an employee may read only their own records")
+        return actor
+
+    async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run blocking store access on the worker pool, never on the event loop."""
+        return await anyio.to_thread.run_sync(
+            lambda: function(*args, **kwargs), limiter=self.limiter
+        )
+
+
+Ctx = Info[Context, None]

@@ -1,0 +1,98 @@
+"""One place that turns domain errors into GraphQL errors with ``extensions.code``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from asn_graph.api.auth import Unauthenticated
+from asn_graph.domain.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    RuleViolation,
+)
+
+logger = logging.getLogger("asn_graph.api")
+
+
+class ErrorCode(Enum):
+    BAD_INPUT = "BAD_INPUT"
+    NOT_FOUND = "NOT_FOUND"
+    RULE_VIOLATION = "RULE_VIOLATION"
+    CONFLICT = "CONFLICT"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    INTERNAL = "INTERNAL"
+
+
+_CODES: tuple[tuple[type[DomainError], ErrorCode], ...] = (
+    (InvalidInput, ErrorCode.BAD_INPUT),
+    (NotFound, ErrorCode.NOT_FOUND),
+    (RuleViolation, ErrorCode.RULE_VIOLATION),
+    (Conflict, ErrorCode.CONFLICT),
+    (Unauthenticated, ErrorCode.UNAUTHENTICATED),
+    (Forbidden, ErrorCode.FORBIDDEN),
+)
+MASKED_MESSAGE = "Unexpected error; it has been logged."
+
+
+def code_for(error: DomainError) -> ErrorCode:
+    return next(code for kind, code in _CODES if isinstance(error, kind))
+
+
+def is_expected(error: GraphQLError) -> bool:
+    original = error.original_error
+    return isinstance(original, DomainError) or original is None or error.path is None
+
+
+def describe(error: GraphQLError) -> GraphQLError:
+    """The client's view of an error: a code, a human message, and nothing internal."""
+    original = error.original_error
+    extensions: dict[str, Any] = dict(error.extensions or {})
+    message = error.message
+    if isinstance(original, DomainError):
+        extensions["code"] = code_for(original).value
+        if isinstance(original, InvalidInput) and original.field:
+            extensions["field"] = original.field
+        if isinstance(original, RuleViolation) and original.rules:
+            extensions["rules"] = list(original.rules)
+    elif original is None or error.path is None:
+        # Parsing, validation and variable coercion: the request itself is malformed.
+        extensions["code"] = ErrorCode.BAD_INPUT.value
+    else:
+        extensions = {"code": ErrorCode.INTERNAL.value}
+        message = MASKED_MESSAGE
+    return GraphQLError(
+        message=message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions=extensions,
+    )
+
+
+class ErrorCodes(SchemaExtension):
+    """Gives every error a code and masks unexpected ones."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if result is not None and errors:
+            result.errors = [describe(error) for error in errors]
+
+
+def log_unexpected(errors: list[GraphQLError]) -> None:
+    for error in errors:
+        if not is_expected(error):
+            logger.error("unexpected error in %s", error.path, exc_info=error.original_error)

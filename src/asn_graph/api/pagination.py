@@ -1,0 +1,66 @@
+"""Keyset pagination: opaque cursors over a stable sort key, Relay-style connections."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import strawberry
+
+from asn_graph.api.types.common import PageInfo
+from asn_graph.domain.errors import InvalidInput
+from asn_graph.projections.rows import Page
+
+N = TypeVar("N")
+R = TypeVar("R")
+MAX_PAGE = 200
+
+
+@strawberry.type(description="One item of a list with its cursor.")
+class Edge(Generic[N]):
+    cursor: str
+    node: N
+
+
+@strawberry.type(description="A page of a list: pass pageInfo.endCursor as 'after' for the next.")
+class Connection(Generic[N]):
+    edges: list[Edge[N]]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="Rows matching the filter, all pages.")
+
+
+def encode_cursor(kind: str, key: str) -> str:
+    return base64.urlsafe_b64encode(f"{kind}:{key}".encode()).decode()
+
+
+def decode_cursor(kind: str, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    try:
+        found, _, key = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        found, key = "", ""
+    if found != kind or not key:
+        raise InvalidInput("the cursor is not one this list gave out", field="after")
+    return key
+
+
+def check_page_size(first: int) -> int:
+    if not 1 <= first <= MAX_PAGE:
+        raise InvalidInput(f"'first' must be between 1 and {MAX_PAGE}", field="first")
+    return first
+
+
+def connection(
+    page: Page[R], kind: str, key: Callable[[R], str], node: Callable[[R], N]
+) -> Connection[N]:
+    edges = [Edge(cursor=encode_cursor(kind, key(row)), node=node(row)) for row in page.rows]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=page.total,
+    )

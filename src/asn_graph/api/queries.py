@@ -1,0 +1,147 @@
+"""Queries: one resolver per question an officer, auditor or integrator asks."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+
+from asn_graph.api.context import Ctx
+from asn_graph.api.pagination import Connection, check_page_size, connection, decode_cursor
+from asn_graph.api.types.cases import TransferCase, TransferCaseSummary
+from asn_graph.api.types.common import ActorInfo
+from asn_graph.api.types.enums import CaseState, EmploymentStatus, Rank, TransferType
+from asn_graph.api.types.organisation import Agency, WorkUnit, WorkUnitSummary
+from asn_graph.api.types.people import Employee, EmployeeSummary
+from asn_graph.domain.actors import Role
+from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.nip import Nip
+from asn_graph.projections.rows import CaseFilter, EmployeeFilter
+
+
+@strawberry.input(description="Filters of the employee list; all optional, combined with AND.")
+class EmployeeFilterInput:
+    agency_code: str | None = None
+    unit_code: str | None = None
+    position_code: str | None = None
+    rank: Rank | None = None
+    status: EmploymentStatus | None = None
+    name_contains: str | None = strawberry.field(default=None, description="Part of the name.")
+
+
+@strawberry.input(description="Filters of the case list; all optional, combined with AND.")
+class CaseFilterInput:
+    states: list[CaseState] | None = None
+    transfer_type: TransferType | None = None
+    agency_code: str | None = strawberry.field(
+        default=None, description="Cases whose origin or destination is this agency."
+    )
+    unit_code: str | None = None
+    nip: str | None = None
+
+
+def parse_id(value: strawberry.ID, label: str = "id") -> UUID:
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise InvalidInput(f"{label} is not a valid id: {value!r}", field=label) from None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The caller, as their token names them.")
+    def me(self, info: Ctx) -> ActorInfo:
+        return ActorInfo.of(info.context.caller())
+
+    @strawberry.field(description="Every agency (instansi) in this store.")
+    async def agencies(self, info: Ctx) -> list[Agency]:
+        info.context.reader()
+        directory = await info.context.run(info.context.service.read_directory)
+        rows = await info.context.run(directory.agencies)
+        return [Agency.of_row(row) for row in rows]
+
+    @strawberry.field(description="One agency with its moratoria.")
+    async def agency(self, info: Ctx, code: str) -> Agency:
+        info.context.reader()
+        return Agency.of(await info.context.run(info.context.service.app.agency, code))
+
+    @strawberry.field(description="The work units (unor) of an agency.")
+    async def work_units(self, info: Ctx, agency_code: str) -> list[WorkUnitSummary]:
+        info.context.reader()
+        directory = await info.context.run(info.context.service.read_directory)
+        rows = await info.context.run(directory.units, agency_code.strip().upper())
+        return [WorkUnitSummary.of(row) for row in rows]
+
+    @strawberry.field(description="One work unit with its positions, workload and staff.")
+    async def work_unit(self, info: Ctx, agency_code: str, code: str) -> WorkUnit:
+        info.context.reader()
+        unit = await info.context.run(info.context.service.app.work_unit, agency_code, code)
+        return WorkUnit.of(unit)
+
+    @strawberry.field(description="An employee by NIP, with placement history and cases.")
+    async def employee(self, info: Ctx, nip: str) -> Employee:
+        parsed = Nip.parse(nip).value
+        info.context.reader(parsed)
+        return Employee.of(await info.context.run(info.context.service.app.employee, parsed))
+
+    @strawberry.field(description="Employees, filtered, ordered by NIP.")
+    async def employees(
+        self,
+        info: Ctx,
+        filter: EmployeeFilterInput | None = None,  # noqa: A002
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[EmployeeSummary]:
+        actor = info.context.reader()
+        where = filter or EmployeeFilterInput()
+        if actor.role is Role.EMPLOYEE:
+            raise InvalidInput("employees read their own record with 'employee(nip:)'")
+        query = EmployeeFilter(
+            agency_code=where.agency_code,
+            unit_code=where.unit_code,
+            position_code=where.position_code,
+            rank=where.rank.value if where.rank else None,
+            status=where.status.value if where.status else None,
+            name_contains=where.name_contains,
+        )
+        directory = await info.context.run(info.context.service.read_directory)
+        page = await info.context.run(
+            directory.employees, query, check_page_size(first), decode_cursor("nip", after)
+        )
+        return connection(page, "nip", lambda row: row.nip, EmployeeSummary.of)
+
+    @strawberry.field(description="A transfer case with documents, approvals and full history.")
+    async def transfer_case(self, info: Ctx, id: strawberry.ID) -> TransferCase:  # noqa: A002
+        info.context.reader()
+        case = await info.context.run(
+            info.context.service.app.transfer_case, parse_id(id, "id")
+        )
+        info.context.reader(case.nip)
+        return TransferCase.of(case, info.context.service.app.policy)
+
+    @strawberry.field(description="Transfer cases, filtered, newest first.")
+    async def transfer_cases(
+        self,
+        info: Ctx,
+        filter: CaseFilterInput | None = None,  # noqa: A002
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[TransferCaseSummary]:
+        actor = info.context.reader()
+        where = filter or CaseFilterInput()
+        nip = actor.nip if actor.role is Role.EMPLOYEE else where.nip
+        query = CaseFilter(
+            states=tuple(s.value for s in where.states or ()),
+            transfer_type=where.transfer_type.value if where.transfer_type else None,
+            agency_code=where.agency_code,
+            unit_code=where.unit_code,
+            nip=nip,
+        )
+        cursor = decode_cursor("case", after)
+        if cursor is not None and not cursor.isdigit():
+            raise InvalidInput("the cursor is not one this list gave out", field="after")
+        directory = await info.context.run(info.context.service.read_directory)
+        page = await info.context.run(
+            directory.cases, query, check_page_size(first), int(cursor) if cursor else None
+        )
+        return connection(page, "case", lambda row: str(row.seq), TransferCaseSummary.of)

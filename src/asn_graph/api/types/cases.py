@@ -1,0 +1,269 @@
+"""Transfer cases (usulan mutasi): the full record with its history, and the list row."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+import strawberry
+from strawberry.scalars import JSON
+
+from asn_graph.api.context import Ctx
+from asn_graph.api.types.common import ActorInfo, Finding, Placement
+from asn_graph.api.types.enums import (
+    ApprovalStep,
+    CaseState,
+    DecisionAuthority,
+    DocumentType,
+    Initiative,
+    PerformanceRating,
+    Rule,
+    TransferType,
+)
+from asn_graph.api.types.people import Employee
+from asn_graph.application.history import HistoryEntry
+from asn_graph.domain import case_records, case_state, transfer_case, transfer_types
+from asn_graph.domain.placement import Placement as DomainPlacement
+from asn_graph.domain.policy import TransferPolicy
+from asn_graph.projections.rows import CaseRow
+
+
+@strawberry.type(description="Berkas: a document kept as evidence (never the file itself).")
+class Document:
+    document_type: DocumentType
+    number: str = strawberry.field(description="Nomor surat.")
+    issued_on: date
+    issuer: str = strawberry.field(description="Penerbit.")
+    sha256: str = strawberry.field(description="SHA-256 of the file, as evidence.")
+
+
+@strawberry.type(description="A decision on the approval route (persetujuan / pertimbangan).")
+class Approval:
+    step: ApprovalStep
+    approved: bool
+    decided_on: date
+    reference: str = strawberry.field(description="Nomor surat / berita acara.")
+    actor: ActorInfo
+
+
+@strawberry.type(description="An authorised override of a hard rule, with its basis.")
+class Override:
+    rule: Rule
+    authority_reference: str
+    actor: ActorInfo
+
+
+@strawberry.type(description="Surat keputusan (SK) mutasi.")
+class Decree:
+    number: str = strawberry.field(description="Nomor SK, unique per issuer.")
+    issuer: str = strawberry.field(description="Issuing office.")
+    authority: DecisionAuthority
+    signed_on: date = strawberry.field(description="Tanggal SK.")
+    signatory: str = strawberry.field(description="Pejabat penandatangan.")
+    effective_on: date = strawberry.field(description="TMT (terhitung mulai tanggal).")
+
+
+@strawberry.type(description="Serah terima jabatan: continuity of service at the old post.")
+class Handover:
+    successor_nip: str | None
+    acting_official: str | None = strawberry.field(description="Pelaksana tugas (Plt.).")
+    handed_over_on: date
+    notes: str
+
+
+@strawberry.type(description="Pelatihan for the new role.")
+class Training:
+    title: str
+    provider: str
+    hours: int
+    completed_on: date
+
+
+@strawberry.type(description="Evaluasi pasca mutasi.")
+class Evaluation:
+    rating: PerformanceRating
+    evaluated_on: date
+    summary: str
+
+
+@strawberry.type(description="The employee's answer to an agency-initiated proposal.")
+class ProposalAnswer:
+    agrees: bool
+    preferences: list[str] = strawberry.field(description="Preferred placements, if any.")
+
+
+@strawberry.type(description="One recorded event of a case (riwayat), oldest first.")
+class CaseEvent:
+    version: int = strawberry.field(description="Position in the case's own sequence.")
+    event_type: str = strawberry.field(description="Stable event topic.")
+    recorded_at: datetime
+    actor: ActorInfo | None
+    reason: str = strawberry.field(description="Alasan, where one is due.")
+    details: JSON = strawberry.field(description="The event's own fields.")
+
+    @classmethod
+    def of(cls, entry: HistoryEntry) -> CaseEvent:
+        return cls(
+            version=entry.version,
+            event_type=entry.event_type,
+            recorded_at=entry.recorded_at,
+            actor=ActorInfo.of(entry.actor) if entry.actor else None,
+            reason=entry.reason,
+            details=entry.details,
+        )
+
+
+@strawberry.type(description="Usulan mutasi: one employee's transfer from proposal to TMT.")
+class TransferCase:
+    id: strawberry.ID
+    transfer_type: TransferType
+    initiative: Initiative
+    state: CaseState
+    nip: str
+    origin: Placement = strawberry.field(description="Penempatan asal.")
+    destination: Placement = strawberry.field(description="Penempatan tujuan.")
+    route: list[ApprovalStep] = strawberry.field(description="The approval route of its type.")
+    decree_authority: DecisionAuthority
+    pending_step: ApprovalStep | None = strawberry.field(description="The step awaited now.")
+    documents: list[Document]
+    missing_documents: list[DocumentType] = strawberry.field(
+        description="Checklist documents not attached yet."
+    )
+    approvals: list[Approval]
+    findings: list[Finding] = strawberry.field(description="Hard blocks and warnings.")
+    warnings: list[Finding] = strawberry.field(description="Peringatan recorded on the case.")
+    overrides: list[Override]
+    proposal_answer: ProposalAnswer | None
+    decree: Decree | None
+    installed_on: date | None = strawberry.field(description="Tanggal pelantikan.")
+    handover: Handover | None
+    effective_on: date | None
+    trainings: list[Training]
+    evaluation: Evaluation | None
+    employee_id: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, case: transfer_case.TransferCase, policy: TransferPolicy) -> TransferCase:
+        route = transfer_types.route_for(case.transfer_type)
+        return cls(
+            id=strawberry.ID(str(case.id)),
+            transfer_type=case.transfer_type,
+            initiative=case.initiative,
+            state=case.state,
+            nip=case.nip,
+            origin=Placement.of(case.origin),
+            destination=Placement.of(case.destination),
+            route=list(route.steps),
+            decree_authority=route.decree_authority,
+            pending_step=case.pending_step,
+            documents=[_document(d) for d in case.documents.values()],
+            missing_documents=sorted(case.missing_documents(policy), key=lambda d: d.value),
+            approvals=[
+                Approval(step=a.step, approved=a.approved, decided_on=a.decided_on,
+                         reference=a.reference, actor=ActorInfo.of(a.actor))
+                for a in case.approvals
+            ],
+            findings=[Finding.of(f) for f in case.findings],
+            warnings=[Finding.of(f) for f in case.warnings],
+            overrides=[
+                Override(rule=o.rule, authority_reference=o.authority_reference,
+                         actor=ActorInfo.of(o.actor))
+                for o in case.overrides.values()
+            ],
+            proposal_answer=ProposalAnswer(
+                agrees=case.proposal_answer.agrees,
+                preferences=list(case.proposal_answer.preferences),
+            ) if case.proposal_answer else None,
+            decree=_decree(case.decree) if case.decree else None,
+            installed_on=case.installed_on,
+            handover=_handover(case.handover) if case.handover else None,
+            effective_on=case.effective_on,
+            trainings=[
+                Training(title=t.title, provider=t.provider, hours=t.hours,
+                         completed_on=t.completed_on)
+                for t in case.trainings
+            ],
+            evaluation=Evaluation(
+                rating=case.evaluation.rating,
+                evaluated_on=case.evaluation.evaluated_on,
+                summary=case.evaluation.summary,
+            ) if case.evaluation else None,
+            employee_id=str(case.employee_id),
+        )
+
+    @strawberry.field(description="Every event of the case, in order (riwayat lengkap).")
+    async def history(self, info: Ctx) -> list[CaseEvent]:
+        entries = await info.context.run(info.context.service.app.history, UUID(self.id))
+        return [CaseEvent.of(entry) for entry in entries]
+
+    @strawberry.field(description="The employee being moved.")
+    async def employee(self, info: Ctx) -> Employee:
+        employee = await info.context.run(
+            info.context.service.app.employee_by_id, UUID(self.employee_id)
+        )
+        return Employee.of(employee)
+
+
+@strawberry.type(description="A row of the transfer case list.")
+class TransferCaseSummary:
+    id: strawberry.ID
+    nip: str
+    employee_name: str | None
+    transfer_type: TransferType
+    initiative: Initiative
+    state: CaseState
+    origin: Placement
+    destination: Placement
+    opened_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: CaseRow) -> TransferCaseSummary:
+        return cls(
+            id=strawberry.ID(row.id),
+            nip=row.nip,
+            employee_name=row.employee_name,
+            transfer_type=transfer_types.TransferType(row.transfer_type),
+            initiative=transfer_types.Initiative(row.initiative),
+            state=case_state.CaseState(row.state),
+            origin=Placement.of(
+                DomainPlacement(row.origin_agency, row.origin_unit, row.origin_position)
+            ),
+            destination=Placement.of(
+                DomainPlacement(
+                    row.destination_agency, row.destination_unit, row.destination_position
+                )
+            ),
+            opened_at=datetime.fromisoformat(row.opened_at),
+            updated_at=datetime.fromisoformat(row.updated_at),
+        )
+
+
+def _document(document: case_records.DocumentEvidence) -> Document:
+    return Document(
+        document_type=document.document_type,
+        number=document.number,
+        issued_on=document.issued_on,
+        issuer=document.issuer,
+        sha256=document.sha256,
+    )
+
+
+def _decree(decree: case_records.Decree) -> Decree:
+    return Decree(
+        number=decree.number,
+        issuer=decree.issuer,
+        authority=decree.authority,
+        signed_on=decree.signed_on,
+        signatory=decree.signatory,
+        effective_on=decree.effective_on,
+    )
+
+
+def _handover(handover: case_records.Handover) -> Handover:
+    return Handover(
+        successor_nip=handover.successor_nip,
+        acting_official=handover.acting_official,
+        handed_over_on=handover.handed_over_on,
+        notes=handover.notes,
+    )

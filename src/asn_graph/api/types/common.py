@@ -1,0 +1,62 @@
+"""Small shared types: actors, placements, education, findings."""
+
+from __future__ import annotations
+
+import strawberry
+
+from asn_graph.api.types.enums import EducationLevel, Rule, Severity
+from asn_graph.domain import actors, placement, reference, rules
+
+
+@strawberry.type(description="Who performed an action (pelaku), as named by their token.")
+class ActorInfo:
+    id: str = strawberry.field(description="Subject of the caller's token.")
+    role: str = strawberry.field(description="officer, approver, employee, auditor, integrator.")
+    agency: str | None = strawberry.field(description="Kode instansi the actor acted for.")
+    nip: str | None = strawberry.field(description="NIP, when the actor is an employee.")
+
+    @classmethod
+    def of(cls, actor: actors.Actor) -> ActorInfo:
+        return cls(id=actor.id, role=actor.role.value, agency=actor.agency, nip=actor.nip)
+
+
+@strawberry.type(description="Penempatan: a position (jabatan) in a work unit of an agency.")
+class Placement:
+    agency_code: str = strawberry.field(description="Kode instansi.")
+    unit_code: str = strawberry.field(description="Kode unit organisasi (unor).")
+    position_code: str = strawberry.field(description="Kode jabatan within the unit.")
+
+    @classmethod
+    def of(cls, value: placement.Placement) -> Placement:
+        return cls(
+            agency_code=value.agency_code,
+            unit_code=value.unit_code,
+            position_code=value.position_code,
+        )
+
+
+@strawberry.type(description="Pendidikan: level and field of study.")
+class Education:
+    level: EducationLevel
+    field: str
+
+    @classmethod
+    def of(cls, value: reference.Education) -> Education:
+        return cls(level=value.level, field=value.field)
+
+
+@strawberry.type(description="Temuan: the outcome of one rule on a case.")
+class Finding:
+    rule: Rule
+    severity: Severity
+    message: str
+
+    @classmethod
+    def of(cls, value: rules.Finding) -> Finding:
+        return cls(rule=value.rule, severity=value.severity, message=value.message)
+
+
+@strawberry.type(description="A page position in a list (keyset pagination).")
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None

@@ -1,0 +1,152 @@
+"""Agencies (instansi), work units (unor), positions (jabatan) and staffing (ABK)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from asn_graph.api.context import Ctx
+from asn_graph.api.types.common import Education
+from asn_graph.api.types.enums import AgencyKind, PositionKind
+from asn_graph.api.types.people import EmployeeSummary
+from asn_graph.domain import agency as agency_model
+from asn_graph.domain import work_unit
+from asn_graph.domain.placement import Placement
+from asn_graph.projections.rows import AgencyRow, EmployeeFilter, UnitRow
+
+STAFF_PAGE = 500
+
+
+@strawberry.type(description="Moratorium: a period in which officials may not be replaced.")
+class Moratorium:
+    starts_on: date
+    ends_on: date
+    basis: str = strawberry.field(description="Dasar hukum (legal basis).")
+
+
+@strawberry.type(description="Instansi: a province, regency, city or central agency.")
+class Agency:
+    code: str = strawberry.field(description="Kode instansi.")
+    name: str
+    kind: AgencyKind
+    province_code: str = strawberry.field(description="Kode provinsi the agency belongs to.")
+    moratoria: list[Moratorium] | None = strawberry.field(
+        default=None, description="Election moratoria (only when the agency is asked for alone)."
+    )
+
+    @classmethod
+    def of(cls, value: agency_model.Agency) -> Agency:
+        return cls(
+            code=value.code,
+            name=value.name,
+            kind=value.kind,
+            province_code=value.province_code,
+            moratoria=[Moratorium(starts_on=m.starts_on, ends_on=m.ends_on, basis=m.basis)
+                       for m in value.moratoria],
+        )
+
+    @classmethod
+    def of_row(cls, row: AgencyRow) -> Agency:
+        return cls(code=row.code, name=row.name, kind=agency_model.AgencyKind(row.kind),
+                   province_code=row.province_code)
+
+
+@strawberry.type(description="Staffing of one position: kebutuhan (ABK) against bezetting.")
+class PositionStaffing:
+    needed: int = strawberry.field(description="Kebutuhan pegawai from the workload analysis.")
+    present: int = strawberry.field(description="Bezetting: employees placed now.")
+    incoming: int = strawberry.field(description="Active transfer cases moving into it.")
+    outgoing: int = strawberry.field(description="Active transfer cases moving out of it.")
+    vacancies: int = strawberry.field(
+        description="needed - present + outgoing - incoming; positive is a deficit (kekurangan)."
+    )
+
+
+@strawberry.type(description="Jabatan in a unit, with what it asks and its workload.")
+class Position:
+    code: str
+    title: str = strawberry.field(description="Nama jabatan.")
+    kind: PositionKind
+    grade: int = strawberry.field(description="Kelas jabatan (1-17).")
+    required_education: Education | None
+    required_competencies: list[str] = strawberry.field(description="Kompetensi yang dibutuhkan.")
+    staff_needed: int = strawberry.field(description="Kebutuhan pegawai by ABK.")
+    workload_hours: int = strawberry.field(
+        description="Annual workload in hours (beban kerja) from the last assessment."
+    )
+    effective_hours_per_year: int | None = strawberry.field(
+        description="The effective-hours standard the assessment used (jam kerja efektif)."
+    )
+    agency_code: strawberry.Private[str]
+    unit_code: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, unit: work_unit.WorkUnit, position: work_unit.Position) -> Position:
+        workload = unit.workloads.get(position.code)
+        required = position.required_education
+        return cls(
+            code=position.code,
+            title=position.title,
+            kind=position.kind,
+            grade=position.grade,
+            required_education=Education.of(required) if required else None,
+            required_competencies=list(position.required_competencies),
+            staff_needed=unit.staff_needed(position.code),
+            workload_hours=sum(i.minutes for i in workload.items) // 60 if workload else 0,
+            effective_hours_per_year=workload.effective_hours_per_year if workload else None,
+            agency_code=unit.agency_code,
+            unit_code=unit.code,
+        )
+
+    @strawberry.field(description="Staffing balance of this position now.")
+    async def staffing(self, info: Ctx) -> PositionStaffing:
+        placement = Placement(self.agency_code, self.unit_code, self.code)
+        counts = await info.context.run(info.context.service.position_counts, placement, None)
+        vacancies = self.staff_needed - counts.present + counts.outgoing - counts.incoming
+        return PositionStaffing(
+            needed=self.staff_needed,
+            present=counts.present,
+            incoming=counts.incoming,
+            outgoing=counts.outgoing,
+            vacancies=vacancies,
+        )
+
+
+@strawberry.type(description="Unit organisasi (unor): a node in an agency's unit tree.")
+class WorkUnit:
+    agency_code: str
+    code: str
+    name: str
+    parent_code: str | None = strawberry.field(description="Kode unit induk.")
+    positions: list[Position] = strawberry.field(description="Peta jabatan of the unit.")
+
+    @classmethod
+    def of(cls, unit: work_unit.WorkUnit) -> WorkUnit:
+        return cls(
+            agency_code=unit.agency_code,
+            code=unit.code,
+            name=unit.name,
+            parent_code=unit.parent_code,
+            positions=[Position.of(unit, p) for p in unit.positions.values()],
+        )
+
+    @strawberry.field(description="Employees placed in this unit now (pegawai).")
+    async def staff(self, info: Ctx) -> list[EmployeeSummary]:
+        where = EmployeeFilter(agency_code=self.agency_code, unit_code=self.code)
+        directory = await info.context.run(info.context.service.read_directory)
+        page = await info.context.run(directory.employees, where, STAFF_PAGE, None)
+        return [EmployeeSummary.of(row) for row in page.rows]
+
+
+@strawberry.type(description="A unit in an agency's list of units.")
+class WorkUnitSummary:
+    agency_code: str
+    code: str
+    name: str
+    parent_code: str | None
+
+    @classmethod
+    def of(cls, row: UnitRow) -> WorkUnitSummary:
+        return cls(agency_code=row.agency_code, code=row.code, name=row.name,
+                   parent_code=row.parent_code)

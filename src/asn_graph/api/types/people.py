@@ -1,0 +1,152 @@
+"""Employees (pegawai ASN): the full record and the list row."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from asn_graph.api.context import Ctx
+from asn_graph.api.types.common import Education, Placement
+from asn_graph.api.types.enums import BlockerKind, EmploymentStatus, Gender, PerformanceRating, Rank
+from asn_graph.domain import employee as employee_model
+from asn_graph.domain import reference
+from asn_graph.projections.rows import CaseFilter, EmployeeRow
+
+if TYPE_CHECKING:
+    from asn_graph.api.types.cases import TransferCaseSummary
+
+EMPLOYEE_CASES_PAGE = 100
+
+
+@strawberry.type(description="Riwayat penempatan: one placement, since when, on what basis.")
+class PlacementHistoryEntry:
+    placement: Placement
+    since: date = strawberry.field(description="TMT of the placement.")
+    case_id: strawberry.ID | None = strawberry.field(description="The transfer case that moved.")
+    decree_number: str | None = strawberry.field(description="Nomor SK.")
+    handed_over_to: str | None = strawberry.field(
+        description="Who took over the previous post (serah terima jabatan)."
+    )
+
+    @classmethod
+    def of(cls, record: employee_model.PlacementRecord) -> PlacementHistoryEntry:
+        return cls(
+            placement=Placement.of(record.placement),
+            since=record.since,
+            case_id=strawberry.ID(str(record.case_id)) if record.case_id else None,
+            decree_number=record.decree_number,
+            handed_over_to=record.handed_over_to,
+        )
+
+
+@strawberry.type(description="Penilaian kinerja (SKP) of one year.")
+class YearRating:
+    year: int
+    rating: PerformanceRating
+
+
+@strawberry.type(description="An active hambatan mutasi.")
+class Blocker:
+    kind: BlockerKind
+    reference: str
+    since: date
+
+
+@strawberry.type(description="Pangkat/golongan with its title.")
+class RankInfo:
+    code: Rank
+    title: str = strawberry.field(description="e.g. Penata Muda Tingkat I.")
+
+    @classmethod
+    def of(cls, rank: reference.Rank) -> RankInfo:
+        return cls(code=rank, title=rank.title)
+
+
+@strawberry.type(description="Pegawai ASN: identity, status, rank, qualifications, placement.")
+class Employee:
+    id: strawberry.ID = strawberry.field(description="Internal person id (stable across NIPs).")
+    nip: str = strawberry.field(description="Nomor Induk Pegawai (18 digits).")
+    name: str
+    birth_date: date
+    gender: Gender
+    status: EmploymentStatus
+    rank: RankInfo
+    education: Education
+    competencies: list[str] = strawberry.field(description="Kompetensi.")
+    appointed_on: date = strawberry.field(description="TMT CPNS (appointment).")
+    placement: Placement | None = strawberry.field(description="Current penempatan.")
+    placed_since: date | None
+    placement_history: list[PlacementHistoryEntry]
+    ratings: list[YearRating] = strawberry.field(description="Penilaian kinerja by year.")
+    blockers: list[Blocker]
+    active_case_id: strawberry.ID | None = strawberry.field(
+        description="The one active transfer case, if any."
+    )
+
+    @classmethod
+    def of(cls, employee: employee_model.Employee) -> Employee:
+        current = employee.placement
+        return cls(
+            id=strawberry.ID(str(employee.id)),
+            nip=employee.nip,
+            name=employee.name,
+            birth_date=employee.birth_date,
+            gender=employee.gender,
+            status=employee.status,
+            rank=RankInfo.of(employee.rank),
+            education=Education.of(employee.education),
+            competencies=list(employee.competencies),
+            appointed_on=employee.appointed_on,
+            placement=Placement.of(current) if current else None,
+            placed_since=employee.placed_since,
+            placement_history=[PlacementHistoryEntry.of(r) for r in employee.placements],
+            ratings=[YearRating(year=y, rating=r) for y, r in sorted(employee.ratings.items())],
+            blockers=[Blocker(kind=b.kind, reference=b.reference, since=b.since)
+                      for b in employee.blockers.values()],
+            active_case_id=strawberry.ID(str(employee.active_case_id))
+            if employee.active_case_id else None,
+        )
+
+    @strawberry.field(description="Transfer cases of this employee, newest first.")
+    async def transfer_cases(
+        self, info: Ctx
+    ) -> list[Annotated[TransferCaseSummary, strawberry.lazy("asn_graph.api.types.cases")]]:
+        from asn_graph.api.types.cases import TransferCaseSummary
+
+        directory = await info.context.run(info.context.service.read_directory)
+        page = await info.context.run(
+            directory.cases, CaseFilter(nip=self.nip), EMPLOYEE_CASES_PAGE, None
+        )
+        return [TransferCaseSummary.of(row) for row in page.rows]
+
+
+@strawberry.type(description="A row of the employee list.")
+class EmployeeSummary:
+    id: strawberry.ID
+    nip: str
+    name: str
+    status: EmploymentStatus
+    rank: Rank
+    placement: Placement | None
+    placed_since: date | None
+    active_case_id: strawberry.ID | None
+
+    @classmethod
+    def of(cls, row: EmployeeRow) -> EmployeeSummary:
+        placed = row.agency_code and row.unit_code and row.position_code
+        return cls(
+            id=strawberry.ID(row.id),
+            nip=row.nip,
+            name=row.name,
+            status=reference.EmploymentStatus(row.status),
+            rank=reference.Rank(row.rank),
+            placement=Placement(
+                agency_code=row.agency_code or "",
+                unit_code=row.unit_code or "",
+                position_code=row.position_code or "",
+            ) if placed else None,
+            placed_since=date.fromisoformat(row.placed_since) if row.placed_since else None,
+            active_case_id=strawberry.ID(row.active_case_id) if row.active_case_id else None,
+        )

@@ -1,0 +1,1 @@
+"""Read models kept by projections of the event log."""

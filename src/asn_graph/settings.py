@@ -1,0 +1,106 @@
+"""Typed configuration, read once from the environment. Zero configuration runs on SQLite."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+DEFAULT_DATABASE_URL = "sqlite:///asn-graph.sqlite3"
+MIN_SECRET_LENGTH = 32
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    database_schema: str | None = None
+    jwt_secret: str | None = None
+    secret_file: Path = Path(".asn-graph-secret")
+    pool_size: int = 8
+    timezone: str = "Asia/Jakarta"
+    graphiql: bool = True
+    token_issuer: str = "asn-graph"  # noqa: S105
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        pool_size = env.get("ASN_GRAPH_POOL_SIZE", "8")
+        if not pool_size.isdigit() or int(pool_size) < 1:
+            raise SettingsError(f"ASN_GRAPH_POOL_SIZE must be a positive integer: {pool_size!r}")
+        return cls(
+            database_url=env.get("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL),
+            database_schema=env.get("ASN_GRAPH_DATABASE_SCHEMA") or None,
+            jwt_secret=env.get("ASN_GRAPH_JWT_SECRET") or None,
+            secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret")),
+            pool_size=int(pool_size),
+            timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
+            graphiql=env.get("ASN_GRAPH_GRAPHIQL", "true").lower() in ("1", "true", "yes"),
+        )
+
+    @property
+    def is_postgres(self) -> bool:
+        return urlparse(self.database_url).scheme in ("postgres", "postgresql")
+
+    @property
+    def sqlite_path(self) -> Path:
+        parsed = urlparse(self.database_url)
+        if parsed.scheme != "sqlite":
+            raise SettingsError(f"not a SQLite URL: {self.database_url}")
+        return Path(unquote(parsed.path.removeprefix("/")) or "asn-graph.sqlite3")
+
+    def event_store_env(self) -> dict[str, str]:
+        """The eventsourcing library's settings for this database."""
+        if not self.is_postgres:
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.sqlite_path),
+                "SQLITE_LOCK_TIMEOUT": "10",
+                "CREATE_TABLE": "y",
+            }
+        parsed = urlparse(self.database_url)
+        schema = {"POSTGRES_SCHEMA": self.database_schema} if self.database_schema else {}
+        return {
+            **schema,
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": parsed.path.removeprefix("/") or "postgres",
+            "POSTGRES_HOST": parsed.hostname or "localhost",
+            "POSTGRES_PORT": str(parsed.port or 5432),
+            "POSTGRES_USER": unquote(parsed.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(parsed.password or ""),
+            "POSTGRES_POOL_SIZE": str(self.pool_size),
+            "POSTGRES_MAX_OVERFLOW": str(self.pool_size),
+            "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+            "CREATE_TABLE": "y",
+        }
+
+    @property
+    def views_location(self) -> str:
+        """Read models live in the same PostgreSQL database, or in a SQLite file of their own."""
+        if self.is_postgres:
+            return self.database_url
+        path = self.sqlite_path
+        return str(path.with_name(path.stem + ".views" + path.suffix))
+
+    def signing_secret(self) -> str:
+        """The JWT secret: from the environment, else a local secret file made on first use."""
+        if self.jwt_secret:
+            if len(self.jwt_secret) < MIN_SECRET_LENGTH:
+                raise SettingsError(
+                    f"ASN_GRAPH_JWT_SECRET needs at least {MIN_SECRET_LENGTH} characters"
+                )
+            return self.jwt_secret
+        if self.secret_file.exists():
+            return self.secret_file.read_text().strip()
+        secret = secrets.token_urlsafe(48)
+        self.secret_file.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(self.secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secret)
+        return secret

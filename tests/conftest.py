@@ -1,0 +1,127 @@
+"""Fixtures: a running service on SQLite and on PostgreSQL, and an HTTP client for its API."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+import pytest
+
+from asn_graph.api.app import create_app
+from asn_graph.api.auth import TokenService
+from asn_graph.application.clock import FixedClock
+from asn_graph.bootstrap import Service, build_service
+from asn_graph.domain.actors import Role
+from asn_graph.settings import Settings
+from tests.world import TODAY, build_organisation
+
+POSTGRES_URL = os.environ.get(
+    "ASN_GRAPH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
+SECRET = "test-secret-that-is-long-enough-for-hs256-signing"
+BACKENDS = ("sqlite", pytest.param("postgres", marks=pytest.mark.postgres))
+
+
+@pytest.fixture(scope="session")
+def postgres_available() -> str:
+    """PostgreSQL is part of the test environment: if it is down, the run fails."""
+    try:
+        with psycopg.connect(POSTGRES_URL, connect_timeout=5):
+            pass
+    except psycopg.OperationalError as error:
+        pytest.fail(f"PostgreSQL is required at {POSTGRES_URL}: {error}")
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def settings_for(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any]:
+    schemas: list[str] = []
+
+    def make(backend: str) -> Settings:
+        if backend == "sqlite":
+            return Settings(database_url=f"sqlite:///{tmp_path / 'store.sqlite3'}",
+                            jwt_secret=SECRET, pool_size=4)
+        url = request.getfixturevalue("postgres_available")
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"CREATE SCHEMA {schema}")
+        schemas.append(schema)
+        return Settings(database_url=url, database_schema=schema, jwt_secret=SECRET,
+                        pool_size=4)
+
+    yield make
+    for schema in schemas:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=BACKENDS)
+def service(request: pytest.FixtureRequest, settings_for: Any) -> Iterator[Service]:
+    built = build_service(settings_for(request.param), clock=FixedClock(TODAY))
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def organised(service: Service) -> Service:
+    build_organisation(service.app)
+    return service
+
+
+@pytest.fixture
+def tokens() -> TokenService:
+    return TokenService(SECRET)
+
+
+class Api:
+    """Sends GraphQL over HTTP as a given caller."""
+
+    def __init__(self, client: httpx.AsyncClient, tokens: TokenService) -> None:
+        self.client = client
+        self.tokens = tokens
+
+    def token(self, role: Role, agency: str | None = None, nip: str | None = None,
+              subject: str | None = None) -> str:
+        return self.tokens.mint(role=role, subject=subject or f"{role.value}-{agency or nip}",
+                                agency=agency, nip=nip)
+
+    async def call(self, query: str, variables: dict[str, Any] | None = None, *,
+                   token: str | None = None) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        assert response.status_code in (200, 400), response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def ok(self, query: str, variables: dict[str, Any] | None = None, *,
+                 token: str | None = None) -> dict[str, Any]:
+        body = await self.call(query, variables, token=token)
+        assert not body.get("errors"), body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def error(self, query: str, variables: dict[str, Any] | None = None, *,
+                    token: str | None = None) -> dict[str, Any]:
+        body = await self.call(query, variables, token=token)
+        assert body.get("errors"), body
+        error: dict[str, Any] = body["errors"][0]
+        return error
+
+
+@pytest.fixture
+async def api(organised: Service, tokens: TokenService) -> AsyncIterator[Api]:
+    app = create_app(organised, tokens)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://asn-graph.test") as client:
+        yield Api(client, tokens)
+
+
+def event_count(service: Service) -> int:
+    return service.app.recorder.max_notification_id() or 0

@@ -14,7 +14,7 @@ from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDat
 from asn_graph.projections.directory import DirectoryProjection
 from asn_graph.projections.directory_queries import DirectoryQueries
 from asn_graph.projections.projector import Projector
-from asn_graph.settings import Settings
+from asn_graph.settings import Settings, SettingsError
 
 
 @dataclass
@@ -55,6 +55,15 @@ def build_service(
     )
     projection = DirectoryProjection(views)
     projection.create_tables()
+    head = app.recorder.max_notification_id() or 0
+    if projection.position() > head:
+        app.close()
+        views.close()
+        raise SettingsError(
+            f"the read model at {settings.views_location} is at log position "
+            f"{projection.position()}, beyond this event store's {head}: it belongs to another "
+            "store; remove it and it is rebuilt from the events"
+        )
     service = Service(
         settings=settings,
         app=app,

@@ -86,13 +86,13 @@ async def _employee_result(info: Ctx, result: CommandResult) -> EmployeeResult:
 
 
 async def _unit_result(info: Ctx, result: CommandResult) -> WorkUnitResult:
-    unit = await info.context.run(info.context.service.app.repository.get, result.id)
+    unit = await info.context.run(info.context.service.app.work_unit_by_id, result.id)
     return WorkUnitResult(position=result.position, replayed=result.replayed,
                           work_unit=WorkUnit.of(unit))
 
 
 async def _agency_result(info: Ctx, result: CommandResult) -> AgencyResult:
-    agency = await info.context.run(info.context.service.app.repository.get, result.id)
+    agency = await info.context.run(info.context.service.app.agency_by_id, result.id)
     return AgencyResult(position=result.position, replayed=result.replayed,
                         agency=Agency.of(agency))
 

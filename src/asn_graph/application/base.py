@@ -57,7 +57,7 @@ class StoreApplication(Application[UUID]):
 
     def load(self, aggregate_type: type[A], aggregate_id: UUID, label: str) -> A:
         try:
-            aggregate = self.repository.get(aggregate_id)
+            aggregate: Aggregate = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
             raise NotFound(f"{label} not found") from None
         if not isinstance(aggregate, aggregate_type):
@@ -111,7 +111,7 @@ class StoreApplication(Application[UUID]):
     def _earlier_result(self, actor: Actor, key: str, fingerprint: str) -> CommandResult | None:
         record_id = idempotency_id(actor.id, key)
         try:
-            record = self.repository.get(record_id)
+            record: Aggregate = self.repository.get(record_id)
         except AggregateNotFoundError:
             return None
         assert isinstance(record, IdempotencyRecord)

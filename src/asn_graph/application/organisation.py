@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import UUID
 
 from asn_graph.application.base import StoreApplication, command
 from asn_graph.application.results import Changes
@@ -24,6 +25,12 @@ class OrganisationUseCases(StoreApplication):
         return self.load(
             WorkUnit, unit_id(agency_code, unit_code), f"work unit {agency_code}/{unit_code}"
         )
+
+    def agency_by_id(self, agency_id: UUID) -> Agency:
+        return self.load(Agency, agency_id, f"agency {agency_id}")
+
+    def work_unit_by_id(self, unit_id: UUID) -> WorkUnit:
+        return self.load(WorkUnit, unit_id, f"work unit {unit_id}")
 
     @command
     def register_agency(

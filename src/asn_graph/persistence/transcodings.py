@@ -70,7 +70,8 @@ class EnumAsValue(Transcoding):
         return obj.value
 
     def decode(self, data: Any) -> Enum:
-        return self.type(data)
+        member: Enum = self.type(data)
+        return member
 
 
 class DataclassAsDict(Transcoding):
@@ -87,7 +88,7 @@ class DataclassAsDict(Transcoding):
     def decode(self, data: dict[str, Any]) -> Any:
         # JSON has no tuples; value objects hold tuples to stay hashable.
         # Stored facts are rebuilt as they were, without re-running today's validation.
-        obj = object.__new__(self.type)
+        obj: Any = object.__new__(self.type)
         for key, value in data.items():
             object.__setattr__(obj, key, tuple(value) if isinstance(value, list) else value)
         return obj

@@ -109,7 +109,7 @@ class CaseEvent:
             recorded_at=entry.recorded_at,
             actor=ActorInfo.of(entry.actor) if entry.actor else None,
             reason=entry.reason,
-            details=entry.details,
+            details=entry.details,  # type: ignore[arg-type]
         )
 
 

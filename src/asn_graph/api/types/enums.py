@@ -1,88 +1,59 @@
-"""Domain enums exposed to GraphQL, each described with its Indonesian term."""
+"""Domain enums exposed to GraphQL, each described with its Indonesian term.
+
+The GraphQL types annotate fields with the domain enums themselves; registering them here
+gives each its schema name and description.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 
-from asn_graph.api.errors import ErrorCode
-from asn_graph.domain import reference, rules, transfer_types
-from asn_graph.domain.case_records import DocumentType as DomainDocumentType
-from asn_graph.domain.case_state import CaseState as DomainCaseState
-from asn_graph.domain.nip import Gender as DomainGender
+from asn_graph.domain import case_records, case_state, nip, reference, rules, transfer_types
 
-Rank = strawberry.enum(
-    reference.Rank,
-    name="Rank",
-    description="Pangkat/golongan ruang, from I/a (Juru Muda) to IV/e (Pembina Utama).",
-)
-EmploymentStatus = strawberry.enum(
-    reference.EmploymentStatus,
-    name="EmploymentStatus",
-    description="Status kepegawaian: PNS (civil servant) or PPPK (contract employee).",
-)
-PerformanceRating = strawberry.enum(
-    reference.PerformanceRating,
-    name="PerformanceRating",
-    description="Predikat kinerja SKP (PermenPANRB 6/2022).",
-)
-PositionKind = strawberry.enum(
-    reference.PositionKind,
-    name="PositionKind",
-    description="Jenis jabatan: JPT, administrator, pengawas, pelaksana, fungsional by level.",
-)
-EducationLevel = strawberry.enum(
-    reference.EducationLevel, name="EducationLevel", description="Jenjang pendidikan."
-)
-BlockerKind = strawberry.enum(
-    reference.BlockerKind,
-    name="BlockerKind",
-    description="Hambatan mutasi: proceedings (hukuman disiplin/proses hukum), study leave "
-    "(tugas belajar), bonded service (ikatan dinas), audit findings (temuan).",
-)
-AgencyKind = strawberry.enum(
-    reference.AgencyKind,
-    name="AgencyKind",
-    description="Jenis instansi: provinsi, kabupaten, kota, or instansi pusat.",
-)
-Gender = strawberry.enum(DomainGender, name="Gender", description="Jenis kelamin (NIP digit 15).")
-TransferType = strawberry.enum(
-    transfer_types.TransferType,
-    name="TransferType",
-    description="Jenis mutasi: within one agency (dalam satu instansi), between kabupaten/kota "
-    "of one province, province <-> kabupaten/kota, across provinces, regional <-> central, "
-    "between central agencies.",
-)
-Initiative = strawberry.enum(
-    transfer_types.Initiative,
-    name="Initiative",
-    description="Kepentingan dinas (agency interest) or atas permintaan sendiri (APS).",
-)
-ApprovalStep = strawberry.enum(
-    transfer_types.ApprovalStep,
-    name="ApprovalStep",
-    description="Steps of the route: review board (Baperjakat/Tim Penilai Kinerja), origin "
-    "release (persetujuan melepas), destination acceptance (persetujuan menerima), technical "
-    "review (pertimbangan teknis BKN).",
-)
-DecisionAuthority = strawberry.enum(
-    transfer_types.DecisionAuthority,
-    name="DecisionAuthority",
-    description="Who signs the SK: PPK, Gubernur, Mendagri or Kepala BKN.",
-)
-CaseState = strawberry.enum(
-    DomainCaseState, name="CaseState", description="Status usulan mutasi."
-)
-DocumentType = strawberry.enum(
-    DomainDocumentType, name="DocumentType", description="Berkas persyaratan mutasi."
-)
-Rule = strawberry.enum(
-    rules.Rule, name="Rule", description="The rules the system checks (aturan mutasi)."
-)
-Severity = strawberry.enum(
-    rules.Severity,
-    name="Severity",
-    description="HARD blocks the case until overridden; WARNING is recorded on the case.",
-)
-ErrorCodeEnum = strawberry.enum(
-    ErrorCode, name="ErrorCode", description="Values of extensions.code on GraphQL errors."
-)
+DESCRIPTIONS: dict[type[Enum], str] = {
+    reference.Rank: "Pangkat/golongan ruang, from I/a (Juru Muda) to IV/e (Pembina Utama).",
+    reference.EmploymentStatus: "Status kepegawaian: PNS (civil servant) or PPPK (contract).",
+    reference.PerformanceRating: "Predikat kinerja SKP (PermenPANRB 6/2022).",
+    reference.PositionKind: "Jenis jabatan: JPT, administrator, pengawas, pelaksana, "
+    "fungsional keahlian and keterampilan by level.",
+    reference.EducationLevel: "Jenjang pendidikan.",
+    reference.BlockerKind: "Hambatan mutasi: proceedings (hukuman disiplin/proses hukum), study "
+    "leave (tugas belajar), bonded service (ikatan dinas), audit findings (temuan).",
+    reference.AgencyKind: "Jenis instansi: provinsi, kabupaten, kota, or instansi pusat.",
+    nip.Gender: "Jenis kelamin (NIP digit 15).",
+    transfer_types.TransferType: "Jenis mutasi: within one agency (dalam satu instansi), "
+    "between kabupaten/kota of one province, province <-> kabupaten/kota, across provinces, "
+    "regional <-> central, between central agencies.",
+    transfer_types.Initiative: "Kepentingan dinas (agency interest) or atas permintaan sendiri "
+    "(APS, the employee's own request).",
+    transfer_types.ApprovalStep: "Steps of the route: review board (Baperjakat/Tim Penilai "
+    "Kinerja), origin release (persetujuan melepas), destination acceptance (persetujuan "
+    "menerima), technical review (pertimbangan teknis BKN).",
+    transfer_types.DecisionAuthority: "Who signs the SK: PPK, Gubernur, Mendagri or Kepala BKN.",
+    case_state.CaseState: "Status usulan mutasi.",
+    case_records.DocumentType: "Berkas persyaratan mutasi.",
+    rules.Rule: "The rules the system checks (aturan mutasi).",
+    rules.Severity: "HARD blocks the case until overridden; WARNING is recorded on the case.",
+}
+
+for enum_type, description in DESCRIPTIONS.items():
+    strawberry.enum(enum_type, description=description)
+
+Rank = reference.Rank
+EmploymentStatus = reference.EmploymentStatus
+PerformanceRating = reference.PerformanceRating
+PositionKind = reference.PositionKind
+EducationLevel = reference.EducationLevel
+BlockerKind = reference.BlockerKind
+AgencyKind = reference.AgencyKind
+Gender = nip.Gender
+TransferType = transfer_types.TransferType
+Initiative = transfer_types.Initiative
+ApprovalStep = transfer_types.ApprovalStep
+DecisionAuthority = transfer_types.DecisionAuthority
+CaseState = case_state.CaseState
+DocumentType = case_records.DocumentType
+Rule = rules.Rule
+Severity = rules.Severity

@@ -48,7 +48,7 @@ class Agency:
 
     @classmethod
     def of_row(cls, row: AgencyRow) -> Agency:
-        return cls(code=row.code, name=row.name, kind=agency_model.AgencyKind(row.kind),
+        return cls(code=row.code, name=row.name, kind=AgencyKind(row.kind),
                    province_code=row.province_code)
 
 

@@ -1,0 +1,1 @@
+"""Realistic synthetic data, written through the same use cases the API calls."""

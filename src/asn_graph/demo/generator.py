@@ -1,0 +1,47 @@
+"""Fills a store with the demo: agencies, unit trees, positions, employees and cases."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+
+from asn_graph.bootstrap import Service
+from asn_graph.demo.cases import CaseDriver, plan_cases
+from asn_graph.demo.organisation import AGENCIES, build_organisation
+from asn_graph.demo.people import hire
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    seed: int = 7
+    employees: int = 2000
+    positions: int = 300
+    cases: int = 200
+
+
+def fill(service: Service, spec: DemoSpec) -> str:
+    rng = random.Random(spec.seed)
+    app = service.app
+    today = app.clock.today()
+    positions = build_organisation(app, rng, spec.positions, spec.employees)
+    election = AGENCIES[1]
+    app.declare_moratorium(election.approver, election.code, today + timedelta(days=400),
+                           today + timedelta(days=620),
+                           "Surat Edaran Mendagri tentang pilkada serentak")
+    employees = hire(app, rng, positions, spec.employees, today)
+    driver = CaseDriver(app, rng, today)
+    states = Counter(driver.drive(plan).value
+                     for plan in plan_cases(rng, employees, positions, spec.cases, today))
+    service.projector.catch_up()
+    events = app.recorder.max_notification_id() or 0
+    return (f"demo: {len(AGENCIES)} agencies, {len(positions)} positions, {len(employees)} "
+            f"employees, {sum(states.values())} cases {dict(sorted(states.items()))}, "
+            f"log position {events}")
+
+
+def fill_if_empty(service: Service, spec: DemoSpec) -> str | None:
+    if service.app.recorder.max_notification_id():
+        return None
+    return fill(service, spec)

@@ -44,15 +44,17 @@ def settings_for(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any
 
     def make(backend: str) -> Settings:
         if backend == "sqlite":
-            return Settings(database_url=f"sqlite:///{tmp_path / 'store.sqlite3'}",
-                            jwt_secret=SECRET, pool_size=4)
+            return Settings(
+                database_url=f"sqlite:///{tmp_path / 'store.sqlite3'}",
+                jwt_secret=SECRET,
+                pool_size=4,
+            )
         url = request.getfixturevalue("postgres_available")
         schema = f"t_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(f"CREATE SCHEMA {schema}")
         schemas.append(schema)
-        return Settings(database_url=url, database_schema=schema, jwt_secret=SECRET,
-                        pool_size=4)
+        return Settings(database_url=url, database_schema=schema, jwt_secret=SECRET, pool_size=4)
 
     yield make
     for schema in schemas:
@@ -85,13 +87,20 @@ class Api:
         self.client = client
         self.tokens = tokens
 
-    def token(self, role: Role, agency: str | None = None, nip: str | None = None,
-              subject: str | None = None) -> str:
-        return self.tokens.mint(role=role, subject=subject or f"{role.value}-{agency or nip}",
-                                agency=agency, nip=nip)
+    def token(
+        self,
+        role: Role,
+        agency: str | None = None,
+        nip: str | None = None,
+        subject: str | None = None,
+    ) -> str:
+        return self.tokens.mint(
+            role=role, subject=subject or f"{role.value}-{agency or nip}", agency=agency, nip=nip
+        )
 
-    async def call(self, query: str, variables: dict[str, Any] | None = None, *,
-                   token: str | None = None) -> dict[str, Any]:
+    async def call(
+        self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+    ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         response = await self.client.post(
             "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
@@ -100,15 +109,17 @@ class Api:
         body: dict[str, Any] = response.json()
         return body
 
-    async def ok(self, query: str, variables: dict[str, Any] | None = None, *,
-                 token: str | None = None) -> dict[str, Any]:
+    async def ok(
+        self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+    ) -> dict[str, Any]:
         body = await self.call(query, variables, token=token)
         assert not body.get("errors"), body["errors"]
         data: dict[str, Any] = body["data"]
         return data
 
-    async def error(self, query: str, variables: dict[str, Any] | None = None, *,
-                    token: str | None = None) -> dict[str, Any]:
+    async def error(
+        self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+    ) -> dict[str, Any]:
         body = await self.call(query, variables, token=token)
         assert body.get("errors"), body
         error: dict[str, Any] = body["errors"][0]

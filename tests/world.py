@@ -30,12 +30,21 @@ AGENCIES = (
     ("BKN", "Badan Kepegawaian Negara", AgencyKind.CENTRAL, ""),
     ("KEMENDAGRI", "Kementerian Dalam Negeri", AgencyKind.CENTRAL, ""),
 )
-UNITS = (("BKPSDM", "Badan Kepegawaian dan Pengembangan SDM"),
-         ("DISKOMINFO", "Dinas Komunikasi dan Informatika"))
-ANALYST = Position("ANALIS-SDM", "Analis Sumber Daya Manusia Aparatur Ahli Pertama",
-                   PositionKind.AHLI_PERTAMA, 8, Education(EducationLevel.S1, ""), ())
-CLERK = Position("PENGADMINISTRASI", "Pengadministrasi Perkantoran", PositionKind.PELAKSANA, 5,
-                 None, ())
+UNITS = (
+    ("BKPSDM", "Badan Kepegawaian dan Pengembangan SDM"),
+    ("DISKOMINFO", "Dinas Komunikasi dan Informatika"),
+)
+ANALYST = Position(
+    "ANALIS-SDM",
+    "Analis Sumber Daya Manusia Aparatur Ahli Pertama",
+    PositionKind.AHLI_PERTAMA,
+    8,
+    Education(EducationLevel.S1, ""),
+    (),
+)
+CLERK = Position(
+    "PENGADMINISTRASI", "Pengadministrasi Perkantoran", PositionKind.PELAKSANA, 5, None, ()
+)
 # 1,000 x 225 min / (1,250 h x 60) = 3 analysts needed per unit
 ANALYST_WORKLOAD = (WorkloadItem("Verifikasi usulan kepegawaian", 1000, 225),)
 CLERK_WORKLOAD = (WorkloadItem("Pengelolaan surat masuk", 3000, 25),)
@@ -53,16 +62,29 @@ class Person:
 
 
 def nip_for(birth: date, appointed: date, gender: Gender, sequence: int) -> str:
-    return (f"{birth:%Y%m%d}{appointed:%Y%m}{gender.value}{sequence:03d}")
+    return f"{birth:%Y%m%d}{appointed:%Y%m}{gender.value}{sequence:03d}"
 
 
-def person(agency: str, unit: str, sequence: int, *, position: str = "ANALIS-SDM",
-           status: EmploymentStatus = EmploymentStatus.PNS) -> Person:
+def person(
+    agency: str,
+    unit: str,
+    sequence: int,
+    *,
+    position: str = "ANALIS-SDM",
+    status: EmploymentStatus = EmploymentStatus.PNS,
+) -> Person:
     birth = date(1984, 1 + sequence % 12, 1 + sequence % 27)
     appointed = date(2010, 3, 1)
     gender = Gender.FEMALE if sequence % 2 else Gender.MALE
-    return Person(nip_for(birth, appointed, gender, sequence), f"Pegawai {agency} {sequence}",
-                  birth, gender, appointed, Placement(agency, unit, position), status)
+    return Person(
+        nip_for(birth, appointed, gender, sequence),
+        f"Pegawai {agency} {sequence}",
+        birth,
+        gender,
+        appointed,
+        Placement(agency, unit, position),
+        status,
+    )
 
 
 def build_organisation(app: AsnGraph) -> None:
@@ -75,12 +97,26 @@ def build_organisation(app: AsnGraph) -> None:
                 app.assess_workload(SYSTEM_ACTOR, code, unit_code, position.code, workload)
 
 
-def register(app: AsnGraph, who: Person, *, placed_since: date = date(2022, 1, 3),
-             ratings: PerformanceRating = PerformanceRating.BAIK) -> None:
+def register(
+    app: AsnGraph,
+    who: Person,
+    *,
+    placed_since: date = date(2022, 1, 3),
+    ratings: PerformanceRating = PerformanceRating.BAIK,
+) -> None:
     app.register_employee(
-        SYSTEM_ACTOR, who.nip, who.name, who.birth, who.gender, who.status, Rank.III_B,
-        Education(EducationLevel.S1, "Manajemen"), ("kepegawaian",), who.appointed,
-        who.placement, placed_since,
+        SYSTEM_ACTOR,
+        who.nip,
+        who.name,
+        who.birth,
+        who.gender,
+        who.status,
+        Rank.III_B,
+        Education(EducationLevel.S1, "Manajemen"),
+        ("kepegawaian",),
+        who.appointed,
+        who.placement,
+        placed_since,
     )
     for year in (TODAY.year - 2, TODAY.year - 1):
         app.rate_performance(SYSTEM_ACTOR, who.nip, year, ratings)

@@ -32,8 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the GraphQL API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--demo", action="store_true",
-                       help="fill an empty store with the demo data first")
+    serve.add_argument(
+        "--demo", action="store_true", help="fill an empty store with the demo data first"
+    )
     serve.add_argument("--seed", type=int, default=7, help="demo data seed")
     serve.set_defaults(handler=_serve)
 
@@ -44,8 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_demo)
 
     token = commands.add_parser("token", help="mint a bearer token for local use")
-    token.add_argument("--role", required=True, choices=[r.value for r in Role
-                                                         if r is not Role.SYSTEM])
+    token.add_argument(
+        "--role", required=True, choices=[r.value for r in Role if r is not Role.SYSTEM]
+    )
     token.add_argument("--subject", required=True, help="who the caller is (user id)")
     token.add_argument("--agency", help="agency code (instansi) an officer/approver acts for")
     token.add_argument("--nip", help="the employee's own NIP (role employee)")
@@ -83,8 +85,10 @@ def _demo(arguments: argparse.Namespace, settings: Settings) -> int:
 
     service = build_service(settings)
     try:
-        summary = fill(service, DemoSpec(seed=arguments.seed, employees=arguments.employees,
-                                         cases=arguments.cases))
+        summary = fill(
+            service,
+            DemoSpec(seed=arguments.seed, employees=arguments.employees, cases=arguments.cases),
+        )
     finally:
         service.close()
     print(summary)
@@ -95,9 +99,15 @@ def _token(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.api.auth import TokenService
 
     tokens = TokenService(settings.signing_secret(), settings.token_issuer)
-    print(tokens.mint(role=Role(arguments.role), subject=arguments.subject,
-                      agency=arguments.agency, nip=arguments.nip,
-                      ttl=timedelta(hours=arguments.hours)))
+    print(
+        tokens.mint(
+            role=Role(arguments.role),
+            subject=arguments.subject,
+            agency=arguments.agency,
+            nip=arguments.nip,
+            ttl=timedelta(hours=arguments.hours),
+        )
+    )
     return 0
 
 

@@ -23,7 +23,8 @@ mutation Attach($input: AttachDocumentInput!) {
 }"""
 
 SUBMIT = "mutation($id: ID!) { submitTransferCase(caseId: $id) { transferCase { state } } }"
-VERIFY = "mutation($id: ID!) { verifyDocuments(caseId: $id) { transferCase { state pendingStep } } }"
+VERIFY = """
+mutation($id: ID!) { verifyDocuments(caseId: $id) { transferCase { state pendingStep } } }"""
 
 DECIDE = {
     "REVIEW_BOARD": "recordReviewBoardDecision",

@@ -23,13 +23,26 @@ def placement(agency: str, unit: str, position: str) -> dict[str, str]:
     return {"agencyCode": agency, "unitCode": unit, "positionCode": position}
 
 
-async def open_case(api: Api, nip: str, origin_agency: str, destination: dict[str, str],
-                    initiative: str = "AGENCY_INTEREST") -> dict[str, Any]:
+async def open_case(
+    api: Api,
+    nip: str,
+    origin_agency: str,
+    destination: dict[str, str],
+    initiative: str = "AGENCY_INTEREST",
+) -> dict[str, Any]:
     officer = api.token(Role.OFFICER, origin_agency)
-    data = await api.ok(op.OPEN_CASE, {"input": {
-        "nip": nip, "destination": destination, "initiative": initiative,
-        "reason": "Pemerataan pegawai sesuai analisis beban kerja",
-    }}, token=officer)
+    data = await api.ok(
+        op.OPEN_CASE,
+        {
+            "input": {
+                "nip": nip,
+                "destination": destination,
+                "initiative": initiative,
+                "reason": "Pemerataan pegawai sesuai analisis beban kerja",
+            }
+        },
+        token=officer,
+    )
     case: dict[str, Any] = data["openTransferCase"]["transferCase"]
     return case
 
@@ -38,10 +51,20 @@ async def complete_file(api: Api, case: dict[str, Any], agency: str) -> None:
     officer = api.token(Role.OFFICER, agency)
     for number, document_type in enumerate(case["missingDocuments"], start=1):
         digest = hashlib.sha256(f"{case['id']}:{document_type}".encode()).hexdigest()
-        await api.ok(op.ATTACH, {"input": {
-            "caseId": case["id"], "documentType": document_type, "number": f"800/{number}/2026",
-            "issuedOn": "2026-10-01", "issuer": "BKPSDM", "sha256": digest,
-        }}, token=officer)
+        await api.ok(
+            op.ATTACH,
+            {
+                "input": {
+                    "caseId": case["id"],
+                    "documentType": document_type,
+                    "number": f"800/{number}/2026",
+                    "issuedOn": "2026-10-01",
+                    "issuer": "BKPSDM",
+                    "sha256": digest,
+                }
+            },
+            token=officer,
+        )
     submitted = await api.ok(op.SUBMIT, {"id": case["id"]}, token=officer)
     assert submitted["submitTransferCase"]["transferCase"]["state"] == "SUBMITTED"
     verified = await api.ok(op.VERIFY, {"id": case["id"]}, token=officer)
@@ -58,10 +81,18 @@ async def approve_route(api: Api, case: dict[str, Any]) -> None:
         "TECHNICAL_REVIEW": api.token(Role.OFFICER, destination),
     }
     for index, step in enumerate(case["route"]):
-        data = await api.ok(op.decide(step), {"input": {
-            "caseId": case["id"], "approved": True, "decidedOn": f"2026-10-{10 + index}",
-            "reference": f"{step}/{index + 1}/2026",
-        }}, token=actors[step])
+        data = await api.ok(
+            op.decide(step),
+            {
+                "input": {
+                    "caseId": case["id"],
+                    "approved": True,
+                    "decidedOn": f"2026-10-{10 + index}",
+                    "reference": f"{step}/{index + 1}/2026",
+                }
+            },
+            token=actors[step],
+        )
         result = data[op.DECIDE[step]]["transferCase"]
         expected = "AWAITING_DECREE" if index == len(case["route"]) - 1 else "IN_APPROVAL"
         assert result["state"] == expected
@@ -71,35 +102,77 @@ async def decree_and_move(api: Api, case: dict[str, Any], decree_number: str) ->
     origin = case["origin"]["agencyCode"]
     destination = case["destination"]["agencyCode"]
     internal = case["transferType"] == "WITHIN_AGENCY"
-    await api.ok(op.HANDOVER, {"input": {
-        "caseId": case["id"], "actingOfficial": "Plt. Kepala Subbagian Kepegawaian",
-        "handedOverOn": "2026-10-30", "notes": "Berkas dan pekerjaan berjalan diserahkan",
-    }}, token=api.token(Role.OFFICER, origin))
+    await api.ok(
+        op.HANDOVER,
+        {
+            "input": {
+                "caseId": case["id"],
+                "actingOfficial": "Plt. Kepala Subbagian Kepegawaian",
+                "handedOverOn": "2026-10-30",
+                "notes": "Berkas dan pekerjaan berjalan diserahkan",
+            }
+        },
+        token=api.token(Role.OFFICER, origin),
+    )
     signer = api.token(Role.APPROVER if internal else Role.OFFICER, destination)
-    issued = await api.ok(op.ISSUE_DECREE, {"input": {
-        "caseId": case["id"], "number": decree_number, "issuer": f"Pejabat {destination}",
-        "authority": AUTHORITY[case["transferType"]], "signedOn": "2026-11-02",
-        "signatory": "Pejabat Pembina Kepegawaian", "effectiveOn": "2026-11-16",
-    }}, token=signer)
+    issued = await api.ok(
+        op.ISSUE_DECREE,
+        {
+            "input": {
+                "caseId": case["id"],
+                "number": decree_number,
+                "issuer": f"Pejabat {destination}",
+                "authority": AUTHORITY[case["transferType"]],
+                "signedOn": "2026-11-02",
+                "signatory": "Pejabat Pembina Kepegawaian",
+                "effectiveOn": "2026-11-16",
+            }
+        },
+        token=signer,
+    )
     assert issued["issueDecree"]["transferCase"]["state"] == "DECREE_ISSUED"
     destination_officer = api.token(Role.OFFICER, destination)
-    installed = await api.ok(op.INSTALL, {"input": {
-        "caseId": case["id"], "installedOn": "2026-11-10"}}, token=destination_officer)
+    installed = await api.ok(
+        op.INSTALL,
+        {"input": {"caseId": case["id"], "installedOn": "2026-11-10"}},
+        token=destination_officer,
+    )
     assert installed["recordInstallation"]["transferCase"]["state"] == "APPOINTED"
     effective = await api.ok(op.EFFECTIVE, {"id": case["id"]}, token=destination_officer)
     assert effective["recordEffective"]["transferCase"] == {
-        "state": "EFFECTIVE", "effectiveOn": "2026-11-16"}
+        "state": "EFFECTIVE",
+        "effectiveOn": "2026-11-16",
+    }
     moved: dict[str, Any] = issued["issueDecree"]["transferCase"]
     return moved
 
 
 async def evaluate_and_close(api: Api, case: dict[str, Any]) -> None:
     officer = api.token(Role.OFFICER, case["destination"]["agencyCode"])
-    await api.ok(op.TRAINING, {"input": {
-        "caseId": case["id"], "title": "Orientasi tugas jabatan", "provider": "BPSDM",
-        "hours": 16, "completedOn": "2026-11-20"}}, token=officer)
-    await api.ok(op.EVALUATION, {"input": {
-        "caseId": case["id"], "rating": "BAIK", "evaluatedOn": "2026-11-22",
-        "summary": "Adaptasi baik"}}, token=officer)
+    await api.ok(
+        op.TRAINING,
+        {
+            "input": {
+                "caseId": case["id"],
+                "title": "Orientasi tugas jabatan",
+                "provider": "BPSDM",
+                "hours": 16,
+                "completedOn": "2026-11-20",
+            }
+        },
+        token=officer,
+    )
+    await api.ok(
+        op.EVALUATION,
+        {
+            "input": {
+                "caseId": case["id"],
+                "rating": "BAIK",
+                "evaluatedOn": "2026-11-22",
+                "summary": "Adaptasi baik",
+            }
+        },
+        token=officer,
+    )
     closed = await api.ok(op.CLOSE, {"id": case["id"]}, token=officer)
     assert closed["closeTransferCase"]["transferCase"]["state"] == "CLOSED"

@@ -21,15 +21,29 @@ mutation($input: RegisterEmployeeInput!) { registerEmployee(input: $input) { emp
 
 def registration(nip: str) -> dict[str, Any]:
     return {
-        "nip": nip, "name": "Rina Wijaya", "birthDate": "1990-05-17", "gender": "FEMALE",
-        "status": "PNS", "rank": "III_A", "education": {"level": "S1", "field": "Akuntansi"},
-        "competencies": ["keuangan"], "appointedOn": "2015-03-01",
-        "placement": placement("3578", "BKPSDM", "ANALIS-SDM"), "placedSince": "2015-03-01",
+        "nip": nip,
+        "name": "Rina Wijaya",
+        "birthDate": "1990-05-17",
+        "gender": "FEMALE",
+        "status": "PNS",
+        "rank": "III_A",
+        "education": {"level": "S1", "field": "Akuntansi"},
+        "competencies": ["keuangan"],
+        "appointedOn": "2015-03-01",
+        "placement": placement("3578", "BKPSDM", "ANALIS-SDM"),
+        "placedSince": "2015-03-01",
     }
 
 
-async def expect(api: Api, service: Service, code: str, query: str,
-                 variables: dict[str, Any] | None = None, *, token: str | None) -> dict[str, Any]:
+async def expect(
+    api: Api,
+    service: Service,
+    code: str,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    token: str | None,
+) -> dict[str, Any]:
     before = event_count(service)
     error = await api.error(query, variables, token=token)
     assert error["extensions"]["code"] == code, error
@@ -40,11 +54,18 @@ async def expect(api: Api, service: Service, code: str, query: str,
 
 async def test_a_malformed_nip_is_bad_input(api: Api, organised: Service) -> None:
     officer = api.token(Role.OFFICER, "3578")
-    error = await expect(api, organised, "BAD_INPUT", REGISTER,
-                         {"input": registration("19900517")}, token=officer)
+    error = await expect(
+        api, organised, "BAD_INPUT", REGISTER, {"input": registration("19900517")}, token=officer
+    )
     assert error["extensions"]["field"] == "nip"
-    await expect(api, organised, "BAD_INPUT", REGISTER,
-                 {"input": registration("199013172015032001")}, token=officer)
+    await expect(
+        api,
+        organised,
+        "BAD_INPUT",
+        REGISTER,
+        {"input": registration("199013172015032001")},
+        token=officer,
+    )
     await expect(api, organised, "BAD_INPUT", op.EMPLOYEE, {"nip": "12ab"}, token=officer)
 
 
@@ -61,27 +82,44 @@ async def test_a_valid_registration_is_recorded_once(api: Api, organised: Servic
     officer = api.token(Role.OFFICER, "3578")
     data = await api.ok(REGISTER, {"input": registration("199005172015032001")}, token=officer)
     assert data["registerEmployee"]["employee"]["nip"] == "199005172015032001"
-    await expect(api, organised, "CONFLICT", REGISTER,
-                 {"input": registration("199005172015032001")}, token=officer)
+    await expect(
+        api,
+        organised,
+        "CONFLICT",
+        REGISTER,
+        {"input": registration("199005172015032001")},
+        token=officer,
+    )
 
 
 async def test_an_unknown_unit_is_not_found(api: Api, organised: Service) -> None:
     employee = person("3578", "BKPSDM", 1)
     register(organised.app, employee)
-    variables = {"input": {"nip": employee.nip, "initiative": "AGENCY_INTEREST",
-                           "destination": placement("3578", "NO-SUCH-UNIT", "ANALIS-SDM"),
-                           "reason": "Penataan"}}
-    await expect(api, organised, "NOT_FOUND", op.OPEN_CASE, variables,
-                 token=api.token(Role.OFFICER, "3578"))
+    variables = {
+        "input": {
+            "nip": employee.nip,
+            "initiative": "AGENCY_INTEREST",
+            "destination": placement("3578", "NO-SUCH-UNIT", "ANALIS-SDM"),
+            "reason": "Penataan",
+        }
+    }
+    await expect(
+        api, organised, "NOT_FOUND", op.OPEN_CASE, variables, token=api.token(Role.OFFICER, "3578")
+    )
 
 
 async def test_an_illegal_transition_is_a_rule_violation(api: Api, organised: Service) -> None:
     employee = person("3578", "BKPSDM", 2)
     register(organised.app, employee)
-    case = await open_case(api, employee.nip, "3578",
-                           placement("3578", "DISKOMINFO", "ANALIS-SDM"))
-    error = await expect(api, organised, "RULE_VIOLATION", op.VERIFY, {"id": case["id"]},
-                         token=api.token(Role.OFFICER, "3578"))
+    case = await open_case(api, employee.nip, "3578", placement("3578", "DISKOMINFO", "ANALIS-SDM"))
+    error = await expect(
+        api,
+        organised,
+        "RULE_VIOLATION",
+        op.VERIFY,
+        {"id": case["id"]},
+        token=api.token(Role.OFFICER, "3578"),
+    )
     assert error["extensions"]["rules"] == ["ILLEGAL_TRANSITION"]
     assert "DRAFT" in error["message"]
 
@@ -91,24 +129,46 @@ async def test_a_decree_number_is_unique_per_issuer(api: Api, organised: Service
     for sequence in (3, 4):
         employee = person("3578", "BKPSDM", sequence)
         register(organised.app, employee)
-        case = await open_case(api, employee.nip, "3578",
-                               placement("3578", "DISKOMINFO", "ANALIS-SDM"))
+        case = await open_case(
+            api, employee.nip, "3578", placement("3578", "DISKOMINFO", "ANALIS-SDM")
+        )
         await complete_file(api, case, "3578")
         await approve_route(api, case)
         cases.append(case)
     approver = api.token(Role.APPROVER, "3578")
-    decree = {"number": "821.2/77/436.7/2026", "issuer": "Wali Kota Surabaya",
-              "authority": "PPK", "signedOn": "2026-11-02", "signatory": "Wali Kota",
-              "effectiveOn": "2026-11-16"}
-    await api.ok(op.ISSUE_DECREE, {"input": {**decree, "caseId": cases[0]["id"]}},
-                 token=approver)
-    error = await expect(api, organised, "RULE_VIOLATION", op.ISSUE_DECREE,
-                         {"input": {**decree, "caseId": cases[1]["id"],
-                                    "issuer": "wali kota  SURABAYA"}}, token=approver)
+    decree = {
+        "number": "821.2/77/436.7/2026",
+        "issuer": "Wali Kota Surabaya",
+        "authority": "PPK",
+        "signedOn": "2026-11-02",
+        "signatory": "Wali Kota",
+        "effectiveOn": "2026-11-16",
+    }
+    await api.ok(op.ISSUE_DECREE, {"input": {**decree, "caseId": cases[0]["id"]}}, token=approver)
+    error = await expect(
+        api,
+        organised,
+        "RULE_VIOLATION",
+        op.ISSUE_DECREE,
+        {"input": {**decree, "caseId": cases[1]["id"], "issuer": "wali kota  SURABAYA"}},
+        token=approver,
+    )
     assert error["extensions"]["rules"] == ["DECREE_NUMBER_UNIQUE"]
-    error = await expect(api, organised, "RULE_VIOLATION", op.ISSUE_DECREE,
-                         {"input": {**decree, "caseId": cases[1]["id"], "number": "821.2/78",
-                                    "effectiveOn": "2026-11-01"}}, token=approver)
+    error = await expect(
+        api,
+        organised,
+        "RULE_VIOLATION",
+        op.ISSUE_DECREE,
+        {
+            "input": {
+                **decree,
+                "caseId": cases[1]["id"],
+                "number": "821.2/78",
+                "effectiveOn": "2026-11-01",
+            }
+        },
+        token=approver,
+    )
     assert error["extensions"]["rules"] == ["DECREE_EFFECTIVE_DATE"]
 
 
@@ -118,57 +178,107 @@ async def test_a_mutation_needs_a_valid_token(
 ) -> None:
     tokens = {
         "missing": None,
-        "expired": api.tokens.mint(role=Role.OFFICER, subject="o", agency="3578",
-                                   now=datetime.now(UTC) - timedelta(days=2)),
+        "expired": api.tokens.mint(
+            role=Role.OFFICER, subject="o", agency="3578", now=datetime.now(UTC) - timedelta(days=2)
+        ),
         "forged": api.tokens.mint(role=Role.OFFICER, subject="o", agency="3578") + "x",
         "malformed": "not-a-jwt",
     }
-    await expect(api, organised, "UNAUTHENTICATED", REGISTER,
-                 {"input": registration("199005172015032001")}, token=tokens[authorization])
+    await expect(
+        api,
+        organised,
+        "UNAUTHENTICATED",
+        REGISTER,
+        {"input": registration("199005172015032001")},
+        token=tokens[authorization],
+    )
 
 
 async def test_an_employee_cannot_act_on_another_nip(api: Api, organised: Service) -> None:
     first, second = person("3578", "BKPSDM", 5), person("3578", "BKPSDM", 6)
     register(organised.app, first)
     register(organised.app, second)
-    case = await open_case(api, second.nip, "3578",
-                           placement("3578", "DISKOMINFO", "ANALIS-SDM"))
+    case = await open_case(api, second.nip, "3578", placement("3578", "DISKOMINFO", "ANALIS-SDM"))
     impostor = api.token(Role.EMPLOYEE, nip=first.nip)
-    await expect(api, organised, "FORBIDDEN",
-                 """mutation($input: AnswerProposalInput!) {
+    await expect(
+        api,
+        organised,
+        "FORBIDDEN",
+        """mutation($input: AnswerProposalInput!) {
                       answerProposal(input: $input) { transferCase { id } } }""",
-                 {"input": {"caseId": case["id"], "agrees": True}}, token=impostor)
-    await expect(api, organised, "FORBIDDEN", op.OPEN_CASE, {"input": {
-        "nip": second.nip, "initiative": "OWN_REQUEST", "reason": "Pindah",
-        "destination": placement("3578", "DISKOMINFO", "PENGADMINISTRASI")}}, token=impostor)
-    await expect(api, organised, "FORBIDDEN", op.EMPLOYEE, {"nip": second.nip},
-                 token=impostor)
+        {"input": {"caseId": case["id"], "agrees": True}},
+        token=impostor,
+    )
+    await expect(
+        api,
+        organised,
+        "FORBIDDEN",
+        op.OPEN_CASE,
+        {
+            "input": {
+                "nip": second.nip,
+                "initiative": "OWN_REQUEST",
+                "reason": "Pindah",
+                "destination": placement("3578", "DISKOMINFO", "PENGADMINISTRASI"),
+            }
+        },
+        token=impostor,
+    )
+    await expect(api, organised, "FORBIDDEN", op.EMPLOYEE, {"nip": second.nip}, token=impostor)
 
 
 async def test_an_officer_cannot_act_for_another_agency(api: Api, organised: Service) -> None:
     employee = person("3578", "BKPSDM", 8)
     register(organised.app, employee)
-    variables = {"input": {"nip": employee.nip, "initiative": "AGENCY_INTEREST",
-                           "destination": placement("3578", "DISKOMINFO", "ANALIS-SDM"),
-                           "reason": "Penataan"}}
-    await expect(api, organised, "FORBIDDEN", op.OPEN_CASE, variables,
-                 token=api.token(Role.OFFICER, "3372"))
-    between = await open_case(api, employee.nip, "3578",
-                              placement("3515", "BKPSDM", "ANALIS-SDM"))
+    variables = {
+        "input": {
+            "nip": employee.nip,
+            "initiative": "AGENCY_INTEREST",
+            "destination": placement("3578", "DISKOMINFO", "ANALIS-SDM"),
+            "reason": "Penataan",
+        }
+    }
+    await expect(
+        api, organised, "FORBIDDEN", op.OPEN_CASE, variables, token=api.token(Role.OFFICER, "3372")
+    )
+    between = await open_case(api, employee.nip, "3578", placement("3515", "BKPSDM", "ANALIS-SDM"))
     await complete_file(api, between, "3578")
-    release = {"input": {"caseId": between["id"], "approved": True,
-                         "decidedOn": "2026-10-10", "reference": "800/1"}}
-    await expect(api, organised, "FORBIDDEN", op.decide("ORIGIN_RELEASE"), release,
-                 token=api.token(Role.APPROVER, "3515"))
-    await expect(api, organised, "RULE_VIOLATION", op.decide("DESTINATION_ACCEPTANCE"),
-                 release, token=api.token(Role.APPROVER, "3515"))
+    release = {
+        "input": {
+            "caseId": between["id"],
+            "approved": True,
+            "decidedOn": "2026-10-10",
+            "reference": "800/1",
+        }
+    }
+    await expect(
+        api,
+        organised,
+        "FORBIDDEN",
+        op.decide("ORIGIN_RELEASE"),
+        release,
+        token=api.token(Role.APPROVER, "3515"),
+    )
+    await expect(
+        api,
+        organised,
+        "RULE_VIOLATION",
+        op.decide("DESTINATION_ACCEPTANCE"),
+        release,
+        token=api.token(Role.APPROVER, "3515"),
+    )
 
 
 async def test_read_only_roles_cannot_write(api: Api, organised: Service) -> None:
     for role in (Role.AUDITOR, Role.INTEGRATOR):
-        await expect(api, organised, "FORBIDDEN", REGISTER,
-                     {"input": registration("199005172015032001")},
-                     token=api.token(role, subject=f"{role.value}-1"))
+        await expect(
+            api,
+            organised,
+            "FORBIDDEN",
+            REGISTER,
+            {"input": registration("199005172015032001")},
+            token=api.token(role, subject=f"{role.value}-1"),
+        )
 
 
 async def test_malformed_graphql_is_bad_input(api: Api, organised: Service) -> None:
@@ -176,5 +286,11 @@ async def test_malformed_graphql_is_bad_input(api: Api, organised: Service) -> N
     await expect(api, organised, "BAD_INPUT", "{ employee(nip: 1) { nip } }", token=officer)
     await expect(api, organised, "BAD_INPUT", "{ nosuchfield }", token=officer)
     await expect(api, organised, "BAD_INPUT", op.CASE, {"id": "not-a-uuid"}, token=officer)
-    await expect(api, organised, "BAD_INPUT", op.ISSUE_DECREE,
-                 {"input": {"caseId": "x", "signedOn": "yesterday"}}, token=officer)
+    await expect(
+        api,
+        organised,
+        "BAD_INPUT",
+        op.ISSUE_DECREE,
+        {"input": {"caseId": "x", "signedOn": "yesterday"}},
+        token=officer,
+    )

@@ -30,7 +30,10 @@ MOVES = [
 
 @pytest.mark.parametrize(("transfer_type", "origin", "destination"), MOVES)
 async def test_a_case_goes_from_proposal_to_effective_placement(
-    api: Api, organised: Service, transfer_type: str, origin: str,
+    api: Api,
+    organised: Service,
+    transfer_type: str,
+    origin: str,
     destination: tuple[str, str],
 ) -> None:
     employee = person(origin, "BKPSDM", 7)
@@ -62,8 +65,7 @@ async def test_a_case_goes_from_proposal_to_effective_placement(
     assert [a["step"] for a in full["approvals"]] == case["route"]
     history = full["history"]
     assert history[0]["eventType"] == "asn-graph/transfer-case/opened"
-    assert history[0]["actor"] == {"id": f"officer-{origin}", "role": "officer",
-                                   "agency": origin}
+    assert history[0]["actor"] == {"id": f"officer-{origin}", "role": "officer", "agency": origin}
     assert history[-1]["eventType"] == "asn-graph/transfer-case/closed"
     assert [h["version"] for h in history] == list(range(1, len(history) + 1))
     assert all(h["actor"]["id"] != "asn-graph" for h in history)
@@ -78,15 +80,18 @@ async def test_an_employee_requests_a_transfer_and_follows_its_status(
     data = await api.ok(
         """mutation($input: RequestTransferInput!) {
              requestTransfer(input: $input) { transferCase { id initiative state nip } } }""",
-        {"input": {"destination": placement("3578", "DISKOMINFO", "ANALIS-SDM"),
-                   "reason": "Ingin mengembangkan kompetensi di bidang digital"}},
+        {
+            "input": {
+                "destination": placement("3578", "DISKOMINFO", "ANALIS-SDM"),
+                "reason": "Ingin mengembangkan kompetensi di bidang digital",
+            }
+        },
         token=own,
     )
     case = data["requestTransfer"]["transferCase"]
     assert case["initiative"] == "OWN_REQUEST"
     assert case["nip"] == employee.nip
-    mine = await api.ok("{ transferCases { totalCount edges { node { id state } } } }",
-                        token=own)
+    mine = await api.ok("{ transferCases { totalCount edges { node { id state } } } }", token=own)
     assert mine["transferCases"]["totalCount"] == 1
     assert mine["transferCases"]["edges"][0]["node"] == {"id": case["id"], "state": "DRAFT"}
 
@@ -94,15 +99,22 @@ async def test_an_employee_requests_a_transfer_and_follows_its_status(
 async def test_an_objection_is_recorded_as_a_warning(api: Api, organised: Service) -> None:
     employee = person("3578", "BKPSDM", 12)
     register(organised.app, employee)
-    case = await open_case(api, employee.nip, "3578",
-                           placement("3578", "DISKOMINFO", "ANALIS-SDM"))
+    case = await open_case(api, employee.nip, "3578", placement("3578", "DISKOMINFO", "ANALIS-SDM"))
     data = await api.ok(
         """mutation($input: AnswerProposalInput!) {
              answerProposal(input: $input) { transferCase { warnings { rule message } } } }""",
-        {"input": {"caseId": case["id"], "agrees": False, "preferences": ["DINKES"],
-                   "reason": "Sedang merawat orang tua"}},
+        {
+            "input": {
+                "caseId": case["id"],
+                "agrees": False,
+                "preferences": ["DINKES"],
+                "reason": "Sedang merawat orang tua",
+            }
+        },
         token=api.token(Role.EMPLOYEE, nip=employee.nip),
     )
     warnings = data["answerProposal"]["transferCase"]["warnings"]
-    assert {"rule": "EMPLOYEE_OBJECTION",
-            "message": "the employee objects: Sedang merawat orang tua"} in warnings
+    assert {
+        "rule": "EMPLOYEE_OBJECTION",
+        "message": "the employee objects: Sedang merawat orang tua",
+    } in warnings

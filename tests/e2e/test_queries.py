@@ -36,8 +36,11 @@ async def test_employee_list_pages_by_keyset(api: Api, organised: Service) -> No
     seen: list[str] = []
     after = None
     while True:
-        data = (await api.ok(EMPLOYEES, {"filter": {"agencyCode": "3578"}, "after": after},
-                             token=auditor))["employees"]
+        data = (
+            await api.ok(
+                EMPLOYEES, {"filter": {"agencyCode": "3578"}, "after": after}, token=auditor
+            )
+        )["employees"]
         assert data["totalCount"] == len(people)
         seen += [edge["node"]["nip"] for edge in data["edges"]]
         if not data["pageInfo"]["hasNextPage"]:
@@ -48,9 +51,7 @@ async def test_employee_list_pages_by_keyset(api: Api, organised: Service) -> No
     assert named["employees"]["totalCount"] == 1
 
 
-async def test_a_unit_shows_positions_workload_and_staffing(
-    api: Api, organised: Service
-) -> None:
+async def test_a_unit_shows_positions_workload_and_staffing(api: Api, organised: Service) -> None:
     staff = [person("3578", "BKPSDM", n) for n in (40, 41)]
     for who in staff:
         register(organised.app, who)
@@ -62,8 +63,13 @@ async def test_a_unit_shows_positions_workload_and_staffing(
     assert analyst["staffNeeded"] == 3
     assert analyst["workloadHours"] == 3750
     assert analyst["effectiveHoursPerYear"] == 1250
-    assert analyst["staffing"] == {"needed": 3, "present": 2, "incoming": 1, "outgoing": 0,
-                                   "vacancies": 0}
+    assert analyst["staffing"] == {
+        "needed": 3,
+        "present": 2,
+        "incoming": 1,
+        "outgoing": 0,
+        "vacancies": 0,
+    }
     assert sorted(s["nip"] for s in unit["staff"]) == sorted(p.nip for p in staff)
 
 
@@ -75,8 +81,9 @@ async def test_the_case_list_filters_by_state_and_agency(api: Api, organised: Se
     query = """query($filter: CaseFilterInput) { transferCases(filter: $filter, first: 2) {
                  totalCount pageInfo { hasNextPage } edges { node { state employeeName } } } }"""
     reader = api.token(Role.INTEGRATOR, subject="simpeg-sync")
-    drafts = (await api.ok(query, {"filter": {"states": ["DRAFT"], "agencyCode": "3515"}},
-                           token=reader))["transferCases"]
+    drafts = (
+        await api.ok(query, {"filter": {"states": ["DRAFT"], "agencyCode": "3515"}}, token=reader)
+    )["transferCases"]
     assert drafts["totalCount"] == 3
     assert drafts["pageInfo"]["hasNextPage"] is True
     assert drafts["edges"][0]["node"]["employeeName"].startswith("Pegawai 3578")
@@ -87,8 +94,9 @@ async def test_the_case_list_filters_by_state_and_agency(api: Api, organised: Se
 async def test_queries_need_a_token_too(api: Api, organised: Service) -> None:
     error = await api.error("{ agencies { code } }")
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
-    data = await api.ok("{ agencies { code kind } me { role agency } }",
-                        token=api.token(Role.OFFICER, "35"))
+    data = await api.ok(
+        "{ agencies { code kind } me { role agency } }", token=api.token(Role.OFFICER, "35")
+    )
     assert len(data["agencies"]) == 6
     assert data["me"] == {"role": "officer", "agency": "35"}
 

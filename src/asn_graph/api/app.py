@@ -22,8 +22,9 @@ from asn_graph.bootstrap import Service
 
 
 class AsnGraphQL(GraphQL[Context, None]):
-    def __init__(self, service: Service, tokens: TokenService, limiter: CapacityLimiter,
-                 graphiql: bool) -> None:
+    def __init__(
+        self, service: Service, tokens: TokenService, limiter: CapacityLimiter, graphiql: bool
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if graphiql else None,
@@ -36,8 +37,9 @@ class AsnGraphQL(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
-        context = Context(service=self.service, limiter=self.limiter, request=request,
-                          response=response)
+        context = Context(
+            service=self.service, limiter=self.limiter, request=request, response=response
+        )
         try:
             token = bearer_token(request.headers.get("authorization"))
             if token is not None:
@@ -54,9 +56,10 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
     async def healthz(_: Request) -> JSONResponse:
         try:
             head = await _run(limiter, service.app.recorder.max_notification_id)
-        except Exception as error:  # noqa: BLE001 - any failure means the store is unreachable
-            return JSONResponse({"status": "unavailable", "error": type(error).__name__},
-                                status_code=503)
+        except Exception as error:
+            return JSONResponse(
+                {"status": "unavailable", "error": type(error).__name__}, status_code=503
+            )
         return JSONResponse({"status": "ok", "logPosition": head or 0})
 
     @asynccontextmanager

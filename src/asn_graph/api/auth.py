@@ -85,8 +85,9 @@ def _actor(subject: str, role: Role, agency: str | None, nip: str | None) -> Act
         if not nip:
             raise InvalidInput("an employee token names the employee's NIP", field="nip")
         nip = Nip.parse(nip).value
-    return Actor(id=subject.strip(), role=role, agency=agency.strip().upper() if agency else None,
-                 nip=nip)
+    return Actor(
+        id=subject.strip(), role=role, agency=agency.strip().upper() if agency else None, nip=nip
+    )
 
 
 def bearer_token(authorization: str | None) -> str | None:

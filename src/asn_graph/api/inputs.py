@@ -196,7 +196,10 @@ class AttachDocumentInput:
 
     def to_domain(self) -> case_records.DocumentEvidence:
         return case_records.DocumentEvidence(
-            self.document_type, self.number.strip(), self.issued_on, self.issuer.strip(),
+            self.document_type,
+            self.number.strip(),
+            self.issued_on,
+            self.issuer.strip(),
             self.sha256.strip().lower(),
         )
 
@@ -239,8 +242,12 @@ class DecreeInput:
 
     def to_domain(self) -> case_records.Decree:
         return case_records.Decree(
-            self.number.strip(), self.issuer.strip(), self.authority, self.signed_on,
-            self.signatory.strip(), self.effective_on,
+            self.number.strip(),
+            self.issuer.strip(),
+            self.authority,
+            self.signed_on,
+            self.signatory.strip(),
+            self.effective_on,
         )
 
 

@@ -88,7 +88,7 @@ class Query:
     async def employees(
         self,
         info: Ctx,
-        filter: EmployeeFilterInput | None = None,  # noqa: A002
+        filter: EmployeeFilterInput | None = None,
         first: int = 50,
         after: str | None = None,
     ) -> Connection[EmployeeSummary]:
@@ -111,11 +111,9 @@ class Query:
         return connection(page, "nip", lambda row: row.nip, EmployeeSummary.of)
 
     @strawberry.field(description="A transfer case with documents, approvals and full history.")
-    async def transfer_case(self, info: Ctx, id: strawberry.ID) -> TransferCase:  # noqa: A002
+    async def transfer_case(self, info: Ctx, id: strawberry.ID) -> TransferCase:
         info.context.reader()
-        case = await info.context.run(
-            info.context.service.app.transfer_case, parse_id(id, "id")
-        )
+        case = await info.context.run(info.context.service.app.transfer_case, parse_id(id, "id"))
         info.context.reader(case.nip)
         return TransferCase.of(case, info.context.service.app.policy)
 
@@ -123,7 +121,7 @@ class Query:
     async def transfer_cases(
         self,
         info: Ctx,
-        filter: CaseFilterInput | None = None,  # noqa: A002
+        filter: CaseFilterInput | None = None,
         first: int = 50,
         after: str | None = None,
     ) -> Connection[TransferCaseSummary]:

@@ -21,6 +21,7 @@ from asn_graph.domain.case_records import (
     Training,
 )
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import EmploymentStatus, PerformanceRating
 from asn_graph.domain.rules import Severity
 from asn_graph.domain.transfer_types import (
@@ -32,15 +33,27 @@ from asn_graph.domain.transfer_types import (
 )
 
 STATE_SHARES = (
-    (CaseState.DRAFT, 15), (CaseState.SUBMITTED, 15), (CaseState.DOCUMENTS_RETURNED, 10),
-    (CaseState.IN_APPROVAL, 20), (CaseState.AWAITING_DECREE, 15),
-    (CaseState.DECREE_ISSUED, 15), (CaseState.APPOINTED, 10), (CaseState.EFFECTIVE, 25),
-    (CaseState.CLOSED, 40), (CaseState.REJECTED, 10), (CaseState.WITHDRAWN, 10),
-    (CaseState.CANCELLED, 8), (CaseState.EXPIRED, 7),
+    (CaseState.DRAFT, 15),
+    (CaseState.SUBMITTED, 15),
+    (CaseState.DOCUMENTS_RETURNED, 10),
+    (CaseState.IN_APPROVAL, 20),
+    (CaseState.AWAITING_DECREE, 15),
+    (CaseState.DECREE_ISSUED, 15),
+    (CaseState.APPOINTED, 10),
+    (CaseState.EFFECTIVE, 25),
+    (CaseState.CLOSED, 40),
+    (CaseState.REJECTED, 10),
+    (CaseState.WITHDRAWN, 10),
+    (CaseState.CANCELLED, 8),
+    (CaseState.EXPIRED, 7),
 )
 TYPE_PAIRS: dict[TransferType, tuple[tuple[str, str], ...]] = {
-    TransferType.WITHIN_AGENCY: (("12", "12"), ("1272", "1272"), ("1208", "1208"),
-                                 ("3372", "3372")),
+    TransferType.WITHIN_AGENCY: (
+        ("12", "12"),
+        ("1272", "1272"),
+        ("1208", "1208"),
+        ("3372", "3372"),
+    ),
     TransferType.BETWEEN_LOCAL_SAME_PROVINCE: (("1272", "1208"), ("1208", "1272")),
     TransferType.PROVINCE_LOCAL: (("12", "1272"), ("1208", "12")),
     TransferType.ACROSS_PROVINCES: (("1272", "3372"), ("3372", "12")),
@@ -53,9 +66,16 @@ ISSUERS = {
     DecisionAuthority.MINISTER_OF_HOME_AFFAIRS: "Menteri Dalam Negeri",
     DecisionAuthority.HEAD_OF_BKN: "Kepala Badan Kepegawaian Negara",
 }
-STEP_ORDER = (CaseState.DRAFT, CaseState.SUBMITTED, CaseState.IN_APPROVAL,
-              CaseState.AWAITING_DECREE, CaseState.DECREE_ISSUED, CaseState.APPOINTED,
-              CaseState.EFFECTIVE, CaseState.CLOSED)
+STEP_ORDER = (
+    CaseState.DRAFT,
+    CaseState.SUBMITTED,
+    CaseState.IN_APPROVAL,
+    CaseState.AWAITING_DECREE,
+    CaseState.DECREE_ISSUED,
+    CaseState.APPOINTED,
+    CaseState.EFFECTIVE,
+    CaseState.CLOSED,
+)
 
 
 @dataclass
@@ -67,8 +87,13 @@ class Plan:
     initiative: Initiative
 
 
-def plan_cases(rng: random.Random, employees: list[DemoEmployee],
-               positions: list[DemoPosition], count: int, today: date) -> list[Plan]:
+def plan_cases(
+    rng: random.Random,
+    employees: list[DemoEmployee],
+    positions: list[DemoPosition],
+    count: int,
+    today: date,
+) -> list[Plan]:
     targets = [state for state, share in STATE_SHARES for _ in range(share)]
     targets = (targets * (count // len(targets) + 1))[:count]
     free = [e for e in employees if e.eligible]
@@ -80,16 +105,25 @@ def plan_cases(rng: random.Random, employees: list[DemoEmployee],
     for target in targets:
         transfer_type = rng.choices(list(TYPE_PAIRS), weights=TYPE_WEIGHTS)[0]
         origin_code, destination_code = rng.choice(TYPE_PAIRS[transfer_type])
-        plan = _pick(rng, free, positions, room, target, transfer_type, origin_code,
-                     destination_code, today)
+        plan = _pick(
+            rng, free, positions, room, target, transfer_type, origin_code, destination_code, today
+        )
         if plan is not None:
             plans.append(plan)
     return plans
 
 
-def _pick(rng: random.Random, free: list[DemoEmployee], positions: list[DemoPosition],
-          room: Counter[object], target: CaseState, transfer_type: TransferType,
-          origin_code: str, destination_code: str, today: date) -> Plan | None:
+def _pick(
+    rng: random.Random,
+    free: list[DemoEmployee],
+    positions: list[DemoPosition],
+    room: Counter[Placement],
+    target: CaseState,
+    transfer_type: TransferType,
+    origin_code: str,
+    destination_code: str,
+    today: date,
+) -> Plan | None:
     crosses = transfer_type.crosses_agencies
     for index, employee in enumerate(free):
         if employee.position.placement.agency_code != origin_code:
@@ -97,8 +131,10 @@ def _pick(rng: random.Random, free: list[DemoEmployee], positions: list[DemoPosi
         if crosses and employee.status is EmploymentStatus.PPPK:
             continue
         destinations = [
-            p for p in positions
-            if p.placement.agency_code == destination_code and room[p.placement] > 0
+            p
+            for p in positions
+            if p.placement.agency_code == destination_code
+            and room[p.placement] > 0
             and p.placement.unit_code != employee.position.placement.unit_code
         ]
         if not destinations:
@@ -127,28 +163,37 @@ class CaseDriver:
     def drive(self, plan: Plan) -> CaseState:
         origin = self.agencies[plan.employee.position.placement.agency_code]
         destination = self.agencies[plan.destination.placement.agency_code]
-        opener = self._employee(plan) if plan.initiative is Initiative.OWN_REQUEST else (
-            origin.officer)
+        opener = (
+            self._employee(plan) if plan.initiative is Initiative.OWN_REQUEST else (origin.officer)
+        )
         case_id = self.app.open_case(
-            opener, plan.employee.nip, plan.destination.placement, plan.initiative,
+            opener,
+            plan.employee.nip,
+            plan.destination.placement,
+            plan.initiative,
             self.rng.choice(REASONS[plan.initiative]),
         ).id
         self._override_hard_findings(case_id, origin)
         if plan.initiative is Initiative.AGENCY_INTEREST and self.rng.random() < 0.6:
             agrees = self.rng.random() < 0.85
-            self.app.answer_proposal(self._employee(plan), case_id, agrees, (),
-                                     "" if agrees else "Alasan keluarga")
+            self.app.answer_proposal(
+                self._employee(plan), case_id, agrees, (), "" if agrees else "Alasan keluarga"
+            )
         start = self.today - timedelta(days=self.rng.randint(60, 300))
         return self._advance(plan, case_id, origin, destination, start)
 
-    def _advance(self, plan: Plan, case_id: UUID, origin: DemoAgency,
-                 destination: DemoAgency, start: date) -> CaseState:
+    def _advance(
+        self, plan: Plan, case_id: UUID, origin: DemoAgency, destination: DemoAgency, start: date
+    ) -> CaseState:
         target, app = plan.target, self.app
         if target is CaseState.DRAFT:
             return target
         if target is CaseState.WITHDRAWN:
-            actor = self._employee(plan) if plan.initiative is Initiative.OWN_REQUEST else (
-                origin.officer)
+            actor = (
+                self._employee(plan)
+                if plan.initiative is Initiative.OWN_REQUEST
+                else (origin.officer)
+            )
             app.withdraw_case(actor, case_id, "Pegawai mengurungkan permohonan")
             return target
         self._complete_file(case_id, origin, start)
@@ -168,8 +213,11 @@ class CaseDriver:
         if target is CaseState.REJECTED:
             self._decide(case_id, steps[0], origin, destination, start, approved=False)
             return target
-        done = self.rng.randint(0, len(steps) - 1) if target is CaseState.IN_APPROVAL else (
-            0 if target is CaseState.CANCELLED else len(steps))
+        done = (
+            self.rng.randint(0, len(steps) - 1)
+            if target is CaseState.IN_APPROVAL
+            else (0 if target is CaseState.CANCELLED else len(steps))
+        )
         for index, step in enumerate(steps[:done]):
             self._decide(case_id, step, origin, destination, start + timedelta(days=5 + index))
         if target is CaseState.CANCELLED:
@@ -179,22 +227,38 @@ class CaseDriver:
             return target
         return self._decree_onwards(plan, case_id, origin, destination)
 
-    def _decree_onwards(self, plan: Plan, case_id: UUID, origin: DemoAgency,
-                        destination: DemoAgency) -> CaseState:
+    def _decree_onwards(
+        self, plan: Plan, case_id: UUID, origin: DemoAgency, destination: DemoAgency
+    ) -> CaseState:
         app, target = self.app, plan.target
         effective = STEP_ORDER.index(target) >= STEP_ORDER.index(CaseState.EFFECTIVE)
         signed = self.today - timedelta(days=self.rng.randint(20, 40) if effective else 3)
         tmt = signed + timedelta(days=14)
-        app.record_handover(origin.officer, case_id, Handover(
-            None, "Plt. Kepala Seksi", signed - timedelta(days=2), "Pekerjaan diserahterimakan"))
+        app.record_handover(
+            origin.officer,
+            case_id,
+            Handover(
+                None, "Plt. Kepala Seksi", signed - timedelta(days=2), "Pekerjaan diserahterimakan"
+            ),
+        )
         authority = route_for(plan.transfer_type).decree_authority
         self.decrees += 1
         issuer = ISSUERS.get(authority, f"PPK {destination.name}")
-        signer = destination.approver if authority is DecisionAuthority.PPK else (
-            destination.officer)
-        app.issue_decree(signer, case_id, Decree(
-            f"800.1.3/{self.decrees:04d}/{destination.code}/{signed.year}", issuer, authority,
-            signed, issuer, tmt))
+        signer = (
+            destination.approver if authority is DecisionAuthority.PPK else (destination.officer)
+        )
+        app.issue_decree(
+            signer,
+            case_id,
+            Decree(
+                f"800.1.3/{self.decrees:04d}/{destination.code}/{signed.year}",
+                issuer,
+                authority,
+                signed,
+                issuer,
+                tmt,
+            ),
+        )
         if target is CaseState.DECREE_ISSUED:
             return target
         app.record_installation(destination.officer, case_id, signed + timedelta(days=7))
@@ -202,19 +266,43 @@ class CaseDriver:
             return target
         app.take_effect(destination.officer, case_id)
         if self.rng.random() < 0.7 or target is CaseState.CLOSED:
-            app.record_training(destination.officer, case_id, Training(
-                "Orientasi jabatan baru", "BPSDM Provinsi", self.rng.choice((16, 24, 40)),
-                tmt + timedelta(days=3)))
+            app.record_training(
+                destination.officer,
+                case_id,
+                Training(
+                    "Orientasi jabatan baru",
+                    "BPSDM Provinsi",
+                    self.rng.choice((16, 24, 40)),
+                    tmt + timedelta(days=3),
+                ),
+            )
         if target is CaseState.CLOSED:
-            rating = self.rng.choice((PerformanceRating.SANGAT_BAIK, PerformanceRating.BAIK,
-                                      PerformanceRating.BAIK, PerformanceRating.BUTUH_PERBAIKAN))
-            app.record_evaluation(destination.officer, case_id, Evaluation(
-                rating, min(self.today, tmt + timedelta(days=5)), "Evaluasi tiga bulan"))
+            rating = self.rng.choice(
+                (
+                    PerformanceRating.SANGAT_BAIK,
+                    PerformanceRating.BAIK,
+                    PerformanceRating.BAIK,
+                    PerformanceRating.BUTUH_PERBAIKAN,
+                )
+            )
+            app.record_evaluation(
+                destination.officer,
+                case_id,
+                Evaluation(rating, min(self.today, tmt + timedelta(days=5)), "Evaluasi tiga bulan"),
+            )
             app.close_case(destination.officer, case_id)
         return target
 
-    def _decide(self, case_id: UUID, step: ApprovalStep, origin: DemoAgency,
-                destination: DemoAgency, on: date, *, approved: bool = True) -> None:
+    def _decide(
+        self,
+        case_id: UUID,
+        step: ApprovalStep,
+        origin: DemoAgency,
+        destination: DemoAgency,
+        on: date,
+        *,
+        approved: bool = True,
+    ) -> None:
         actor = {
             ApprovalStep.REVIEW_BOARD: origin.approver,
             ApprovalStep.ORIGIN_RELEASE: origin.approver,
@@ -222,24 +310,37 @@ class CaseDriver:
             ApprovalStep.TECHNICAL_REVIEW: destination.officer,
         }[step]
         reason = "" if approved else "Kebutuhan pegawai di unit asal belum terpenuhi"
-        self.app.decide_step(actor, case_id, step, approved, on,
-                             f"{step.value}/{case_id.hex[:6]}", reason)
+        self.app.decide_step(
+            actor, case_id, step, approved, on, f"{step.value}/{case_id.hex[:6]}", reason
+        )
 
     def _complete_file(self, case_id: UUID, origin: DemoAgency, start: date) -> None:
         case = self.app.transfer_case(case_id)
         for document_type in sorted(case.missing_documents(self.app.policy), key=str):
             digest = hashlib.sha256(f"{case_id}:{document_type.value}".encode()).hexdigest()
-            self.app.attach_document(origin.officer, case_id, DocumentEvidence(
-                document_type, f"800/{self.rng.randint(100, 999)}/{start.year}", start,
-                f"BKPSDM {origin.name}", digest))
+            self.app.attach_document(
+                origin.officer,
+                case_id,
+                DocumentEvidence(
+                    document_type,
+                    f"800/{self.rng.randint(100, 999)}/{start.year}",
+                    start,
+                    f"BKPSDM {origin.name}",
+                    digest,
+                ),
+            )
 
     def _override_hard_findings(self, case_id: UUID, origin: DemoAgency) -> None:
         case = self.app.transfer_case(case_id)
         for finding in case.findings:
             if finding.severity is Severity.HARD and self.app.policy.may_override(finding.rule):
-                self.app.override_rule(origin.approver, case_id, finding.rule,
-                                       "Nota Dinas PPK 800/ND/2026",
-                                       "Kebutuhan mendesak pada unit tujuan")
+                self.app.override_rule(
+                    origin.approver,
+                    case_id,
+                    finding.rule,
+                    "Nota Dinas PPK 800/ND/2026",
+                    "Kebutuhan mendesak pada unit tujuan",
+                )
 
     @staticmethod
     def _employee(plan: Plan) -> Actor:

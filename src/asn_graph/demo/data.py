@@ -19,8 +19,12 @@ _KINDS = {
     ("fungsional_keterampilan", "terampil"): PositionKind.TERAMPIL,
 }
 _GRADES = {
-    PositionKind.JPT_PRATAMA: 14, PositionKind.ADMINISTRATOR: 12, PositionKind.PENGAWAS: 9,
-    PositionKind.AHLI_MUDA: 9, PositionKind.AHLI_PERTAMA: 8, PositionKind.TERAMPIL: 7,
+    PositionKind.JPT_PRATAMA: 14,
+    PositionKind.ADMINISTRATOR: 12,
+    PositionKind.PENGAWAS: 9,
+    PositionKind.AHLI_MUDA: 9,
+    PositionKind.AHLI_PERTAMA: 8,
+    PositionKind.TERAMPIL: 7,
     PositionKind.PELAKSANA: 5,
 }
 
@@ -66,12 +70,17 @@ def positions() -> tuple[PositionTemplate, ...]:
         if kind is None:
             continue
         level, _, field = row["typical_education"].partition(" ")
-        templates.append(PositionTemplate(row["title"], kind, row["field"],
-                                          Education(EducationLevel(level), field)))
+        templates.append(
+            PositionTemplate(
+                row["title"], kind, row["field"], Education(EducationLevel(level), field)
+            )
+        )
     return tuple(templates)
 
 
 @cache
 def units() -> tuple[UnitTemplate, ...]:
-    return tuple(UnitTemplate(r["kind"], r["name"], r["abbreviation"], r["field"])
-                 for r in _rows("regional_units.csv"))
+    return tuple(
+        UnitTemplate(r["kind"], r["name"], r["abbreviation"], r["field"])
+        for r in _rows("regional_units.csv")
+    )

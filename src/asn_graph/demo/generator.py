@@ -27,18 +27,26 @@ def fill(service: Service, spec: DemoSpec) -> str:
     today = app.clock.today()
     positions = build_organisation(app, rng, spec.positions, spec.employees)
     election = AGENCIES[1]
-    app.declare_moratorium(election.approver, election.code, today + timedelta(days=400),
-                           today + timedelta(days=620),
-                           "Surat Edaran Mendagri tentang pilkada serentak")
+    app.declare_moratorium(
+        election.approver,
+        election.code,
+        today + timedelta(days=400),
+        today + timedelta(days=620),
+        "Surat Edaran Mendagri tentang pilkada serentak",
+    )
     employees = hire(app, rng, positions, spec.employees, today)
     driver = CaseDriver(app, rng, today)
-    states = Counter(driver.drive(plan).value
-                     for plan in plan_cases(rng, employees, positions, spec.cases, today))
+    states = Counter(
+        driver.drive(plan).value
+        for plan in plan_cases(rng, employees, positions, spec.cases, today)
+    )
     service.projector.catch_up()
     events = app.recorder.max_notification_id() or 0
-    return (f"demo: {len(AGENCIES)} agencies, {len(positions)} positions, {len(employees)} "
-            f"employees, {sum(states.values())} cases {dict(sorted(states.items()))}, "
-            f"log position {events}")
+    return (
+        f"demo: {len(AGENCIES)} agencies, {len(positions)} positions, {len(employees)} "
+        f"employees, {sum(states.values())} cases {dict(sorted(states.items()))}, "
+        f"log position {events}"
+    )
 
 
 def fill_if_empty(service: Service, spec: DemoSpec) -> str | None:

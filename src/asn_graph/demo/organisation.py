@@ -72,23 +72,31 @@ def build_organisation(
     """
     units: list[tuple[DemoAgency, str, str]] = []
     for agency in AGENCIES:
-        app.register_agency(agency.officer, agency.code, agency.name, agency.kind,
-                            agency.province_code)
+        app.register_agency(
+            agency.officer, agency.code, agency.name, agency.kind, agency.province_code
+        )
         units += _register_units(app, agency, rng)
     plan = _position_plan(units, positions)
     leaders = sum(1 for *_, template in plan if template.kind in LEADERSHIP)
     average = max(2.0, (employees / STAFFING_RATE - leaders) / max(1, positions - leaders))
     created: list[DemoPosition] = []
     for agency, unit_code, code, template in plan:
-        position = Position(code, template.title, template.kind, template.grade,
-                            template.education, _competencies(template.field))
+        position = Position(
+            code,
+            template.title,
+            template.kind,
+            template.grade,
+            template.education,
+            _competencies(template.field),
+        )
         app.establish_position(agency.officer, agency.code, unit_code, position)
-        needed = 1 if template.kind in LEADERSHIP else max(
-            1, round(rng.gauss(average, average / 3)))
-        app.assess_workload(agency.officer, agency.code, unit_code, code,
-                            _workload(template.title, needed, rng))
-        created.append(DemoPosition(Placement(agency.code, unit_code, code), template.kind,
-                                    needed))
+        needed = (
+            1 if template.kind in LEADERSHIP else max(1, round(rng.gauss(average, average / 3)))
+        )
+        app.assess_workload(
+            agency.officer, agency.code, unit_code, code, _workload(template.title, needed, rng)
+        )
+        created.append(DemoPosition(Placement(agency.code, unit_code, code), template.kind, needed))
     return created
 
 
@@ -127,23 +135,28 @@ def _register_units(
         code = _code(template.abbreviation)
         app.register_work_unit(agency.officer, agency.code, code, template.name, None)
         registered.append((agency, code, template.field))
-    children = (("SETDA", "BAG-UMUM", "Bagian Umum"), ("SETDA", "BAG-HUKUM", "Bagian Hukum"),
-                ("SETDA", "BAG-ORGANISASI", "Bagian Organisasi"),
-                ("DINKES", "RSUD", "Rumah Sakit Umum Daerah"),
-                ("DINKES", "PUSKESMAS", "Pusat Kesehatan Masyarakat Kota"),
-                ("DISDIK", "UPT-SD", "UPT Satuan Pendidikan Sekolah Dasar"))
+    children = (
+        ("SETDA", "BAG-UMUM", "Bagian Umum"),
+        ("SETDA", "BAG-HUKUM", "Bagian Hukum"),
+        ("SETDA", "BAG-ORGANISASI", "Bagian Organisasi"),
+        ("DINKES", "RSUD", "Rumah Sakit Umum Daerah"),
+        ("DINKES", "PUSKESMAS", "Pusat Kesehatan Masyarakat Kota"),
+        ("DISDIK", "UPT-SD", "UPT Satuan Pendidikan Sekolah Dasar"),
+    )
     known = {code for _, code, _ in registered}
     for parent, code, name in children:
         if parent in known and len(registered) < REGIONAL_UNITS:
             app.register_work_unit(agency.officer, agency.code, code, name, parent)
-            field = "health" if parent == "DINKES" else (
-                "education" if parent == "DISDIK" else "general administration")
+            field = (
+                "health"
+                if parent == "DINKES"
+                else ("education" if parent == "DISDIK" else "general administration")
+            )
             registered.append((agency, code, field))
     while len(registered) < REGIONAL_UNITS:
         number = len(registered)
         code = f"KEC-{number:02d}"
-        app.register_work_unit(agency.officer, agency.code, code, f"Kecamatan {number:02d}",
-                               None)
+        app.register_work_unit(agency.officer, agency.code, code, f"Kecamatan {number:02d}", None)
         registered.append((agency, code, "district administration"))
     return registered
 

@@ -27,8 +27,11 @@ RANKS_BY_KIND = {
     PositionKind.TERAMPIL: (Rank.II_B, Rank.II_C, Rank.II_D),
     PositionKind.PELAKSANA: (Rank.II_A, Rank.II_B, Rank.II_C, Rank.II_D, Rank.III_A),
 }
-RATINGS = (PerformanceRating.SANGAT_BAIK,) * 2 + (PerformanceRating.BAIK,) * 7 + (
-    PerformanceRating.BUTUH_PERBAIKAN,)
+RATINGS = (
+    (PerformanceRating.SANGAT_BAIK,) * 2
+    + (PerformanceRating.BAIK,) * 7
+    + (PerformanceRating.BUTUH_PERBAIKAN,)
+)
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,9 @@ class DemoEmployee:
     eligible: bool
 
 
-def hire(app: AsnGraph, rng: random.Random, positions: list[DemoPosition], count: int,
-         today: date) -> list[DemoEmployee]:
+def hire(
+    app: AsnGraph, rng: random.Random, positions: list[DemoPosition], count: int, today: date
+) -> list[DemoEmployee]:
     """Fill positions to about 85% of the staff they need, so that units show deficits."""
     slots = [p for p in positions for _ in range(max(1, round(p.needed * STAFFING_RATE)))]
     rng.shuffle(slots)
@@ -55,8 +59,9 @@ def hire(app: AsnGraph, rng: random.Random, positions: list[DemoPosition], count
     for position in slots[:count]:
         birth = date(rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28))
         earliest = max(birth.year + 22, 1990)
-        appointed = date(rng.randint(earliest, min(today.year - 1, earliest + 25)),
-                         rng.randint(1, 12), 1)
+        appointed = date(
+            rng.randint(earliest, min(today.year - 1, earliest + 25)), rng.randint(1, 12), 1
+        )
         gender = rng.choice((Gender.MALE, Gender.FEMALE))
         prefix = f"{birth:%Y%m%d}{appointed:%Y%m}{gender.value}"
         sequences[prefix] = sequences.get(prefix, 0) + 1
@@ -66,10 +71,18 @@ def hire(app: AsnGraph, rng: random.Random, positions: list[DemoPosition], count
         officer = officers[position.placement.agency_code]
         template = next(t for t in data.positions() if t.kind is position.kind)
         app.register_employee(
-            officer, nip, f"{rng.choice(given)} {rng.choice(family)}", birth, gender, status,
-            rng.choice(RANKS_BY_KIND[position.kind]), template.education,
+            officer,
+            nip,
+            f"{rng.choice(given)} {rng.choice(family)}",
+            birth,
+            gender,
+            status,
+            rng.choice(RANKS_BY_KIND[position.kind]),
+            template.education,
             (template.field,) if template.field != "any" else ("administrasi umum",),
-            appointed, position.placement, since,
+            appointed,
+            position.placement,
+            since,
         )
         ratings = [rng.choice(RATINGS) for _ in range(2)]
         for year, rating in zip((today.year - 2, today.year - 1), ratings, strict=True):
@@ -77,10 +90,18 @@ def hire(app: AsnGraph, rng: random.Random, positions: list[DemoPosition], count
                 app.rate_performance(officer, nip, year, rating)
         blocked = rng.random() < 0.03
         if blocked:
-            app.record_blocker(officer, nip, rng.choice(list(BlockerKind)), "800/HD/2026",
-                               today - timedelta(days=30), "Laporan Inspektorat")
-        eligible = not blocked and all(r.at_least(PerformanceRating.BAIK) for r in ratings) and (
-            appointed.year <= today.year - 2)
+            app.record_blocker(
+                officer,
+                nip,
+                rng.choice(list(BlockerKind)),
+                "800/HD/2026",
+                today - timedelta(days=30),
+                "Laporan Inspektorat",
+            )
+        eligible = (
+            not blocked
+            and all(r.at_least(PerformanceRating.BAIK) for r in ratings)
+            and (appointed.year <= today.year - 2)
+        )
         hired.append(DemoEmployee(nip, position, since, appointed, status, eligible))
     return hired
-

@@ -159,35 +159,48 @@ class TransferCase:
             documents=[_document(d) for d in case.documents.values()],
             missing_documents=sorted(case.missing_documents(policy), key=lambda d: d.value),
             approvals=[
-                Approval(step=a.step, approved=a.approved, decided_on=a.decided_on,
-                         reference=a.reference, actor=ActorInfo.of(a.actor))
+                Approval(
+                    step=a.step,
+                    approved=a.approved,
+                    decided_on=a.decided_on,
+                    reference=a.reference,
+                    actor=ActorInfo.of(a.actor),
+                )
                 for a in case.approvals
             ],
             findings=[Finding.of(f) for f in case.findings],
             warnings=[Finding.of(f) for f in case.warnings],
             overrides=[
-                Override(rule=o.rule, authority_reference=o.authority_reference,
-                         actor=ActorInfo.of(o.actor))
+                Override(
+                    rule=o.rule,
+                    authority_reference=o.authority_reference,
+                    actor=ActorInfo.of(o.actor),
+                )
                 for o in case.overrides.values()
             ],
             proposal_answer=ProposalAnswer(
                 agrees=case.proposal_answer.agrees,
                 preferences=list(case.proposal_answer.preferences),
-            ) if case.proposal_answer else None,
+            )
+            if case.proposal_answer
+            else None,
             decree=_decree(case.decree) if case.decree else None,
             installed_on=case.installed_on,
             handover=_handover(case.handover) if case.handover else None,
             effective_on=case.effective_on,
             trainings=[
-                Training(title=t.title, provider=t.provider, hours=t.hours,
-                         completed_on=t.completed_on)
+                Training(
+                    title=t.title, provider=t.provider, hours=t.hours, completed_on=t.completed_on
+                )
                 for t in case.trainings
             ],
             evaluation=Evaluation(
                 rating=case.evaluation.rating,
                 evaluated_on=case.evaluation.evaluated_on,
                 summary=case.evaluation.summary,
-            ) if case.evaluation else None,
+            )
+            if case.evaluation
+            else None,
             employee_id=str(case.employee_id),
         )
 

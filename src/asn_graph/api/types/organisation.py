@@ -42,14 +42,17 @@ class Agency:
             name=value.name,
             kind=value.kind,
             province_code=value.province_code,
-            moratoria=[Moratorium(starts_on=m.starts_on, ends_on=m.ends_on, basis=m.basis)
-                       for m in value.moratoria],
+            moratoria=[
+                Moratorium(starts_on=m.starts_on, ends_on=m.ends_on, basis=m.basis)
+                for m in value.moratoria
+            ],
         )
 
     @classmethod
     def of_row(cls, row: AgencyRow) -> Agency:
-        return cls(code=row.code, name=row.name, kind=AgencyKind(row.kind),
-                   province_code=row.province_code)
+        return cls(
+            code=row.code, name=row.name, kind=AgencyKind(row.kind), province_code=row.province_code
+        )
 
 
 @strawberry.type(description="Staffing of one position: kebutuhan (ABK) against bezetting.")
@@ -148,5 +151,6 @@ class WorkUnitSummary:
 
     @classmethod
     def of(cls, row: UnitRow) -> WorkUnitSummary:
-        return cls(agency_code=row.agency_code, code=row.code, name=row.name,
-                   parent_code=row.parent_code)
+        return cls(
+            agency_code=row.agency_code, code=row.code, name=row.name, parent_code=row.parent_code
+        )

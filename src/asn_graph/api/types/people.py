@@ -103,10 +103,13 @@ class Employee:
             placed_since=employee.placed_since,
             placement_history=[PlacementHistoryEntry.of(r) for r in employee.placements],
             ratings=[YearRating(year=y, rating=r) for y, r in sorted(employee.ratings.items())],
-            blockers=[Blocker(kind=b.kind, reference=b.reference, since=b.since)
-                      for b in employee.blockers.values()],
+            blockers=[
+                Blocker(kind=b.kind, reference=b.reference, since=b.since)
+                for b in employee.blockers.values()
+            ],
             active_case_id=strawberry.ID(str(employee.active_case_id))
-            if employee.active_case_id else None,
+            if employee.active_case_id
+            else None,
         )
 
     @strawberry.field(description="Transfer cases of this employee, newest first.")
@@ -146,7 +149,9 @@ class EmployeeSummary:
                 agency_code=row.agency_code or "",
                 unit_code=row.unit_code or "",
                 position_code=row.position_code or "",
-            ) if placed else None,
+            )
+            if placed
+            else None,
             placed_since=date.fromisoformat(row.placed_since) if row.placed_since else None,
             active_case_id=strawberry.ID(row.active_case_id) if row.active_case_id else None,
         )

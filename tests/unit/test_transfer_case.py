@@ -1,0 +1,244 @@
+from datetime import date
+
+import pytest
+
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.case_records import Evaluation, Training
+from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.errors import Forbidden, IllegalTransition, InvalidInput, RuleViolation
+from asn_graph.domain.reference import PerformanceRating
+from asn_graph.domain.rules import Rule, hard
+from asn_graph.domain.transfer_case import TransferCase
+from asn_graph.domain.transfer_types import (
+    ApprovalStep,
+    DecisionAuthority,
+    Initiative,
+    TransferType,
+)
+from tests.unit.builders import (
+    APPROVER,
+    DESTINATION_APPROVER,
+    DESTINATION_OFFICER,
+    EXTERNAL,
+    HANDOVER,
+    OFFICER,
+    ORIGIN,
+    POLICY,
+    SELF,
+    TODAY,
+    case,
+    decree,
+    with_complete_file,
+)
+
+STEP_DAY = date(2026, 10, 10)
+
+
+def in_approval(subject: TransferCase) -> TransferCase:
+    with_complete_file(subject).submit((), OFFICER)
+    subject.verify_documents(POLICY, OFFICER)
+    return subject
+
+
+def awaiting_decree() -> TransferCase:
+    subject = in_approval(case())
+    subject.decide(ApprovalStep.REVIEW_BOARD, True, STEP_DAY, "BA/1", APPROVER, "")
+    return subject
+
+
+def appointed() -> TransferCase:
+    subject = awaiting_decree()
+    subject.record_handover(HANDOVER, OFFICER)
+    subject.issue_decree(decree(), (), APPROVER)
+    subject.record_installation(date(2026, 11, 10), POLICY, OFFICER)
+    return subject
+
+
+def test_the_internal_lifecycle_reaches_closed() -> None:
+    subject = appointed()
+    subject.take_effect(TODAY, POLICY, OFFICER)
+    assert subject.state is CaseState.EFFECTIVE
+    subject.record_training(Training("Orientasi", "BPSDM", 16, TODAY), OFFICER)
+    subject.record_evaluation(Evaluation(PerformanceRating.BAIK, TODAY, "Baik"), OFFICER)
+    subject.close(OFFICER)
+    assert subject.state is CaseState.CLOSED
+    assert [type(e).__name__ for e in subject.collect_events()][-3:] == [
+        "TrainingRecorded",
+        "EvaluationRecorded",
+        "Closed",
+    ]
+
+
+def test_the_external_route_runs_release_acceptance_review_in_order() -> None:
+    subject = in_approval(
+        case(transfer_type=TransferType.BETWEEN_LOCAL_SAME_PROVINCE, destination=EXTERNAL)
+    )
+    assert subject.pending_step is ApprovalStep.ORIGIN_RELEASE
+    with pytest.raises(RuleViolation, match="expects ORIGIN_RELEASE"):
+        subject.decide(
+            ApprovalStep.DESTINATION_ACCEPTANCE, True, STEP_DAY, "1", DESTINATION_APPROVER, ""
+        )
+    with pytest.raises(Forbidden):
+        subject.decide(ApprovalStep.ORIGIN_RELEASE, True, STEP_DAY, "1", DESTINATION_APPROVER, "")
+    subject.decide(ApprovalStep.ORIGIN_RELEASE, True, STEP_DAY, "1", APPROVER, "")
+    with pytest.raises(Forbidden):
+        subject.decide(ApprovalStep.DESTINATION_ACCEPTANCE, True, STEP_DAY, "2", APPROVER, "")
+    subject.decide(
+        ApprovalStep.DESTINATION_ACCEPTANCE, True, STEP_DAY, "2", DESTINATION_APPROVER, ""
+    )
+    subject.decide(
+        ApprovalStep.TECHNICAL_REVIEW, True, STEP_DAY, "PERTEK/3", DESTINATION_OFFICER, ""
+    )
+    assert subject.state is CaseState.AWAITING_DECREE
+    with pytest.raises(RuleViolation, match="decided by GOVERNOR"):
+        subject.issue_decree(decree(), (), DESTINATION_OFFICER)
+    subject.issue_decree(decree(authority=DecisionAuthority.GOVERNOR), (), DESTINATION_OFFICER)
+    assert subject.state is CaseState.DECREE_ISSUED
+
+
+def test_a_refusal_rejects_the_case_and_needs_a_reason() -> None:
+    subject = in_approval(case())
+    with pytest.raises(InvalidInput, match="reason"):
+        subject.decide(ApprovalStep.REVIEW_BOARD, False, STEP_DAY, "BA/2", APPROVER, "")
+    subject.decide(ApprovalStep.REVIEW_BOARD, False, STEP_DAY, "BA/2", APPROVER, "Tidak sesuai")
+    assert subject.state is CaseState.REJECTED
+    with pytest.raises(IllegalTransition):
+        subject.withdraw(OFFICER, "terlambat")
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        lambda c: c.verify_documents(POLICY, OFFICER),
+        lambda c: c.return_documents(OFFICER, "kurang"),
+        lambda c: c.decide(ApprovalStep.REVIEW_BOARD, True, STEP_DAY, "1", APPROVER, ""),
+        lambda c: c.issue_decree(decree(), (), APPROVER),
+        lambda c: c.record_installation(TODAY, POLICY, OFFICER),
+        lambda c: c.take_effect(TODAY, POLICY, OFFICER),
+        lambda c: c.record_training(Training("x", "y", 1, TODAY), OFFICER),
+        lambda c: c.close(OFFICER),
+        lambda c: c.revoke_decree(APPROVER, "salah"),
+    ],
+)
+def test_steps_out_of_order_are_illegal_transitions(action: object) -> None:
+    subject = case()
+    with pytest.raises(IllegalTransition, match="DRAFT"):
+        action(subject)  # type: ignore[operator]
+    assert len(subject.collect_events()) == 1
+
+
+def test_verification_needs_the_whole_checklist() -> None:
+    subject = case()
+    subject.submit((), OFFICER)
+    with pytest.raises(RuleViolation, match="documents missing") as raised:
+        subject.verify_documents(POLICY, OFFICER)
+    assert raised.value.rules == (Rule.DOCUMENTS_INCOMPLETE.value,)
+
+
+def test_documents_returned_go_back_to_submitted() -> None:
+    subject = with_complete_file(case())
+    subject.submit((), OFFICER)
+    subject.return_documents(OFFICER, "SK pangkat tidak terbaca")
+    assert subject.state is CaseState.DOCUMENTS_RETURNED
+    subject.submit((), OFFICER)
+    assert subject.state is CaseState.SUBMITTED
+
+
+def test_a_hard_finding_blocks_until_an_authorised_override() -> None:
+    subject = with_complete_file(case())
+    blocking = (hard(Rule.TENURE_MINIMUM, "10 months in post"),)
+    with pytest.raises(RuleViolation, match="TENURE_MINIMUM") as raised:
+        subject.submit(blocking, OFFICER)
+    assert raised.value.rules == ("TENURE_MINIMUM",)
+    with pytest.raises(Forbidden):
+        subject.override(Rule.TENURE_MINIMUM, "ND/1", POLICY, OFFICER, "mendesak")
+    with pytest.raises(InvalidInput):
+        subject.override(Rule.TENURE_MINIMUM, "ND/1", POLICY, APPROVER, "")
+    with pytest.raises(RuleViolation, match="cannot be overridden"):
+        subject.override(Rule.BLOCKER, "ND/1", POLICY, APPROVER, "mendesak")
+    subject.override(Rule.TENURE_MINIMUM, "ND/1", POLICY, APPROVER, "Kebutuhan mendesak")
+    subject.submit(blocking, OFFICER)
+    assert subject.state is CaseState.SUBMITTED
+    assert subject.overrides[Rule.TENURE_MINIMUM].actor == APPROVER
+
+
+def test_the_decree_rules() -> None:
+    subject = awaiting_decree()
+    with pytest.raises(RuleViolation, match="before the decree date"):
+        subject.issue_decree(decree(effective=date(2026, 11, 1)), (), APPROVER)
+    with pytest.raises(Forbidden):
+        subject.issue_decree(decree(), (), OFFICER)
+    subject.issue_decree(decree(), (), APPROVER)
+    with pytest.raises(InvalidInput, match="keeps the decree's number"):
+        subject.correct_decree(decree("821/2/2026"), APPROVER, "salah ketik")
+    subject.correct_decree(decree(effective=date(2026, 11, 17)), APPROVER, "Ralat TMT")
+    assert subject.decree is not None
+    assert subject.decree.effective_on == date(2026, 11, 17)
+    subject.revoke_decree(APPROVER, "Dicabut")
+    assert subject.state is CaseState.AWAITING_DECREE
+    assert subject.decree is None
+
+
+def test_taking_effect_waits_for_the_tmt_and_the_handover() -> None:
+    subject = awaiting_decree()
+    subject.issue_decree(decree(), (), APPROVER)
+    subject.record_installation(date(2026, 11, 10), POLICY, OFFICER)
+    with pytest.raises(RuleViolation, match="TMT"):
+        subject.take_effect(date(2026, 11, 15), POLICY, OFFICER)
+    with pytest.raises(RuleViolation, match="handed over") as raised:
+        subject.take_effect(TODAY, POLICY, OFFICER)
+    assert raised.value.rules == ("HANDOVER_MISSING",)
+    subject.record_handover(HANDOVER, OFFICER)
+    subject.take_effect(TODAY, POLICY, OFFICER)
+    assert subject.effective_on == date(2026, 11, 16)
+
+
+def test_a_late_installation_is_a_deadline_warning() -> None:
+    subject = awaiting_decree()
+    subject.issue_decree(decree(signed=date(2026, 9, 1), effective=date(2026, 9, 15)), (), APPROVER)
+    subject.record_installation(date(2026, 11, 2), POLICY, OFFICER)
+    assert [f.rule for f in subject.warnings] == [Rule.DEADLINE]
+
+
+def test_employees_act_only_on_their_own_requests() -> None:
+    own = case(initiative=Initiative.OWN_REQUEST, actor=SELF)
+    own.withdraw(SELF, "Batal")
+    assert own.state is CaseState.WITHDRAWN
+    with pytest.raises(Forbidden):
+        case(initiative=Initiative.AGENCY_INTEREST, actor=SELF)
+    other = Actor("asn-2", Role.EMPLOYEE, nip="199001012015011001")
+    with pytest.raises(Forbidden):
+        case(initiative=Initiative.OWN_REQUEST, actor=other)
+    proposal = case()
+    with pytest.raises(Forbidden):
+        proposal.answer_proposal(True, (), other, "")
+    proposal.answer_proposal(False, ("DINKES",), SELF, "Merawat orang tua")
+    assert [f.rule for f in proposal.warnings] == [Rule.EMPLOYEE_OBJECTION]
+
+
+def test_officers_act_only_for_origin_or_destination() -> None:
+    stranger = Actor("petugas-x", Role.OFFICER, "3372")
+    with pytest.raises(Forbidden):
+        case(actor=stranger)
+    subject = case()
+    with pytest.raises(Forbidden):
+        subject.submit((), stranger)
+
+
+def test_cancellation_and_expiry_need_reasons_and_end_the_case() -> None:
+    cancelled = in_approval(case())
+    with pytest.raises(Forbidden):
+        cancelled.cancel(OFFICER, "Reorganisasi")
+    cancelled.cancel(APPROVER, "Reorganisasi")
+    assert cancelled.state is CaseState.CANCELLED
+    assert cancelled.state.is_terminal
+    expired = case()
+    with pytest.raises(InvalidInput):
+        expired.expire(OFFICER, " ")
+    expired.expire(OFFICER, "Tidak dilengkapi")
+    assert expired.state is CaseState.EXPIRED
+
+
+def test_the_same_position_is_no_move() -> None:
+    with pytest.raises(RuleViolation, match="current position"):
+        case(destination=ORIGIN)

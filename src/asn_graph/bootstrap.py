@@ -10,6 +10,7 @@ from asn_graph.application.clock import Clock, SystemClock
 from asn_graph.application.staffing import PositionCounts
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
+from asn_graph.policy_file import load_policy
 from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDatabase
 from asn_graph.projections.directory import DirectoryProjection
 from asn_graph.projections.directory_queries import DirectoryQueries
@@ -41,6 +42,8 @@ class Service:
 def build_service(
     settings: Settings, *, clock: Clock | None = None, policy: TransferPolicy | None = None
 ) -> Service:
+    if policy is None and settings.policy_file is not None:
+        policy = load_policy(settings.policy_file)
     app = AsnGraph(
         settings.event_store_env(),
         policy=policy,

@@ -26,6 +26,7 @@ class Settings:
     pool_size: int = 8
     timezone: str = "Asia/Jakarta"
     graphiql: bool = True
+    policy_file: Path | None = None
     token_issuer: str = "asn-graph"  # noqa: S105
 
     @classmethod
@@ -42,6 +43,9 @@ class Settings:
             pool_size=int(pool_size),
             timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
             graphiql=env.get("ASN_GRAPH_GRAPHIQL", "true").lower() in ("1", "true", "yes"),
+            policy_file=Path(env["ASN_GRAPH_POLICY_FILE"])
+            if env.get("ASN_GRAPH_POLICY_FILE")
+            else None,
         )
 
     @property

@@ -1,0 +1,19 @@
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY src ./src
+RUN pip install --no-cache-dir --prefix=/install .
+
+FROM python:3.11-slim
+RUN useradd --create-home --uid 10001 asn
+COPY --from=build /install /usr/local
+WORKDIR /var/lib/asn-graph
+RUN chown asn:asn /var/lib/asn-graph
+USER asn
+ENV ASN_GRAPH_DATABASE_URL=sqlite:////var/lib/asn-graph/asn-graph.sqlite3 \
+    ASN_GRAPH_SECRET_FILE=/var/lib/asn-graph/.asn-graph-secret \
+    PYTHONUNBUFFERED=1
+EXPOSE 8000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"
+CMD ["asn-graph", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -1,0 +1,69 @@
+"""Loads an agency's transfer policy from a JSON file; unknown or malformed keys are refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.policy import TransferPolicy
+from asn_graph.domain.reference import PerformanceRating
+from asn_graph.domain.rules import Rule, Severity
+from asn_graph.domain.transfer_types import TransferType
+from asn_graph.settings import SettingsError
+
+_INTEGERS = {
+    "minimum_months_in_post",
+    "maximum_months_in_post",
+    "years_before_leaving_agency",
+    "rating_years",
+    "effective_hours_per_year",
+    "technical_review_days",
+    "appointment_working_days",
+}
+_SEVERITIES = {"tenure_below_minimum", "destination_without_vacancy"}
+
+
+def load_policy(path: Path) -> TransferPolicy:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise SettingsError(f"cannot read the policy file {path}: {error}") from None
+    if not isinstance(raw, dict):
+        raise SettingsError(f"the policy file {path} must hold a JSON object")
+    return policy_from_mapping(raw)
+
+
+def policy_from_mapping(raw: dict[str, Any]) -> TransferPolicy:
+    known = {f.name for f in dataclasses.fields(TransferPolicy)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise SettingsError(f"unknown policy keys: {', '.join(unknown)}")
+    try:
+        values = {key: _convert(key, value) for key, value in raw.items()}
+    except (TypeError, ValueError, KeyError) as error:
+        raise SettingsError(f"malformed policy value: {error}") from None
+    return TransferPolicy(**values)
+
+
+def _convert(key: str, value: Any) -> Any:
+    if key in _INTEGERS:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"{key} must be a non-negative integer")
+        return value
+    if key in _SEVERITIES:
+        return Severity(value)
+    if key == "minimum_rating":
+        return PerformanceRating(value)
+    if key == "handover_required":
+        if not isinstance(value, bool):
+            raise ValueError("handover_required must be true or false")
+        return value
+    if key == "overridable_rules":
+        return frozenset(Rule(rule) for rule in value)
+    return {
+        TransferType(kind): frozenset(DocumentType(d) for d in documents)
+        for kind, documents in value.items()
+    }

@@ -1,0 +1,92 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.rules import Rule, Severity
+from asn_graph.domain.transfer_types import Initiative, TransferType
+from asn_graph.policy_file import load_policy
+from asn_graph.settings import Settings, SettingsError
+
+
+def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
+    path = tmp_path / "policy.json"
+    path.write_text(
+        json.dumps(
+            {
+                "minimum_months_in_post": 6,
+                "tenure_below_minimum": "WARNING",
+                "effective_hours_per_year": 1300,
+                "overridable_rules": ["TENURE_MINIMUM"],
+                "document_checklists": {"WITHIN_AGENCY": ["PNS_STATUS_PROOF"]},
+            }
+        )
+    )
+    policy = load_policy(path)
+    assert policy.minimum_months_in_post == 6
+    assert policy.tenure_below_minimum is Severity.WARNING
+    assert policy.effective_hours_per_year == 1300
+    assert policy.overridable_rules == frozenset({Rule.TENURE_MINIMUM})
+    assert policy.checklist_for(TransferType.WITHIN_AGENCY, Initiative.OWN_REQUEST) == {
+        DocumentType.PNS_STATUS_PROOF,
+        DocumentType.REQUEST_LETTER,
+    }
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"minimum_months": 6}',
+        '{"minimum_months_in_post": -1}',
+        '{"minimum_rating": "OK"}',
+        "[1, 2]",
+        "not json",
+    ],
+)
+def test_a_malformed_policy_is_refused(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "policy.json"
+    path.write_text(content)
+    with pytest.raises(SettingsError):
+        load_policy(path)
+
+
+def test_settings_come_from_the_environment() -> None:
+    settings = Settings.from_env(
+        {
+            "ASN_GRAPH_DATABASE_URL": "postgresql://asn:rahasia@db.internal:6432/mutasi",
+            "ASN_GRAPH_DATABASE_SCHEMA": "jatim",
+            "ASN_GRAPH_POOL_SIZE": "12",
+        }
+    )
+    env = settings.event_store_env()
+    assert settings.is_postgres
+    assert env["POSTGRES_HOST"] == "db.internal"
+    assert env["POSTGRES_PORT"] == "6432"
+    assert env["POSTGRES_DBNAME"] == "mutasi"
+    assert env["POSTGRES_USER"] == "asn"
+    assert env["POSTGRES_PASSWORD"] == "rahasia"
+    assert env["POSTGRES_SCHEMA"] == "jatim"
+    assert env["POSTGRES_POOL_SIZE"] == "12"
+    assert env["POSTGRES_ENABLE_DB_FUNCTIONS"] == "n"
+
+
+def test_zero_configuration_is_an_embedded_sqlite_file() -> None:
+    settings = Settings.from_env({})
+    assert not settings.is_postgres
+    assert settings.event_store_env()["SQLITE_DBNAME"] == "asn-graph.sqlite3"
+    assert settings.views_location == "asn-graph.views.sqlite3"
+    with pytest.raises(SettingsError):
+        Settings.from_env({"ASN_GRAPH_POOL_SIZE": "zero"})
+
+
+def test_a_short_jwt_secret_is_refused() -> None:
+    with pytest.raises(SettingsError):
+        Settings(jwt_secret="short").signing_secret()
+
+
+def test_a_local_secret_is_made_once(tmp_path: Path) -> None:
+    settings = Settings(secret_file=tmp_path / "secret")
+    first = settings.signing_secret()
+    assert settings.signing_secret() == first
+    assert (tmp_path / "secret").stat().st_mode & 0o777 == 0o600

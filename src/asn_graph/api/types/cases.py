@@ -20,9 +20,10 @@ from asn_graph.api.types.enums import (
     Rule,
     TransferType,
 )
+from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import Employee
 from asn_graph.application.history import HistoryEntry
-from asn_graph.domain import case_records, case_state, transfer_case, transfer_types
+from asn_graph.domain import case_state, transfer_case, transfer_types
 from asn_graph.domain.placement import Placement as DomainPlacement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.projections.rows import CaseRow
@@ -156,7 +157,7 @@ class TransferCase:
             route=list(route.steps),
             decree_authority=route.decree_authority,
             pending_step=case.pending_step,
-            documents=[_document(d) for d in case.documents.values()],
+            documents=[mirror(Document, d) for d in case.documents.values()],
             missing_documents=sorted(case.missing_documents(policy), key=lambda d: d.value),
             approvals=[
                 Approval(
@@ -178,29 +179,15 @@ class TransferCase:
                 )
                 for o in case.overrides.values()
             ],
-            proposal_answer=ProposalAnswer(
-                agrees=case.proposal_answer.agrees,
-                preferences=list(case.proposal_answer.preferences),
-            )
+            proposal_answer=mirror(ProposalAnswer, case.proposal_answer)
             if case.proposal_answer
             else None,
-            decree=_decree(case.decree) if case.decree else None,
+            decree=mirror(Decree, case.decree) if case.decree else None,
             installed_on=case.installed_on,
-            handover=_handover(case.handover) if case.handover else None,
+            handover=mirror(Handover, case.handover) if case.handover else None,
             effective_on=case.effective_on,
-            trainings=[
-                Training(
-                    title=t.title, provider=t.provider, hours=t.hours, completed_on=t.completed_on
-                )
-                for t in case.trainings
-            ],
-            evaluation=Evaluation(
-                rating=case.evaluation.rating,
-                evaluated_on=case.evaluation.evaluated_on,
-                summary=case.evaluation.summary,
-            )
-            if case.evaluation
-            else None,
+            trainings=[mirror(Training, t) for t in case.trainings],
+            evaluation=mirror(Evaluation, case.evaluation) if case.evaluation else None,
             employee_id=str(case.employee_id),
         )
 
@@ -250,33 +237,3 @@ class TransferCaseSummary:
             opened_at=datetime.fromisoformat(row.opened_at),
             updated_at=datetime.fromisoformat(row.updated_at),
         )
-
-
-def _document(document: case_records.DocumentEvidence) -> Document:
-    return Document(
-        document_type=document.document_type,
-        number=document.number,
-        issued_on=document.issued_on,
-        issuer=document.issuer,
-        sha256=document.sha256,
-    )
-
-
-def _decree(decree: case_records.Decree) -> Decree:
-    return Decree(
-        number=decree.number,
-        issuer=decree.issuer,
-        authority=decree.authority,
-        signed_on=decree.signed_on,
-        signatory=decree.signatory,
-        effective_on=decree.effective_on,
-    )
-
-
-def _handover(handover: case_records.Handover) -> Handover:
-    return Handover(
-        successor_nip=handover.successor_nip,
-        acting_official=handover.acting_official,
-        handed_over_on=handover.handed_over_on,
-        notes=handover.notes,
-    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from asn_graph.api.types.enums import EducationLevel, Rule, Severity
+from asn_graph.api.types.mirror import mirror
 from asn_graph.domain import actors, placement, reference, rules
 
 
@@ -28,11 +29,7 @@ class Placement:
 
     @classmethod
     def of(cls, value: placement.Placement) -> Placement:
-        return cls(
-            agency_code=value.agency_code,
-            unit_code=value.unit_code,
-            position_code=value.position_code,
-        )
+        return mirror(cls, value)
 
 
 @strawberry.type(description="Pendidikan: level and field of study.")
@@ -42,7 +39,7 @@ class Education:
 
     @classmethod
     def of(cls, value: reference.Education) -> Education:
-        return cls(level=value.level, field=value.field)
+        return mirror(cls, value)
 
 
 @strawberry.type(description="Temuan: the outcome of one rule on a case.")
@@ -53,7 +50,7 @@ class Finding:
 
     @classmethod
     def of(cls, value: rules.Finding) -> Finding:
-        return cls(rule=value.rule, severity=value.severity, message=value.message)
+        return mirror(cls, value)
 
 
 @strawberry.type(description="A page position in a list (keyset pagination).")

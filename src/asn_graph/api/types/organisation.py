@@ -9,6 +9,7 @@ import strawberry
 from asn_graph.api.context import Ctx
 from asn_graph.api.types.common import Education
 from asn_graph.api.types.enums import AgencyKind, PositionKind
+from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import EmployeeSummary
 from asn_graph.domain import agency as agency_model
 from asn_graph.domain import work_unit
@@ -42,10 +43,7 @@ class Agency:
             name=value.name,
             kind=value.kind,
             province_code=value.province_code,
-            moratoria=[
-                Moratorium(starts_on=m.starts_on, ends_on=m.ends_on, basis=m.basis)
-                for m in value.moratoria
-            ],
+            moratoria=[mirror(Moratorium, m) for m in value.moratoria],
         )
 
     @classmethod

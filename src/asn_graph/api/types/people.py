@@ -10,6 +10,7 @@ import strawberry
 from asn_graph.api.context import Ctx
 from asn_graph.api.types.common import Education, Placement
 from asn_graph.api.types.enums import BlockerKind, EmploymentStatus, Gender, PerformanceRating, Rank
+from asn_graph.api.types.mirror import mirror
 from asn_graph.domain import employee as employee_model
 from asn_graph.domain import reference
 from asn_graph.projections.rows import CaseFilter, EmployeeRow
@@ -103,10 +104,7 @@ class Employee:
             placed_since=employee.placed_since,
             placement_history=[PlacementHistoryEntry.of(r) for r in employee.placements],
             ratings=[YearRating(year=y, rating=r) for y, r in sorted(employee.ratings.items())],
-            blockers=[
-                Blocker(kind=b.kind, reference=b.reference, since=b.since)
-                for b in employee.blockers.values()
-            ],
+            blockers=[mirror(Blocker, b) for b in employee.blockers.values()],
             active_case_id=strawberry.ID(str(employee.active_case_id))
             if employee.active_case_id
             else None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from anyio import CapacityLimiter
 from starlette.applications import Starlette
@@ -16,7 +15,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 
 from asn_graph.api.auth import TokenService, Unauthenticated, bearer_token
-from asn_graph.api.context import Context
+from asn_graph.api.context import Context, run_blocking
 from asn_graph.api.schema import schema
 from asn_graph.bootstrap import Service
 
@@ -55,7 +54,7 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
 
     async def healthz(_: Request) -> JSONResponse:
         try:
-            head = await _run(limiter, service.app.recorder.max_notification_id)
+            head = await run_blocking(limiter, service.app.recorder.max_notification_id)
         except Exception as error:
             return JSONResponse(
                 {"status": "unavailable", "error": type(error).__name__}, status_code=503
@@ -64,7 +63,7 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        await _run(limiter, service.projector.catch_up)
+        await run_blocking(limiter, service.projector.catch_up)
         yield
 
     return Starlette(
@@ -75,9 +74,3 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
         ],
         lifespan=lifespan,
     )
-
-
-async def _run(limiter: CapacityLimiter, function: Any) -> Any:
-    import anyio.to_thread
-
-    return await anyio.to_thread.run_sync(function, limiter=limiter)

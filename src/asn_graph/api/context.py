@@ -14,6 +14,7 @@ from asn_graph.api.auth import Unauthenticated
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.projections.directory_queries import DirectoryQueries
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -27,7 +28,7 @@ class Context:
     auth_error: Unauthenticated | None = None
     request: Any = None
     response: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    _directory: DirectoryQueries | None = field(default=None, repr=False)
 
     def caller(self) -> Actor:
         if self.auth_error is not None:
@@ -44,10 +45,20 @@ class Context:
         return actor
 
     async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run blocking store access on the worker pool, never on the event loop."""
-        return await anyio.to_thread.run_sync(
-            lambda: function(*args, **kwargs), limiter=self.limiter
-        )
+        return await run_blocking(self.limiter, function, *args, **kwargs)
+
+    async def directory(self) -> DirectoryQueries:
+        """The read model, caught up once per request however many fields read it."""
+        if self._directory is None:
+            self._directory = await self.run(self.service.read_directory)
+        return self._directory
+
+
+async def run_blocking(
+    limiter: CapacityLimiter, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Run blocking store access on the worker pool, never on the event loop."""
+    return await anyio.to_thread.run_sync(lambda: function(*args, **kwargs), limiter=limiter)
 
 
 Ctx = Info[Context, None]

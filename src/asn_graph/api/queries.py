@@ -56,7 +56,7 @@ class Query:
     @strawberry.field(description="Every agency (instansi) in this store.")
     async def agencies(self, info: Ctx) -> list[Agency]:
         info.context.reader()
-        directory = await info.context.run(info.context.service.read_directory)
+        directory = await info.context.directory()
         rows = await info.context.run(directory.agencies)
         return [Agency.of_row(row) for row in rows]
 
@@ -68,7 +68,7 @@ class Query:
     @strawberry.field(description="The work units (unor) of an agency.")
     async def work_units(self, info: Ctx, agency_code: str) -> list[WorkUnitSummary]:
         info.context.reader()
-        directory = await info.context.run(info.context.service.read_directory)
+        directory = await info.context.directory()
         rows = await info.context.run(directory.units, agency_code.strip().upper())
         return [WorkUnitSummary.of(row) for row in rows]
 
@@ -104,7 +104,7 @@ class Query:
             status=where.status.value if where.status else None,
             name_contains=where.name_contains,
         )
-        directory = await info.context.run(info.context.service.read_directory)
+        directory = await info.context.directory()
         page = await info.context.run(
             directory.employees, query, check_page_size(first), decode_cursor("nip", after)
         )
@@ -138,7 +138,7 @@ class Query:
         cursor = decode_cursor("case", after)
         if cursor is not None and not cursor.isdigit():
             raise InvalidInput("the cursor is not one this list gave out", field="after")
-        directory = await info.context.run(info.context.service.read_directory)
+        directory = await info.context.directory()
         page = await info.context.run(
             directory.cases, query, check_page_size(first), int(cursor) if cursor else None
         )

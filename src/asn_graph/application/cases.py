@@ -54,7 +54,6 @@ class CaseUseCases(PersonnelUseCases):
                 f"employee {nip} has no current placement to move from",
                 rules=(Rule.SAME_PLACEMENT.value,),
             )
-        self._check_position(destination)
         transfer_type = classify(
             self.agency(origin.agency_code).profile, self.agency(destination.agency_code).profile
         )

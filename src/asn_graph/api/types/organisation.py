@@ -103,7 +103,8 @@ class Position:
     @strawberry.field(description="Staffing balance of this position now.")
     async def staffing(self, info: Ctx) -> PositionStaffing:
         placement = Placement(self.agency_code, self.unit_code, self.code)
-        counts = await info.context.run(info.context.service.position_counts, placement, None)
+        directory = await info.context.directory()
+        counts = await info.context.run(directory.position_counts, placement, None)
         vacancies = self.staff_needed - counts.present + counts.outgoing - counts.incoming
         return PositionStaffing(
             needed=self.staff_needed,
@@ -135,7 +136,7 @@ class WorkUnit:
     @strawberry.field(description="Employees placed in this unit now (pegawai).")
     async def staff(self, info: Ctx) -> list[EmployeeSummary]:
         where = EmployeeFilter(agency_code=self.agency_code, unit_code=self.code)
-        directory = await info.context.run(info.context.service.read_directory)
+        directory = await info.context.directory()
         page = await info.context.run(directory.employees, where, STAFF_PAGE, None)
         return [EmployeeSummary.of(row) for row in page.rows]
 

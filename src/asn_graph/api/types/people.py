@@ -116,7 +116,7 @@ class Employee:
     ) -> list[Annotated[TransferCaseSummary, strawberry.lazy("asn_graph.api.types.cases")]]:
         from asn_graph.api.types.cases import TransferCaseSummary
 
-        directory = await info.context.run(info.context.service.read_directory)
+        directory = await info.context.directory()
         page = await info.context.run(
             directory.cases, CaseFilter(nip=self.nip), EMPLOYEE_CASES_PAGE, None
         )

@@ -13,6 +13,7 @@ import psycopg
 import pytest
 
 from asn_graph.api.app import create_app
+from asn_graph.api.consistency import MIN_POSITION_HEADER
 from asn_graph.api.auth import TokenService
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
@@ -81,11 +82,15 @@ def tokens() -> TokenService:
 
 
 class Api:
-    """Sends GraphQL over HTTP as a given caller."""
+    """Sends GraphQL over HTTP as a given caller, reading its own writes: each request asks
+    for the log position the store had reached when it was sent."""
 
-    def __init__(self, client: httpx.AsyncClient, tokens: TokenService) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, tokens: TokenService, service: Service | None = None
+    ) -> None:
         self.client = client
         self.tokens = tokens
+        self.service = service
 
     def token(
         self,
@@ -102,6 +107,8 @@ class Api:
         self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
     ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if self.service is not None:
+            headers[MIN_POSITION_HEADER] = str(self.service.log.head())
         response = await self.client.post(
             "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
         )
@@ -131,7 +138,7 @@ async def api(organised: Service, tokens: TokenService) -> AsyncIterator[Api]:
     app = create_app(organised, tokens)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://asn-graph.test") as client:
-        yield Api(client, tokens)
+        yield Api(client, tokens, organised)
 
 
 def event_count(service: Service) -> int:

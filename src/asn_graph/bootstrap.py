@@ -8,13 +8,18 @@ from uuid import UUID
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.clock import Clock, SystemClock
 from asn_graph.application.staffing import PositionCounts
+from asn_graph.domain.errors import Unavailable
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.policy_file import load_policy
+from asn_graph.projections.catalog import ReadQueries, read_models
 from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDatabase
-from asn_graph.projections.directory import DirectoryProjection
-from asn_graph.projections.directory_queries import DirectoryQueries
 from asn_graph.projections.projector import Projector
+from asn_graph.projections.read_side import Freshness, ProjectionMode, ReadSide
+from asn_graph.projections.readmodel import ReadModel
+from asn_graph.projections.source import EventLog
+from asn_graph.projections.staging import Staging, staging_for
+from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.settings import Settings, SettingsError
 
 
@@ -22,19 +27,55 @@ from asn_graph.settings import Settings, SettingsError
 class Service:
     settings: Settings
     app: AsnGraph
+    log: EventLog
     views: Database
-    directory: DirectoryQueries
-    projector: Projector
+    read_side: ReadSide
+    read: ReadQueries
 
-    def read_directory(self) -> DirectoryQueries:
-        """The directory, caught up with everything committed so far."""
-        self.projector.catch_up()
-        return self.directory
+    @property
+    def projector(self) -> Projector:
+        return self.read_side.projector
+
+    @property
+    def read_wait(self) -> float:
+        return self.settings.read_wait_ms / 1000
+
+    def fresh(self, position: int | None) -> Freshness:
+        """Wait, within the configured bound, until the read models hold ``position``."""
+        return self.read_side.at_least(position, self.read_wait)
+
+    def up_to_date(self) -> None:
+        """Wait until the read models hold everything committed so far, or refuse to go on:
+        rules that count staff must not decide on stale counts."""
+        freshness = self.fresh(self.log.head())
+        if not freshness.caught_up:
+            raise Unavailable(
+                f"the read models are at log position {freshness.position}, behind "
+                f"{freshness.requested}; is the projection worker running? Retry shortly."
+            )
 
     def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:
-        return self.read_directory().position_counts(placement, exclude_case)
+        self.up_to_date()
+        return self.read.directory.position_counts(placement, exclude_case)
+
+    def models(self, names: list[str] | None = None) -> list[ReadModel]:
+        """Fresh instances of the read models (all, or those named)."""
+        models = read_models(self.app.policy, self.settings.timezone)
+        if not names:
+            return models
+        known = {m.name: m for m in models}
+        unknown = sorted(set(names) - set(known))
+        if unknown:
+            raise SettingsError(
+                f"no read model named {', '.join(unknown)}; there are {', '.join(sorted(known))}"
+            )
+        return [known[name] for name in names]
+
+    def staging(self) -> Staging:
+        return staging_for(self.views)
 
     def close(self) -> None:
+        self.read_side.stop()
         self.app.close()
         self.views.close()
 
@@ -49,30 +90,48 @@ def build_service(
         policy=policy,
         clock=clock or SystemClock(settings.timezone),
     )
-    views: Database = (
-        PostgresDatabase(
-            settings.views_location, max_size=settings.pool_size, schema=settings.database_schema
-        )
-        if settings.is_postgres
-        else SQLiteDatabase(settings.views_location)
-    )
-    projection = DirectoryProjection(views)
-    projection.create_tables()
-    head = app.recorder.max_notification_id() or 0
-    if projection.position() > head:
+    views = _views(settings)
+    log = EventLog(app)
+    projector = Projector(log, views, read_models(app.policy, settings.timezone))
+    projector.create_tables()
+    head = log.head()
+    if projector.position() > head:
         app.close()
         views.close()
         raise SettingsError(
-            f"the read model at {settings.views_location} is at log position "
-            f"{projection.position()}, beyond this event store's {head}: it belongs to another "
-            "store; remove it and it is rebuilt from the events"
+            f"the read models at {settings.views_location} are at log position "
+            f"{projector.position()}, beyond this event store's {head}: they belong to another "
+            "store; remove them and they are rebuilt from the events"
         )
+    wakeup = _wakeup(settings, log)
+    app.on_saved.append(wakeup.notify)
+    read_side = ReadSide(
+        projector,
+        wakeup,
+        ProjectionMode(settings.projections),
+        poll_interval=0.5 if settings.is_postgres else 1.0,
+    )
     service = Service(
         settings=settings,
         app=app,
+        log=log,
         views=views,
-        directory=DirectoryQueries(views),
-        projector=Projector(app, projection),
+        read_side=read_side,
+        read=ReadQueries.over(views),
     )
     app.staffing = service
     return service
+
+
+def _views(settings: Settings) -> Database:
+    if settings.is_postgres:
+        return PostgresDatabase(
+            settings.views_location, max_size=settings.pool_size, schema=settings.database_schema
+        )
+    return SQLiteDatabase(settings.views_location)
+
+
+def _wakeup(settings: Settings, log: EventLog) -> Wakeup:
+    if settings.is_postgres and log.channel is not None:
+        return PostgresWakeup(settings.database_url, log.channel)
+    return LocalWakeup()

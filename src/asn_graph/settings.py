@@ -28,6 +28,8 @@ class Settings:
     graphiql: bool = True
     policy_file: Path | None = None
     token_issuer: str = "asn-graph"  # noqa: S105
+    projections: str = "inline"
+    read_wait_ms: int = 2000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -35,7 +37,17 @@ class Settings:
         pool_size = env.get("ASN_GRAPH_POOL_SIZE", "8")
         if not pool_size.isdigit() or int(pool_size) < 1:
             raise SettingsError(f"ASN_GRAPH_POOL_SIZE must be a positive integer: {pool_size!r}")
+        projections = env.get("ASN_GRAPH_PROJECTIONS", "inline").lower()
+        if projections not in ("inline", "external"):
+            raise SettingsError(
+                f"ASN_GRAPH_PROJECTIONS is 'inline' or 'external', not {projections!r}"
+            )
+        read_wait = env.get("ASN_GRAPH_READ_WAIT_MS", "2000")
+        if not read_wait.isdigit():
+            raise SettingsError(f"ASN_GRAPH_READ_WAIT_MS must be milliseconds: {read_wait!r}")
         return cls(
+            projections=projections,
+            read_wait_ms=int(read_wait),
             database_url=env.get("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL),
             database_schema=env.get("ASN_GRAPH_DATABASE_SCHEMA") or None,
             jwt_secret=env.get("ASN_GRAPH_JWT_SECRET") or None,

@@ -15,9 +15,11 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 
 from asn_graph.api.auth import TokenService, Unauthenticated, bearer_token
+from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context, run_blocking
 from asn_graph.api.schema import schema
 from asn_graph.bootstrap import Service
+from asn_graph.domain.errors import InvalidInput
 
 
 class AsnGraphQL(GraphQL[Context, None]):
@@ -39,6 +41,10 @@ class AsnGraphQL(GraphQL[Context, None]):
         context = Context(
             service=self.service, limiter=self.limiter, request=request, response=response
         )
+        try:
+            context.min_position = min_position(request.headers.get(MIN_POSITION_HEADER))
+        except InvalidInput as error:
+            context.request_error = error
         try:
             token = bearer_token(request.headers.get("authorization"))
             if token is not None:
@@ -63,8 +69,11 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        await run_blocking(limiter, service.projector.catch_up)
-        yield
+        await run_blocking(limiter, service.read_side.start)
+        try:
+            yield
+        finally:
+            service.read_side.stop()
 
     return Starlette(
         routes=[

@@ -13,8 +13,10 @@ from strawberry.types import Info
 from asn_graph.api.auth import Unauthenticated
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.errors import Forbidden
+from asn_graph.domain.errors import Forbidden, InvalidInput
+from asn_graph.projections.catalog import ReadQueries
 from asn_graph.projections.directory_queries import DirectoryQueries
+from asn_graph.projections.read_side import Freshness
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -26,11 +28,15 @@ class Context:
     limiter: CapacityLimiter
     actor: Actor | None = None
     auth_error: Unauthenticated | None = None
+    request_error: InvalidInput | None = None
     request: Any = None
     response: Any = None
-    _directory: DirectoryQueries | None = field(default=None, repr=False)
+    min_position: int | None = None
+    freshness: Freshness | None = field(default=None, repr=False)
 
     def caller(self) -> Actor:
+        if self.request_error is not None:
+            raise self.request_error
         if self.auth_error is not None:
             raise self.auth_error
         if self.actor is None:
@@ -47,11 +53,15 @@ class Context:
     async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         return await run_blocking(self.limiter, function, *args, **kwargs)
 
+    async def read(self) -> ReadQueries:
+        """The read models, once they hold the position the caller asked for (waited for
+        once per request, within the configured bound; the response says what was seen)."""
+        if self.freshness is None:
+            self.freshness = await self.run(self.service.fresh, self.min_position)
+        return self.service.read
+
     async def directory(self) -> DirectoryQueries:
-        """The read model, caught up once per request however many fields read it."""
-        if self._directory is None:
-            self._directory = await self.run(self.service.read_directory)
-        return self._directory
+        return (await self.read()).directory
 
 
 async def run_blocking(

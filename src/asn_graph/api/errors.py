@@ -18,6 +18,7 @@ from asn_graph.domain.errors import (
     InvalidInput,
     NotFound,
     RuleViolation,
+    Unavailable,
 )
 
 logger = logging.getLogger("asn_graph.api")
@@ -30,6 +31,7 @@ class ErrorCode(Enum):
     CONFLICT = "CONFLICT"
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
+    UNAVAILABLE = "UNAVAILABLE"
     INTERNAL = "INTERNAL"
 
 
@@ -40,6 +42,7 @@ _CODES: tuple[tuple[type[DomainError], ErrorCode], ...] = (
     (Conflict, ErrorCode.CONFLICT),
     (Unauthenticated, ErrorCode.UNAUTHENTICATED),
     (Forbidden, ErrorCode.FORBIDDEN),
+    (Unavailable, ErrorCode.UNAVAILABLE),
 )
 MASKED_MESSAGE = "Unexpected error; it has been logged."
 

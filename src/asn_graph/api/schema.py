@@ -15,6 +15,7 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from asn_graph.api.consistency import ReadFreshness
 from asn_graph.api.errors import ErrorCodes, log_unexpected
 from asn_graph.api.mutations import Mutation
 from asn_graph.api.queries import Query
@@ -35,6 +36,7 @@ class AsnGraphSchema(strawberry.Schema):
 def build_schema() -> strawberry.Schema:
     extensions: list[Any] = [
         ErrorCodes,
+        ReadFreshness,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),

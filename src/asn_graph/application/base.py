@@ -12,7 +12,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
 
 from asn_graph.application.clock import Clock, SystemClock
 from asn_graph.application.registers import IdempotencyRecord, idempotency_id
@@ -50,6 +50,11 @@ class StoreApplication(Application[UUID]):
         super().__init__(env)
         self.policy = policy or TransferPolicy()
         self.clock: Clock = clock or SystemClock()
+        self.on_saved: list[Callable[[], None]] = []
+
+    def _notify(self, recordings: list[Recording[UUID]]) -> None:
+        for listener in self.on_saved:
+            listener()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

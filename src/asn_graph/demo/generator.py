@@ -41,7 +41,7 @@ def fill(service: Service, spec: DemoSpec) -> str:
         for plan in plan_cases(rng, employees, positions, spec.cases, today)
     )
     service.projector.catch_up()
-    events = app.recorder.max_notification_id() or 0
+    events = service.log.head()
     return (
         f"demo: {len(AGENCIES)} agencies, {len(positions)} positions, {len(employees)} "
         f"employees, {sum(states.values())} cases {dict(sorted(states.items()))}, "

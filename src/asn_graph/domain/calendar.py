@@ -27,3 +27,14 @@ def working_days_between(start: date, end: date) -> int:
         if cursor.weekday() < SATURDAY:
             days += 1
     return days
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The date ``days`` working days (Monday to Friday) after ``start``."""
+    cursor = start
+    remaining = days
+    while remaining > 0:
+        cursor += timedelta(days=1)
+        if cursor.weekday() < SATURDAY:
+            remaining -= 1
+    return cursor

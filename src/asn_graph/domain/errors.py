@@ -46,3 +46,7 @@ class Conflict(DomainError):
 
 class Forbidden(DomainError):
     """The actor has no authority for this action."""
+
+
+class Unavailable(DomainError):
+    """The service cannot answer now (for example, the read side is behind); retry shortly."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import threading
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
+from psycopg import Pipeline
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
@@ -20,8 +22,15 @@ _NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
 class Session(ABC):
+    dialect: str
+
     @abstractmethod
-    def execute(self, sql: str, params: Params | None = None) -> list[Row]: ...
+    def execute(self, sql: str, params: Params | None = None) -> list[Row]:
+        """Run a statement and return its rows (waits for the answer)."""
+
+    @abstractmethod
+    def write(self, sql: str, params: Params | None = None) -> None:
+        """Run a statement whose rows nobody reads; PostgreSQL pipelines it."""
 
     @abstractmethod
     def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
@@ -32,7 +41,9 @@ class Database(ABC):
 
     @abstractmethod
     @contextmanager
-    def transaction(self, *, write: bool = False) -> Iterator[Session]: ...
+    def transaction(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction; ``write`` takes the write lock up front (SQLite) and pipelines
+        statements (PostgreSQL), so that a batch is not one round trip per row."""
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         with self.transaction() as session:
@@ -44,12 +55,17 @@ class Database(ABC):
 
 
 class _SQLiteSession(Session):
+    dialect = "sqlite"
+
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
 
     def execute(self, sql: str, params: Params | None = None) -> list[Row]:
         cursor = self._connection.execute(sql, dict(params or {}))
         return [dict(row) for row in cursor.fetchall()] if cursor.description else []
+
+    def write(self, sql: str, params: Params | None = None) -> None:
+        self._connection.execute(sql, dict(params or {}))
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         self._connection.executemany(sql, [dict(r) for r in rows])
@@ -100,22 +116,37 @@ class SQLiteDatabase(Database):
 
 
 class _PostgresSession(Session):
-    def __init__(self, connection: psycopg.Connection[Row]) -> None:
+    dialect = "postgres"
+
+    def __init__(self, connection: psycopg.Connection[Row], pipeline: Pipeline | None) -> None:
         self._connection = connection
+        self._pipeline = pipeline
 
     def execute(self, sql: str, params: Params | None = None) -> list[Row]:
-        cursor = self._connection.execute(_NAMED.sub(r"%(\1)s", sql), params or {})
+        cursor = self._connection.execute(_postgres(sql), params or {})
+        if self._pipeline is not None:
+            self._pipeline.sync()
         return list(cursor.fetchall()) if cursor.description else []
+
+    def write(self, sql: str, params: Params | None = None) -> None:
+        self._connection.execute(_postgres(sql), params or {}, prepare=True)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self._connection.cursor() as cursor:
-            cursor.executemany(_NAMED.sub(r"%(\1)s", sql), rows)
+            cursor.executemany(_postgres(sql), rows)
+
+
+@functools.lru_cache(maxsize=512)
+def _postgres(sql: str) -> str:
+    return _NAMED.sub(r"%(\1)s", sql)
 
 
 class PostgresDatabase(Database):
     dialect = "postgres"
 
     def __init__(self, conninfo: str, *, max_size: int = 10, schema: str | None = None) -> None:
+        self.conninfo = conninfo
+        self.schema = schema or "public"
         options = {"options": f"-c search_path={schema}"} if schema else {}
         self._pool: ConnectionPool[psycopg.Connection[Row]] = ConnectionPool(
             conninfo,
@@ -128,7 +159,11 @@ class PostgresDatabase(Database):
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
         with self._pool.connection() as connection, connection.transaction():
-            yield _PostgresSession(connection)
+            if write:
+                with connection.pipeline() as pipeline:
+                    yield _PostgresSession(connection, pipeline)
+            else:
+                yield _PostgresSession(connection, None)
 
     def close(self) -> None:
         self._pool.close()

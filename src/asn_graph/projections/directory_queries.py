@@ -18,11 +18,12 @@ from asn_graph.projections.rows import (
     Page,
     UnitRow,
 )
+from asn_graph.projections.sql import one_of, where_clause
 
-ACTIVE_STATES = tuple(s.value for s in CaseState if s.holds_employee)
+_ACTIVE = ", ".join(f"'{s.value}'" for s in CaseState if s.holds_employee)
 _EMPLOYEE_COLUMNS = (
     "id, nip, name, status, rank, agency_code, unit_code, position_code, placed_since, "
-    "active_case_id"
+    "decree_number, placement_case_id, active_case_id"
 )
 _CASE_COLUMNS = (
     "c.id, c.seq, c.employee_id, c.nip, e.name AS employee_name, c.transfer_type, "
@@ -54,7 +55,7 @@ class DirectoryQueries:
             clauses.append("nip > :after")
             params["after"] = after
         rows = self.database.query(
-            f"SELECT {_EMPLOYEE_COLUMNS} FROM directory_employees{_where(clauses)} "  # noqa: S608
+            f"SELECT {_EMPLOYEE_COLUMNS} FROM directory_employees{where_clause(clauses)} "  # noqa: S608
             "ORDER BY nip LIMIT :limit",
             {**params, "limit": first + 1},
         )
@@ -69,52 +70,48 @@ class DirectoryQueries:
         rows = self.database.query(
             f"SELECT {_CASE_COLUMNS} FROM directory_cases c "  # noqa: S608
             "LEFT JOIN directory_employees e ON e.id = c.employee_id"
-            f"{_where(clauses)} ORDER BY c.seq DESC LIMIT :limit",
+            f"{where_clause(clauses)} ORDER BY c.seq DESC LIMIT :limit",
             {**params, "limit": first + 1},
         )
         return Page([CaseRow(**r) for r in rows[:first]], len(rows) > first, total)
 
     def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:
+        """Staff of a position and the moves in flight, without the case being assessed."""
         params: dict[str, Any] = {
             "agency": placement.agency_code,
             "unit": placement.unit_code,
             "position": placement.position_code,
             "exclude": str(exclude_case) if exclude_case else "",
         }
-        active = ", ".join(f"'{state}'" for state in ACTIVE_STATES)
-        present = self.database.query(
-            "SELECT COUNT(*) AS n FROM directory_employees WHERE agency_code = :agency "
-            "AND unit_code = :unit AND position_code = :position",
+        rows = self.database.query(
+            "SELECT present, incoming, outgoing FROM directory_positions "
+            "WHERE agency_code = :agency AND unit_code = :unit AND code = :position",
             params,
-        )[0]["n"]
-        moving = self.database.query(
+        )
+        if not rows:
+            return PositionCounts(present=0, incoming=0, outgoing=0)
+        counts = rows[0]
+        own = self.database.query(
             "SELECT "  # noqa: S608
             "SUM(CASE WHEN destination_agency = :agency AND destination_unit = :unit AND "
             "destination_position = :position THEN 1 ELSE 0 END) AS incoming, "
             "SUM(CASE WHEN origin_agency = :agency AND origin_unit = :unit AND "
             "origin_position = :position THEN 1 ELSE 0 END) AS outgoing "
-            f"FROM directory_cases WHERE state IN ({active}) AND id <> :exclude AND "
-            "((destination_agency = :agency AND destination_unit = :unit AND "
-            "destination_position = :position) OR (origin_agency = :agency AND "
-            "origin_unit = :unit AND origin_position = :position))",
+            f"FROM directory_cases WHERE id = :exclude AND state IN ({_ACTIVE})",
             params,
         )[0]
         return PositionCounts(
-            present=int(present),
-            incoming=int(moving["incoming"] or 0),
-            outgoing=int(moving["outgoing"] or 0),
+            present=int(counts["present"]),
+            incoming=int(counts["incoming"]) - int(own["incoming"] or 0),
+            outgoing=int(counts["outgoing"]) - int(own["outgoing"] or 0),
         )
 
     def _count(self, table: str, clauses: list[str], params: dict[str, Any]) -> int:
         rows = self.database.query(
-            f"SELECT COUNT(*) AS n FROM {table}{_where(clauses)}",  # noqa: S608
+            f"SELECT COUNT(*) AS n FROM {table}{where_clause(clauses)}",  # noqa: S608
             params,
         )
         return int(rows[0]["n"])
-
-
-def _where(clauses: list[str]) -> str:
-    return f" WHERE {' AND '.join(clauses)}" if clauses else ""
 
 
 def _employee_clauses(where: EmployeeFilter) -> tuple[list[str], dict[str, Any]]:
@@ -140,9 +137,7 @@ def _case_clauses(where: CaseFilter) -> tuple[list[str], dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if where.states:
-        names = [f"state_{i}" for i in range(len(where.states))]
-        clauses.append(f"c.state IN ({', '.join(':' + n for n in names)})")
-        params.update(zip(names, where.states, strict=True))
+        clauses.append(one_of("c.state", where.states, "state", params))
     if where.transfer_type is not None:
         clauses.append("c.transfer_type = :transfer_type")
         params["transfer_type"] = where.transfer_type

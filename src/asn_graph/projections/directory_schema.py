@@ -1,10 +1,15 @@
 """Tables of the directory read model; the same statements run on SQLite and PostgreSQL."""
 
+TABLES = (
+    "directory_agencies",
+    "directory_units",
+    "directory_unit_tree",
+    "directory_positions",
+    "directory_employees",
+    "directory_cases",
+)
+
 STATEMENTS = (
-    """CREATE TABLE IF NOT EXISTS projection_position (
-        name TEXT PRIMARY KEY,
-        position BIGINT NOT NULL
-    )""",
     """CREATE TABLE IF NOT EXISTS directory_agencies (
         code TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -12,11 +17,34 @@ STATEMENTS = (
         province_code TEXT NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS directory_units (
+        id TEXT NOT NULL UNIQUE,
         agency_code TEXT NOT NULL,
         code TEXT NOT NULL,
         name TEXT NOT NULL,
         parent_code TEXT,
         PRIMARY KEY (agency_code, code)
+    )""",
+    # Every (ancestor, unit) pair, the unit itself included: sub-unit filters and roll-ups
+    # become one indexed join instead of a recursive walk.
+    """CREATE TABLE IF NOT EXISTS directory_unit_tree (
+        agency_code TEXT NOT NULL,
+        ancestor_code TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        depth INTEGER NOT NULL,
+        PRIMARY KEY (agency_code, ancestor_code, unit_code)
+    )""",
+    """CREATE TABLE IF NOT EXISTS directory_positions (
+        agency_code TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        code TEXT NOT NULL,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        grade INTEGER NOT NULL,
+        needed INTEGER,
+        present INTEGER NOT NULL DEFAULT 0,
+        incoming INTEGER NOT NULL DEFAULT 0,
+        outgoing INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (agency_code, unit_code, code)
     )""",
     """CREATE TABLE IF NOT EXISTS directory_employees (
         id TEXT PRIMARY KEY,
@@ -28,10 +56,14 @@ STATEMENTS = (
         unit_code TEXT,
         position_code TEXT,
         placed_since TEXT,
+        decree_number TEXT,
+        placement_case_id TEXT,
         active_case_id TEXT
     )""",
     """CREATE INDEX IF NOT EXISTS directory_employees_placement
-        ON directory_employees (agency_code, unit_code, position_code, nip)""",
+        ON directory_employees (agency_code, unit_code, nip)""",
+    """CREATE INDEX IF NOT EXISTS directory_employees_position
+        ON directory_employees (agency_code, unit_code, position_code)""",
     """CREATE TABLE IF NOT EXISTS directory_cases (
         id TEXT PRIMARY KEY,
         seq BIGINT NOT NULL,
@@ -47,11 +79,21 @@ STATEMENTS = (
         destination_unit TEXT NOT NULL,
         destination_position TEXT NOT NULL,
         opened_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        approved_steps INTEGER NOT NULL DEFAULT 0,
+        pending_step TEXT,
+        assignee_role TEXT,
+        stage_entered_at TEXT NOT NULL,
+        deadline TEXT,
+        due_on TEXT,
+        decree_number TEXT
     )""",
     "CREATE INDEX IF NOT EXISTS directory_cases_seq ON directory_cases (seq)",
     "CREATE INDEX IF NOT EXISTS directory_cases_state ON directory_cases (state, seq)",
     "CREATE INDEX IF NOT EXISTS directory_cases_nip ON directory_cases (nip, seq)",
+    """CREATE INDEX IF NOT EXISTS directory_cases_stage
+        ON directory_cases (stage_entered_at, seq)""",
+    "CREATE INDEX IF NOT EXISTS directory_cases_due ON directory_cases (due_on)",
     """CREATE INDEX IF NOT EXISTS directory_cases_origin
         ON directory_cases (origin_agency, origin_unit, origin_position)""",
     """CREATE INDEX IF NOT EXISTS directory_cases_destination

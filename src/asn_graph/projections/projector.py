@@ -1,38 +1,92 @@
-"""Keeps a projection up to date by reading the application's log in batches."""
+"""Applies the log to read models in batches: many events, one transaction, one position each."""
 
 from __future__ import annotations
 
 import threading
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
 
-from eventsourcing.application import Application
+from asn_graph.projections import tracking
+from asn_graph.projections.database import Database
+from asn_graph.projections.readmodel import ReadModel
+from asn_graph.projections.source import Envelope, EventLog
 
-
-class Projection(Protocol):
-    name: str
-
-    def position(self) -> int: ...
-
-    def apply(self, events: list[tuple[int, Any]]) -> int: ...
+Progress = Callable[[int, int], None]
+"""Called with (position reached, log head) after every batch."""
 
 
 class Projector:
-    """Pulls notifications after the projection's position and applies them batch by batch."""
+    """Keeps read models of one database up to date with the log.
 
-    def __init__(self, app: Application[Any], projection: Projection, batch_size: int = 500):
-        self.app = app
-        self.projection = projection
+    Each batch is read once, decoded once, and applied to every read model that has not seen
+    it, in a single transaction that also moves each model's tracking row: a crash at any
+    moment leaves rows and position in step, so no event is lost or applied twice. Several
+    processes may run the same projector; the tracking rows are locked for the batch.
+    """
+
+    def __init__(
+        self,
+        log: EventLog,
+        database: Database,
+        models: Sequence[ReadModel],
+        *,
+        batch_size: int = 1000,
+        events_per_transaction: int | None = None,
+    ) -> None:
+        self.log = log
+        self.database = database
+        self.models = {model.name: model for model in models}
         self.batch_size = batch_size
+        self.events_per_transaction = events_per_transaction
         self._lock = threading.Lock()
 
-    def catch_up(self) -> int:
+    def create_tables(self) -> None:
+        with self.database.transaction(write=True) as session:
+            session.execute(tracking.STATEMENT)
+            for model in self.models.values():
+                model.create_tables(session)
+                tracking.ensure(session, model.name, model.version)
+
+    def positions(self) -> dict[str, tracking.Tracking]:
+        with self.database.transaction() as session:
+            return tracking.read(session, self.models)
+
+    def position(self) -> int:
+        """The position every read model of this projector has reached."""
+        return min((t.position for t in self.positions().values()), default=0)
+
+    def catch_up(self, *, until: int | None = None, progress: Progress | None = None) -> int:
+        """Apply everything recorded so far (or up to ``until``); returns the position reached."""
         with self._lock:
-            position = self.projection.position()
-            while True:
-                notifications = self.app.recorder.select_notifications(
-                    position + 1, self.batch_size
-                )
-                if not notifications:
-                    return position
-                batch = [(n.id, self.app.mapper.to_domain_event(n)) for n in notifications]
-                position = self.projection.apply(batch)
+            position = self.position()
+            head = self.log.head() if progress is not None else 0
+            while until is None or position < until:
+                envelopes = self.log.read(position, self.batch_size)
+                if until is not None:
+                    envelopes = [e for e in envelopes if e.position <= until]
+                if not envelopes:
+                    break
+                position = self._apply(envelopes)
+                if progress is not None:
+                    head = max(head, position)
+                    progress(position, head)
+            return position
+
+    def _apply(self, envelopes: list[Envelope]) -> int:
+        size = self.events_per_transaction or len(envelopes)
+        for start in range(0, len(envelopes), size):
+            self._apply_in_one_transaction(envelopes[start : start + size])
+        return envelopes[-1].position
+
+    def _apply_in_one_transaction(self, envelopes: list[Envelope]) -> None:
+        with self.database.transaction(write=True) as session:
+            positions = tracking.read(session, self.models, lock=True)
+            last = envelopes[-1].position
+            for name, model in self.models.items():
+                reached = positions[name].position
+                if reached >= last:
+                    continue
+                model.begin(session)
+                for envelope in envelopes:
+                    if envelope.position > reached:
+                        model.apply(session, envelope)
+                tracking.advance(session, name, last)

@@ -18,6 +18,7 @@ class AgencyRow:
 
 @dataclass(frozen=True)
 class UnitRow:
+    id: str
     agency_code: str
     code: str
     name: str
@@ -35,6 +36,8 @@ class EmployeeRow:
     unit_code: str | None
     position_code: str | None
     placed_since: str | None
+    decree_number: str | None
+    placement_case_id: str | None
     active_case_id: str | None
 
 
@@ -82,3 +85,180 @@ class Page(Generic[T]):
     rows: list[T]
     has_next: bool
     total: int
+
+
+@dataclass(frozen=True)
+class PlacementFilter:
+    agency_code: str
+    unit_code: str | None = None
+    include_sub_units: bool = False
+    position_kind: str | None = None
+    rank: str | None = None
+
+
+@dataclass(frozen=True)
+class PlacementRow:
+    employee_id: str
+    nip: str
+    name: str
+    rank: str
+    agency_code: str
+    unit_code: str
+    unit_name: str | None
+    position_code: str
+    position_title: str | None
+    position_kind: str | None
+    placed_since: str | None
+    decree_number: str | None
+    placement_case_id: str | None
+
+
+@dataclass(frozen=True)
+class PositionBalanceRow:
+    agency_code: str
+    unit_code: str
+    unit_name: str | None
+    position_code: str
+    position_title: str
+    position_kind: str
+    needed: int | None
+    present: int
+    incoming: int
+    outgoing: int
+
+    @property
+    def gap(self) -> int:
+        """Staff needed minus staff after the moves in flight: positive is a deficit
+        (kekurangan), negative a surplus (kelebihan)."""
+        return (self.needed or 0) - (self.present - self.outgoing + self.incoming)
+
+
+@dataclass(frozen=True)
+class UnitBalanceRow:
+    agency_code: str
+    unit_code: str
+    unit_name: str
+    positions: int
+    needed: int
+    present: int
+    incoming: int
+    outgoing: int
+
+    @property
+    def gap(self) -> int:
+        return self.needed - (self.present - self.outgoing + self.incoming)
+
+
+@dataclass(frozen=True)
+class WorklistFilter:
+    agency_code: str | None = None
+    unit_code: str | None = None
+    states: tuple[str, ...] = ()
+    transfer_type: str | None = None
+    assignee_role: str | None = None
+    overdue_on: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkItemRow:
+    id: str
+    seq: int
+    nip: str
+    employee_name: str | None
+    transfer_type: str
+    state: str
+    origin_agency: str
+    origin_unit: str
+    destination_agency: str
+    destination_unit: str
+    pending_step: str | None
+    assignee_role: str | None
+    opened_at: str
+    stage_entered_at: str
+    deadline: str | None
+    due_on: str | None
+    decree_number: str | None
+
+
+@dataclass(frozen=True)
+class StintRow:
+    employee_id: str
+    seq: int
+    nip: str
+    name: str
+    agency_code: str
+    unit_code: str
+    position_code: str
+    since: str
+    until: str | None
+    case_id: str | None
+    decree_number: str | None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    originator_id: str | None = None
+    aggregate: str | None = None
+    actor_id: str | None = None
+    actor_agency: str | None = None
+    recorded_from: str | None = None
+    recorded_until: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    position: int
+    originator_id: str
+    aggregate: str
+    version: int
+    event_type: str
+    recorded_at: str
+    actor_id: str | None
+    actor_role: str | None
+    actor_agency: str | None
+    actor_nip: str | None
+    reason: str
+    details: str
+    previous_hash: str
+    entry_hash: str
+
+
+@dataclass(frozen=True)
+class OutcomeFilter:
+    agency_code: str | None = None
+    effective_from: str | None = None
+    effective_until: str | None = None
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    case_id: str
+    seq: int
+    nip: str
+    transfer_type: str
+    origin_agency: str
+    origin_unit: str
+    destination_agency: str
+    destination_unit: str
+    effective_on: str
+    rating_before: str | None
+    score_before: int | None
+    rating_after: str | None
+    score_after: int | None
+    trainings: int
+    training_hours: int
+    evaluation_rating: str | None
+    evaluated_on: str | None
+    evaluation_summary: str | None
+
+
+@dataclass(frozen=True)
+class OutcomeSummary:
+    moves: int
+    improved: int
+    unchanged: int
+    declined: int
+    not_yet_rated: int
+    trained: int
+    training_hours: int
+    evaluated: int

@@ -1,0 +1,44 @@
+"""Read-your-writes: a client sends the log position its mutation returned, and the answer
+says which position the read models held when it was read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from strawberry.extensions import SchemaExtension
+
+from asn_graph.domain.errors import InvalidInput
+
+MIN_POSITION_HEADER = "x-asn-graph-min-position"
+
+
+def min_position(header: str | None) -> int | None:
+    if header is None or not header.strip():
+        return None
+    value = header.strip()
+    if not value.isdigit():
+        raise InvalidInput(
+            f"{MIN_POSITION_HEADER} must be a log position (a whole number), not {value!r}",
+            field=MIN_POSITION_HEADER,
+        )
+    return int(value)
+
+
+class ReadFreshness(SchemaExtension):
+    """Adds ``extensions.readModel`` to every answer that read the read models."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+
+    def get_results(self) -> dict[str, Any]:
+        freshness = getattr(self.execution_context.context, "freshness", None)
+        if freshness is None:
+            return {}
+        return {
+            "readModel": {
+                "position": freshness.position,
+                "requestedPosition": freshness.requested,
+                "caughtUp": freshness.caught_up,
+            }
+        }

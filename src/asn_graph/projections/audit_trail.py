@@ -1,0 +1,108 @@
+"""The audit trail: every event of the log, in log order, with who acted, as whom, when and
+why, and a hash chained to the entry before it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from asn_graph.application.history import plain
+from asn_graph.audit.chain import GENESIS, link
+from asn_graph.domain.actors import Actor
+from asn_graph.projections.database import Session
+from asn_graph.projections.readmodel import ReadModel
+from asn_graph.projections.source import Envelope
+
+_BASE_FIELDS = frozenset(
+    {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "reason"}
+)
+
+
+class AuditTrailProjection(ReadModel):
+    name = "audit_trail"
+    version = 1
+    tables = ("audit_trail",)
+    statements = (
+        """CREATE TABLE IF NOT EXISTS audit_trail (
+            position BIGINT PRIMARY KEY,
+            originator_id TEXT NOT NULL,
+            aggregate TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            event_type TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            actor_id TEXT,
+            actor_role TEXT,
+            actor_agency TEXT,
+            actor_nip TEXT,
+            reason TEXT NOT NULL,
+            details TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            entry_hash TEXT NOT NULL
+        )""",
+        """CREATE INDEX IF NOT EXISTS audit_trail_subject
+            ON audit_trail (originator_id, version)""",
+        """CREATE INDEX IF NOT EXISTS audit_trail_subject_time
+            ON audit_trail (originator_id, recorded_at)""",
+        "CREATE INDEX IF NOT EXISTS audit_trail_actor ON audit_trail (actor_id, position)",
+        """CREATE INDEX IF NOT EXISTS audit_trail_agency
+            ON audit_trail (actor_agency, recorded_at)""",
+        "CREATE INDEX IF NOT EXISTS audit_trail_time ON audit_trail (recorded_at)",
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._previous = GENESIS
+        self.on(object, self._record)
+
+    def begin(self, session: Session) -> None:
+        rows = session.execute("SELECT entry_hash FROM audit_trail ORDER BY position DESC LIMIT 1")
+        self._previous = rows[0]["entry_hash"] if rows else GENESIS
+
+    def _record(self, session: Session, envelope: Envelope) -> None:
+        event = envelope.event
+        entry_hash = link(
+            self._previous,
+            envelope.position,
+            envelope.originator_id,
+            envelope.originator_version,
+            envelope.topic,
+            envelope.state,
+        )
+        fields = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
+        actor: Actor | None = fields.get("actor")
+        session.write(
+            "INSERT INTO audit_trail (position, originator_id, aggregate, version, event_type, "
+            "recorded_at, actor_id, actor_role, actor_agency, actor_nip, reason, details, "
+            "previous_hash, entry_hash) VALUES (:position, :originator_id, :aggregate, "
+            ":version, :event_type, :recorded_at, :actor_id, :actor_role, :actor_agency, "
+            ":actor_nip, :reason, :details, :previous_hash, :entry_hash)",
+            {
+                "position": envelope.position,
+                "originator_id": str(envelope.originator_id),
+                "aggregate": aggregate_of(envelope.topic),
+                "version": envelope.originator_version,
+                "event_type": envelope.topic,
+                "recorded_at": event.timestamp.isoformat(),
+                "actor_id": actor.id if actor else None,
+                "actor_role": actor.role.value if actor else None,
+                "actor_agency": actor.agency if actor else None,
+                "actor_nip": actor.nip if actor else None,
+                "reason": fields.get("reason") or "",
+                "details": _details(fields),
+                "previous_hash": self._previous,
+                "entry_hash": entry_hash,
+            },
+        )
+        self._previous = entry_hash
+
+
+def aggregate_of(topic: str) -> str:
+    """``asn-graph/transfer-case/decree-issued`` is an event of a ``transfer-case``."""
+    parts = topic.split("/")
+    return parts[1] if len(parts) > 2 else topic
+
+
+def _details(fields: dict[str, Any]) -> str:
+    details = {k: plain(v) for k, v in fields.items() if k not in _BASE_FIELDS}
+    return json.dumps(details, sort_keys=True, ensure_ascii=False)

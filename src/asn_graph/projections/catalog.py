@@ -1,0 +1,49 @@
+"""Every read model of asn-graph, and the queries over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from asn_graph.domain.policy import TransferPolicy
+from asn_graph.projections.audit_queries import AuditQueries
+from asn_graph.projections.audit_trail import AuditTrailProjection
+from asn_graph.projections.database import Database
+from asn_graph.projections.directory import DirectoryProjection
+from asn_graph.projections.directory_queries import DirectoryQueries
+from asn_graph.projections.outcome_queries import OutcomeQueries
+from asn_graph.projections.outcomes import OutcomesProjection
+from asn_graph.projections.placement_history import PlacementHistoryProjection
+from asn_graph.projections.placement_queries import PlacementQueries
+from asn_graph.projections.readmodel import ReadModel
+from asn_graph.projections.staffing_queries import StaffingQueries
+from asn_graph.projections.worklist_queries import WorklistQueries
+
+
+def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
+    return [
+        DirectoryProjection(policy, timezone),
+        PlacementHistoryProjection(),
+        AuditTrailProjection(),
+        OutcomesProjection(),
+    ]
+
+
+@dataclass(frozen=True)
+class ReadQueries:
+    directory: DirectoryQueries
+    placements: PlacementQueries
+    staffing: StaffingQueries
+    worklist: WorklistQueries
+    audit: AuditQueries
+    outcomes: OutcomeQueries
+
+    @classmethod
+    def over(cls, database: Database) -> ReadQueries:
+        return cls(
+            directory=DirectoryQueries(database),
+            placements=PlacementQueries(database),
+            staffing=StaffingQueries(database),
+            worklist=WorklistQueries(database),
+            audit=AuditQueries(database),
+            outcomes=OutcomeQueries(database),
+        )

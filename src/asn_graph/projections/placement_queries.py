@@ -1,0 +1,98 @@
+"""Who sits where now, and who came and went: current placements and placement history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asn_graph.projections.database import Database
+from asn_graph.projections.rows import Page, PlacementFilter, PlacementRow, StintRow
+from asn_graph.projections.sql import subtree, where_clause
+
+_PLACEMENT_COLUMNS = (
+    "e.id AS employee_id, e.nip, e.name, e.rank, e.agency_code, e.unit_code, "
+    "u.name AS unit_name, e.position_code, p.title AS position_title, p.kind AS position_kind, "
+    "e.placed_since, e.decree_number, e.placement_case_id"
+)
+_PLACEMENT_JOINS = (
+    " LEFT JOIN directory_units u ON u.agency_code = e.agency_code AND u.code = e.unit_code"
+    " LEFT JOIN directory_positions p ON p.agency_code = e.agency_code"
+    " AND p.unit_code = e.unit_code AND p.code = e.position_code"
+)
+_STINT_COLUMNS = (
+    "employee_id, seq, nip, name, agency_code, unit_code, position_code, since, until, "
+    "case_id, decree_number"
+)
+
+
+class PlacementQueries:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def placements(
+        self, where_: PlacementFilter, first: int, after: str | None
+    ) -> Page[PlacementRow]:
+        clauses = ["e.agency_code = :agency"]
+        params: dict[str, Any] = {"agency": where_.agency_code}
+        if where_.unit_code is not None:
+            params["unit"] = where_.unit_code
+            clauses.append(
+                subtree("e.unit_code", "agency", "unit")
+                if where_.include_sub_units
+                else "e.unit_code = :unit"
+            )
+        if where_.position_kind is not None:
+            clauses.append("p.kind = :kind")
+            params["kind"] = where_.position_kind
+        if where_.rank is not None:
+            clauses.append("e.rank = :rank")
+            params["rank"] = where_.rank
+        joins = _PLACEMENT_JOINS if where_.position_kind else ""
+        total = self.database.query(
+            f"SELECT COUNT(*) AS n FROM directory_employees e{joins}{where_clause(clauses)}",  # noqa: S608
+            params,
+        )[0]["n"]
+        if after is not None:
+            clauses.append("e.nip > :after")
+            params["after"] = after
+        rows = self.database.query(
+            f"SELECT {_PLACEMENT_COLUMNS} FROM directory_employees e"  # noqa: S608
+            f"{_PLACEMENT_JOINS}{where_clause(clauses)} ORDER BY e.nip LIMIT :limit",
+            {**params, "limit": first + 1},
+        )
+        return Page([PlacementRow(**r) for r in rows[:first]], len(rows) > first, int(total))
+
+    def stints_of(self, nip: str) -> list[StintRow]:
+        rows = self.database.query(
+            f"SELECT {_STINT_COLUMNS} FROM placement_history "  # noqa: S608
+            "WHERE nip = :nip ORDER BY seq",
+            {"nip": nip},
+        )
+        return [StintRow(**r) for r in rows]
+
+    def movements(
+        self,
+        agency_code: str,
+        unit_code: str,
+        include_sub_units: bool,
+        first: int,
+        after: int | None,
+    ) -> Page[StintRow]:
+        """Stints in a unit, newest first: each one is an arrival and, once ended, a departure."""
+        params: dict[str, Any] = {"agency": agency_code, "unit": unit_code}
+        clauses = [
+            "agency_code = :agency",
+            subtree("unit_code", "agency", "unit") if include_sub_units else "unit_code = :unit",
+        ]
+        total = self.database.query(
+            f"SELECT COUNT(*) AS n FROM placement_history{where_clause(clauses)}",  # noqa: S608
+            params,
+        )[0]["n"]
+        if after is not None:
+            clauses.append("seq < :after")
+            params["after"] = after
+        rows = self.database.query(
+            f"SELECT {_STINT_COLUMNS} FROM placement_history{where_clause(clauses)} "  # noqa: S608
+            "ORDER BY seq DESC LIMIT :limit",
+            {**params, "limit": first + 1},
+        )
+        return Page([StintRow(**r) for r in rows[:first]], len(rows) > first, int(total))

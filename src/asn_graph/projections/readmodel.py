@@ -1,0 +1,56 @@
+"""What every read model is: tables, a schema version, handlers for the events it keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from asn_graph.projections.database import Session
+from asn_graph.projections.source import Envelope
+
+Handler = Callable[[Session, Envelope], None]
+
+
+class ReadModel:
+    """A projection's tables and the way each event changes them.
+
+    ``version`` names the shape of the tables and the meaning of the handlers: when it changes,
+    the rows on disk were made by other code and the read model must be rebuilt.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[int]
+    tables: ClassVar[tuple[str, ...]]
+    statements: ClassVar[tuple[str, ...]]
+
+    def __init__(self) -> None:
+        self._handlers: dict[type[Any], Handler] = {}
+        self._resolved: dict[type[Any], Handler | None] = {}
+
+    def on(self, event_type: type[Any], handler: Handler) -> None:
+        """Handle ``event_type`` and its subclasses (unless they have a handler of their own)."""
+        self._handlers[event_type] = handler
+        self._resolved.clear()
+
+    def begin(self, session: Session) -> None:
+        """Called at the start of each transaction that applies events (before ``apply``)."""
+
+    def apply(self, session: Session, envelope: Envelope) -> None:
+        event_type = type(envelope.event)
+        try:
+            handler = self._resolved[event_type]
+        except KeyError:
+            handler = next(
+                (self._handlers[c] for c in event_type.__mro__ if c in self._handlers), None
+            )
+            self._resolved[event_type] = handler
+        if handler is not None:
+            handler(session, envelope)
+
+    def create_tables(self, session: Session) -> None:
+        for statement in self.statements:
+            session.execute(statement)
+
+    def drop_tables(self, session: Session) -> None:
+        for table in reversed(self.tables):
+            session.execute(f"DROP TABLE IF EXISTS {table}")

@@ -1,0 +1,52 @@
+"""The application's log as a read model sees it: recorded events in log order, decoded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """One recorded event: its log position, the stored record, and the decoded domain event."""
+
+    position: int
+    originator_id: UUID
+    originator_version: int
+    topic: str
+    state: bytes
+    event: Any
+
+
+class EventLog:
+    """Reads the notification log of an application in batches."""
+
+    def __init__(self, app: Application[Any]) -> None:
+        self.app = app
+
+    def head(self) -> int:
+        return self.app.recorder.max_notification_id() or 0
+
+    def read(self, after: int, limit: int) -> list[Envelope]:
+        notifications = self.app.recorder.select_notifications(after + 1, limit)
+        to_domain_event = self.app.mapper.to_domain_event
+        return [
+            Envelope(
+                position=n.id,
+                originator_id=UUID(str(n.originator_id)),
+                originator_version=n.originator_version,
+                topic=n.topic,
+                state=n.state,
+                event=to_domain_event(n),
+            )
+            for n in notifications
+        ]
+
+    @property
+    def channel(self) -> str | None:
+        """The PostgreSQL channel the store notifies on each commit, if it has one."""
+        name = getattr(self.app.recorder, "channel_name", None)
+        return name if isinstance(name, str) else None

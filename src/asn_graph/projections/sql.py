@@ -1,0 +1,25 @@
+"""Small helpers for composing the read side's SQL from filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+def where_clause(clauses: Sequence[str]) -> str:
+    return f" WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
+def one_of(column: str, values: Sequence[str], prefix: str, params: dict[str, Any]) -> str:
+    """``column IN (:prefix_0, ...)``, adding the values to ``params``."""
+    names = [f"{prefix}_{i}" for i in range(len(values))]
+    params.update(zip(names, values, strict=True))
+    return f"{column} IN ({', '.join(':' + n for n in names)})"
+
+
+def subtree(unit_column: str, agency_param: str, unit_param: str) -> str:
+    """Rows whose unit is the given unit or one below it."""
+    return (
+        f"{unit_column} IN (SELECT unit_code FROM directory_unit_tree WHERE "  # noqa: S608
+        f"agency_code = :{agency_param} AND ancestor_code = :{unit_param})"
+    )

@@ -1,0 +1,94 @@
+"""Staffing balance (kebutuhan vs keadaan pegawai): per position, rolled up the unit tree,
+and the largest gaps of an agency."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asn_graph.projections.database import Database
+from asn_graph.projections.rows import PositionBalanceRow, UnitBalanceRow
+from asn_graph.projections.sql import subtree, where_clause
+
+_POSITION_COLUMNS = (
+    "p.agency_code, p.unit_code, u.name AS unit_name, p.code AS position_code, "
+    "p.title AS position_title, p.kind AS position_kind, p.needed, p.present, p.incoming, "
+    "p.outgoing"
+)
+_GAP = "(COALESCE(p.needed, 0) - p.present + p.outgoing - p.incoming)"
+
+
+class StaffingQueries:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def positions(
+        self, agency_code: str, unit_code: str, include_sub_units: bool
+    ) -> list[PositionBalanceRow]:
+        clause = (
+            subtree("p.unit_code", "agency", "unit") if include_sub_units else "p.unit_code = :unit"
+        )
+        rows = self.database.query(
+            f"SELECT {_POSITION_COLUMNS} FROM directory_positions p "  # noqa: S608
+            "JOIN directory_units u ON u.agency_code = p.agency_code AND u.code = p.unit_code "
+            f"WHERE p.agency_code = :agency AND {clause} ORDER BY p.unit_code, p.code",
+            {"agency": agency_code, "unit": unit_code},
+        )
+        return [PositionBalanceRow(**r) for r in rows]
+
+    def roll_up(self, agency_code: str, unit_codes: list[str]) -> list[UnitBalanceRow]:
+        """Totals of each unit over its whole subtree."""
+        if not unit_codes:
+            return []
+        params: dict[str, Any] = {"agency": agency_code}
+        names = [f"u{i}" for i in range(len(unit_codes))]
+        params.update(zip(names, unit_codes, strict=True))
+        rows = self.database.query(
+            "SELECT t.agency_code, t.ancestor_code AS unit_code, u.name AS unit_name, "  # noqa: S608
+            "COUNT(p.code) AS positions, COALESCE(SUM(p.needed), 0) AS needed, "
+            "COALESCE(SUM(p.present), 0) AS present, COALESCE(SUM(p.incoming), 0) AS incoming, "
+            "COALESCE(SUM(p.outgoing), 0) AS outgoing "
+            "FROM directory_unit_tree t "
+            "JOIN directory_units u ON u.agency_code = t.agency_code AND u.code = t.ancestor_code "
+            "LEFT JOIN directory_positions p ON p.agency_code = t.agency_code "
+            "AND p.unit_code = t.unit_code "
+            f"WHERE t.agency_code = :agency AND t.ancestor_code IN "
+            f"({', '.join(':' + n for n in names)}) "
+            "GROUP BY t.agency_code, t.ancestor_code, u.name ORDER BY t.ancestor_code",
+            params,
+        )
+        return [
+            UnitBalanceRow(
+                agency_code=r["agency_code"],
+                unit_code=r["unit_code"],
+                unit_name=r["unit_name"],
+                positions=int(r["positions"]),
+                needed=int(r["needed"]),
+                present=int(r["present"]),
+                incoming=int(r["incoming"]),
+                outgoing=int(r["outgoing"]),
+            )
+            for r in rows
+        ]
+
+    def children(self, agency_code: str, unit_code: str | None) -> list[str]:
+        """The units directly below ``unit_code`` (the agency's top units when None)."""
+        clauses = ["agency_code = :agency"]
+        clauses.append("parent_code = :unit" if unit_code else "parent_code IS NULL")
+        rows = self.database.query(
+            f"SELECT code FROM directory_units{where_clause(clauses)} ORDER BY code",  # noqa: S608
+            {"agency": agency_code, "unit": unit_code},
+        )
+        return [r["code"] for r in rows]
+
+    def largest_gaps(self, agency_code: str, surplus: bool, first: int) -> list[PositionBalanceRow]:
+        """The positions furthest from their need: deficits first, or surpluses first."""
+        order = "ASC" if surplus else "DESC"
+        comparison = "<" if surplus else ">"
+        rows = self.database.query(
+            f"SELECT {_POSITION_COLUMNS} FROM directory_positions p "  # noqa: S608
+            "JOIN directory_units u ON u.agency_code = p.agency_code AND u.code = p.unit_code "
+            f"WHERE p.agency_code = :agency AND p.needed IS NOT NULL AND {_GAP} {comparison} 0 "
+            f"ORDER BY {_GAP} {order}, p.unit_code, p.code LIMIT :limit",
+            {"agency": agency_code, "limit": first},
+        )
+        return [PositionBalanceRow(**r) for r in rows]

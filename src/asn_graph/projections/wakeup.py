@@ -1,0 +1,82 @@
+"""How a projection worker learns that something was committed: LISTEN on PostgreSQL, a
+signal from the application within one process, and a poll interval as a safety net."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Protocol
+
+import psycopg
+from psycopg import sql
+
+logger = logging.getLogger(__name__)
+
+
+class Wakeup(Protocol):
+    def notify(self) -> None:
+        """Something was committed in this process."""
+
+    def wait(self, timeout: float) -> None:
+        """Return when something new may be in the log, or after ``timeout`` seconds."""
+
+    def close(self) -> None: ...
+
+
+class LocalWakeup:
+    """Woken by the application of this process after each save."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def notify(self) -> None:
+        self._event.set()
+
+    def wait(self, timeout: float) -> None:
+        self._event.wait(timeout)
+        self._event.clear()
+
+    def close(self) -> None:
+        self._event.set()
+
+
+class PostgresWakeup:
+    """Listens on the channel the event store notifies on every commit, from any process.
+
+    One connection per process, whatever the number of read models or subscribers.
+    """
+
+    def __init__(self, conninfo: str, channel: str) -> None:
+        self._conninfo = conninfo
+        self._channel = channel
+        self._fallback = LocalWakeup()
+        self._connection: psycopg.Connection[tuple[object, ...]] | None = None
+
+    def notify(self) -> None:
+        """Commits notify through the database; nothing to do in-process."""
+
+    def wait(self, timeout: float) -> None:
+        try:
+            connection = self._listening()
+            for _ in connection.notifies(timeout=timeout, stop_after=1):
+                pass
+        except psycopg.Error as error:
+            # The poll interval keeps the worker going while the database is away.
+            logger.warning("listening on %s failed: %s", self._channel, error)
+            self._drop()
+            self._fallback.wait(timeout)
+
+    def _listening(self) -> psycopg.Connection[tuple[object, ...]]:
+        if self._connection is None or self._connection.closed:
+            self._connection = psycopg.connect(self._conninfo, autocommit=True)
+            self._connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
+        return self._connection
+
+    def _drop(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def close(self) -> None:
+        """Called by the thread that waits, once it has stopped waiting."""
+        self._drop()

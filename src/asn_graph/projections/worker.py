@@ -1,0 +1,49 @@
+"""Runs a projector continuously: catch up, wait for a wakeup or the poll interval, repeat."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from asn_graph.projections.projector import Projector
+from asn_graph.projections.wakeup import Wakeup
+
+logger = logging.getLogger(__name__)
+
+
+class ProjectionWorker:
+    """A failing batch is logged and retried after a pause: one bad moment of the database
+    must not stop the read side for good."""
+
+    def __init__(self, projector: Projector, wakeup: Wakeup, *, poll_interval: float = 1.0) -> None:
+        self.projector = projector
+        self.wakeup = wakeup
+        self.poll_interval = poll_interval
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run(self) -> None:
+        try:
+            while not self._stopping.is_set():
+                try:
+                    self.projector.catch_up()
+                except Exception:
+                    logger.exception("projection batch failed; retrying")
+                    self._stopping.wait(self.poll_interval)
+                    continue
+                self.wakeup.wait(self.poll_interval)
+        finally:
+            self.wakeup.close()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self.run, name="projection-worker", daemon=True)
+        self._thread.start()
+
+    def request_stop(self) -> None:
+        self._stopping.set()
+        self.wakeup.notify()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.request_stop()
+        if self._thread is not None:
+            self._thread.join(timeout)

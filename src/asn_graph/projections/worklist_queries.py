@@ -1,0 +1,63 @@
+"""The case worklist: what waits on whom, for how long, and what is overdue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asn_graph.projections.database import Database
+from asn_graph.projections.rows import Page, WorkItemRow, WorklistFilter
+from asn_graph.projections.sql import one_of, where_clause
+
+_COLUMNS = (
+    "c.id, c.seq, c.nip, e.name AS employee_name, c.transfer_type, c.state, c.origin_agency, "
+    "c.origin_unit, c.destination_agency, c.destination_unit, c.pending_step, "
+    "c.assignee_role, c.opened_at, c.stage_entered_at, c.deadline, c.due_on, c.decree_number"
+)
+
+
+class WorklistQueries:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def worklist(
+        self, filter_: WorklistFilter, first: int, after: tuple[str, int] | None
+    ) -> Page[WorkItemRow]:
+        """Open cases, longest waiting in their current stage first."""
+        clauses = ["c.assignee_role IS NOT NULL"]
+        params: dict[str, Any] = {}
+        if filter_.states:
+            clauses.append(one_of("c.state", filter_.states, "state", params))
+        for column, value in (
+            ("c.transfer_type", filter_.transfer_type),
+            ("c.assignee_role", filter_.assignee_role),
+        ):
+            if value is not None:
+                name = column.removeprefix("c.")
+                clauses.append(f"{column} = :{name}")
+                params[name] = value
+        if filter_.agency_code is not None:
+            clauses.append("(c.origin_agency = :agency OR c.destination_agency = :agency)")
+            params["agency"] = filter_.agency_code
+        if filter_.unit_code is not None:
+            clauses.append("(c.origin_unit = :unit OR c.destination_unit = :unit)")
+            params["unit"] = filter_.unit_code
+        if filter_.overdue_on is not None:
+            clauses.append("c.due_on < :today")
+            params["today"] = filter_.overdue_on
+        total = self.database.query(
+            f"SELECT COUNT(*) AS n FROM directory_cases c{where_clause(clauses)}",  # noqa: S608
+            params,
+        )[0]["n"]
+        if after is not None:
+            clauses.append(
+                "(c.stage_entered_at > :after_at OR "
+                "(c.stage_entered_at = :after_at AND c.seq > :after_seq))"
+            )
+            params["after_at"], params["after_seq"] = after
+        rows = self.database.query(
+            f"SELECT {_COLUMNS} FROM directory_cases c "  # noqa: S608
+            f"LEFT JOIN directory_employees e ON e.id = c.employee_id{where_clause(clauses)} "
+            "ORDER BY c.stage_entered_at, c.seq LIMIT :limit",
+            {**params, "limit": first + 1},
+        )
+        return Page([WorkItemRow(**r) for r in rows[:first]], len(rows) > first, int(total))

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import timedelta
 
+from asn_graph import cli_audit, cli_read_side
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import DomainError
 from asn_graph.settings import Settings, SettingsError
@@ -17,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         result: int = arguments.handler(arguments, Settings.from_env())
-    except (SettingsError, DomainError) as error:
+    except (SettingsError, DomainError, ValueError) as error:
         print(f"asn-graph: {error}", file=sys.stderr)
         return 2
     return result
@@ -56,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(handler=_schema)
+    cli_read_side.add_commands(commands)
+    cli_audit.add_commands(commands)
     return parser
 
 

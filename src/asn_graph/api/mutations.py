@@ -10,7 +10,7 @@ import strawberry
 
 from asn_graph.api import inputs as i
 from asn_graph.api.context import Ctx
-from asn_graph.api.queries import parse_id
+from asn_graph.api.identifiers import parse_id
 from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.organisation import Agency, WorkUnit
 from asn_graph.api.types.people import Employee

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from uuid import UUID
-
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.identifiers import parse_id
 from asn_graph.api.pagination import Connection, check_page_size, connection, decode_cursor
+from asn_graph.api.read_queries import ReadModelQuery
 from asn_graph.api.types.cases import TransferCase, TransferCaseSummary
 from asn_graph.api.types.common import ActorInfo
 from asn_graph.api.types.enums import CaseState, EmploymentStatus, Rank, TransferType
@@ -40,15 +40,8 @@ class CaseFilterInput:
     nip: str | None = None
 
 
-def parse_id(value: strawberry.ID, label: str = "id") -> UUID:
-    try:
-        return UUID(str(value))
-    except ValueError:
-        raise InvalidInput(f"{label} is not a valid id: {value!r}", field=label) from None
-
-
 @strawberry.type
-class Query:
+class Query(ReadModelQuery):
     @strawberry.field(description="The caller, as their token names them.")
     def me(self, info: Ctx) -> ActorInfo:
         return ActorInfo.of(info.context.caller())

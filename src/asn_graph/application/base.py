@@ -69,6 +69,18 @@ class StoreApplication(Application[UUID]):
             raise NotFound(f"{label} not found")
         return aggregate
 
+    def load_version(
+        self, aggregate_type: type[A], aggregate_id: UUID, version: int, label: str
+    ) -> A:
+        """The aggregate as it was at ``version`` (snapshots keep long histories quick)."""
+        try:
+            aggregate: Aggregate = self.repository.get(aggregate_id, version=version)
+        except AggregateNotFoundError:
+            raise NotFound(f"{label} has no version {version}") from None
+        if not isinstance(aggregate, aggregate_type):
+            raise NotFound(f"{label} not found")
+        return aggregate
+
     def exists(self, aggregate_id: UUID) -> bool:
         return aggregate_id in self.repository
 

@@ -10,7 +10,15 @@ from enum import Enum
 
 import strawberry
 
-from asn_graph.domain import case_records, case_state, nip, reference, rules, transfer_types
+from asn_graph.domain import (
+    case_records,
+    case_state,
+    nip,
+    reference,
+    rules,
+    stages,
+    transfer_types,
+)
 
 DESCRIPTIONS: dict[type[Enum], str] = {
     reference.Rank: "Pangkat/golongan ruang, from I/a (Juru Muda) to IV/e (Pembina Utama).",
@@ -36,6 +44,8 @@ DESCRIPTIONS: dict[type[Enum], str] = {
     case_records.DocumentType: "Berkas persyaratan mutasi.",
     rules.Rule: "The rules the system checks (aturan mutasi).",
     rules.Severity: "HARD blocks the case until overridden; WARNING is recorded on the case.",
+    stages.DeadlineKind: "Batas waktu (Perban BKN 5/2019): BKN's technical review within 15 "
+    "days of a complete file; appointment (pelantikan) within 30 working days of the SK.",
 }
 
 for enum_type, description in DESCRIPTIONS.items():
@@ -57,3 +67,4 @@ CaseState = case_state.CaseState
 DocumentType = case_records.DocumentType
 Rule = rules.Rule
 Severity = rules.Severity
+DeadlineKind = stages.DeadlineKind

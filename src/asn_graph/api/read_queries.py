@@ -1,0 +1,405 @@
+"""Queries over the read models: placements, staffing, worklist, audit trail, outcomes, and
+auditors' time travel."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import strawberry
+
+from asn_graph.api.context import Context, Ctx
+from asn_graph.api.identifiers import parse_id
+from asn_graph.api.pagination import Connection, check_page_size, connection, decode_cursor
+from asn_graph.api.types.cases import TransferCase
+from asn_graph.api.types.enums import CaseState, PositionKind, Rank, TransferType
+from asn_graph.api.types.organisation import WorkUnit
+from asn_graph.api.types.oversight import (
+    AuditEntry,
+    TransferOutcome,
+    TransferOutcomeSummary,
+    WorkItem,
+)
+from asn_graph.api.types.people import Employee
+from asn_graph.api.types.staffing import (
+    GapKind,
+    PlacementEntry,
+    PlacementStint,
+    PositionBalance,
+    StaffingBalance,
+    UnitBalance,
+)
+from asn_graph.domain import authority
+from asn_graph.domain.actors import Role
+from asn_graph.domain.errors import InvalidInput, NotFound
+from asn_graph.domain.nip import Nip
+from asn_graph.projections.rows import (
+    AuditFilter,
+    OutcomeFilter,
+    PlacementFilter,
+    WorklistFilter,
+)
+from asn_graph.time_travel import Moment, TimeTravel
+
+STAFF = (Role.OFFICER, Role.APPROVER, Role.AUDITOR, Role.INTEGRATOR)
+OVERSIGHT = (Role.OFFICER, Role.APPROVER, Role.AUDITOR)
+MAX_GAPS = 200
+
+
+@strawberry.input(description="Filters of the placement list; the agency is required.")
+class PlacementFilterInput:
+    agency_code: str
+    unit_code: str | None = None
+    include_sub_units: bool = strawberry.field(
+        default=False, description="With unitCode: also the units below it."
+    )
+    position_kind: PositionKind | None = None
+    rank: Rank | None = None
+
+
+@strawberry.input(description="Filters of the worklist; all optional, combined with AND.")
+class WorklistFilterInput:
+    agency_code: str | None = None
+    unit_code: str | None = None
+    states: list[CaseState] | None = None
+    transfer_type: TransferType | None = None
+    assignee_role: str | None = strawberry.field(default=None, description="officer or approver.")
+    overdue_only: bool = False
+
+
+@strawberry.input(description="Filters of the audit trail; all optional, combined with AND.")
+class AuditFilterInput:
+    subject_id: strawberry.ID | None = strawberry.field(
+        default=None, description="An employee, work unit or case id."
+    )
+    subject_kind: str | None = strawberry.field(
+        default=None, description="employee, work-unit, transfer-case, agency, ..."
+    )
+    actor_id: str | None = None
+    actor_agency: str | None = None
+    recorded_from: datetime | None = None
+    recorded_until: datetime | None = strawberry.field(default=None, description="Exclusive.")
+
+
+@strawberry.input(description="Which moves to evaluate.")
+class OutcomeFilterInput:
+    agency_code: str | None = strawberry.field(
+        default=None, description="Moves from or to this agency."
+    )
+    effective_from: date | None = None
+    effective_until: date | None = strawberry.field(default=None, description="Exclusive.")
+
+
+@strawberry.type(description="An employee as they stood at a past moment or version.")
+class EmployeeAsOf:
+    version: int
+    recorded_at: datetime = strawberry.field(description="When that version was recorded.")
+    employee: Employee = strawberry.field(
+        description="Fields of the employee's own record are as of that version; lists read "
+        "from the read models (cases) show today."
+    )
+
+
+@strawberry.type(description="A work unit as it stood at a past moment or version.")
+class WorkUnitAsOf:
+    version: int
+    recorded_at: datetime
+    work_unit: WorkUnit = strawberry.field(
+        description="Positions and workload as of that version; staff and staffing show today."
+    )
+
+
+@strawberry.type(description="A transfer case as it stood at a past moment or version.")
+class TransferCaseAsOf:
+    version: int
+    recorded_at: datetime
+    transfer_case: TransferCase
+
+
+@strawberry.type(
+    description="The latest link of the audit hash chain: publish it to anchor later verifications."
+)
+class AuditHead:
+    log_position: int
+    entry_hash: str
+
+
+def _allowed(context: Context, roles: tuple[Role, ...]) -> None:
+    authority.require_role(context.caller(), *roles)
+
+
+def _position_cursor(kind: str, after: str | None) -> int | None:
+    cursor = decode_cursor(kind, after)
+    if cursor is not None and not cursor.isdigit():
+        raise InvalidInput("the cursor is not one this list gave out", field="after")
+    return int(cursor) if cursor else None
+
+
+def _utc(moment: datetime | None, field: str) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        raise InvalidInput("a date-time needs a time zone offset, e.g. +07:00", field=field)
+    return moment.astimezone(UTC).isoformat()
+
+
+@strawberry.type
+class ReadModelQuery:
+    @strawberry.field(description="Current placements (penempatan) of an agency, by NIP.")
+    async def placements(
+        self,
+        info: Ctx,
+        filter: PlacementFilterInput,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[PlacementEntry]:
+        _allowed(info.context, STAFF)
+        where = PlacementFilter(
+            agency_code=filter.agency_code.strip().upper(),
+            unit_code=filter.unit_code.strip().upper() if filter.unit_code else None,
+            include_sub_units=filter.include_sub_units,
+            position_kind=filter.position_kind.value if filter.position_kind else None,
+            rank=filter.rank.value if filter.rank else None,
+        )
+        read = await info.context.read()
+        page = await info.context.run(
+            read.placements.placements, where, check_page_size(first), decode_cursor("nip", after)
+        )
+        return connection(page, "nip", lambda row: row.nip, PlacementEntry.of)
+
+    @strawberry.field(description="Riwayat penempatan of an employee, oldest first.")
+    async def placement_history(self, info: Ctx, nip: str) -> list[PlacementStint]:
+        parsed = Nip.parse(nip).value
+        info.context.reader(parsed)
+        read = await info.context.read()
+        rows = await info.context.run(read.placements.stints_of, parsed)
+        return [PlacementStint.of(row) for row in rows]
+
+    @strawberry.field(description="Who came to and left a unit, newest arrival first.")
+    async def unit_movements(
+        self,
+        info: Ctx,
+        agency_code: str,
+        unit_code: str,
+        include_sub_units: bool = False,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[PlacementStint]:
+        _allowed(info.context, STAFF)
+        read = await info.context.read()
+        page = await info.context.run(
+            read.placements.movements,
+            agency_code.strip().upper(),
+            unit_code.strip().upper(),
+            include_sub_units,
+            check_page_size(first),
+            _position_cursor("stint", after),
+        )
+        return connection(page, "stint", lambda row: str(row.seq), PlacementStint.of)
+
+    @strawberry.field(
+        description="Staffing balance of a unit (or of the agency's top units), "
+        "rolled up through the unit tree."
+    )
+    async def staffing_balance(
+        self, info: Ctx, agency_code: str, unit_code: str
+    ) -> StaffingBalance:
+        _allowed(info.context, STAFF)
+        agency, unit = agency_code.strip().upper(), unit_code.strip().upper()
+        read = await info.context.read()
+
+        def balance() -> StaffingBalance:
+            totals = read.staffing.roll_up(agency, [unit])
+            if not totals:
+                raise NotFound(f"work unit {agency}/{unit} not found")
+            children = read.staffing.roll_up(agency, read.staffing.children(agency, unit))
+            positions = read.staffing.positions(agency, unit, include_sub_units=False)
+            return StaffingBalance(
+                total=UnitBalance.of(totals[0]),
+                sub_units=[UnitBalance.of(row) for row in children],
+                positions=[PositionBalance.of(row) for row in positions],
+            )
+
+        return await info.context.run(balance)
+
+    @strawberry.field(description="The positions of an agency furthest from their need.")
+    async def staffing_gaps(
+        self, info: Ctx, agency_code: str, kind: GapKind = GapKind.DEFICIT, first: int = 20
+    ) -> list[PositionBalance]:
+        _allowed(info.context, STAFF)
+        if not 1 <= first <= MAX_GAPS:
+            raise InvalidInput(f"'first' must be between 1 and {MAX_GAPS}", field="first")
+        read = await info.context.read()
+        rows = await info.context.run(
+            read.staffing.largest_gaps,
+            agency_code.strip().upper(),
+            kind is GapKind.SURPLUS,
+            first,
+        )
+        return [PositionBalance.of(row) for row in rows]
+
+    @strawberry.field(description="Open cases waiting for someone, longest waiting first.")
+    async def worklist(
+        self,
+        info: Ctx,
+        filter: WorklistFilterInput | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[WorkItem]:
+        _allowed(info.context, OVERSIGHT)
+        where = filter or WorklistFilterInput()
+        service = info.context.service
+        today = service.app.clock.today()
+        query = WorklistFilter(
+            agency_code=where.agency_code,
+            unit_code=where.unit_code,
+            states=tuple(s.value for s in where.states or ()),
+            transfer_type=where.transfer_type.value if where.transfer_type else None,
+            assignee_role=where.assignee_role,
+            overdue_on=today.isoformat() if where.overdue_only else None,
+        )
+        cursor = decode_cursor("work", after)
+        keyset: tuple[str, int] | None = None
+        if cursor is not None:
+            at, _, seq = cursor.rpartition("|")
+            if not at or not seq.isdigit():
+                raise InvalidInput("the cursor is not one this list gave out", field="after")
+            keyset = (at, int(seq))
+        read = await info.context.read()
+        page = await info.context.run(read.worklist.worklist, query, check_page_size(first), keyset)
+        zone = ZoneInfo(service.settings.timezone)
+        return connection(
+            page,
+            "work",
+            lambda row: f"{row.stage_entered_at}|{row.seq}",
+            lambda row: WorkItem.of(row, today, zone),
+        )
+
+    @strawberry.field(
+        description="The audit trail in log order: every event with actor, role, "
+        "time, reason and its hash."
+    )
+    async def audit_trail(
+        self,
+        info: Ctx,
+        filter: AuditFilterInput | None = None,
+        first: int = 100,
+        after: str | None = None,
+    ) -> Connection[AuditEntry]:
+        _allowed(info.context, OVERSIGHT)
+        where = filter or AuditFilterInput()
+        query = AuditFilter(
+            originator_id=str(where.subject_id) if where.subject_id else None,
+            aggregate=where.subject_kind,
+            actor_id=where.actor_id,
+            actor_agency=where.actor_agency,
+            recorded_from=_utc(where.recorded_from, "recordedFrom"),
+            recorded_until=_utc(where.recorded_until, "recordedUntil"),
+        )
+        read = await info.context.read()
+        cursor = _position_cursor("log", after)
+        size = check_page_size(first)
+
+        def page_and_total() -> Connection[AuditEntry]:
+            page = read.audit.entries(query, size, cursor)
+            result = connection(page, "log", lambda row: str(row.position), AuditEntry.of)
+            result.total_count = read.audit.count(query)
+            return result
+
+        return await info.context.run(page_and_total)
+
+    @strawberry.field(description="The latest link of the audit hash chain.")
+    async def audit_head(self, info: Ctx) -> AuditHead | None:
+        _allowed(info.context, OVERSIGHT)
+        read = await info.context.read()
+        head = await info.context.run(read.audit.head)
+        return AuditHead(log_position=head.position, entry_hash=head.entry_hash) if head else None
+
+    @strawberry.field(
+        description="Moves that took effect, with performance before and after, "
+        "training and evaluation; newest first."
+    )
+    async def transfer_outcomes(
+        self,
+        info: Ctx,
+        filter: OutcomeFilterInput | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[TransferOutcome]:
+        _allowed(info.context, STAFF)
+        query = _outcome_filter(filter)
+        read = await info.context.read()
+        page = await info.context.run(
+            read.outcomes.moves, query, check_page_size(first), _position_cursor("move", after)
+        )
+        return connection(page, "move", lambda row: str(row.seq), TransferOutcome.of)
+
+    @strawberry.field(description="Evaluasi berkala mutasi: how the moves of a period turned out.")
+    async def transfer_outcome_summary(
+        self, info: Ctx, filter: OutcomeFilterInput | None = None
+    ) -> TransferOutcomeSummary:
+        _allowed(info.context, STAFF)
+        read = await info.context.read()
+        summary = await info.context.run(read.outcomes.summary, _outcome_filter(filter))
+        return TransferOutcomeSummary.of(summary)
+
+    @strawberry.field(description="An employee as of a date-time or a version (auditors).")
+    async def employee_as_of(
+        self, info: Ctx, nip: str, at: datetime | None = None, version: int | None = None
+    ) -> EmployeeAsOf:
+        parsed = Nip.parse(nip).value
+        info.context.reader(parsed)
+        past = await info.context.run(
+            TimeTravel(info.context.service).employee, parsed, Moment(at, version)
+        )
+        return EmployeeAsOf(
+            version=past.version, recorded_at=past.recorded_at, employee=Employee.of(past.subject)
+        )
+
+    @strawberry.field(description="A work unit as of a date-time or a version (auditors).")
+    async def work_unit_as_of(
+        self,
+        info: Ctx,
+        agency_code: str,
+        code: str,
+        at: datetime | None = None,
+        version: int | None = None,
+    ) -> WorkUnitAsOf:
+        _allowed(info.context, STAFF)
+        past = await info.context.run(
+            TimeTravel(info.context.service).work_unit,
+            agency_code.strip().upper(),
+            code.strip().upper(),
+            Moment(at, version),
+        )
+        return WorkUnitAsOf(
+            version=past.version, recorded_at=past.recorded_at, work_unit=WorkUnit.of(past.subject)
+        )
+
+    @strawberry.field(description="A transfer case as of a date-time or a version (auditors).")
+    async def transfer_case_as_of(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        at: datetime | None = None,
+        version: int | None = None,
+    ) -> TransferCaseAsOf:
+        info.context.reader()
+        past = await info.context.run(
+            TimeTravel(info.context.service).transfer_case, parse_id(id), Moment(at, version)
+        )
+        info.context.reader(past.subject.nip)
+        return TransferCaseAsOf(
+            version=past.version,
+            recorded_at=past.recorded_at,
+            transfer_case=TransferCase.of(past.subject, info.context.service.app.policy),
+        )
+
+
+def _outcome_filter(filter_: OutcomeFilterInput | None) -> OutcomeFilter:
+    where = filter_ or OutcomeFilterInput()
+    return OutcomeFilter(
+        agency_code=where.agency_code.strip().upper() if where.agency_code else None,
+        effective_from=where.effective_from.isoformat() if where.effective_from else None,
+        effective_until=where.effective_until.isoformat() if where.effective_until else None,
+    )

@@ -1,0 +1,33 @@
+"""Writes audit trail entries as JSON Lines or CSV, streaming, for auditors' own tools."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from asn_graph.projections.rows import AuditRow
+
+FORMATS = ("jsonl", "csv")
+_FIELDS = [f.name for f in dataclasses.fields(AuditRow)]
+
+
+def write(rows: Iterable[AuditRow], out: TextIO, form: str) -> int:
+    if form not in FORMATS:
+        raise ValueError(f"format is one of {', '.join(FORMATS)}, not {form!r}")
+    count = 0
+    if form == "csv":
+        writer = csv.DictWriter(out, fieldnames=_FIELDS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(dataclasses.asdict(row))
+            count += 1
+        return count
+    for row in rows:
+        record = dataclasses.asdict(row)
+        record["details"] = json.loads(row.details)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count

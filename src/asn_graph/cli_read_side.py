@@ -1,0 +1,100 @@
+"""Commands of the read side: run the projection worker, show status, rebuild read models."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from typing import Any
+
+from asn_graph.settings import Settings
+
+
+def add_commands(commands: Any) -> None:
+    project = commands.add_parser(
+        "project", help="apply new events to the read models continuously (a worker process)"
+    )
+    project.set_defaults(handler=_project)
+
+    projections = commands.add_parser("projections", help="status and rebuild of read models")
+    actions = projections.add_subparsers(required=True, metavar="ACTION")
+    status = actions.add_parser("status", help="each read model's position against the log")
+    status.set_defaults(handler=_status)
+    rebuild = actions.add_parser(
+        "rebuild", help="rebuild read models from zero beside the live ones, then swap them in"
+    )
+    rebuild.add_argument("names", nargs="*", metavar="NAME", help="read models (default: all)")
+    rebuild.add_argument(
+        "--restart", action="store_true", help="discard an interrupted rebuild, start from zero"
+    )
+    rebuild.add_argument("--batch", type=int, default=2000, help="events per transaction")
+    rebuild.set_defaults(handler=_rebuild)
+
+
+def _project(_: argparse.Namespace, settings: Settings) -> int:
+    from asn_graph.bootstrap import build_service
+
+    service = build_service(settings)
+    worker = service.read_side.worker
+
+    def stop(signum: int, __: Any) -> None:
+        print(f"asn-graph project: signal {signum}, stopping after this batch", file=sys.stderr)
+        worker.request_stop()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    print(
+        f"asn-graph project: following the log from position {service.projector.position()}",
+        file=sys.stderr,
+    )
+    try:
+        worker.run()
+    finally:
+        service.close()
+    return 0
+
+
+def _status(_: argparse.Namespace, settings: Settings) -> int:
+    from asn_graph.bootstrap import build_service
+
+    service = build_service(settings)
+    try:
+        head = service.log.head()
+        positions = service.projector.positions()
+        staging = service.staging()
+        print(f"log head: {head}")
+        print(f"{'read model':<20} {'version':>8} {'position':>10} {'lag':>8}  state")
+        for model in service.models():
+            tracking = positions[model.name]
+            state = "current" if tracking.position >= head else "catching up"
+            if tracking.version != model.version:
+                state = f"stale: made by version {tracking.version}, rebuild it"
+            print(
+                f"{model.name:<20} {model.version:>8} {tracking.position:>10} "
+                f"{head - tracking.position:>8}  {state}"
+            )
+        if staging.exists():
+            print("a rebuild was interrupted; 'projections rebuild' resumes it")
+    finally:
+        service.close()
+    return 0
+
+
+def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
+    from asn_graph.bootstrap import build_service
+    from asn_graph.progress import ProgressBar
+    from asn_graph.projections.rebuild import Rebuild
+
+    service = build_service(settings)
+    try:
+        models = service.models(arguments.names)
+        names = ", ".join(m.name for m in models)
+        bar = ProgressBar(f"rebuilding {names}")
+        rebuild = Rebuild(service.log, service.staging(), models, batch_size=arguments.batch)
+        result = rebuild.run(restart=arguments.restart, progress=bar)
+        bar.done()
+    finally:
+        service.close()
+    resumed = f", resumed from {result.resumed_from}" if result.resumed_from else ""
+    print(f"rebuilt {names} to log position {result.position}{resumed}; now live")
+    return 0

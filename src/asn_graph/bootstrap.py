@@ -92,7 +92,12 @@ def build_service(
     )
     views = _views(settings)
     log = EventLog(app)
-    projector = Projector(log, views, read_models(app.policy, settings.timezone))
+    projector = Projector(
+        log,
+        views,
+        read_models(app.policy, settings.timezone),
+        batch_size=settings.projection_batch,
+    )
     projector.create_tables()
     head = log.head()
     if projector.position() > head:

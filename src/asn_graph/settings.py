@@ -30,6 +30,7 @@ class Settings:
     token_issuer: str = "asn-graph"  # noqa: S105
     projections: str = "inline"
     read_wait_ms: int = 2000
+    projection_batch: int = 1000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -45,7 +46,11 @@ class Settings:
         read_wait = env.get("ASN_GRAPH_READ_WAIT_MS", "2000")
         if not read_wait.isdigit():
             raise SettingsError(f"ASN_GRAPH_READ_WAIT_MS must be milliseconds: {read_wait!r}")
+        batch = env.get("ASN_GRAPH_PROJECTION_BATCH", "1000")
+        if not batch.isdigit() or int(batch) < 1:
+            raise SettingsError(f"ASN_GRAPH_PROJECTION_BATCH must be a positive count: {batch!r}")
         return cls(
+            projection_batch=int(batch),
             projections=projections,
             read_wait_ms=int(read_wait),
             database_url=env.get("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL),

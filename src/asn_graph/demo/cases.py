@@ -94,8 +94,12 @@ def plan_cases(
     count: int,
     today: date,
 ) -> list[Plan]:
-    targets = [state for state, share in STATE_SHARES for _ in range(share)]
-    targets = (targets * (count // len(targets) + 1))[:count]
+    shares = [state for state, share in STATE_SHARES for _ in range(share)]
+    targets = shares * (count // len(shares))
+    # A store smaller than one full round still gets cases in every kind of state.
+    remainder = shares[:]
+    rng.shuffle(remainder)
+    targets += remainder[: count - len(targets)]
     free = [e for e in employees if e.eligible]
     rng.shuffle(free)
     room = Counter({p.placement: p.needed for p in positions})

@@ -1,0 +1,68 @@
+"""Seeding a store with realistic history, and reading read models back row for row."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from asn_graph.bootstrap import Service
+from asn_graph.demo.generator import DemoSpec, fill
+from asn_graph.projections import tracking
+from asn_graph.settings import Settings
+
+SMALL = DemoSpec(seed=11, employees=150, positions=60, cases=40)
+
+
+def seed(service: Service, spec: DemoSpec = SMALL) -> int:
+    """Fill the store with the demo organisation, people and cases; returns the log head."""
+    fill(service, spec)
+    return service.log.head()
+
+
+def dump(service: Service) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every read model, in a stable order, and each model's position."""
+    tables: dict[str, list[tuple[Any, ...]]] = {}
+    with service.views.transaction() as session:
+        for model in service.models():
+            for table in model.tables:
+                rows = session.execute(f"SELECT * FROM {table}")  # noqa: S608
+                tables[table] = sorted(
+                    (tuple(str(v) for v in row.values()) for row in rows), key=repr
+                )
+        positions = tracking.read(session, [m.name for m in service.models()])
+    tables["positions"] = sorted((t.name, str(t.position)) for t in positions.values())
+    return tables
+
+
+def reset_read_models(service: Service) -> None:
+    """Forget every read model, as if the store had just been handed to a new server."""
+    with service.views.transaction(write=True) as session:
+        for model in service.models():
+            model.drop_tables(session)
+        session.execute(f"DELETE FROM {tracking.TABLE}")  # noqa: S608
+    service.projector.create_tables()
+
+
+def environment(settings: Settings, **extra: str) -> dict[str, str]:
+    """The environment a separate asn-graph process needs to open the same store."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
+    env["ASN_GRAPH_DATABASE_URL"] = settings.database_url
+    if settings.database_schema:
+        env["ASN_GRAPH_DATABASE_SCHEMA"] = settings.database_schema
+    env["ASN_GRAPH_JWT_SECRET"] = settings.jwt_secret or ""
+    env.update(extra)
+    return env
+
+
+def asn_graph(*arguments: str, env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "asn_graph.cli", *arguments],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

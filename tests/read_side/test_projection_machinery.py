@@ -1,0 +1,191 @@
+"""The projection machinery on both databases: batches, rebuilds, crashes, live feed."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from asn_graph.bootstrap import Service, build_service
+from asn_graph.domain.actors import SYSTEM_ACTOR
+from asn_graph.projections import tracking
+from asn_graph.projections.rebuild import Rebuild
+from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
+from asn_graph.projections.worker import ProjectionWorker
+from tests.conftest import BACKENDS
+from tests.read_side.helpers import asn_graph, dump, environment, reset_read_models, seed
+from tests.world import person, register
+
+
+def _position_of(service: Service) -> int:
+    with service.views.transaction() as session:
+        rows = tracking.read(session, [m.name for m in service.models()])
+    return min((t.position for t in rows.values()), default=0)
+
+
+def test_incremental_and_rebuilt_read_models_are_equal_row_for_row(service: Service) -> None:
+    head = seed(service)
+    incremental = dump(service)
+    assert dict(incremental["positions"]) == {m.name: str(head) for m in service.models()}
+
+    result = Rebuild(service.log, service.staging(), service.models(), batch_size=300).run()
+
+    assert result.position == head
+    assert dump(service) == incremental
+    assert not service.staging().exists()
+
+
+def test_one_event_per_transaction_gives_the_same_rows(service: Service) -> None:
+    seed(service)
+    batched = dump(service)
+    reset_read_models(service)
+    service.projector.events_per_transaction = 1
+    service.projector.catch_up()
+    assert dump(service) == batched
+
+
+def test_events_no_read_model_keeps_are_tracked_too(service: Service) -> None:
+    seed(service)
+    # A decree-register claim or an idempotency record changes no read model but the
+    # audit trail; the positions still move to the head.
+    service.app.declare_moratorium(SYSTEM_ACTOR, "3372", *_window(service), "Pilkada")
+    service.projector.catch_up()
+    assert _position_of(service) == service.log.head()
+
+
+def _window(service: Service) -> tuple[Any, Any]:
+    from datetime import timedelta
+
+    today = service.app.clock.today()
+    return today + timedelta(days=30), today + timedelta(days=60)
+
+
+def test_the_api_answers_from_the_old_read_models_until_the_rebuilt_ones_swap_in(
+    service: Service,
+) -> None:
+    seed(service)
+    before = service.read.directory.agencies()
+    seen_during: list[int] = []
+
+    def while_rebuilding() -> None:
+        seen_during.append(len(service.read.directory.agencies()))
+
+    Rebuild(service.log, service.staging(), service.models()).run(before_swap=while_rebuilding)
+    assert seen_during == [len(before)]
+    assert service.read.directory.agencies() == before
+
+
+def _kill_when(process: subprocess.Popen[str], ready: Any, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not ready():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the process never got part way"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_rebuild_killed_part_way_resumes_where_it_stopped(
+    backend: str, settings_for: Any, tmp_path: Path
+) -> None:
+    settings = settings_for(backend)
+    service = build_service(settings)
+    try:
+        head = seed(service)
+        reference = dump(service)
+        env = environment(settings)
+        first = asn_graph("projections", "rebuild", "--batch", "25", env=env, cwd=tmp_path)
+        _kill_when(first, lambda: 0 < _staged_position(service) < head)
+        killed_at = _staged_position(service)
+
+        second = asn_graph("projections", "rebuild", "--batch", "500", env=env, cwd=tmp_path)
+        out, err = second.communicate(timeout=120)
+        assert second.returncode == 0, err
+        assert f"resumed from {killed_at}" in out
+        assert "events/s" in err
+        assert dump(service) == reference
+    finally:
+        service.close()
+
+
+def _staged_position(service: Service) -> int:
+    """Where the interrupted rebuild stands; 0 while it has not made its tables yet."""
+    staging = service.staging()
+    if not staging.exists():
+        return 0
+    database = staging.open()
+    try:
+        with database.transaction() as session:
+            rows = tracking.read(session, [m.name for m in service.models()])
+        return min((t.position for t in rows.values()), default=0)
+    except (sqlite3.Error, psycopg.Error):
+        return 0
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_worker_killed_with_sigkill_loses_nothing_and_applies_nothing_twice(
+    backend: str, settings_for: Any, tmp_path: Path
+) -> None:
+    settings = settings_for(backend)
+    service = build_service(settings)
+    try:
+        head = seed(service)
+        reference = dump(service)
+        reset_read_models(service)
+        env = environment(settings, ASN_GRAPH_PROJECTION_BATCH="20")
+        for _ in range(3):
+            worker = asn_graph("project", env=env, cwd=tmp_path)
+            start = _position_of(service)
+            _kill_when(worker, lambda start=start: _position_of(service) > start + 100)
+            assert _position_of(service) < head
+        worker = asn_graph("project", env=env, cwd=tmp_path)
+        deadline = time.monotonic() + 120
+        while _position_of(service) < head:
+            assert worker.poll() is None, worker.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+        assert dump(service) == reference
+    finally:
+        service.close()
+
+
+def _follow(service: Service, wakeup: Wakeup) -> tuple[ProjectionWorker, threading.Thread]:
+    worker = ProjectionWorker(service.projector, wakeup, poll_interval=30)
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    return worker, thread
+
+
+def test_the_worker_wakes_on_a_commit_without_polling(organised: Service) -> None:
+    service = organised
+    if service.settings.is_postgres:
+        assert service.log.channel is not None
+        wakeup: Wakeup = PostgresWakeup(service.settings.database_url, service.log.channel)
+    else:
+        local = LocalWakeup()
+        service.app.on_saved.append(local.notify)
+        wakeup = local
+    worker, thread = _follow(service, wakeup)
+    try:
+        time.sleep(0.3)
+        register(service.app, person("3578", "BKPSDM", 991))
+        head = service.log.head()
+        deadline = time.monotonic() + 5
+        while _position_of(service) < head:
+            assert time.monotonic() < deadline, "the commit did not wake the worker"
+            time.sleep(0.01)
+    finally:
+        worker.request_stop()
+        thread.join(35)

@@ -13,8 +13,8 @@ import psycopg
 import pytest
 
 from asn_graph.api.app import create_app
-from asn_graph.api.consistency import MIN_POSITION_HEADER
 from asn_graph.api.auth import TokenService
+from asn_graph.api.consistency import MIN_POSITION_HEADER
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import Role

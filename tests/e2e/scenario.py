@@ -71,7 +71,8 @@ async def complete_file(api: Api, case: dict[str, Any], agency: str) -> None:
     assert verified["verifyDocuments"]["transferCase"]["state"] == "IN_APPROVAL"
 
 
-async def approve_route(api: Api, case: dict[str, Any]) -> None:
+async def approve_route(api: Api, case: dict[str, Any], steps: int | None = None) -> None:
+    """Approve the route's steps in order: all of them, or the first ``steps``."""
     origin = case["origin"]["agencyCode"]
     destination = case["destination"]["agencyCode"]
     actors = {
@@ -80,7 +81,7 @@ async def approve_route(api: Api, case: dict[str, Any]) -> None:
         "DESTINATION_ACCEPTANCE": api.token(Role.APPROVER, destination),
         "TECHNICAL_REVIEW": api.token(Role.OFFICER, destination),
     }
-    for index, step in enumerate(case["route"]):
+    for index, step in enumerate(case["route"][:steps]):
         data = await api.ok(
             op.decide(step),
             {

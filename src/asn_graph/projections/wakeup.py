@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Protocol
 
 import psycopg
 from psycopg import sql
 
 logger = logging.getLogger(__name__)
+SLICE = 0.25
+"""Longest stretch a listener waits on the socket before looking at in-process signals."""
 
 
 class Wakeup(Protocol):
@@ -36,6 +39,12 @@ class LocalWakeup:
         self._event.wait(timeout)
         self._event.clear()
 
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def clear(self) -> None:
+        self._event.clear()
+
     def close(self) -> None:
         self._event.set()
 
@@ -49,22 +58,31 @@ class PostgresWakeup:
     def __init__(self, conninfo: str, channel: str) -> None:
         self._conninfo = conninfo
         self._channel = channel
-        self._fallback = LocalWakeup()
+        self._interrupt = LocalWakeup()
         self._connection: psycopg.Connection[tuple[object, ...]] | None = None
 
     def notify(self) -> None:
-        """Commits notify through the database; nothing to do in-process."""
+        """Commits reach every process through the database; an in-process call (a save, or
+        a worker asked to stop) ends the current wait early."""
+        self._interrupt.notify()
 
     def wait(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
         try:
             connection = self._listening()
-            for _ in connection.notifies(timeout=timeout, stop_after=1):
-                pass
+            while not self._interrupt.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                if any(connection.notifies(timeout=min(remaining, SLICE), stop_after=1)):
+                    return
         except psycopg.Error as error:
             # The poll interval keeps the worker going while the database is away.
             logger.warning("listening on %s failed: %s", self._channel, error)
             self._drop()
-            self._fallback.wait(timeout)
+            self._interrupt.wait(max(0.0, deadline - time.monotonic()))
+        finally:
+            self._interrupt.clear()
 
     def _listening(self) -> psycopg.Connection[tuple[object, ...]]:
         if self._connection is None or self._connection.closed:

@@ -12,28 +12,73 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-from psycopg import Pipeline
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
+STATEMENTS_PER_ROUND_TRIP = 500
+MAX_PARAMETERS = 30_000
+_PARAMETER = re.compile(r":[a-z_][a-z0-9_]*")
+_PLAIN_INSERT = re.compile(r"^(INSERT INTO \w+ \([^)]*\)) VALUES (\([^()]*\))$", re.DOTALL)
 _NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
 class Session(ABC):
+    """Statements of one transaction. Writes whose rows nobody reads are buffered and sent
+    as ``executemany`` of consecutive identical statements: order is kept, and a batch of
+    events costs a few round trips instead of one per row."""
+
     dialect: str
 
-    @abstractmethod
+    def __init__(self) -> None:
+        self._pending: list[tuple[str, list[Params]]] = []
+
     def execute(self, sql: str, params: Params | None = None) -> list[Row]:
-        """Run a statement and return its rows (waits for the answer)."""
+        """Run a statement and return its rows (after every buffered write)."""
+        self.flush()
+        return self._execute(sql, params)
+
+    def write(self, sql: str, params: Params | None = None) -> None:
+        if self._pending and self._pending[-1][0] == sql:
+            self._pending[-1][1].append(params or {})
+        else:
+            self._pending.append((sql, [params or {}]))
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        for sql, rows in merge_inserts(pending):
+            if len(rows) == 1:
+                self._execute(sql, rows[0])
+            else:
+                self.executemany(sql, rows)
 
     @abstractmethod
-    def write(self, sql: str, params: Params | None = None) -> None:
-        """Run a statement whose rows nobody reads; PostgreSQL pipelines it."""
+    def _execute(self, sql: str, params: Params | None) -> list[Row]: ...
 
     @abstractmethod
     def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
+
+
+def merge_inserts(
+    pending: list[tuple[str, list[Params]]],
+) -> list[tuple[str, list[Params]]]:
+    """Consecutive runs of one plain ``INSERT ... VALUES (...)`` become multi-row inserts."""
+    merged: list[tuple[str, list[Params]]] = []
+    for sql, rows in pending:
+        match = _PLAIN_INSERT.match(sql) if len(rows) > 1 else None
+        if match is None:
+            merged.append((sql, rows))
+            continue
+        head, values = match.group(1), match.group(2)
+        per_row = max(1, len(_NAMED.findall(values)))
+        size = max(1, MAX_PARAMETERS // per_row)
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            tuples = ", ".join(_NAMED.sub(rf":\1__{i}", values) for i in range(len(chunk)))
+            params = {f"{k}__{i}": v for i, row in enumerate(chunk) for k, v in row.items()}
+            merged.append((f"{head} VALUES {tuples}", [params]))
+    return merged
 
 
 class Database(ABC):
@@ -42,8 +87,7 @@ class Database(ABC):
     @abstractmethod
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
-        """One transaction; ``write`` takes the write lock up front (SQLite) and pipelines
-        statements (PostgreSQL), so that a batch is not one round trip per row."""
+        """One transaction; ``write`` takes SQLite's write lock up front."""
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         with self.transaction() as session:
@@ -58,14 +102,12 @@ class _SQLiteSession(Session):
     dialect = "sqlite"
 
     def __init__(self, connection: sqlite3.Connection) -> None:
+        super().__init__()
         self._connection = connection
 
-    def execute(self, sql: str, params: Params | None = None) -> list[Row]:
+    def _execute(self, sql: str, params: Params | None) -> list[Row]:
         cursor = self._connection.execute(sql, dict(params or {}))
         return [dict(row) for row in cursor.fetchall()] if cursor.description else []
-
-    def write(self, sql: str, params: Params | None = None) -> None:
-        self._connection.execute(sql, dict(params or {}))
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         self._connection.executemany(sql, [dict(r) for r in rows])
@@ -101,7 +143,9 @@ class SQLiteDatabase(Database):
         connection = self._connection()
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
-            yield _SQLiteSession(connection)
+            session = _SQLiteSession(connection)
+            yield session
+            session.flush()
         except BaseException:
             connection.execute("ROLLBACK")
             raise
@@ -118,22 +162,56 @@ class SQLiteDatabase(Database):
 class _PostgresSession(Session):
     dialect = "postgres"
 
-    def __init__(self, connection: psycopg.Connection[Row], pipeline: Pipeline | None) -> None:
+    def __init__(self, connection: psycopg.Connection[Row]) -> None:
+        super().__init__()
         self._connection = connection
-        self._pipeline = pipeline
+        self._literal = psycopg.ClientCursor(connection)
 
-    def execute(self, sql: str, params: Params | None = None) -> list[Row]:
+    def _execute(self, sql: str, params: Params | None) -> list[Row]:
         cursor = self._connection.execute(_postgres(sql), params or {})
-        if self._pipeline is not None:
-            self._pipeline.sync()
         return list(cursor.fetchall()) if cursor.description else []
 
-    def write(self, sql: str, params: Params | None = None) -> None:
-        self._connection.execute(_postgres(sql), params or {}, prepare=True)
+    def flush(self) -> None:
+        """Buffered writes go as a few multi-statement texts, values bound client-side by
+        psycopg (quoted as literals), and runs of plain inserts as COPY: a batch of events
+        costs a few round trips, not one per row."""
+        pending, self._pending = self._pending, []
+        texts: list[str] = []
+        for sql, rows in pending:
+            copy = _copyable(sql) if len(rows) > 1 else None
+            if copy is None:
+                texts += [self._literal.mogrify(_postgres(sql), params) for params in rows]
+                continue
+            self._send(texts)
+            texts = []
+            statement, names = copy
+            with self._literal.copy(statement) as stream:
+                for params in rows:
+                    stream.write_row(tuple(params[name] for name in names))
+        self._send(texts)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self._connection.cursor() as cursor:
             cursor.executemany(_postgres(sql), rows)
+
+    def _send(self, texts: list[str]) -> None:
+        for start in range(0, len(texts), STATEMENTS_PER_ROUND_TRIP):
+            self._literal.execute(";\n".join(texts[start : start + STATEMENTS_PER_ROUND_TRIP]))
+
+
+@functools.lru_cache(maxsize=128)
+def _copyable(sql: str) -> tuple[str, tuple[str, ...]] | None:
+    """``INSERT INTO t (a, b) VALUES (:a, :b)`` as ``COPY t (a, b) FROM STDIN`` and the
+    parameter names in column order; None for any other statement."""
+    match = _PLAIN_INSERT.match(sql)
+    if match is None:
+        return None
+    values = [v.strip() for v in match.group(2).strip("()").split(",")]
+    if not all(_PARAMETER.fullmatch(v) for v in values):
+        return None
+    return f"COPY{match.group(1).removeprefix('INSERT INTO')} FROM STDIN", tuple(
+        v[1:] for v in values
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -159,11 +237,9 @@ class PostgresDatabase(Database):
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
         with self._pool.connection() as connection, connection.transaction():
-            if write:
-                with connection.pipeline() as pipeline:
-                    yield _PostgresSession(connection, pipeline)
-            else:
-                yield _PostgresSession(connection, None)
+            session = _PostgresSession(connection)
+            yield session
+            session.flush()
 
     def close(self) -> None:
         self._pool.close()

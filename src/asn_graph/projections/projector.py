@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from asn_graph.projections import tracking
 from asn_graph.projections.database import Database
@@ -55,21 +56,33 @@ class Projector:
         return min((t.position for t in self.positions().values()), default=0)
 
     def catch_up(self, *, until: int | None = None, progress: Progress | None = None) -> int:
-        """Apply everything recorded so far (or up to ``until``); returns the position reached."""
-        with self._lock:
+        """Apply everything recorded so far (or up to ``until``); returns the position reached.
+
+        The next batch is read and decoded while the database applies the current one, so
+        that a long catch-up keeps both the database and this process busy.
+        """
+        with self._lock, ThreadPoolExecutor(1, thread_name_prefix="log-reader") as reader:
             position = self.position()
             head = self.log.head() if progress is not None else 0
-            while until is None or position < until:
-                envelopes = self.log.read(position, self.batch_size)
-                if until is not None:
-                    envelopes = [e for e in envelopes if e.position <= until]
+            upcoming: Future[list[Envelope]] = reader.submit(self._read, position, until)
+            while True:
+                envelopes = upcoming.result()
                 if not envelopes:
                     break
+                upcoming = reader.submit(self._read, envelopes[-1].position, until)
                 position = self._apply(envelopes)
                 if progress is not None:
                     head = max(head, position)
                     progress(position, head)
             return position
+
+    def _read(self, after: int, until: int | None) -> list[Envelope]:
+        if until is not None and after >= until:
+            return []
+        envelopes = self.log.read(after, self.batch_size)
+        if until is not None:
+            envelopes = [e for e in envelopes if e.position <= until]
+        return envelopes
 
     def _apply(self, envelopes: list[Envelope]) -> int:
         size = self.events_per_transaction or len(envelopes)

@@ -32,11 +32,15 @@ class Rebuild:
         models: Sequence[ReadModel],
         *,
         batch_size: int = 2000,
+        events_per_transaction: int | None = None,
+        until: int | None = None,
     ) -> None:
         self.log = log
         self.staging = staging
         self.models = list(models)
         self.batch_size = batch_size
+        self.events_per_transaction = events_per_transaction
+        self.until = until
 
     def run(
         self,
@@ -47,12 +51,18 @@ class Rebuild:
     ) -> RebuildResult:
         database = self.staging.open()
         self._prepare(database, restart)
-        projector = Projector(self.log, database, self.models, batch_size=self.batch_size)
+        projector = Projector(
+            self.log,
+            database,
+            self.models,
+            batch_size=self.batch_size,
+            events_per_transaction=self.events_per_transaction,
+        )
         resumed_from = projector.position()
         position = resumed_from
         while True:
-            position = projector.catch_up(progress=progress)
-            if position >= self.log.head():
+            position = projector.catch_up(until=self.until, progress=progress)
+            if position >= (self.until or self.log.head()):
                 break
         if before_swap is not None:
             before_swap()

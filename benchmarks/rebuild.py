@@ -1,0 +1,119 @@
+"""Rebuild throughput: every read model from zero, in batches, against the same events pushed
+through one transaction per event (what the library's ProjectionRunner does).
+
+    python -m benchmarks.rebuild --events 200000 [--baseline-sample 20000] [--sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+
+from asn_graph.bootstrap import Service, build_service
+from asn_graph.demo.bulk import grow
+from asn_graph.progress import ProgressBar
+from asn_graph.projections.rebuild import Rebuild
+from asn_graph.settings import Settings
+
+EVENTS_PER_EMPLOYEE = 7
+RESULTS = Path(__file__).parent / "results"
+
+
+def _settings(use_sqlite: bool, workdir: Path) -> tuple[Settings, str | None]:
+    secret = "benchmark-secret-that-is-long-enough-for-hs256"
+    if use_sqlite:
+        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+        return Settings(database_url=url, jwt_secret=secret, projections="external"), None
+    url = os.environ.get("ASN_GRAPH_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1/test")
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    settings = Settings(
+        database_url=url, database_schema=schema, jwt_secret=secret, projections="external"
+    )
+    return settings, schema
+
+
+def _timed_rebuild(service: Service, events_per_transaction: int | None, until: int) -> float:
+    models = service.models()
+    rebuild = Rebuild(
+        service.log,
+        service.staging(),
+        models,
+        batch_size=2000,
+        events_per_transaction=events_per_transaction,
+        until=until,
+    )
+    label = "batched" if events_per_transaction is None else "one event per transaction"
+    bar = ProgressBar(f"{label:>26}")
+    started = time.perf_counter()
+    rebuild.run(restart=True, progress=bar)
+    elapsed = time.perf_counter() - started
+    bar.done()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=200_000)
+    parser.add_argument(
+        "--baseline-sample", type=int, default=None, help="events for the baseline (default all)"
+    )
+    parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
+    arguments = parser.parse_args()
+
+    workdir = Path(os.environ.get("TMPDIR", "/tmp")) / f"asn-graph-bench-{uuid.uuid4().hex[:6]}"
+    workdir.mkdir(parents=True)
+    settings, schema = _settings(arguments.sqlite, workdir)
+    service = build_service(settings)
+    try:
+        started = time.perf_counter()
+        bar = ProgressBar("generating employees")
+        head = grow(service, arguments.events // EVENTS_PER_EMPLOYEE, progress=bar)
+        bar.done()
+        generated = time.perf_counter() - started
+        print(f"store: {head:,} events written in {generated:.1f} s", file=sys.stderr)
+
+        batched = _timed_rebuild(service, None, head)
+        sample = min(arguments.baseline_sample or head, head)
+        single = _timed_rebuild(service, 1, sample)
+        batched_rate = head / batched
+        single_rate = sample / single
+        ratio = batched_rate / single_rate
+        result = {
+            "scenario": "rebuild all read models",
+            "database": "sqlite" if arguments.sqlite else "postgresql",
+            "events": head,
+            "figure_events_per_s": round(batched_rate),
+            "baseline": "one event per transaction",
+            "baseline_events": sample,
+            "baseline_events_per_s": round(single_rate),
+            "ratio": round(ratio, 1),
+            "target_ratio": 10,
+            "meets_target": ratio >= 10,
+            "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus",
+            "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        }
+        print(json.dumps(result, indent=2))
+        RESULTS.mkdir(exist_ok=True)
+        with (RESULTS / "rebuild.jsonl").open("a") as out:
+            out.write(json.dumps(result) + "\n")
+    finally:
+        service.close()
+        if schema is not None:
+            with psycopg.connect(settings.database_url, autocommit=True) as connection:
+                connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+                connection.execute(f"DROP SCHEMA IF EXISTS {schema}_rebuild CASCADE")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -23,7 +23,7 @@ from asn_graph.progress import ProgressBar
 from asn_graph.projections.rebuild import Rebuild
 from asn_graph.settings import Settings
 
-EVENTS_PER_EMPLOYEE = 7
+EVENTS_PER_EMPLOYEE = 6.5
 RESULTS = Path(__file__).parent / "results"
 
 
@@ -77,7 +77,7 @@ def main() -> int:
     try:
         started = time.perf_counter()
         bar = ProgressBar("generating employees")
-        head = grow(service, arguments.events // EVENTS_PER_EMPLOYEE, progress=bar)
+        head = grow(service, int(arguments.events / EVENTS_PER_EMPLOYEE) + 1, progress=bar)
         bar.done()
         generated = time.perf_counter() - started
         print(f"store: {head:,} events written in {generated:.1f} s", file=sys.stderr)

@@ -21,6 +21,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, DomainError, ValueError) as error:
         print(f"asn-graph: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of our output (e.g. `| head`) has gone; that is not a failure.
+        sys.stderr.close()
+        return 0
     return result
 
 

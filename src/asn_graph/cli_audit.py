@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import ExitStack
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
@@ -119,7 +119,5 @@ def _head(_: argparse.Namespace, settings: Settings) -> int:
 def _utc(day: date | None, zone: ZoneInfo, *, next_day: bool = False) -> str | None:
     if day is None:
         return None
-    moment = datetime.combine(day, time(), zone)
-    if next_day:
-        moment = datetime.combine(date.fromordinal(day.toordinal() + 1), time(), zone)
-    return moment.astimezone(ZoneInfo("UTC")).isoformat()
+    start = day + timedelta(days=1) if next_day else day
+    return datetime.combine(start, time(), zone).astimezone(UTC).isoformat()

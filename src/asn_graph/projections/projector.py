@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 
 from asn_graph.projections import tracking
 from asn_graph.projections.database import Database
@@ -58,23 +58,30 @@ class Projector:
     def catch_up(self, *, until: int | None = None, progress: Progress | None = None) -> int:
         """Apply everything recorded so far (or up to ``until``); returns the position reached.
 
-        The next batch is read and decoded while the database applies the current one, so
-        that a long catch-up keeps both the database and this process busy.
+        On a long catch-up the next batch is read and decoded while the database applies the
+        current one, so that both the database and this process stay busy.
         """
-        with self._lock, ThreadPoolExecutor(1, thread_name_prefix="log-reader") as reader:
+        with self._lock:
             position = self.position()
             head = self.log.head() if progress is not None else 0
-            upcoming: Future[list[Envelope]] = reader.submit(self._read, position, until)
-            while True:
-                envelopes = upcoming.result()
-                if not envelopes:
-                    break
-                upcoming = reader.submit(self._read, envelopes[-1].position, until)
-                position = self._apply(envelopes)
-                if progress is not None:
+            envelopes = self._read(position, until)
+            if len(envelopes) < self.batch_size:
+                return (
+                    self._report(self._apply(envelopes), head, progress) if envelopes else position
+                )
+            with ThreadPoolExecutor(1, thread_name_prefix="log-reader") as reader:
+                while envelopes:
+                    upcoming = reader.submit(self._read, envelopes[-1].position, until)
+                    position = self._report(self._apply(envelopes), head, progress)
                     head = max(head, position)
-                    progress(position, head)
+                    envelopes = upcoming.result()
             return position
+
+    @staticmethod
+    def _report(position: int, head: int, progress: Progress | None) -> int:
+        if progress is not None:
+            progress(position, max(head, position))
+        return position
 
     def _read(self, after: int, until: int | None) -> list[Envelope]:
         if until is not None and after >= until:

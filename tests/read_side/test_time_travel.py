@@ -1,0 +1,42 @@
+"""Time travel over long histories: the right version, read through snapshots."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from asn_graph.bootstrap import Service
+from asn_graph.domain.actors import SYSTEM_ACTOR
+from asn_graph.domain.reference import Education, EducationLevel
+from asn_graph.projections.rows import AuditFilter
+from asn_graph.time_travel import Moment, TimeTravel
+from tests.world import person, register
+
+CHANGES = 260
+
+
+def test_an_employee_with_a_long_history_is_read_as_of_any_version_and_moment(
+    organised: Service,
+) -> None:
+    employee = person("3578", "BKPSDM", 21)
+    register(organised.app, employee)
+    base = organised.app.employee(employee.nip).version
+    for course in range(CHANGES):
+        organised.app.record_qualifications(
+            SYSTEM_ACTOR, employee.nip, Education(EducationLevel.S1, "Manajemen"), (f"k{course}",)
+        )
+    employee_id = organised.app.employee_id(employee.nip)
+    assert organised.app.snapshots is not None
+    assert list(organised.app.snapshots.get(employee_id)), "long histories are snapshotted"
+
+    travel = TimeTravel(organised)
+    past = travel.employee(employee.nip, Moment(version=base + 151))
+    assert past.subject.competencies == ("k150",)
+    assert past.version == base + 151
+
+    organised.up_to_date()
+    trail = organised.read.audit.stream(AuditFilter(originator_id=str(employee_id)))
+    rows = [r for r in trail if r.version == base + 200]
+    moment = datetime.fromisoformat(rows[0].recorded_at)
+    then = travel.employee(employee.nip, Moment(at=moment))
+    assert then.version == base + 200
+    assert then.subject.competencies == ("k199",)

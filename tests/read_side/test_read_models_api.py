@@ -139,6 +139,16 @@ async def test_a_move_shows_in_staffing_history_placements_and_outcomes(
     assert _position(in_flight, "ANALIS-SDM")["gap"] == 3
     assert _position(destination, "ANALIS-SDM")["incoming"] == 1
     assert _position(destination, "ANALIS-SDM")["gap"] == 2
+    gaps = await api.ok(
+        """{ deficits: staffingGaps(agencyCode: "3578") { unitCode positionCode gap }
+             surpluses: staffingGaps(agencyCode: "3578", kind: SURPLUS) { gap } }""",
+        token=officer,
+    )
+    deficits = [g["gap"] for g in gaps["deficits"]]
+    assert deficits == sorted(deficits, reverse=True)
+    assert deficits[0] == 3
+    assert {"unitCode": "BKPSDM", "positionCode": "ANALIS-SDM", "gap": 3} in gaps["deficits"]
+    assert gaps["surpluses"] == []
 
     await complete_file(api, case, "3578")
     await approve_route(api, case)

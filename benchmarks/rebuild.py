@@ -10,7 +10,9 @@ import argparse
 import json
 import os
 import platform
+import secrets
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -28,7 +30,7 @@ RESULTS = Path(__file__).parent / "results"
 
 
 def _settings(use_sqlite: bool, workdir: Path) -> tuple[Settings, str | None]:
-    secret = "benchmark-secret-that-is-long-enough-for-hs256"
+    secret = secrets.token_urlsafe(48)
     if use_sqlite:
         url = f"sqlite:///{workdir / 'bench.sqlite3'}"
         return Settings(database_url=url, jwt_secret=secret, projections="external"), None
@@ -70,8 +72,7 @@ def main() -> int:
     parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
     arguments = parser.parse_args()
 
-    workdir = Path(os.environ.get("TMPDIR", "/tmp")) / f"asn-graph-bench-{uuid.uuid4().hex[:6]}"
-    workdir.mkdir(parents=True)
+    workdir = Path(tempfile.mkdtemp(prefix="asn-graph-bench-"))
     settings, schema = _settings(arguments.sqlite, workdir)
     service = build_service(settings)
     try:

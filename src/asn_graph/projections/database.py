@@ -18,7 +18,6 @@ from psycopg_pool import ConnectionPool
 Row = dict[str, Any]
 Params = Mapping[str, Any]
 STATEMENTS_PER_ROUND_TRIP = 500
-MAX_PARAMETERS = 30_000
 _PARAMETER = re.compile(r":[a-z_][a-z0-9_]*")
 _PLAIN_INSERT = re.compile(r"^(INSERT INTO \w+ \([^)]*\)) VALUES (\([^()]*\))$", re.DOTALL)
 _NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
@@ -47,7 +46,7 @@ class Session(ABC):
 
     def flush(self) -> None:
         pending, self._pending = self._pending, []
-        for sql, rows in merge_inserts(pending):
+        for sql, rows in pending:
             if len(rows) == 1:
                 self._execute(sql, rows[0])
             else:
@@ -58,27 +57,6 @@ class Session(ABC):
 
     @abstractmethod
     def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
-
-
-def merge_inserts(
-    pending: list[tuple[str, list[Params]]],
-) -> list[tuple[str, list[Params]]]:
-    """Consecutive runs of one plain ``INSERT ... VALUES (...)`` become multi-row inserts."""
-    merged: list[tuple[str, list[Params]]] = []
-    for sql, rows in pending:
-        match = _PLAIN_INSERT.match(sql) if len(rows) > 1 else None
-        if match is None:
-            merged.append((sql, rows))
-            continue
-        head, values = match.group(1), match.group(2)
-        per_row = max(1, len(_NAMED.findall(values)))
-        size = max(1, MAX_PARAMETERS // per_row)
-        for start in range(0, len(rows), size):
-            chunk = rows[start : start + size]
-            tuples = ", ".join(_NAMED.sub(rf":\1__{i}", values) for i in range(len(chunk)))
-            params = {f"{k}__{i}": v for i, row in enumerate(chunk) for k, v in row.items()}
-            merged.append((f"{head} VALUES {tuples}", [params]))
-    return merged
 
 
 class Database(ABC):

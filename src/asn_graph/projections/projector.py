@@ -41,9 +41,14 @@ class Projector:
         self._lock = threading.Lock()
 
     def create_tables(self) -> None:
+        """Create what is missing. Tables without a tracking row cannot be trusted (an older
+        release, or a crash before the first batch): they are dropped and rebuilt from zero."""
         with self.database.transaction(write=True) as session:
             session.execute(tracking.STATEMENT)
+            tracked = tracking.read(session, self.models)
             for model in self.models.values():
+                if model.name not in tracked:
+                    model.drop_tables(session)
                 model.create_tables(session)
                 tracking.ensure(session, model.name, model.version)
 

@@ -47,6 +47,14 @@ def decode_cursor(kind: str, cursor: str | None) -> str | None:
     return key
 
 
+def decode_position_cursor(kind: str, cursor: str | None) -> int | None:
+    """A cursor over a numeric key (a log position)."""
+    key = decode_cursor(kind, cursor)
+    if key is not None and not key.isdigit():
+        raise InvalidInput("the cursor is not one this list gave out", field="after")
+    return int(key) if key else None
+
+
 def check_page_size(first: int) -> int:
     if not 1 <= first <= MAX_PAGE:
         raise InvalidInput(f"'first' must be between 1 and {MAX_PAGE}", field="first")

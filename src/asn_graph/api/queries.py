@@ -6,7 +6,13 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.identifiers import parse_id
-from asn_graph.api.pagination import Connection, check_page_size, connection, decode_cursor
+from asn_graph.api.pagination import (
+    Connection,
+    check_page_size,
+    connection,
+    decode_cursor,
+    decode_position_cursor,
+)
 from asn_graph.api.read_queries import ReadModelQuery
 from asn_graph.api.types.cases import TransferCase, TransferCaseSummary
 from asn_graph.api.types.common import ActorInfo
@@ -128,11 +134,7 @@ class Query(ReadModelQuery):
             unit_code=where.unit_code,
             nip=nip,
         )
-        cursor = decode_cursor("case", after)
-        if cursor is not None and not cursor.isdigit():
-            raise InvalidInput("the cursor is not one this list gave out", field="after")
+        cursor = decode_position_cursor("case", after)
         directory = await info.context.directory()
-        page = await info.context.run(
-            directory.cases, query, check_page_size(first), int(cursor) if cursor else None
-        )
+        page = await info.context.run(directory.cases, query, check_page_size(first), cursor)
         return connection(page, "case", lambda row: str(row.seq), TransferCaseSummary.of)

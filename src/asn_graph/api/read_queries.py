@@ -10,7 +10,13 @@ import strawberry
 
 from asn_graph.api.context import Context, Ctx
 from asn_graph.api.identifiers import parse_id
-from asn_graph.api.pagination import Connection, check_page_size, connection, decode_cursor
+from asn_graph.api.pagination import (
+    Connection,
+    check_page_size,
+    connection,
+    decode_cursor,
+    decode_position_cursor,
+)
 from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.enums import CaseState, PositionKind, Rank, TransferType
 from asn_graph.api.types.organisation import WorkUnit
@@ -128,13 +134,6 @@ def _allowed(context: Context, roles: tuple[Role, ...]) -> None:
     authority.require_role(context.caller(), *roles)
 
 
-def _position_cursor(kind: str, after: str | None) -> int | None:
-    cursor = decode_cursor(kind, after)
-    if cursor is not None and not cursor.isdigit():
-        raise InvalidInput("the cursor is not one this list gave out", field="after")
-    return int(cursor) if cursor else None
-
-
 def _utc(moment: datetime | None, field: str) -> str | None:
     if moment is None:
         return None
@@ -193,7 +192,7 @@ class ReadModelQuery:
             unit_code.strip().upper(),
             include_sub_units,
             check_page_size(first),
-            _position_cursor("stint", after),
+            decode_position_cursor("stint", after),
         )
         return connection(page, "stint", lambda row: str(row.seq), PlacementStint.of)
 
@@ -297,7 +296,7 @@ class ReadModelQuery:
             recorded_until=_utc(where.recorded_until, "recordedUntil"),
         )
         read = await info.context.read()
-        cursor = _position_cursor("log", after)
+        cursor = decode_position_cursor("log", after)
         size = check_page_size(first)
 
         def page_and_total() -> Connection[AuditEntry]:
@@ -330,7 +329,10 @@ class ReadModelQuery:
         query = _outcome_filter(filter)
         read = await info.context.read()
         page = await info.context.run(
-            read.outcomes.moves, query, check_page_size(first), _position_cursor("move", after)
+            read.outcomes.moves,
+            query,
+            check_page_size(first),
+            decode_position_cursor("move", after),
         )
         return connection(page, "move", lambda row: str(row.seq), TransferOutcome.of)
 

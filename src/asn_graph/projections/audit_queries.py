@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from asn_graph.projections.database import Database
+from asn_graph.projections.paging import ListQuery, keyset_page
 from asn_graph.projections.rows import AuditFilter, AuditRow, Page
 from asn_graph.projections.sql import where_clause
 
@@ -22,15 +23,9 @@ class AuditQueries:
     def entries(self, filter_: AuditFilter, first: int, after: int | None) -> Page[AuditRow]:
         """Entries in log order, after the position ``after``."""
         clauses, params = _clauses(filter_)
-        if after is not None:
-            clauses.append("position > :after")
-            params["after"] = after
-        rows = self.database.query(
-            f"SELECT {_COLUMNS} FROM audit_trail{where_clause(clauses)} "  # noqa: S608
-            "ORDER BY position LIMIT :limit",
-            {**params, "limit": first + 1},
-        )
-        return Page([AuditRow(**r) for r in rows[:first]], len(rows) > first, -1)
+        query = ListQuery(_COLUMNS, "audit_trail", "position", clauses, params)
+        keyset = ("position > :after", {"after": after}) if after is not None else None
+        return keyset_page(self.database, AuditRow, query, first, keyset, count=False)
 
     def count(self, filter_: AuditFilter) -> int:
         clauses, params = _clauses(filter_)
@@ -63,13 +58,6 @@ class AuditQueries:
     def head(self) -> AuditRow | None:
         rows = self.database.query(
             f"SELECT {_COLUMNS} FROM audit_trail ORDER BY position DESC LIMIT 1"  # noqa: S608
-        )
-        return AuditRow(**rows[0]) if rows else None
-
-    def at(self, position: int) -> AuditRow | None:
-        rows = self.database.query(
-            f"SELECT {_COLUMNS} FROM audit_trail WHERE position = :position",  # noqa: S608
-            {"position": position},
         )
         return AuditRow(**rows[0]) if rows else None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from asn_graph.projections.database import Database
+from asn_graph.projections.paging import ListQuery, keyset_page
 from asn_graph.projections.rows import OutcomeFilter, OutcomeRow, OutcomeSummary, Page
 from asn_graph.projections.sql import where_clause
 
@@ -34,19 +35,9 @@ class OutcomeQueries:
 
     def moves(self, filter_: OutcomeFilter, first: int, after: int | None) -> Page[OutcomeRow]:
         clauses, params = _clauses(filter_)
-        total = self.database.query(
-            f"SELECT COUNT(*) AS n FROM outcome_moves m{where_clause(clauses)}",  # noqa: S608
-            params,
-        )[0]["n"]
-        if after is not None:
-            clauses.append("m.seq < :after")
-            params["after"] = after
-        rows = self.database.query(
-            f"SELECT {_COLUMNS} FROM outcome_moves m{where_clause(clauses)} "  # noqa: S608
-            "ORDER BY m.seq DESC LIMIT :limit",
-            {**params, "limit": first + 1},
-        )
-        return Page([OutcomeRow(**r) for r in rows[:first]], len(rows) > first, int(total))
+        query = ListQuery(_COLUMNS, "outcome_moves m", "m.seq DESC", clauses, params)
+        keyset = ("m.seq < :after", {"after": after}) if after is not None else None
+        return keyset_page(self.database, OutcomeRow, query, first, keyset)
 
     def summary(self, filter_: OutcomeFilter) -> OutcomeSummary:
         clauses, params = _clauses(filter_)

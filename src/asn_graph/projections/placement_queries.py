@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from asn_graph.projections.database import Database
+from asn_graph.projections.paging import ListQuery, keyset_page
 from asn_graph.projections.rows import Page, PlacementFilter, PlacementRow, StintRow
-from asn_graph.projections.sql import subtree, where_clause
+from asn_graph.projections.sql import subtree
 
 _PLACEMENT_COLUMNS = (
     "e.id AS employee_id, e.nip, e.name, e.rank, e.agency_code, e.unit_code, "
@@ -46,20 +47,17 @@ class PlacementQueries:
         if where_.rank is not None:
             clauses.append("e.rank = :rank")
             params["rank"] = where_.rank
-        joins = _PLACEMENT_JOINS if where_.position_kind else ""
-        total = self.database.query(
-            f"SELECT COUNT(*) AS n FROM directory_employees e{joins}{where_clause(clauses)}",  # noqa: S608
+        query = ListQuery(
+            _PLACEMENT_COLUMNS,
+            f"directory_employees e{_PLACEMENT_JOINS}",
+            "e.nip",
+            clauses,
             params,
-        )[0]["n"]
-        if after is not None:
-            clauses.append("e.nip > :after")
-            params["after"] = after
-        rows = self.database.query(
-            f"SELECT {_PLACEMENT_COLUMNS} FROM directory_employees e"  # noqa: S608
-            f"{_PLACEMENT_JOINS}{where_clause(clauses)} ORDER BY e.nip LIMIT :limit",
-            {**params, "limit": first + 1},
+            # The joins only matter to the count when a filter reads them.
+            counted=None if where_.position_kind else "directory_employees e",
         )
-        return Page([PlacementRow(**r) for r in rows[:first]], len(rows) > first, int(total))
+        keyset = ("e.nip > :after", {"after": after}) if after is not None else None
+        return keyset_page(self.database, PlacementRow, query, first, keyset)
 
     def stints_of(self, nip: str) -> list[StintRow]:
         rows = self.database.query(
@@ -83,16 +81,6 @@ class PlacementQueries:
             "agency_code = :agency",
             subtree("unit_code", "agency", "unit") if include_sub_units else "unit_code = :unit",
         ]
-        total = self.database.query(
-            f"SELECT COUNT(*) AS n FROM placement_history{where_clause(clauses)}",  # noqa: S608
-            params,
-        )[0]["n"]
-        if after is not None:
-            clauses.append("seq < :after")
-            params["after"] = after
-        rows = self.database.query(
-            f"SELECT {_STINT_COLUMNS} FROM placement_history{where_clause(clauses)} "  # noqa: S608
-            "ORDER BY seq DESC LIMIT :limit",
-            {**params, "limit": first + 1},
-        )
-        return Page([StintRow(**r) for r in rows[:first]], len(rows) > first, int(total))
+        query = ListQuery(_STINT_COLUMNS, "placement_history", "seq DESC", clauses, params)
+        keyset = ("seq < :after", {"after": after}) if after is not None else None
+        return keyset_page(self.database, StintRow, query, first, keyset)

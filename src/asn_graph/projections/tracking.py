@@ -52,11 +52,3 @@ def advance(session: Session, name: str, position: int) -> None:
         f"UPDATE {TABLE} SET position = :position WHERE name = :name",  # noqa: S608
         {"position": position, "name": name},
     )
-
-
-def put(session: Session, tracking: Tracking) -> None:
-    session.execute(
-        f"INSERT INTO {TABLE} (name, version, position) VALUES (:name, :version, :position) "  # noqa: S608
-        "ON CONFLICT (name) DO UPDATE SET version = :version, position = :position",
-        {"name": tracking.name, "version": tracking.version, "position": tracking.position},
-    )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from asn_graph.projections.database import Database
+from asn_graph.projections.paging import ListQuery, keyset_page
 from asn_graph.projections.rows import Page, WorkItemRow, WorklistFilter
-from asn_graph.projections.sql import one_of, where_clause
+from asn_graph.projections.sql import one_of
 
 _COLUMNS = (
     "c.id, c.seq, c.nip, e.name AS employee_name, c.transfer_type, c.state, c.origin_agency, "
@@ -44,20 +45,19 @@ class WorklistQueries:
         if filter_.overdue_on is not None:
             clauses.append("c.due_on < :today")
             params["today"] = filter_.overdue_on
-        total = self.database.query(
-            f"SELECT COUNT(*) AS n FROM directory_cases c{where_clause(clauses)}",  # noqa: S608
+        query = ListQuery(
+            _COLUMNS,
+            "directory_cases c LEFT JOIN directory_employees e ON e.id = c.employee_id",
+            "c.stage_entered_at, c.seq",
+            clauses,
             params,
-        )[0]["n"]
-        if after is not None:
-            clauses.append(
-                "(c.stage_entered_at > :after_at OR "
-                "(c.stage_entered_at = :after_at AND c.seq > :after_seq))"
-            )
-            params["after_at"], params["after_seq"] = after
-        rows = self.database.query(
-            f"SELECT {_COLUMNS} FROM directory_cases c "  # noqa: S608
-            f"LEFT JOIN directory_employees e ON e.id = c.employee_id{where_clause(clauses)} "
-            "ORDER BY c.stage_entered_at, c.seq LIMIT :limit",
-            {**params, "limit": first + 1},
+            counted="directory_cases c",
         )
-        return Page([WorkItemRow(**r) for r in rows[:first]], len(rows) > first, int(total))
+        keyset = None
+        if after is not None:
+            keyset = (
+                "(c.stage_entered_at > :after_at OR "
+                "(c.stage_entered_at = :after_at AND c.seq > :after_seq))",
+                {"after_at": after[0], "after_seq": after[1]},
+            )
+        return keyset_page(self.database, WorkItemRow, query, first, keyset)

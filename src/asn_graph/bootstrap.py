@@ -79,6 +79,12 @@ class Service:
         self.app.close()
         self.views.close()
 
+    def __enter__(self) -> Service:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
 
 def build_service(
     settings: Settings, *, clock: Clock | None = None, policy: TransferPolicy | None = None

@@ -73,16 +73,13 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.api.auth import TokenService
     from asn_graph.bootstrap import build_service
 
-    service = build_service(settings)
-    if arguments.demo:
-        from asn_graph.demo.generator import DemoSpec, fill_if_empty
+    with build_service(settings) as service:
+        if arguments.demo:
+            from asn_graph.demo.generator import DemoSpec, fill_if_empty
 
-        fill_if_empty(service, DemoSpec(seed=arguments.seed))
-    app = create_app(service, TokenService(settings.signing_secret(), settings.token_issuer))
-    try:
+            fill_if_empty(service, DemoSpec(seed=arguments.seed))
+        app = create_app(service, TokenService(settings.signing_secret(), settings.token_issuer))
         uvicorn.run(app, host=arguments.host, port=arguments.port, log_level="info")
-    finally:
-        service.close()
     return 0
 
 
@@ -90,14 +87,11 @@ def _demo(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
     from asn_graph.demo.generator import DemoSpec, fill
 
-    service = build_service(settings)
-    try:
+    with build_service(settings) as service:
         summary = fill(
             service,
             DemoSpec(seed=arguments.seed, employees=arguments.employees, cases=arguments.cases),
         )
-    finally:
-        service.close()
     print(summary)
     return 0
 

@@ -47,8 +47,7 @@ def _export(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.projections.rows import AuditFilter
 
     zone = ZoneInfo(settings.timezone)
-    service = build_service(settings)
-    try:
+    with build_service(settings) as service:
         service.up_to_date()
         subject: str | None = arguments.case
         if arguments.employee:
@@ -70,8 +69,6 @@ def _export(arguments: argparse.Namespace, settings: Settings) -> int:
                 else sys.stdout
             )
             count = write(service.read.audit.stream(where), out, arguments.format)
-    finally:
-        service.close()
     print(f"asn-graph audit export: {count} entries", file=sys.stderr)
     return 0
 
@@ -81,12 +78,9 @@ def _verify(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
 
     anchor = Anchor.parse(arguments.anchor) if arguments.anchor else None
-    service = build_service(settings)
-    try:
+    with build_service(settings) as service:
         service.up_to_date()
         result = verify(service.app.recorder, service.read.audit, anchor)
-    finally:
-        service.close()
     if result.mismatch is None:
         print(
             f"intact: {result.checked} entries up to log position {result.position}, "
@@ -106,12 +100,9 @@ def _verify(arguments: argparse.Namespace, settings: Settings) -> int:
 def _head(_: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
 
-    service = build_service(settings)
-    try:
+    with build_service(settings) as service:
         service.up_to_date()
         head = service.read.audit.head()
-    finally:
-        service.close()
     print(f"{head.position}:{head.entry_hash}" if head else "the audit trail is empty")
     return 0
 

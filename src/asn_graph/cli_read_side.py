@@ -34,31 +34,27 @@ def add_commands(commands: Any) -> None:
 def _project(_: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
 
-    service = build_service(settings)
-    worker = service.read_side.worker
+    with build_service(settings) as service:
+        worker = service.read_side.worker
 
-    def stop(signum: int, __: Any) -> None:
-        print(f"asn-graph project: signal {signum}, stopping after this batch", file=sys.stderr)
-        worker.request_stop()
+        def stop(signum: int, __: Any) -> None:
+            print(f"asn-graph project: signal {signum}, stopping after this batch", file=sys.stderr)
+            worker.request_stop()
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    print(
-        f"asn-graph project: following the log from position {service.projector.position()}",
-        file=sys.stderr,
-    )
-    try:
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        print(
+            f"asn-graph project: following the log from position {service.projector.position()}",
+            file=sys.stderr,
+        )
         worker.run()
-    finally:
-        service.close()
     return 0
 
 
 def _status(_: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
 
-    service = build_service(settings)
-    try:
+    with build_service(settings) as service:
         head = service.log.head()
         positions = service.projector.positions()
         staging = service.staging()
@@ -75,8 +71,6 @@ def _status(_: argparse.Namespace, settings: Settings) -> int:
             )
         if staging.exists():
             print("a rebuild was interrupted; 'projections rebuild' resumes it")
-    finally:
-        service.close()
     return 0
 
 
@@ -85,16 +79,13 @@ def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.progress import ProgressBar
     from asn_graph.projections.rebuild import Rebuild
 
-    service = build_service(settings)
-    try:
+    with build_service(settings) as service:
         models = service.models(arguments.names)
         names = ", ".join(m.name for m in models)
         bar = ProgressBar(f"rebuilding {names}")
         rebuild = Rebuild(service.log, service.staging(), models, batch_size=arguments.batch)
         result = rebuild.run(restart=arguments.restart, progress=bar)
         bar.done()
-    finally:
-        service.close()
     resumed = f", resumed from {result.resumed_from}" if result.resumed_from else ""
     print(f"rebuilt {names} to log position {result.position}{resumed}; now live")
     return 0

@@ -16,7 +16,7 @@ from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import TransferType
 from asn_graph.domain.work_unit import WorkUnit
 from asn_graph.projections.database import Session
-from asn_graph.projections.directory_schema import STATEMENTS, TABLES
+from asn_graph.projections.directory_schema import HOLDING_STATES, STATEMENTS, TABLES
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
 
@@ -24,7 +24,6 @@ _POSITION_OF_EMPLOYEE = (
     "(agency_code, unit_code, code) = (SELECT agency_code, unit_code, position_code "
     "FROM directory_employees WHERE id = :id)"
 )
-_HOLDING = ", ".join(f"'{s.value}'" for s in CaseState if s.holds_employee)
 
 
 class DirectoryProjection(ReadModel):
@@ -140,7 +139,7 @@ def _release_counters(session: Session, case_id: str) -> None:
         session.write(
             f"UPDATE directory_positions SET {column} = {column} - 1 "  # noqa: S608
             f"WHERE (agency_code, unit_code, code) = (SELECT {end}_agency, {end}_unit, "
-            f"{end}_position FROM directory_cases WHERE id = :id AND state IN ({_HOLDING}))",
+            f"{end}_position FROM directory_cases WHERE id = :id AND state IN ({HOLDING_STATES}))",
             {"id": case_id},
         )
 

@@ -6,9 +6,10 @@ from typing import Any
 from uuid import UUID
 
 from asn_graph.application.staffing import PositionCounts
-from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.placement import Placement
 from asn_graph.projections.database import Database
+from asn_graph.projections.directory_schema import HOLDING_STATES
+from asn_graph.projections.paging import ListQuery, keyset_page
 from asn_graph.projections.rows import (
     AgencyRow,
     CaseFilter,
@@ -18,9 +19,8 @@ from asn_graph.projections.rows import (
     Page,
     UnitRow,
 )
-from asn_graph.projections.sql import one_of, where_clause
+from asn_graph.projections.sql import one_of
 
-_ACTIVE = ", ".join(f"'{s.value}'" for s in CaseState if s.holds_employee)
 _EMPLOYEE_COLUMNS = (
     "id, nip, name, status, rank, agency_code, unit_code, position_code, placed_since, "
     "decree_number, placement_case_id, active_case_id"
@@ -50,30 +50,22 @@ class DirectoryQueries:
 
     def employees(self, where: EmployeeFilter, first: int, after: str | None) -> Page[EmployeeRow]:
         clauses, params = _employee_clauses(where)
-        total = self._count("directory_employees", clauses, params)
-        if after is not None:
-            clauses.append("nip > :after")
-            params["after"] = after
-        rows = self.database.query(
-            f"SELECT {_EMPLOYEE_COLUMNS} FROM directory_employees{where_clause(clauses)} "  # noqa: S608
-            "ORDER BY nip LIMIT :limit",
-            {**params, "limit": first + 1},
-        )
-        return Page([EmployeeRow(**r) for r in rows[:first]], len(rows) > first, total)
+        query = ListQuery(_EMPLOYEE_COLUMNS, "directory_employees", "nip", clauses, params)
+        keyset = ("nip > :after", {"after": after}) if after is not None else None
+        return keyset_page(self.database, EmployeeRow, query, first, keyset)
 
     def cases(self, where: CaseFilter, first: int, after: int | None) -> Page[CaseRow]:
         clauses, params = _case_clauses(where)
-        total = self._count("directory_cases c", clauses, params)
-        if after is not None:
-            clauses.append("c.seq < :after")
-            params["after"] = after
-        rows = self.database.query(
-            f"SELECT {_CASE_COLUMNS} FROM directory_cases c "  # noqa: S608
-            "LEFT JOIN directory_employees e ON e.id = c.employee_id"
-            f"{where_clause(clauses)} ORDER BY c.seq DESC LIMIT :limit",
-            {**params, "limit": first + 1},
+        query = ListQuery(
+            _CASE_COLUMNS,
+            "directory_cases c LEFT JOIN directory_employees e ON e.id = c.employee_id",
+            "c.seq DESC",
+            clauses,
+            params,
+            counted="directory_cases c",
         )
-        return Page([CaseRow(**r) for r in rows[:first]], len(rows) > first, total)
+        keyset = ("c.seq < :after", {"after": after}) if after is not None else None
+        return keyset_page(self.database, CaseRow, query, first, keyset)
 
     def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:
         """Staff of a position and the moves in flight, without the case being assessed."""
@@ -81,7 +73,7 @@ class DirectoryQueries:
             "agency": placement.agency_code,
             "unit": placement.unit_code,
             "position": placement.position_code,
-            "exclude": str(exclude_case) if exclude_case else "",
+            "exclude": str(exclude_case),
         }
         rows = self.database.query(
             "SELECT present, incoming, outgoing FROM directory_positions "
@@ -91,27 +83,23 @@ class DirectoryQueries:
         if not rows:
             return PositionCounts(present=0, incoming=0, outgoing=0)
         counts = rows[0]
-        own = self.database.query(
-            "SELECT "  # noqa: S608
-            "SUM(CASE WHEN destination_agency = :agency AND destination_unit = :unit AND "
-            "destination_position = :position THEN 1 ELSE 0 END) AS incoming, "
-            "SUM(CASE WHEN origin_agency = :agency AND origin_unit = :unit AND "
-            "origin_position = :position THEN 1 ELSE 0 END) AS outgoing "
-            f"FROM directory_cases WHERE id = :exclude AND state IN ({_ACTIVE})",
-            params,
-        )[0]
+        own_incoming = own_outgoing = 0
+        if exclude_case is not None:
+            own = self.database.query(
+                "SELECT "  # noqa: S608
+                "SUM(CASE WHEN destination_agency = :agency AND destination_unit = :unit AND "
+                "destination_position = :position THEN 1 ELSE 0 END) AS incoming, "
+                "SUM(CASE WHEN origin_agency = :agency AND origin_unit = :unit AND "
+                "origin_position = :position THEN 1 ELSE 0 END) AS outgoing "
+                f"FROM directory_cases WHERE id = :exclude AND state IN ({HOLDING_STATES})",
+                params,
+            )[0]
+            own_incoming, own_outgoing = int(own["incoming"] or 0), int(own["outgoing"] or 0)
         return PositionCounts(
             present=int(counts["present"]),
-            incoming=int(counts["incoming"]) - int(own["incoming"] or 0),
-            outgoing=int(counts["outgoing"]) - int(own["outgoing"] or 0),
+            incoming=int(counts["incoming"]) - own_incoming,
+            outgoing=int(counts["outgoing"]) - own_outgoing,
         )
-
-    def _count(self, table: str, clauses: list[str], params: dict[str, Any]) -> int:
-        rows = self.database.query(
-            f"SELECT COUNT(*) AS n FROM {table}{where_clause(clauses)}",  # noqa: S608
-            params,
-        )
-        return int(rows[0]["n"])
 
 
 def _employee_clauses(where: EmployeeFilter) -> tuple[list[str], dict[str, Any]]:

@@ -1,5 +1,10 @@
 """Tables of the directory read model; the same statements run on SQLite and PostgreSQL."""
 
+from asn_graph.domain.case_state import CaseState
+
+HOLDING_STATES = ", ".join(f"'{s.value}'" for s in CaseState if s.holds_employee)
+"""The states of a move in flight, as an SQL list: such a case counts as incoming/outgoing."""
+
 TABLES = (
     "directory_agencies",
     "directory_units",

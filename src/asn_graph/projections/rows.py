@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from asn_graph.domain.eligibility import Staffing
+
 T = TypeVar("T")
 
 
@@ -130,7 +132,7 @@ class PositionBalanceRow:
     def gap(self) -> int:
         """Staff needed minus staff after the moves in flight: positive is a deficit
         (kekurangan), negative a surplus (kelebihan)."""
-        return (self.needed or 0) - (self.present - self.outgoing + self.incoming)
+        return Staffing(self.needed or 0, self.present, self.incoming, self.outgoing).vacancies
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ class UnitBalanceRow:
 
     @property
     def gap(self) -> int:
-        return self.needed - (self.present - self.outgoing + self.incoming)
+        return Staffing(self.needed, self.present, self.incoming, self.outgoing).vacancies
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ _POSITION_COLUMNS = (
     "p.title AS position_title, p.kind AS position_kind, p.needed, p.present, p.incoming, "
     "p.outgoing"
 )
+# Staffing.vacancies, in SQL so that the largest gaps are found by the database.
 _GAP = "(COALESCE(p.needed, 0) - p.present + p.outgoing - p.incoming)"
 
 

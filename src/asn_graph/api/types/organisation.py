@@ -13,6 +13,7 @@ from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import EmployeeSummary
 from asn_graph.domain import agency as agency_model
 from asn_graph.domain import work_unit
+from asn_graph.domain.eligibility import Staffing
 from asn_graph.domain.placement import Placement
 from asn_graph.projections.rows import AgencyRow, EmployeeFilter, UnitRow
 
@@ -105,13 +106,13 @@ class Position:
         placement = Placement(self.agency_code, self.unit_code, self.code)
         directory = await info.context.directory()
         counts = await info.context.run(directory.position_counts, placement, None)
-        vacancies = self.staff_needed - counts.present + counts.outgoing - counts.incoming
+        staffing = Staffing(self.staff_needed, counts.present, counts.incoming, counts.outgoing)
         return PositionStaffing(
-            needed=self.staff_needed,
-            present=counts.present,
-            incoming=counts.incoming,
-            outgoing=counts.outgoing,
-            vacancies=vacancies,
+            needed=staffing.needed,
+            present=staffing.present,
+            incoming=staffing.incoming,
+            outgoing=staffing.outgoing,
+            vacancies=staffing.vacancies,
         )
 
 

@@ -8,6 +8,7 @@ from enum import Enum
 import strawberry
 
 from asn_graph.api.types.enums import PositionKind, Rank
+from asn_graph.api.types.mirror import mirror
 from asn_graph.projections.rows import (
     PlacementRow,
     PositionBalanceRow,
@@ -142,17 +143,7 @@ class UnitBalance:
 
     @classmethod
     def of(cls, row: UnitBalanceRow) -> UnitBalance:
-        return cls(
-            agency_code=row.agency_code,
-            unit_code=row.unit_code,
-            unit_name=row.unit_name,
-            positions=row.positions,
-            needed=row.needed,
-            present=row.present,
-            incoming=row.incoming,
-            outgoing=row.outgoing,
-            gap=row.gap,
-        )
+        return mirror(cls, row)
 
 
 @strawberry.type(

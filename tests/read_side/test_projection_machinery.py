@@ -11,23 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-import pytest
 
-from asn_graph.bootstrap import Service, build_service
+from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import SYSTEM_ACTOR
-from asn_graph.projections import tracking
+from asn_graph.projections.projector import Projector
 from asn_graph.projections.rebuild import Rebuild
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.projections.worker import ProjectionWorker
-from tests.conftest import BACKENDS
 from tests.read_side.helpers import asn_graph, dump, environment, reset_read_models, seed
 from tests.world import person, register
-
-
-def _position_of(service: Service) -> int:
-    with service.views.transaction() as session:
-        rows = tracking.read(session, [m.name for m in service.models()])
-    return min((t.position for t in rows.values()), default=0)
 
 
 def test_incremental_and_rebuilt_read_models_are_equal_row_for_row(service: Service) -> None:
@@ -57,7 +49,7 @@ def test_events_no_read_model_keeps_are_tracked_too(service: Service) -> None:
     # audit trail; the positions still move to the head.
     service.app.declare_moratorium(SYSTEM_ACTOR, "3372", *_window(service), "Pilkada")
     service.projector.catch_up()
-    assert _position_of(service) == service.log.head()
+    assert service.projector.position() == service.log.head()
 
 
 def _window(service: Service) -> tuple[Any, Any]:
@@ -92,28 +84,22 @@ def _kill_when(process: subprocess.Popen[str], ready: Any, timeout: float = 60) 
     process.wait()
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_rebuild_killed_part_way_resumes_where_it_stopped(
-    backend: str, settings_for: Any, tmp_path: Path
+    service: Service, tmp_path: Path
 ) -> None:
-    settings = settings_for(backend)
-    service = build_service(settings)
-    try:
-        head = seed(service)
-        reference = dump(service)
-        env = environment(settings)
-        first = asn_graph("projections", "rebuild", "--batch", "25", env=env, cwd=tmp_path)
-        _kill_when(first, lambda: 0 < _staged_position(service) < head)
-        killed_at = _staged_position(service)
+    head = seed(service)
+    reference = dump(service)
+    env = environment(service.settings)
+    first = asn_graph("projections", "rebuild", "--batch", "25", env=env, cwd=tmp_path)
+    _kill_when(first, lambda: 0 < _staged_position(service) < head)
+    killed_at = _staged_position(service)
 
-        second = asn_graph("projections", "rebuild", "--batch", "500", env=env, cwd=tmp_path)
-        out, err = second.communicate(timeout=120)
-        assert second.returncode == 0, err
-        assert f"resumed from {killed_at}" in out
-        assert "events/s" in err
-        assert dump(service) == reference
-    finally:
-        service.close()
+    second = asn_graph("projections", "rebuild", "--batch", "500", env=env, cwd=tmp_path)
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert f"resumed from {killed_at}" in out
+    assert "events/s" in err
+    assert dump(service) == reference
 
 
 def _staged_position(service: Service) -> int:
@@ -123,42 +109,34 @@ def _staged_position(service: Service) -> int:
         return 0
     database = staging.open()
     try:
-        with database.transaction() as session:
-            rows = tracking.read(session, [m.name for m in service.models()])
-        return min((t.position for t in rows.values()), default=0)
+        return Projector(service.log, database, service.models()).position()
     except (sqlite3.Error, psycopg.Error):
         return 0
     finally:
         database.close()
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_worker_killed_with_sigkill_loses_nothing_and_applies_nothing_twice(
-    backend: str, settings_for: Any, tmp_path: Path
+    service: Service, tmp_path: Path
 ) -> None:
-    settings = settings_for(backend)
-    service = build_service(settings)
-    try:
-        head = seed(service)
-        reference = dump(service)
-        reset_read_models(service)
-        env = environment(settings, ASN_GRAPH_PROJECTION_BATCH="20")
-        for _ in range(3):
-            worker = asn_graph("project", env=env, cwd=tmp_path)
-            start = _position_of(service)
-            _kill_when(worker, lambda start=start: _position_of(service) > start + 100)
-            assert _position_of(service) < head
+    head = seed(service)
+    reference = dump(service)
+    reset_read_models(service)
+    env = environment(service.settings, ASN_GRAPH_PROJECTION_BATCH="20")
+    for _ in range(3):
         worker = asn_graph("project", env=env, cwd=tmp_path)
-        deadline = time.monotonic() + 120
-        while _position_of(service) < head:
-            assert worker.poll() is None, worker.communicate()
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-        worker.send_signal(signal.SIGTERM)
-        assert worker.wait(timeout=30) == 0
-        assert dump(service) == reference
-    finally:
-        service.close()
+        start = service.projector.position()
+        _kill_when(worker, lambda start=start: service.projector.position() > start + 100)
+        assert service.projector.position() < head
+    worker = asn_graph("project", env=env, cwd=tmp_path)
+    deadline = time.monotonic() + 120
+    while service.projector.position() < head:
+        assert worker.poll() is None, worker.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait(timeout=30) == 0
+    assert dump(service) == reference
 
 
 def _follow(service: Service, wakeup: Wakeup) -> tuple[ProjectionWorker, threading.Thread]:
@@ -183,7 +161,7 @@ def test_the_worker_wakes_on_a_commit_without_polling(organised: Service) -> Non
         register(service.app, person("3578", "BKPSDM", 991))
         head = service.log.head()
         deadline = time.monotonic() + 5
-        while _position_of(service) < head:
+        while service.projector.position() < head:
             assert time.monotonic() < deadline, "the commit did not wake the worker"
             time.sleep(0.01)
     finally:

@@ -8,6 +8,8 @@ from uuid import UUID
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.clock import Clock, SystemClock
 from asn_graph.application.staffing import PositionCounts
+from asn_graph.changes.hub import ChangeHub
+from asn_graph.changes.reader import StandingFacts
 from asn_graph.domain.errors import Unavailable
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
@@ -31,6 +33,7 @@ class Service:
     views: Database
     read_side: ReadSide
     read: ReadQueries
+    changes: ChangeHub
 
     @property
     def projector(self) -> Projector:
@@ -75,6 +78,8 @@ class Service:
         return staging_for(self.views)
 
     def close(self) -> None:
+        if self.changes.running:
+            self.changes.stop()
         self.read_side.stop()
         self.app.close()
         self.views.close()
@@ -114,13 +119,20 @@ def build_service(
             f"{projector.position()}, beyond this event store's {head}: they belong to another "
             "store; remove them and they are rebuilt from the events"
         )
+    poll_interval = 0.5 if settings.is_postgres else 1.0
     wakeup = _wakeup(settings, log)
     app.on_saved.append(wakeup.notify)
     read_side = ReadSide(
-        projector,
-        wakeup,
-        ProjectionMode(settings.projections),
-        poll_interval=0.5 if settings.is_postgres else 1.0,
+        projector, wakeup, ProjectionMode(settings.projections), poll_interval=poll_interval
+    )
+    feed_wakeup = _wakeup(settings, log)
+    app.on_saved.append(feed_wakeup.notify)
+    changes = ChangeHub(
+        StandingFacts(app),
+        log.head,
+        feed_wakeup,
+        capacity=settings.subscriber_buffer,
+        poll_interval=poll_interval,
     )
     service = Service(
         settings=settings,
@@ -129,6 +141,7 @@ def build_service(
         views=views,
         read_side=read_side,
         read=ReadQueries.over(views),
+        changes=changes,
     )
     app.staffing = service
     return service

@@ -79,7 +79,13 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
 
             fill_if_empty(service, DemoSpec(seed=arguments.seed))
         app = create_app(service, TokenService(settings.signing_secret(), settings.token_issuer))
-        uvicorn.run(app, host=arguments.host, port=arguments.port, log_level="info")
+        uvicorn.run(
+            app,
+            host=arguments.host,
+            port=arguments.port,
+            log_level="info",
+            timeout_graceful_shutdown=10,
+        )
     return 0
 
 

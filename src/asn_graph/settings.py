@@ -17,6 +17,13 @@ class SettingsError(ValueError):
     """A setting is missing or malformed."""
 
 
+def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimum: int = 1) -> int:
+    text = env.get(name, str(default)).strip()
+    if not text.isdigit() or int(text) < minimum:
+        raise SettingsError(f"{name} must be {meaning}: {text!r}")
+    return int(text)
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -31,38 +38,41 @@ class Settings:
     projections: str = "inline"
     read_wait_ms: int = 2000
     projection_batch: int = 1000
+    subscriber_buffer: int = 1000
+    keepalive_seconds: int = 15
+    allowed_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
-        pool_size = env.get("ASN_GRAPH_POOL_SIZE", "8")
-        if not pool_size.isdigit() or int(pool_size) < 1:
-            raise SettingsError(f"ASN_GRAPH_POOL_SIZE must be a positive integer: {pool_size!r}")
         projections = env.get("ASN_GRAPH_PROJECTIONS", "inline").lower()
         if projections not in ("inline", "external"):
             raise SettingsError(
                 f"ASN_GRAPH_PROJECTIONS is 'inline' or 'external', not {projections!r}"
             )
-        read_wait = env.get("ASN_GRAPH_READ_WAIT_MS", "2000")
-        if not read_wait.isdigit():
-            raise SettingsError(f"ASN_GRAPH_READ_WAIT_MS must be milliseconds: {read_wait!r}")
-        batch = env.get("ASN_GRAPH_PROJECTION_BATCH", "1000")
-        if not batch.isdigit() or int(batch) < 1:
-            raise SettingsError(f"ASN_GRAPH_PROJECTION_BATCH must be a positive count: {batch!r}")
         return cls(
-            projection_batch=int(batch),
+            projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
-            read_wait_ms=int(read_wait),
+            read_wait_ms=_whole(env, "ASN_GRAPH_READ_WAIT_MS", 2000, "milliseconds", minimum=0),
             database_url=env.get("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL),
             database_schema=env.get("ASN_GRAPH_DATABASE_SCHEMA") or None,
             jwt_secret=env.get("ASN_GRAPH_JWT_SECRET") or None,
             secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret")),
-            pool_size=int(pool_size),
+            pool_size=_whole(env, "ASN_GRAPH_POOL_SIZE", 8, "a positive integer"),
             timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
             graphiql=env.get("ASN_GRAPH_GRAPHIQL", "true").lower() in ("1", "true", "yes"),
             policy_file=Path(env["ASN_GRAPH_POLICY_FILE"])
             if env.get("ASN_GRAPH_POLICY_FILE")
             else None,
+            subscriber_buffer=_whole(
+                env, "ASN_GRAPH_SUBSCRIBER_BUFFER", 1000, "a positive count of changes"
+            ),
+            keepalive_seconds=_whole(env, "ASN_GRAPH_KEEPALIVE_SECONDS", 15, "seconds"),
+            allowed_origins=tuple(
+                origin.strip()
+                for origin in env.get("ASN_GRAPH_ALLOWED_ORIGINS", "").split(",")
+                if origin.strip()
+            ),
         )
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,24 +13,37 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
 
-from asn_graph.api.auth import TokenService, Unauthenticated, bearer_token
+from asn_graph.api.auth import (
+    TokenService,
+    Unauthenticated,
+    bearer_token,
+    connection_authorization,
+)
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context, run_blocking
+from asn_graph.api.errors import ErrorCode
+from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.schema import schema
 from asn_graph.bootstrap import Service
 from asn_graph.domain.errors import InvalidInput
 
 
 class AsnGraphQL(GraphQL[Context, None]):
-    def __init__(
-        self, service: Service, tokens: TokenService, limiter: CapacityLimiter, graphiql: bool
-    ) -> None:
+    graphql_transport_ws_handler_class = PingingTransportWSHandler
+
+    def __init__(self, service: Service, tokens: TokenService, limiter: CapacityLimiter) -> None:
+        settings = service.settings
         super().__init__(
             schema,
-            graphql_ide="graphiql" if graphiql else None,
+            graphql_ide="graphiql" if settings.graphiql else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
+            keep_alive=True,
+            keep_alive_interval=settings.keepalive_seconds,
+            allowed_origins=settings.allowed_origins,
         )
         self.service = service
         self.tokens = tokens
@@ -53,10 +67,26 @@ class AsnGraphQL(GraphQL[Context, None]):
             context.auth_error = error
         return context
 
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """The token may come in ``connection_init`` (browsers cannot set headers on a
+        WebSocket): ``{"authorization": "Bearer <token>"}``."""
+        try:
+            token = bearer_token(connection_authorization(context.connection_params))
+            if token is not None:
+                context.actor = self.tokens.verify(token)
+                context.auth_error = None
+            context.caller()
+        except (Unauthenticated, InvalidInput) as error:
+            raise ConnectionRejectionError(
+                {"message": error.message, "code": ErrorCode.UNAUTHENTICATED.value}
+            ) from None
+        unset: UnsetType = UNSET
+        return unset
+
 
 def create_app(service: Service, tokens: TokenService) -> Starlette:
     limiter = CapacityLimiter(service.settings.pool_size)
-    graphql = AsnGraphQL(service, tokens, limiter, service.settings.graphiql)
+    graphql = AsnGraphQL(service, tokens, limiter)
 
     async def healthz(_: Request) -> JSONResponse:
         try:
@@ -70,9 +100,11 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         await run_blocking(limiter, service.read_side.start)
+        service.changes.start(asyncio.get_running_loop())
         try:
             yield
         finally:
+            service.changes.stop()
             service.read_side.stop()
 
     return Starlette(

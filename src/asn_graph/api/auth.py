@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -97,3 +98,13 @@ def bearer_token(authorization: str | None) -> str | None:
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthenticated("use 'Authorization: Bearer <token>'")
     return token.strip()
+
+
+def connection_authorization(params: Mapping[str, Any] | None) -> str | None:
+    """The ``Authorization`` value sent in a WebSocket's ``connection_init`` payload (any case)."""
+    for key, value in (params or {}).items():
+        if key.lower() == "authorization":
+            if not isinstance(value, str):
+                raise Unauthenticated("authorization must be 'Bearer <token>'")
+            return value
+    return None

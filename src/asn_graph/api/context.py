@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
@@ -12,6 +12,7 @@ from strawberry.types import Info
 
 from asn_graph.api.auth import Unauthenticated
 from asn_graph.bootstrap import Service
+from asn_graph.changes.changes import Change, Interest
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden, InvalidInput
 from asn_graph.projections.catalog import ReadQueries
@@ -33,6 +34,7 @@ class Context:
     response: Any = None
     min_position: int | None = None
     freshness: Freshness | None = field(default=None, repr=False)
+    connection_params: dict[str, Any] | None = field(default=None, repr=False)
 
     def caller(self) -> Actor:
         if self.request_error is not None:
@@ -62,6 +64,9 @@ class Context:
 
     async def directory(self) -> DirectoryQueries:
         return (await self.read()).directory
+
+    def follow(self, interest: Interest, after: int | None) -> AsyncIterator[Change]:
+        return self.service.changes.follow(interest, after, self.run)
 
 
 async def run_blocking(

@@ -11,6 +11,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from asn_graph.api.auth import Unauthenticated
+from asn_graph.changes.hub import FellBehind
 from asn_graph.domain.errors import (
     Conflict,
     DomainError,
@@ -32,6 +33,7 @@ class ErrorCode(Enum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
     UNAVAILABLE = "UNAVAILABLE"
+    FELL_BEHIND = "FELL_BEHIND"
     INTERNAL = "INTERNAL"
 
 
@@ -42,6 +44,7 @@ _CODES: tuple[tuple[type[DomainError], ErrorCode], ...] = (
     (Conflict, ErrorCode.CONFLICT),
     (Unauthenticated, ErrorCode.UNAUTHENTICATED),
     (Forbidden, ErrorCode.FORBIDDEN),
+    (FellBehind, ErrorCode.FELL_BEHIND),
     (Unavailable, ErrorCode.UNAVAILABLE),
 )
 MASKED_MESSAGE = "Unexpected error; it has been logged."
@@ -67,9 +70,12 @@ def describe(error: GraphQLError) -> GraphQLError:
             extensions["field"] = original.field
         if isinstance(original, RuleViolation) and original.rules:
             extensions["rules"] = list(original.rules)
+        if isinstance(original, FellBehind):
+            extensions["resumeAfter"] = original.resume_after
     elif original is None or error.path is None:
-        # Parsing, validation and variable coercion: the request itself is malformed.
-        extensions["code"] = ErrorCode.BAD_INPUT.value
+        # Parsing, validation and variable coercion: the request itself is malformed
+        # (an error described before keeps its code).
+        extensions.setdefault("code", ErrorCode.BAD_INPUT.value)
     else:
         extensions = {"code": ErrorCode.INTERNAL.value}
         message = MASKED_MESSAGE
@@ -85,14 +91,22 @@ def describe(error: GraphQLError) -> GraphQLError:
 
 
 class ErrorCodes(SchemaExtension):
-    """Gives every error a code and masks unexpected ones."""
+    """Gives every error a code and masks unexpected ones, in answers and in subscription
+    messages alike."""
 
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None)
-        if result is not None and errors:
-            result.errors = [describe(error) for error in errors]
+        _describe_errors(self.execution_context.result)
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        _describe_errors(result)
+        yield
+
+
+def _describe_errors(result: Any) -> None:
+    errors = getattr(result, "errors", None)
+    if result is not None and errors:
+        result.errors = [describe(error) for error in errors]
 
 
 def log_unexpected(errors: list[GraphQLError]) -> None:

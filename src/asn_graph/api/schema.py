@@ -19,6 +19,7 @@ from asn_graph.api.consistency import ReadFreshness
 from asn_graph.api.errors import ErrorCodes, log_unexpected
 from asn_graph.api.mutations import Mutation
 from asn_graph.api.queries import Query
+from asn_graph.api.subscriptions import Subscription
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -43,7 +44,9 @@ def build_schema() -> strawberry.Schema:
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
     ]
-    return AsnGraphSchema(query=Query, mutation=Mutation, extensions=extensions)
+    return AsnGraphSchema(
+        query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions
+    )
 
 
 schema = build_schema()

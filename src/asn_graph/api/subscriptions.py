@@ -1,0 +1,94 @@
+"""Subscriptions for integrators: placement and transfer-case changes, resumable by cursor."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Annotated
+
+import strawberry
+
+from asn_graph.api.context import Ctx
+from asn_graph.api.identifiers import parse_id
+from asn_graph.api.types.changes import PlacementChange, TransferCaseChange
+from asn_graph.changes import changes
+from asn_graph.changes.changes import CaseInterest, PlacementInterest, UnitScope
+from asn_graph.domain import authority
+from asn_graph.domain.actors import Role
+from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.transfer_case import TransferCase
+
+FOLLOWERS = (Role.INTEGRATOR, Role.AUDITOR, Role.OFFICER)
+AFTER = (
+    "Resume after this cursor (the `position` of the last change processed): first everything "
+    "recorded since, then live changes. Omitted: live changes from now on."
+)
+SCOPE = (
+    "With agencyCode alone: changes where either placement is in that agency. With unitCode "
+    "too: in that unit (and the units below it, with includeSubUnits)."
+)
+
+
+def _scope(
+    agency_code: str | None, unit_code: str | None, include_sub_units: bool
+) -> UnitScope | None:
+    if agency_code is None or not agency_code.strip():
+        if unit_code is not None:
+            raise InvalidInput("unitCode needs the agencyCode it belongs to", field="agencyCode")
+        return None
+    return UnitScope(
+        agency_code.strip().upper(),
+        unit_code.strip().upper() if unit_code and unit_code.strip() else None,
+        include_sub_units,
+    )
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="Placement changes (penempatan), for payroll and the national personnel "
+        f"system. {SCOPE} Integrators, auditors and officers."
+    )
+    async def placement_changed(
+        self,
+        info: Ctx,
+        agency_code: str | None = None,
+        unit_code: str | None = None,
+        include_sub_units: bool = False,
+        after: Annotated[int | None, strawberry.argument(description=AFTER)] = None,
+    ) -> AsyncGenerator[PlacementChange, None]:
+        context = info.context
+        authority.require_role(context.caller(), *FOLLOWERS)
+        interest = PlacementInterest(_scope(agency_code, unit_code, include_sub_units))
+        async for change in context.follow(interest, after):
+            if isinstance(change, changes.PlacementChange):
+                yield PlacementChange.of(change)
+
+    @strawberry.subscription(
+        description="Events of transfer cases: one case (id), or the cases of an agency or "
+        f"unit. {SCOPE} Integrators, auditors and officers; employees follow their own cases."
+    )
+    async def transfer_case_changed(
+        self,
+        info: Ctx,
+        id: strawberry.ID | None = None,
+        agency_code: str | None = None,
+        unit_code: str | None = None,
+        include_sub_units: bool = False,
+        after: Annotated[int | None, strawberry.argument(description=AFTER)] = None,
+    ) -> AsyncGenerator[TransferCaseChange, None]:
+        context = info.context
+        actor = context.caller()
+        own = actor.nip if actor.role is Role.EMPLOYEE else None
+        if own is None:
+            authority.require_role(actor, *FOLLOWERS)
+        case_id = parse_id(id, "id") if id is not None else None
+        if case_id is not None:
+            case = await context.run(
+                context.service.app.load, TransferCase, case_id, "transfer case"
+            )
+            if own is not None:
+                context.reader(case.nip)
+        interest = CaseInterest(case_id, _scope(agency_code, unit_code, include_sub_units), own)
+        async for change in context.follow(interest, after):
+            if isinstance(change, changes.CaseChange):
+                yield TransferCaseChange.of(change)

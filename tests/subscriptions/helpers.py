@@ -6,6 +6,7 @@ import asyncio
 import json
 import threading
 import time
+from datetime import date
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,7 +17,11 @@ from starlette.applications import Starlette
 from websockets.asyncio.client import ClientConnection, connect
 
 from asn_graph.application.app import AsnGraph
-from asn_graph.domain.employee import Employee
+from asn_graph.application.registers import NipRegister
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.employee import Employee, PlacementRecord
+from asn_graph.domain.nip import Nip
+from asn_graph.domain.reference import Education, EducationLevel, Rank
 from tests.conftest import Api
 from tests.e2e.scenario import (
     approve_route,
@@ -191,3 +196,26 @@ async def move(api: Api, nip: str, agency: str, unit: str, decree: str) -> dict[
     await approve_route(api, case)
     await decree_and_move(api, case, decree)
     return case
+
+
+def hire_together(app: AsnGraph, agency: str, unit: str, sequences: range) -> list[str]:
+    """Registers and places employees in one transaction, as a bulk import does."""
+    officer = Actor(id="import", role=Role.OFFICER, agency=agency)
+    saved: list[Employee | NipRegister] = []
+    for who in (person(agency, unit, sequence) for sequence in sequences):
+        employee = Employee.register(
+            nip=Nip.parse(who.nip),
+            name=who.name,
+            birth_date=who.birth,
+            gender=who.gender,
+            status=who.status,
+            rank=Rank.III_A,
+            education=Education(EducationLevel.S1, "Manajemen"),
+            competencies=(),
+            appointed_on=who.appointed,
+            actor=officer,
+        )
+        employee.place(PlacementRecord(who.placement, date(2023, 1, 2), None, None, None), officer)
+        saved += [employee, NipRegister.claim(who.nip, employee.id)]
+    app.save(*saved)
+    return [e.nip for e in saved if isinstance(e, Employee)]

@@ -7,41 +7,18 @@ through one transaction per event (what the library's ProjectionRunner does).
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import secrets
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
-
-import psycopg
 
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.demo.bulk import grow
 from asn_graph.progress import ProgressBar
 from asn_graph.projections.rebuild import Rebuild
-from asn_graph.settings import Settings
+from benchmarks.common import record, throwaway_store
 
 EVENTS_PER_EMPLOYEE = 6.5
-RESULTS = Path(__file__).parent / "results"
-
-
-def _settings(use_sqlite: bool, workdir: Path) -> tuple[Settings, str | None]:
-    secret = secrets.token_urlsafe(48)
-    if use_sqlite:
-        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        return Settings(database_url=url, jwt_secret=secret, projections="external"), None
-    url = os.environ.get("ASN_GRAPH_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1/test")
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    settings = Settings(
-        database_url=url, database_schema=schema, jwt_secret=secret, projections="external"
-    )
-    return settings, schema
 
 
 def _timed_rebuild(service: Service, events_per_transaction: int | None, until: int) -> float:
@@ -73,9 +50,7 @@ def main() -> int:
     arguments = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="asn-graph-bench-"))
-    settings, schema = _settings(arguments.sqlite, workdir)
-    service = build_service(settings)
-    try:
+    with throwaway_store(arguments.sqlite, workdir) as settings, build_service(settings) as service:
         started = time.perf_counter()
         bar = ProgressBar("generating employees")
         head = grow(service, int(arguments.events / EVENTS_PER_EMPLOYEE) + 1, progress=bar)
@@ -100,19 +75,8 @@ def main() -> int:
             "ratio": round(ratio, 1),
             "target_ratio": 10,
             "meets_target": ratio >= 10,
-            "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus",
-            "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
-        print(json.dumps(result, indent=2))
-        RESULTS.mkdir(exist_ok=True)
-        with (RESULTS / "rebuild.jsonl").open("a") as out:
-            out.write(json.dumps(result) + "\n")
-    finally:
-        service.close()
-        if schema is not None:
-            with psycopg.connect(settings.database_url, autocommit=True) as connection:
-                connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-                connection.execute(f"DROP SCHEMA IF EXISTS {schema}_rebuild CASCADE")
+        record("rebuild", result)
     return 0
 
 

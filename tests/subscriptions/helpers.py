@@ -6,9 +6,9 @@ import asyncio
 import json
 import threading
 import time
-from datetime import date
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 import httpx

@@ -36,7 +36,7 @@ def grow(
     if service.log.head() == 0:
         slots = build_organisation(app, rng, positions, employees)
     else:
-        slots = _positions_of(service)
+        slots = positions_of(service)
     officers = {agency.code: agency.officer for agency in AGENCIES}
     templates: dict[object, data.PositionTemplate] = {}
     for template in data.positions():
@@ -94,7 +94,7 @@ def grow(
     return service.log.head()
 
 
-def _positions_of(service: Service) -> list[DemoPosition]:
+def positions_of(service: Service) -> list[DemoPosition]:
     from asn_graph.domain.placement import Placement
     from asn_graph.domain.reference import PositionKind
 

@@ -1,0 +1,119 @@
+"""Real server processes: changes cross processes through PostgreSQL, and a shutdown closes
+subscriptions cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import socket as sockets
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from websockets.exceptions import ConnectionClosed
+
+from asn_graph.application.clock import FixedClock
+from asn_graph.bootstrap import build_service
+from asn_graph.domain.actors import Role
+from asn_graph.settings import Settings
+from tests.conftest import Api
+from tests.e2e.scenario import open_case, placement
+from tests.read_side.helpers import asn_graph, environment
+from tests.subscriptions.helpers import CASES, Socket, hire
+from tests.world import TODAY, build_organisation
+
+
+def _free_port() -> int:
+    with sockets.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def _server(settings: Settings, cwd: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    port = _free_port()
+    process = asn_graph("serve", "--port", str(port), env=environment(settings), cwd=cwd)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.communicate()
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not come up"
+            time.sleep(0.1)
+        yield port, process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+        process.communicate(timeout=30)
+
+
+def _organised(settings: Settings) -> list[str]:
+    with build_service(settings, clock=FixedClock(TODAY)) as service:
+        build_organisation(service.app)
+        return hire(service.app, "3578", "BKPSDM", range(1, 3))
+
+
+@pytest.mark.postgres
+async def test_a_case_opened_through_one_process_reaches_a_subscriber_of_another(
+    settings_for: Any, tokens: Any, tmp_path: Path
+) -> None:
+    settings = settings_for("postgres")
+    first_nip, second_nip = _organised(settings)
+    with ExitStack() as servers:
+        writer_port, _ = servers.enter_context(_server(settings, tmp_path))
+        reader_port, _ = servers.enter_context(_server(settings, tmp_path))
+        follower = await Socket.open(
+            f"ws://127.0.0.1:{reader_port}/graphql",
+            tokens.mint(role=Role.INTEGRATOR, subject="simpeg"),
+        )
+        await follower.acknowledged()
+        await follower.subscribe("cases", CASES, {"agencyCode": "3578"})
+        await asyncio.sleep(0.5)
+
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{writer_port}") as client:
+            api = Api(client, tokens)
+            opened = [
+                await open_case(api, nip, "3578", placement("3578", "DISKOMINFO", "ANALIS-SDM"))
+                for nip in (first_nip, second_nip)
+            ]
+        received = await follower.data("transferCaseChanged", 2)
+        assert [r["transferCaseId"] for r in received] == [case["id"] for case in opened]
+        assert [r["nip"] for r in received] == [first_nip, second_nip]
+        await follower.close()
+
+
+async def test_a_shutdown_closes_subscriptions_cleanly(
+    settings_for: Any, tokens: Any, tmp_path: Path
+) -> None:
+    settings = settings_for("sqlite")
+    _organised(settings)
+    with _server(settings, tmp_path) as (port, process):
+        follower = await Socket.open(
+            f"ws://127.0.0.1:{port}/graphql", tokens.mint(role=Role.AUDITOR, subject="inspektorat")
+        )
+        await follower.acknowledged()
+        await follower.subscribe("cases", CASES)
+        await asyncio.sleep(0.3)
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        with pytest.raises(ConnectionClosed) as closed:
+            await follower.receive(timeout=20)
+        assert closed.value.rcvd is not None
+        assert closed.value.rcvd.code == 1012  # service restart: reconnect and resume
+        _, errors = process.communicate(timeout=30)
+        # uvicorn shuts down gracefully, then re-raises the signal as its exit status.
+        assert process.returncode in (0, -signal.SIGTERM)
+        assert "Application shutdown complete" in errors
+        assert time.monotonic() - started < 15
+        assert "Traceback" not in errors
+        assert "ERROR" not in errors

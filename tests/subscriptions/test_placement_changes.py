@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
+from asn_graph.changes.reader import ChangeReader
 from asn_graph.domain.actors import SYSTEM_ACTOR, Role
 from tests.conftest import event_count
 from tests.subscriptions.conftest import Served
@@ -103,3 +106,24 @@ async def test_bad_arguments_get_typed_errors_and_write_nothing(served: Served) 
     assert message["payload"][0]["extensions"]["code"] == "BAD_INPUT"
     await socket.close()
     assert event_count(served.service) == before
+
+
+async def test_a_fault_in_the_feed_is_masked_logged_and_ends_the_subscription(
+    served: Served, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def failing_read(*_: object) -> None:
+        raise RuntimeError("the store went away mid-read")
+
+    monkeypatch.setattr(ChangeReader, "read", failing_read)
+    socket = await Socket.open(served.url, served.token(Role.INTEGRATOR))
+    await socket.acknowledged()
+    await socket.subscribe("1", PLACEMENTS, {"after": 0})
+    message = await socket.receive()
+    (error,) = message["payload"]["errors"]
+    assert error["extensions"] == {"code": "INTERNAL"}
+    assert "store went away" not in error["message"]
+    assert await socket.receive() == {"id": "1", "type": "complete"}
+    assert any(
+        "store went away" in str(record.exc_info[1]) for record in caplog.records if record.exc_info
+    )
+    await socket.close()

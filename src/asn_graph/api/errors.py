@@ -9,6 +9,7 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
 from asn_graph.changes.hub import FellBehind
@@ -54,12 +55,18 @@ def code_for(error: DomainError) -> ErrorCode:
     return next(code for kind, code in _CODES if isinstance(error, kind))
 
 
-def is_expected(error: GraphQLError) -> bool:
+def is_expected(error: GraphQLError, *, streaming: bool = False) -> bool:
+    """Domain errors, and errors of the request itself (parsing, validation, variables: they
+    have no path). A subscription's stream has no path either: what fails in it is a fault."""
     original = error.original_error
-    return isinstance(original, DomainError) or original is None or error.path is None
+    return (
+        isinstance(original, DomainError)
+        or original is None
+        or (error.path is None and not streaming)
+    )
 
 
-def describe(error: GraphQLError) -> GraphQLError:
+def describe(error: GraphQLError, *, streaming: bool = False) -> GraphQLError:
     """The client's view of an error: a code, a human message, and nothing internal."""
     original = error.original_error
     extensions: dict[str, Any] = dict(error.extensions or {})
@@ -72,7 +79,7 @@ def describe(error: GraphQLError) -> GraphQLError:
             extensions["rules"] = list(original.rules)
         if isinstance(original, FellBehind):
             extensions["resumeAfter"] = original.resume_after
-    elif original is None or error.path is None:
+    elif is_expected(error, streaming=streaming):
         # Parsing, validation and variable coercion: the request itself is malformed
         # (an error described before keeps its code).
         extensions.setdefault("code", ErrorCode.BAD_INPUT.value)
@@ -99,17 +106,25 @@ class ErrorCodes(SchemaExtension):
         _describe_errors(self.execution_context.result)
 
     def on_stream_result(self, result: Any) -> Iterator[None]:
-        _describe_errors(result)
+        streaming = not isinstance(result, PreExecutionError)
+        if streaming:
+            # Schema.process_errors took path-less errors for request errors; in a stream
+            # they are faults, logged here.
+            log_unexpected(
+                [e for e in getattr(result, "errors", None) or () if e.path is None],
+                streaming=True,
+            )
+        _describe_errors(result, streaming=streaming)
         yield
 
 
-def _describe_errors(result: Any) -> None:
+def _describe_errors(result: Any, *, streaming: bool = False) -> None:
     errors = getattr(result, "errors", None)
     if result is not None and errors:
-        result.errors = [describe(error) for error in errors]
+        result.errors = [describe(error, streaming=streaming) for error in errors]
 
 
-def log_unexpected(errors: list[GraphQLError]) -> None:
+def log_unexpected(errors: list[GraphQLError], *, streaming: bool = False) -> None:
     for error in errors:
-        if not is_expected(error):
+        if not is_expected(error, streaming=streaming):
             logger.error("unexpected error in %s", error.path, exc_info=error.original_error)

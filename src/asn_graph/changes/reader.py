@@ -8,10 +8,9 @@ by each reader as it reads in log order; on a miss the aggregate is loaded at th
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import LRUCache
@@ -54,24 +53,14 @@ class CaseFacts:
     destination: Placement
 
 
-class Bounded(Generic[K, V]):
-    """The most recently used entries; older ones are looked up again when needed."""
+class Recent(LRUCache[K, V]):
+    """The most recently used entries (thread-safe); older ones are looked up again."""
 
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._entries: OrderedDict[K, V] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        value = self._entries.get(key)
-        if value is not None:
-            self._entries.move_to_end(key)
-        return value
-
-    def put(self, key: K, value: V) -> None:
-        self._entries[key] = value
-        self._entries.move_to_end(key)
-        if len(self._entries) > self._size:
-            self._entries.popitem(last=False)
+    def find(self, key: K) -> V | None:
+        try:
+            return self.get(key)
+        except KeyError:
+            return None
 
 
 class StandingFacts:
@@ -79,9 +68,9 @@ class StandingFacts:
 
     def __init__(self, app: StoreApplication, size: int = 100_000) -> None:
         self.app = app
-        self._parents: LRUCache[UUID, tuple[UUID | None]] = LRUCache(maxsize=size)
-        self._cases: LRUCache[UUID, CaseFacts] = LRUCache(maxsize=size)
-        self._nips: LRUCache[UUID, str] = LRUCache(maxsize=size)
+        self._parents: Recent[UUID, tuple[UUID | None]] = Recent(maxsize=size)
+        self._cases: Recent[UUID, CaseFacts] = Recent(maxsize=size)
+        self._nips: Recent[UUID, str] = Recent(maxsize=size)
 
     def lineage(self, unit: UUID) -> Iterator[UUID]:
         """The unit and every unit above it."""
@@ -93,10 +82,9 @@ class StandingFacts:
             current = self._parent(current)
 
     def _parent(self, unit: UUID) -> UUID | None:
-        try:
-            return self._parents.get(unit)[0]
-        except KeyError:
-            pass
+        known = self._parents.find(unit)
+        if known is not None:
+            return known[0]
         loaded = self.app.repository.get(unit) if unit in self.app.repository else None
         parent = (
             unit_id(loaded.agency_code, loaded.parent_code)
@@ -107,19 +95,13 @@ class StandingFacts:
         return parent
 
     def case(self, case_id: UUID) -> CaseFacts | None:
-        try:
-            return self._cases.get(case_id)
-        except KeyError:
-            return None
+        return self._cases.find(case_id)
 
     def remember_case(self, case_id: UUID, facts: CaseFacts) -> None:
         self._cases.put(case_id, facts)
 
     def nip(self, employee_id: UUID) -> str | None:
-        try:
-            return self._nips.get(employee_id)
-        except KeyError:
-            return None
+        return self._nips.find(employee_id)
 
     def remember_nip(self, employee_id: UUID, nip: str) -> None:
         self._nips.put(employee_id, nip)
@@ -141,8 +123,8 @@ class ChangeReader:
         self.facts = facts
         self.topics = topics
         self.app = facts.app
-        self._placements: Bounded[UUID, tuple[Placement | None]] = Bounded(tracked)
-        self._states: Bounded[UUID, tuple[int, CaseState]] = Bounded(tracked)
+        self._placements: Recent[UUID, tuple[Placement | None]] = Recent(maxsize=tracked)
+        self._states: Recent[UUID, tuple[int, CaseState]] = Recent(maxsize=tracked)
 
     def read(self, after: int, up_to: int, limit: int) -> Page:
         """The changes in (after, up_to], at most ``limit`` of them."""
@@ -171,7 +153,7 @@ class ChangeReader:
     def _placement_change(self, position: int, event: Employee.Placed) -> PlacementChange:
         employee_id = event.originator_id
         record = event.record
-        tracked = self._placements.get(employee_id)
+        tracked = self._placements.find(employee_id)
         nip = self.facts.nip(employee_id)
         if tracked is None or nip is None:
             before = self.app.load_version(
@@ -201,7 +183,7 @@ class ChangeReader:
         case_id = event.originator_id
         version = event.originator_version
         facts = self.facts.case(case_id)
-        tracked = self._states.get(case_id)
+        tracked = self._states.find(case_id)
         if isinstance(event, TransferCase.Opened):
             facts = CaseFacts(event.nip, event.transfer_type, event.origin, event.destination)
             opened: TransferCase = event.mutate(None)  # type: ignore[assignment]

@@ -118,12 +118,20 @@ class ChangeHub:
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop following the log and end every subscription (call on the event loop)."""
+        """Stop following the log and end every subscription (from any thread)."""
         self._stopping.set()
         self.wakeup.notify()
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        if self._loop is None or self._loop.is_closed():
+            return
+        if _running_loop() is self._loop:
+            self._end_subscriptions()
+        else:
+            self._loop.call_soon_threadsafe(self._end_subscriptions)
+
+    def _end_subscriptions(self) -> None:
         for subscriber in self._subscribers:
             subscriber.end()
         self._subscribers.clear()
@@ -233,3 +241,10 @@ class ChangeHub:
             if self._stopping.is_set() or self._loop.is_closed():
                 return None
         return outcome[0] if outcome else None
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None

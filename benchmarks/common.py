@@ -48,17 +48,6 @@ def throwaway_store(use_sqlite: bool, workdir: Path) -> Iterator[Settings]:
             connection.execute(f"DROP SCHEMA IF EXISTS {schema}_rebuild CASCADE")
 
 
-def server_environment(settings: Settings, **extra: str) -> dict[str, str]:
-    """The environment of a separate asn-graph process on the same store."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
-    env["ASN_GRAPH_DATABASE_URL"] = settings.database_url
-    if settings.database_schema:
-        env["ASN_GRAPH_DATABASE_SCHEMA"] = settings.database_schema
-    env["ASN_GRAPH_JWT_SECRET"] = settings.jwt_secret or ""
-    env.update(extra)
-    return env
-
-
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]

@@ -39,7 +39,7 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.reference import Education, EducationLevel, EmploymentStatus, Rank
 from asn_graph.settings import Settings
-from benchmarks.common import record, server_environment, summary_ms, throwaway_store
+from benchmarks.common import record, summary_ms, throwaway_store
 
 TARGET_P99_S = 0.100
 STEP = 100
@@ -198,7 +198,7 @@ def _start_server(
     port = _free_port()
     process = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "asn_graph.cli", "serve", "--port", str(port)],
-        env=server_environment(settings, ASN_GRAPH_PROJECTIONS=projections),
+        env=settings.environment_for_peer(ASN_GRAPH_PROJECTIONS=projections),
         cwd=workdir,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

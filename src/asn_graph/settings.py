@@ -75,6 +75,18 @@ class Settings:
             ),
         )
 
+    def environment_for_peer(self, **extra: str) -> dict[str, str]:
+        """The environment of another asn-graph process (a worker, a second API) on the same
+        store with the same signing secret: this process's environment without its own
+        ASN_GRAPH_ variables, then the store's, then ``extra``."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
+        env["ASN_GRAPH_DATABASE_URL"] = self.database_url
+        if self.database_schema:
+            env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
+        env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""
+        env.update(extra)
+        return env
+
     @property
     def is_postgres(self) -> bool:
         return urlparse(self.database_url).scheme in ("postgres", "postgresql")

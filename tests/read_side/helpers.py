@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,6 @@ from typing import Any
 from asn_graph.bootstrap import Service
 from asn_graph.demo.generator import DemoSpec, fill
 from asn_graph.projections import tracking
-from asn_graph.settings import Settings
 
 SMALL = DemoSpec(seed=11, employees=150, positions=60, cases=40)
 
@@ -44,17 +42,6 @@ def reset_read_models(service: Service) -> None:
             model.drop_tables(session)
         session.execute(f"DELETE FROM {tracking.TABLE}")  # noqa: S608
     service.projector.create_tables()
-
-
-def environment(settings: Settings, **extra: str) -> dict[str, str]:
-    """The environment a separate asn-graph process needs to open the same store."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
-    env["ASN_GRAPH_DATABASE_URL"] = settings.database_url
-    if settings.database_schema:
-        env["ASN_GRAPH_DATABASE_SCHEMA"] = settings.database_schema
-    env["ASN_GRAPH_JWT_SECRET"] = settings.jwt_secret or ""
-    env.update(extra)
-    return env
 
 
 def asn_graph(*arguments: str, env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:

@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 from asn_graph.bootstrap import Service
 from tests.conftest import event_count
-from tests.read_side.helpers import asn_graph, environment
+from tests.read_side.helpers import asn_graph
 from tests.world import person, register
 
 
 def _run(service: Service, tmp_path: Path, *arguments: str) -> tuple[str, str]:
-    command = asn_graph(*arguments, env=environment(service.settings), cwd=tmp_path)
+    command = asn_graph(*arguments, env=service.settings.environment_for_peer(), cwd=tmp_path)
     out, err = command.communicate(timeout=120)
     assert command.returncode == 0, err
     return out, err

@@ -18,7 +18,7 @@ from asn_graph.projections.projector import Projector
 from asn_graph.projections.rebuild import Rebuild
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.projections.worker import ProjectionWorker
-from tests.read_side.helpers import asn_graph, dump, environment, reset_read_models, seed
+from tests.read_side.helpers import asn_graph, dump, reset_read_models, seed
 from tests.world import person, register
 
 
@@ -89,7 +89,7 @@ def test_a_rebuild_killed_part_way_resumes_where_it_stopped(
 ) -> None:
     head = seed(service)
     reference = dump(service)
-    env = environment(service.settings)
+    env = service.settings.environment_for_peer()
     first = asn_graph("projections", "rebuild", "--batch", "25", env=env, cwd=tmp_path)
     _kill_when(first, lambda: 0 < _staged_position(service) < head)
     killed_at = _staged_position(service)
@@ -122,7 +122,7 @@ def test_a_worker_killed_with_sigkill_loses_nothing_and_applies_nothing_twice(
     head = seed(service)
     reference = dump(service)
     reset_read_models(service)
-    env = environment(service.settings, ASN_GRAPH_PROJECTION_BATCH="20")
+    env = service.settings.environment_for_peer(ASN_GRAPH_PROJECTION_BATCH="20")
     for _ in range(3):
         worker = asn_graph("project", env=env, cwd=tmp_path)
         start = service.projector.position()

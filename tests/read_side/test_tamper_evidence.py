@@ -13,7 +13,7 @@ from asn_graph.audit.verify import Anchor, verify
 from asn_graph.bootstrap import Service
 from asn_graph.projections.rebuild import Rebuild
 from asn_graph.projections.rows import AuditFilter
-from tests.read_side.helpers import asn_graph, environment
+from tests.read_side.helpers import asn_graph
 from tests.world import person, register
 
 
@@ -72,7 +72,9 @@ def test_verify_names_the_first_altered_event(organised: Service, tmp_path: Path
     assert "altered" in result.mismatch.problem
     assert result.mismatch.event_type == "asn-graph/employee/performance-rated"
 
-    command = asn_graph("audit", "verify", env=environment(service.settings), cwd=tmp_path)
+    command = asn_graph(
+        "audit", "verify", env=service.settings.environment_for_peer(), cwd=tmp_path
+    )
     out, err = command.communicate(timeout=60)
     assert command.returncode == 1, out
     assert f"NOT INTACT at log position {altered}" in err

@@ -23,7 +23,7 @@ from asn_graph.domain.actors import Role
 from asn_graph.settings import Settings
 from tests.conftest import Api
 from tests.e2e.scenario import open_case, placement
-from tests.read_side.helpers import asn_graph, environment
+from tests.read_side.helpers import asn_graph
 from tests.subscriptions.helpers import CASES, Socket, hire
 from tests.world import TODAY, build_organisation
 
@@ -38,7 +38,7 @@ def _free_port() -> int:
 @contextmanager
 def _server(settings: Settings, cwd: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     port = _free_port()
-    process = asn_graph("serve", "--port", str(port), env=environment(settings), cwd=cwd)
+    process = asn_graph("serve", "--port", str(port), env=settings.environment_for_peer(), cwd=cwd)
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from uuid import UUID
 
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import SYSTEM_ACTOR
-from asn_graph.domain.reference import Education, EducationLevel
+from asn_graph.domain.reference import BlockerKind, Education, EducationLevel, PerformanceRating
 from asn_graph.projections.rows import AuditFilter
 from asn_graph.time_travel import Moment, TimeTravel
 from tests.world import person, register
@@ -40,3 +41,44 @@ def test_an_employee_with_a_long_history_is_read_as_of_any_version_and_moment(
     then = travel.employee(employee.nip, Moment(at=moment))
     assert then.version == base + 200
     assert then.subject.competencies == ("k199",)
+
+
+def _replayed(service: Service, aggregate_id: UUID) -> object:
+    """The aggregate folded from every one of its events, no snapshot used."""
+    aggregate = None
+    for event in service.app.events.get(aggregate_id):
+        aggregate = event.mutate(aggregate)
+    return aggregate
+
+
+def test_an_employee_loaded_through_a_snapshot_is_the_employee_replayed_from_events(
+    organised: Service,
+) -> None:
+    employee = person("3578", "BKPSDM", 22)
+    register(organised.app, employee)
+    organised.app.record_blocker(
+        SYSTEM_ACTOR,
+        employee.nip,
+        BlockerKind.DISCIPLINARY_PROCEEDINGS,
+        "800/HD/1",
+        date(2025, 2, 1),
+        "Pemeriksaan",
+    )
+    for turn in range(120):
+        organised.app.rate_performance(
+            SYSTEM_ACTOR,
+            employee.nip,
+            2020 + turn % 5,
+            (PerformanceRating.BAIK, PerformanceRating.SANGAT_BAIK)[turn % 2],
+        )
+    employee_id = organised.app.employee_id(employee.nip)
+    assert organised.app.snapshots is not None
+    assert list(organised.app.snapshots.get(employee_id)), "the history is long enough to snapshot"
+
+    through_snapshot = organised.app.repository.get(employee_id)
+    from_events = _replayed(organised, employee_id)
+
+    assert vars(through_snapshot) == vars(from_events)
+    assert {type(year) for year in through_snapshot.ratings} == {int}
+    assert type(through_snapshot.competencies) is tuple
+    assert set(through_snapshot.blockers) == {BlockerKind.DISCIPLINARY_PROCEEDINGS}

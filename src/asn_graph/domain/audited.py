@@ -7,10 +7,13 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.snapshots import ExactSnapshot
 
 
 class AuditedAggregate(Aggregate):
     """Every event of a subclass carries ``actor`` and ``reason`` (the time is the event's own)."""
+
+    Snapshot = ExactSnapshot
 
     def _record(
         self, event_class: type[Aggregate.Event], actor: Actor, reason: str = "", **fields: Any

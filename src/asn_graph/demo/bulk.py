@@ -28,25 +28,62 @@ def grow(
     batch: int = 500,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Add an organisation (if the store is empty) and ``employees`` employees, each with
-    a registration, placements, ratings and sometimes a promotion; returns the log head."""
-    rng = random.Random(seed)
-    app = service.app
-    today = app.clock.today()
-    if service.log.head() == 0:
-        slots = build_organisation(app, rng, positions, employees)
-    else:
-        slots = positions_of(service)
-    officers = {agency.code: agency.officer for agency in AGENCIES}
-    templates: dict[object, data.PositionTemplate] = {}
-    for template in data.positions():
-        templates.setdefault(template.kind, template)
-    given, family = data.names()
-    sequences: dict[str, int] = {}
-    pending: list[Employee | NipRegister] = []
-    for made in range(1, employees + 1):
-        position = rng.choice(slots)
-        officer = officers[position.placement.agency_code]
+    """Add an organisation (if the store is empty) and ``employees`` employees; returns the
+    log head."""
+    return Grower(service, seed=seed, positions=positions, expected=employees).add(
+        employees, batch=batch, progress=progress
+    )
+
+
+class Grower:
+    """Adds employees, each with a registration, placements, ratings and sometimes a
+    promotion, in as many steps as asked: NIPs stay unique across the steps."""
+
+    def __init__(
+        self, service: Service, *, seed: int = 7, positions: int = 300, expected: int = 10_000
+    ) -> None:
+        self.service = service
+        self.rng = random.Random(seed)
+        self.today = service.app.clock.today()
+        if service.log.head() == 0:
+            self.slots = build_organisation(service.app, self.rng, positions, expected)
+        else:
+            self.slots = positions_of(service)
+        self.by_agency: dict[str, list[DemoPosition]] = {}
+        for slot in self.slots:
+            self.by_agency.setdefault(slot.placement.agency_code, []).append(slot)
+        self.officers = {agency.code: agency.officer for agency in AGENCIES}
+        self.templates: dict[object, data.PositionTemplate] = {}
+        for template in data.positions():
+            self.templates.setdefault(template.kind, template)
+        self.given, self.family = data.names()
+        self.sequences: dict[str, int] = {}
+        self.added = 0
+
+    def add(
+        self,
+        employees: int,
+        *,
+        batch: int = 500,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Saves ``employees`` more, ``batch`` to a transaction; returns the log head."""
+        pending: list[Employee | NipRegister] = []
+        for made in range(1, employees + 1):
+            employee = self._employee()
+            pending += [employee, NipRegister.claim(employee.nip, employee.id)]
+            if len(pending) >= batch * 2 or made == employees:
+                self.service.app.save(*pending)
+                pending.clear()
+                if progress is not None:
+                    progress(made, employees)
+        self.added += employees
+        return self.service.log.head()
+
+    def _employee(self) -> Employee:
+        rng, today = self.rng, self.today
+        position = rng.choice(self.slots)
+        officer = self.officers[position.placement.agency_code]
         birth = date(rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28))
         earliest = max(birth.year + 22, 1990)
         appointed = date(
@@ -54,13 +91,13 @@ def grow(
         )
         gender = rng.choice((Gender.MALE, Gender.FEMALE))
         prefix = f"{birth:%Y%m%d}{appointed:%Y%m}{gender.value}"
-        sequences[prefix] = sequences.get(prefix, 0) + 1
-        nip = Nip.parse(f"{prefix}{sequences[prefix]:03d}", today=today)
-        template = templates[position.kind]
+        self.sequences[prefix] = self.sequences.get(prefix, 0) + 1
+        nip = Nip.parse(f"{prefix}{self.sequences[prefix]:03d}", today=today)
+        template = self.templates[position.kind]
         rank = rng.choice(RANKS_BY_KIND[position.kind])
         employee = Employee.register(
             nip=nip,
-            name=f"{rng.choice(given)} {rng.choice(family)}",
+            name=f"{rng.choice(self.given)} {rng.choice(self.family)}",
             birth_date=birth,
             gender=gender,
             status=EmploymentStatus.PPPK if rng.random() < 0.08 else EmploymentStatus.PNS,
@@ -73,9 +110,7 @@ def grow(
         since = max(appointed, today - timedelta(days=rng.randint(400, 4000)))
         employee.place(PlacementRecord(position.placement, since, None, None, None), officer)
         if rng.random() < 0.3:
-            moved = rng.choice(
-                [p for p in slots if p.placement.agency_code == position.placement.agency_code]
-            )
+            moved = rng.choice(self.by_agency[position.placement.agency_code])
             later = since + timedelta(days=rng.randint(60, 360))
             employee.place(
                 PlacementRecord(moved.placement, min(later, today), None, None, None), officer
@@ -85,13 +120,7 @@ def grow(
         if rng.random() < 0.4 and rank is not RANK_ORDER[-1]:
             promoted = RANK_ORDER[RANK_ORDER.index(rank) + 1]
             employee.change_rank(promoted, today - timedelta(days=rng.randint(1, 300)), officer)
-        pending += [employee, NipRegister.claim(nip.value, employee.id)]
-        if len(pending) >= batch * 2 or made == employees:
-            app.save(*pending)
-            pending.clear()
-            if progress is not None:
-                progress(made, employees)
-    return service.log.head()
+        return employee
 
 
 def positions_of(service: Service) -> list[DemoPosition]:

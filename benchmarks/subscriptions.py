@@ -16,8 +16,6 @@ import argparse
 import asyncio
 import gc
 import json
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,7 +25,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import psycopg
 from psycopg import sql
 from websockets.asyncio.client import ClientConnection, connect
@@ -40,6 +37,7 @@ from asn_graph.domain.nip import Gender
 from asn_graph.domain.reference import Education, EducationLevel, EmploymentStatus, Rank
 from asn_graph.settings import Settings
 from benchmarks.common import record, summary_ms, throwaway_store
+from benchmarks.processes import asn_graph_server
 
 TARGET_P99_S = 0.100
 STEP = 100
@@ -185,35 +183,6 @@ async def _round(
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _start_server(
-    settings: Settings, workdir: Path, projections: str
-) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "asn_graph.cli", "serve", "--port", str(port)],
-        env=settings.environment_for_peer(ASN_GRAPH_PROJECTIONS=projections),
-        cwd=workdir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return process, f"ws://127.0.0.1:{port}/graphql"
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("the server did not start")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subscribers", type=int, default=200)
@@ -234,8 +203,8 @@ def main() -> int:
         grow(service, 500)
         service.projector.catch_up()
         token = TokenService(settings.signing_secret()).mint(role=Role.INTEGRATOR, subject="bench")
-        server, url = _start_server(settings, workdir, arguments.projections)
-        try:
+        with asn_graph_server(settings, workdir, projections=arguments.projections) as server:
+            url = f"ws://127.0.0.1:{server.port}/graphql"
             first = asyncio.run(
                 _round(url, token, settings, service, arguments.subscribers, arguments.writes, 0)
             )
@@ -266,9 +235,6 @@ def main() -> int:
                 result["search"] = rounds
                 result["most_subscribers_under_100ms_p99"] = best
             record("subscriptions", result)
-        finally:
-            server.terminate()
-            server.wait(30)
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from asn_graph.api.context import Ctx
 from asn_graph.api.types.common import PageInfo
 from asn_graph.domain.errors import InvalidInput
 from asn_graph.projections.rows import Page
@@ -28,7 +29,12 @@ class Edge(Generic[N]):
 class Connection(Generic[N]):
     edges: list[Edge[N]]
     page_info: PageInfo
-    total_count: int = strawberry.field(description="Rows matching the filter, all pages.")
+    counter: strawberry.Private[Callable[[], int]]
+
+    @strawberry.field(description="Rows matching the filter, all pages.")
+    async def total_count(self, info: Ctx) -> int:
+        # Counting reads every matching row: done only when the client asks for it.
+        return await info.context.run(self.counter)
 
 
 def encode_cursor(kind: str, key: str) -> str:
@@ -70,5 +76,5 @@ def connection(
         page_info=PageInfo(
             has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
         ),
-        total_count=page.total,
+        counter=page.count,
     )

@@ -299,13 +299,8 @@ class ReadModelQuery:
         cursor = decode_position_cursor("log", after)
         size = check_page_size(first)
 
-        def page_and_total() -> Connection[AuditEntry]:
-            page = read.audit.entries(query, size, cursor)
-            result = connection(page, "log", lambda row: str(row.position), AuditEntry.of)
-            result.total_count = read.audit.count(query)
-            return result
-
-        return await info.context.run(page_and_total)
+        page = await info.context.run(read.audit.entries, query, size, cursor)
+        return connection(page, "log", lambda row: str(row.position), AuditEntry.of)
 
     @strawberry.field(description="The latest link of the audit hash chain.")
     async def audit_head(self, info: Ctx) -> AuditHead | None:

@@ -8,7 +8,6 @@ from typing import Any
 from asn_graph.projections.database import Database
 from asn_graph.projections.paging import ListQuery, keyset_page
 from asn_graph.projections.rows import AuditFilter, AuditRow, Page
-from asn_graph.projections.sql import where_clause
 
 _COLUMNS = (
     "position, originator_id, aggregate, version, event_type, recorded_at, actor_id, "
@@ -25,15 +24,7 @@ class AuditQueries:
         clauses, params = _clauses(filter_)
         query = ListQuery(_COLUMNS, "audit_trail", "position", clauses, params)
         keyset = ("position > :after", {"after": after}) if after is not None else None
-        return keyset_page(self.database, AuditRow, query, first, keyset, count=False)
-
-    def count(self, filter_: AuditFilter) -> int:
-        clauses, params = _clauses(filter_)
-        rows = self.database.query(
-            f"SELECT COUNT(*) AS n FROM audit_trail{where_clause(clauses)}",  # noqa: S608
-            params,
-        )
-        return int(rows[0]["n"])
+        return keyset_page(self.database, AuditRow, query, first, keyset)
 
     def stream(self, filter_: AuditFilter, batch: int = 2000) -> Iterator[AuditRow]:
         """Every matching entry, read page by page so that an export never holds them all."""

@@ -32,20 +32,9 @@ def keyset_page(
     query: ListQuery,
     first: int,
     after: tuple[str, dict[str, Any]] | None,
-    *,
-    count: bool = True,
 ) -> Page[T]:
-    """``after`` is the clause that starts past the previous page, with its parameters;
-    without ``count`` the total is -1 (the caller counts separately, or not at all)."""
-    total = -1
-    if count:
-        total = int(
-            database.query(
-                f"SELECT COUNT(*) AS n FROM {query.counted or query.source}"  # noqa: S608
-                f"{where_clause(query.clauses)}",
-                query.params,
-            )[0]["n"]
-        )
+    """``after`` is the clause that starts past the previous page, with its parameters. The
+    total over all pages is counted by the page's ``count``, when asked."""
     clauses, params = list(query.clauses), dict(query.params)
     if after is not None:
         clauses.append(after[0])
@@ -55,4 +44,14 @@ def keyset_page(
         f"ORDER BY {query.order} LIMIT :limit",
         {**params, "limit": first + 1},
     )
-    return Page([make(**r) for r in rows[:first]], len(rows) > first, total)
+
+    def count() -> int:
+        return int(
+            database.query(
+                f"SELECT COUNT(*) AS n FROM {query.counted or query.source}"  # noqa: S608
+                f"{where_clause(query.clauses)}",
+                query.params,
+            )[0]["n"]
+        )
+
+    return Page([make(**r) for r in rows[:first]], len(rows) > first, count)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -84,9 +85,12 @@ class CaseFilter:
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
+    """One page of a list; ``count`` counts the rows of all pages when called (a query of
+    its own, run only if someone asks)."""
+
     rows: list[T]
     has_next: bool
-    total: int
+    count: Callable[[], int]
 
 
 @dataclass(frozen=True)

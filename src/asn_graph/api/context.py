@@ -34,6 +34,7 @@ class Context:
     response: Any = None
     min_position: int | None = None
     freshness: Freshness | None = field(default=None, repr=False)
+    reading: bool = field(default=False, repr=False)
     connection_params: dict[str, Any] | None = field(default=None, repr=False)
 
     def caller(self) -> Actor:
@@ -53,13 +54,25 @@ class Context:
         return actor
 
     async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        return await run_blocking(self.limiter, function, *args, **kwargs)
+        """Run blocking store access on the worker pool. After ``read``, the first such call
+        also waits for the read models' freshness, in the same trip to the pool."""
+        if not self.reading or self.freshness is not None:
+            return await run_blocking(self.limiter, function, *args, **kwargs)
+
+        def fresh_then_run() -> T:
+            # Resolvers of one request run side by side: each that finds freshness unknown
+            # checks it; checking twice is harmless, reading unchecked is not.
+            if self.freshness is None:
+                self.freshness = self.service.fresh(self.min_position)
+            return function(*args, **kwargs)
+
+        return await run_blocking(self.limiter, fresh_then_run)
 
     async def read(self) -> ReadQueries:
-        """The read models, once they hold the position the caller asked for (waited for
-        once per request, within the configured bound; the response says what was seen)."""
-        if self.freshness is None:
-            self.freshness = await self.run(self.service.fresh, self.min_position)
+        """The read models. The next ``run`` first waits until they hold the position the
+        caller asked for (once per request, within the configured bound; the response says
+        what was seen)."""
+        self.reading = True
         return self.service.read
 
     async def directory(self) -> DirectoryQueries:

@@ -137,6 +137,11 @@ class SQLiteDatabase(Database):
         self._local = threading.local()
 
 
+def _rows(connection: psycopg.Connection[Row], sql: str, params: Params | None) -> list[Row]:
+    cursor = connection.execute(_postgres(sql), params or {})
+    return list(cursor.fetchall()) if cursor.description else []
+
+
 class _PostgresSession(Session):
     dialect = "postgres"
 
@@ -146,8 +151,7 @@ class _PostgresSession(Session):
         self._literal = psycopg.ClientCursor(connection)
 
     def _execute(self, sql: str, params: Params | None) -> list[Row]:
-        cursor = self._connection.execute(_postgres(sql), params or {})
-        return list(cursor.fetchall()) if cursor.description else []
+        return _rows(self._connection, sql, params)
 
     def flush(self) -> None:
         """Buffered writes go as a few multi-statement texts, values bound client-side by
@@ -208,7 +212,9 @@ class PostgresDatabase(Database):
             conninfo,
             min_size=1,
             max_size=max_size,
-            kwargs={"row_factory": dict_row, **options},
+            # Reads of one statement need no BEGIN and COMMIT around them (two round trips);
+            # ``transaction`` opens one explicitly.
+            kwargs={"row_factory": dict_row, "autocommit": True, **options},
             open=True,
         )
 
@@ -218,6 +224,10 @@ class PostgresDatabase(Database):
             session = _PostgresSession(connection)
             yield session
             session.flush()
+
+    def query(self, sql: str, params: Params | None = None) -> list[Row]:
+        with self._pool.connection() as connection:
+            return _rows(connection, sql, params)
 
     def close(self) -> None:
         self._pool.close()

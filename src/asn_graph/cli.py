@@ -84,6 +84,7 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
             host=arguments.host,
             port=arguments.port,
             log_level="info",
+            access_log=settings.access_log,
             timeout_graceful_shutdown=10,
             # Change messages are small: compressing each costs more than it saves when one
             # change goes out to hundreds of subscribers.

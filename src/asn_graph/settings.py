@@ -24,6 +24,13 @@ def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimu
     return int(text)
 
 
+def _yes(env: Mapping[str, str], name: str, default: bool = True) -> bool:
+    text = env.get(name, "true" if default else "false").strip().lower()
+    if text not in ("1", "true", "yes", "0", "false", "no"):
+        raise SettingsError(f"{name} is true or false: {text!r}")
+    return text in ("1", "true", "yes")
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -41,6 +48,7 @@ class Settings:
     subscriber_buffer: int = 1000
     keepalive_seconds: int = 15
     allowed_origins: tuple[str, ...] = ()
+    access_log: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -60,7 +68,8 @@ class Settings:
             secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret")),
             pool_size=_whole(env, "ASN_GRAPH_POOL_SIZE", 8, "a positive integer"),
             timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
-            graphiql=env.get("ASN_GRAPH_GRAPHIQL", "true").lower() in ("1", "true", "yes"),
+            graphiql=_yes(env, "ASN_GRAPH_GRAPHIQL"),
+            access_log=_yes(env, "ASN_GRAPH_ACCESS_LOG"),
             policy_file=Path(env["ASN_GRAPH_POLICY_FILE"])
             if env.get("ASN_GRAPH_POLICY_FILE")
             else None,

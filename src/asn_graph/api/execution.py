@@ -1,23 +1,27 @@
-"""Execution of selection sets with a short path for plain leaf fields.
+"""Execution of selection sets with a short path for plain fields.
 
 Most fields of a list answer are attributes read off a row (a NIP, a name, a rank) and coerced to
-a scalar or enum. The general executor builds a path and a resolve info, calls the resolver and
-completes the value for each of them: per row and field, that is most of the time a list query
-takes. Here a field whose resolver is Strawberry's plain attribute read (no resolver, no field
-extension, no permission) and whose type is a scalar or an enum is read and coerced directly.
-Anything else, and any value that is missing or does not coerce, goes through the general
-executor, so answers and errors are exactly what it would give."""
+a scalar or enum, or objects held by an attribute (an edge's node, a page's edges). The general
+executor builds a path and a resolve info, calls the resolver and completes the value for each:
+per row and field, that is most of the time a list query takes. Here a field whose resolver is
+Strawberry's plain attribute read (no resolver, no field extension, no permission) is read
+directly: a scalar or enum is coerced, an object (or a list of non-null objects) of a type that
+needs no type check has its own selection executed on it. Anything else, and any value that is
+missing or does not coerce, goes through the general executor; errors are located and
+propagated as it does, so answers are exactly what it would give."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
     GraphQLLeafType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
     Undefined,
     is_leaf_type,
 )
@@ -30,19 +34,22 @@ STRAWBERRY_DEFINITION = "strawberry-definition"
 
 
 @dataclass(frozen=True)
-class LeafRead:
-    """How to answer one plain leaf field: read ``attribute`` with ``read``, coerce with
-    ``leaf``."""
+class PlainRead:
+    """How to answer one plain field: read ``attribute`` with ``read``, then coerce it
+    (``leaf``) or execute the selection on it (``object_type``, each item if ``in_list``)."""
 
     read: Callable[[Any, str], Any]
     attribute: str
-    leaf: GraphQLLeafType
+    field_type: GraphQLOutputType
+    leaf: GraphQLLeafType | None = None
+    object_type: GraphQLObjectType | None = None
+    in_list: bool = False
 
 
-FieldPlan = tuple[str, FieldDetailsList, LeafRead | None]
+FieldPlan = tuple[str, FieldDetailsList, PlainRead | None]
 
 
-class LeafShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
+class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # One plan per selection set of this request; the set itself is kept so that its id
@@ -69,18 +76,21 @@ class LeafShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
         is_awaitable = self.is_awaitable
         try:
             for response_name, field_details_list, read in plan:
-                if read is not None:
+                if read is not None and read.leaf is not None:
                     value = _read_leaf(read, source_value)
                     if value is not Undefined:
                         results[response_name] = value
                         continue
-                result = self.execute_field(
-                    parent_type,
-                    source_value,
-                    field_details_list,
-                    Path(path, response_name, parent_type.name),
-                    position_context,
-                )
+                field_path = Path(path, response_name, parent_type.name)
+                result: Any = Undefined
+                if read is not None and read.object_type is not None:
+                    result = self._complete_plain_object(
+                        read, source_value, field_details_list, field_path, position_context
+                    )
+                if result is Undefined:
+                    result = self.execute_field(
+                        parent_type, source_value, field_details_list, field_path, position_context
+                    )
                 if result is not Undefined:
                     results[response_name] = result
                     if is_awaitable(result):
@@ -99,30 +109,103 @@ class LeafShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
         return get_results()
 
+    def _complete_plain_object(
+        self,
+        read: PlainRead,
+        source: Any,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        """The object (or list of objects) of a plain field with its selection executed, or
+        Undefined when the general executor must answer (a null, deferred fragments,
+        incremental delivery, a value that is not what the type says)."""
+        object_type = read.object_type
+        assert object_type is not None
+        if position_context is not None:
+            return Undefined
+        try:
+            value = read.read(source, read.attribute)
+        except Exception:
+            return Undefined
+        if value is None or (read.in_list and not isinstance(value, list | tuple)):
+            return Undefined
+        grouped, deferred, _ = self.collect_subfields(object_type, field_details_list)
+        if deferred:
+            return Undefined
+        try:
+            if not read.in_list:
+                completed = self.execute_fields(object_type, value, path, grouped, None)
+            else:
+                completed = self._complete_items(object_type, value, path, grouped)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, read.field_type, field_details_list, path)
+            return None
+        if self.is_awaitable(completed):
+            return self._guarded(completed, read.field_type, field_details_list, path)
+        return completed
+
+    def _complete_items(
+        self, item_type: GraphQLObjectType, items: Any, path: Path, grouped: GroupedFieldSet
+    ) -> Any:
+        completed: list[Any] = []
+        pending: list[int] = []
+        try:
+            for index, item in enumerate(items):
+                result = self.execute_fields(
+                    item_type, item, path.add_key(index, None), grouped, None
+                )
+                if self.is_awaitable(result):
+                    pending.append(index)
+                completed.append(result)
+        except Exception:
+            # Items already started may fail too: they are settled, not left unawaited.
+            if pending:
+                self.settle_in_background([completed[index] for index in pending])
+            raise
+        if not pending:
+            return completed
+
+        async def await_items() -> list[Any]:
+            awaited = await gather_with_cancel(*(completed[index] for index in pending))
+            for index, item in zip(pending, awaited, strict=True):
+                completed[index] = item
+            return completed
+
+        return await_items()
+
+    async def _guarded(
+        self,
+        completed: Awaitable[Any],
+        field_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        path: Path,
+    ) -> Any:
+        try:
+            return await completed
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, field_type, field_details_list, path)
+            return None
+
     def _plan(
         self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
     ) -> list[FieldPlan] | None:
-        """The fields of a selection set, each with its leaf read if it has one; None when
+        """The fields of a selection set, each with its plain read if it has one; None when
         none has (the general executor is then used as it is)."""
         known = self._plans.get(id(grouped_field_set))
         if known is not None:
             return known[1]
-        plan: list[FieldPlan] = []
-        for response_name, field_details_list in grouped_field_set.items():
-            plan.append(
-                (
-                    response_name,
-                    field_details_list,
-                    self._leaf_read(parent_type, field_details_list),
-                )
-            )
+        plan: list[FieldPlan] = [
+            (response_name, field_details_list, self._plain_read(parent_type, field_details_list))
+            for response_name, field_details_list in grouped_field_set.items()
+        ]
         found = plan if any(read is not None for _, _, read in plan) else None
         self._plans[id(grouped_field_set)] = (grouped_field_set, found)
         return found
 
-    def _leaf_read(
+    def _plain_read(
         self, parent_type: GraphQLObjectType, field_details_list: FieldDetailsList
-    ) -> LeafRead | None:
+    ) -> PlainRead | None:
         node = field_details_list[0].node
         if node.arguments:
             return None
@@ -133,16 +216,32 @@ class LeafShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if not isinstance(definition, StrawberryField) or not definition.is_basic_field:
             return None
         field_type = field_def.type
-        leaf = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
-        if not is_leaf_type(leaf):
-            return None
-        return LeafRead(definition.default_resolver, definition.python_name, leaf)
+        read = definition.default_resolver
+        named = _nullable(field_type)
+        if is_leaf_type(named):
+            return PlainRead(read, definition.python_name, field_type, leaf=named)
+        in_list = isinstance(named, GraphQLList)
+        if in_list:
+            # Only non-null items: a failing item then fails the whole list, as it would.
+            if not isinstance(named.of_type, GraphQLNonNull):
+                return None
+            named = named.of_type.of_type
+        if isinstance(named, GraphQLObjectType) and named.is_type_of is None:
+            return PlainRead(
+                read, definition.python_name, field_type, object_type=named, in_list=in_list
+            )
+        return None
 
 
-def _read_leaf(read: LeafRead, source: Any) -> Any:
+def _nullable(field_type: GraphQLOutputType) -> Any:
+    return field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
+
+
+def _read_leaf(read: PlainRead, source: Any) -> Any:
     """The coerced value, or Undefined when the general executor must answer (a null, which
     may break a non-null type, or a value that fails to read or coerce: its error belongs to
     the general path)."""
+    assert read.leaf is not None
     try:
         value = read.read(source, read.attribute)
         if value is None:

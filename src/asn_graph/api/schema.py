@@ -18,7 +18,7 @@ from strawberry.types import ExecutionContext
 
 from asn_graph.api.consistency import ReadFreshness
 from asn_graph.api.errors import ErrorCodes, log_unexpected
-from asn_graph.api.execution import LeafShortcutExecutionContext
+from asn_graph.api.execution import PlainFieldExecutionContext
 from asn_graph.api.mutations import Mutation
 from asn_graph.api.queries import Query
 from asn_graph.api.subscriptions import Subscription
@@ -62,7 +62,7 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,
-        execution_context_class=LeafShortcutExecutionContext,
+        execution_context_class=PlainFieldExecutionContext,
     )
 
 

@@ -17,17 +17,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
+    GraphQLID,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLString,
     Undefined,
     is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import CustomGraphQLEnumType
 from strawberry.types.field import StrawberryField
 
 STRAWBERRY_DEFINITION = "strawberry-definition"
@@ -41,7 +44,7 @@ class PlainRead:
     read: Callable[[Any, str], Any]
     attribute: str
     field_type: GraphQLOutputType
-    leaf: GraphQLLeafType | None = None
+    leaf: Callable[[Any], Any] | None = None
     object_type: GraphQLObjectType | None = None
     in_list: bool = False
 
@@ -219,7 +222,7 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
         read = definition.default_resolver
         named = _nullable(field_type)
         if is_leaf_type(named):
-            return PlainRead(read, definition.python_name, field_type, leaf=named)
+            return PlainRead(read, definition.python_name, field_type, leaf=_coercer(named))
         in_list = isinstance(named, GraphQLList)
         if in_list:
             # Only non-null items: a failing item then fails the whole list, as it would.
@@ -231,6 +234,30 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 read, definition.python_name, field_type, object_type=named, in_list=in_list
             )
         return None
+
+
+def _coercer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
+    """The leaf type's output coercion, with the common cases answered directly: text of a
+    text type as it is, and members of a Python enum by a lookup rather than Strawberry's
+    scan of every value."""
+    general = leaf.coerce_output_value
+    if leaf in (GraphQLString, GraphQLID):
+        return lambda value: value if type(value) is str else general(value)
+    if isinstance(leaf, CustomGraphQLEnumType):
+        names: dict[Any, str] = {}
+        for name, enum_value in leaf.values.items():
+            names.setdefault(enum_value.value, name)
+        members = leaf.wrapped_cls
+
+        def enum_name(value: Any) -> Any:
+            if isinstance(value, members):
+                name = names.get(value.value)
+                if name is not None:
+                    return name
+            return general(value)
+
+        return enum_name
+    return general
 
 
 def _nullable(field_type: GraphQLOutputType) -> Any:
@@ -246,7 +273,7 @@ def _read_leaf(read: PlainRead, source: Any) -> Any:
         value = read.read(source, read.attribute)
         if value is None:
             return Undefined
-        coerced = read.leaf.coerce_output_value(value)
+        coerced = read.leaf(value)
     except Exception:
         return Undefined
     if coerced is None:

@@ -85,7 +85,7 @@ class StandingFacts:
         known = self._parents.find(unit)
         if known is not None:
             return known[0]
-        loaded = self.app.repository.get(unit) if unit in self.app.repository else None
+        loaded = self.app.aggregate(unit) if unit in self.app.repository else None
         parent = (
             unit_id(loaded.agency_code, loaded.parent_code)
             if isinstance(loaded, WorkUnit) and loaded.parent_code

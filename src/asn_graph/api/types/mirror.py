@@ -9,5 +9,14 @@ T = TypeVar("T")
 
 
 def mirror(graphql_type: type[T], value: Any) -> T:
-    names = [f.name for f in dataclasses.fields(graphql_type)]  # type: ignore[arg-type]
-    return graphql_type(**{name: getattr(value, name) for name in names})
+    return graphql_type(**{name: getattr(value, name) for name in _names(graphql_type)})
+
+
+_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _names(graphql_type: type[Any]) -> tuple[str, ...]:
+    names = _NAMES.get(graphql_type)
+    if names is None:
+        names = _NAMES[graphql_type] = tuple(f.name for f in dataclasses.fields(graphql_type))
+    return names

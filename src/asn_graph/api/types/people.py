@@ -79,12 +79,25 @@ class Employee:
     appointed_on: date = strawberry.field(description="TMT CPNS (appointment).")
     placement: Placement | None = strawberry.field(description="Current penempatan.")
     placed_since: date | None
-    placement_history: list[PlacementHistoryEntry]
-    ratings: list[YearRating] = strawberry.field(description="Penilaian kinerja by year.")
-    blockers: list[Blocker]
+
+    # Histories are built only when asked for: an employee of many years has hundreds of
+    # entries, and most questions want the current record.
+    @strawberry.field
+    def placement_history(self) -> list[PlacementHistoryEntry]:
+        return [PlacementHistoryEntry.of(r) for r in self.record.placements]
+
+    @strawberry.field(description="Penilaian kinerja by year.")
+    def ratings(self) -> list[YearRating]:
+        return [YearRating(year=y, rating=r) for y, r in sorted(self.record.ratings.items())]
+
+    @strawberry.field
+    def blockers(self) -> list[Blocker]:
+        return [mirror(Blocker, b) for b in self.record.blockers.values()]
+
     active_case_id: strawberry.ID | None = strawberry.field(
         description="The one active transfer case, if any."
     )
+    record: strawberry.Private[employee_model.Employee]
 
     @classmethod
     def of(cls, employee: employee_model.Employee) -> Employee:
@@ -102,12 +115,10 @@ class Employee:
             appointed_on=employee.appointed_on,
             placement=Placement.of(current) if current else None,
             placed_since=employee.placed_since,
-            placement_history=[PlacementHistoryEntry.of(r) for r in employee.placements],
-            ratings=[YearRating(year=y, rating=r) for y, r in sorted(employee.ratings.items())],
-            blockers=[mirror(Blocker, b) for b in employee.blockers.values()],
             active_case_id=strawberry.ID(str(employee.active_case_id))
             if employee.active_case_id
             else None,
+            record=employee,
         )
 
     @strawberry.field(description="Transfer cases of this employee, newest first.")

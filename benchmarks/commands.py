@@ -218,7 +218,7 @@ def run(store: BenchStore, seconds: float) -> list[Outcome]:
     with asn_graph_server(store.settings, store.workdir) as server, pinned(client_cpus()):
         api = run_load(server.port, _api_session(work, token), clients=CLIENTS, seconds=seconds)
     store.project()
-    direct = _direct(store, work, 1.0, seconds)
+    direct = _direct(store, work, min(2.0, seconds / 2), seconds)
     store.project()
     return [
         Outcome(

@@ -172,12 +172,13 @@ def run_load(
     *,
     clients: int,
     seconds: float,
-    warmup: float = 1.0,
+    warmup: float | None = None,
     host: str = "127.0.0.1",
 ) -> LoadResult:
     """``clients`` sessions against ``host:port``: requests/s and latency of the measured
-    window (after ``warmup``)."""
-    return asyncio.run(_drive(host, port, clients, session, warmup, seconds))
+    window (after ``warmup``, by default half the window up to two seconds)."""
+    lead = min(2.0, seconds / 2) if warmup is None else warmup
+    return asyncio.run(_drive(host, port, clients, session, lead, seconds))
 
 
 def repeat(

@@ -72,7 +72,7 @@ def plain_endpoint(store: BenchStore) -> Iterator[Server]:
 
 def _measure(serving: AbstractContextManager[Server], session: Any, seconds: float) -> LoadResult:
     with serving as server, pinned(client_cpus()):
-        return run_load(server.port, session, clients=CLIENTS, seconds=seconds, warmup=2.0)
+        return run_load(server.port, session, clients=CLIENTS, seconds=seconds)
 
 
 def run(store: BenchStore, seconds: float) -> list[Outcome]:

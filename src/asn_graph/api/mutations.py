@@ -16,8 +16,11 @@ from asn_graph.api.types.organisation import Agency, WorkUnit
 from asn_graph.api.types.people import Employee
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.results import CommandResult
+from asn_graph.domain.employee import Employee as DomainEmployee
 from asn_graph.domain.errors import Forbidden
+from asn_graph.domain.transfer_case import TransferCase as DomainTransferCase
 from asn_graph.domain.transfer_types import ApprovalStep, Initiative
+from asn_graph.domain.work_unit import WorkUnit as DomainWorkUnit
 
 IdempotencyKey = Annotated[
     str | None,
@@ -81,7 +84,10 @@ async def _case(
 
 async def _case_result(info: Ctx, result: CommandResult) -> CaseResult:
     app = info.context.service.app
-    case = await info.context.run(app.transfer_case, result.id)
+    # The case as the command saved it; a replayed answer loads it as it is now.
+    case = result.subject
+    if not isinstance(case, DomainTransferCase):
+        case = await info.context.run(app.transfer_case, result.id)
     return CaseResult(
         position=result.position,
         replayed=result.replayed,
@@ -90,14 +96,18 @@ async def _case_result(info: Ctx, result: CommandResult) -> CaseResult:
 
 
 async def _employee_result(info: Ctx, result: CommandResult) -> EmployeeResult:
-    employee = await info.context.run(info.context.service.app.employee_by_id, result.id)
+    employee = result.subject
+    if not isinstance(employee, DomainEmployee):
+        employee = await info.context.run(info.context.service.app.employee_by_id, result.id)
     return EmployeeResult(
         position=result.position, replayed=result.replayed, employee=Employee.of(employee)
     )
 
 
 async def _unit_result(info: Ctx, result: CommandResult) -> WorkUnitResult:
-    unit = await info.context.run(info.context.service.app.work_unit_by_id, result.id)
+    unit = result.subject
+    if not isinstance(unit, DomainWorkUnit):
+        unit = await info.context.run(info.context.service.app.work_unit_by_id, result.id)
     return WorkUnitResult(
         position=result.position, replayed=result.replayed, work_unit=WorkUnit.of(unit)
     )

@@ -139,7 +139,10 @@ class StoreApplication(Application[UUID]):
                 "reload it and try again"
             ) from None
         position = max((r.notification.id for r in recordings), default=0)
-        return CommandResult(changes.subject_id, position, changes.state, events=events)
+        subject = next((a for a in changes.aggregates if a.id == changes.subject_id), None)
+        return CommandResult(
+            changes.subject_id, position, changes.state, events=events, subject=subject
+        )
 
     def _earlier_result(self, actor: Actor, key: str, fingerprint: str) -> CommandResult | None:
         record_id = idempotency_id(actor.id, key)

@@ -25,6 +25,8 @@ class CommandResult:
     state: str | None = None
     replayed: bool = False
     events: int = field(default=0)
+    subject: Aggregate | None = field(default=None, compare=False, repr=False)
+    """The subject as this command saved it; None when an earlier result was replayed."""
 
     def as_record(self) -> dict[str, Any]:
         return {"id": str(self.id), "state": self.state, "events": self.events}

@@ -90,3 +90,10 @@ def test_a_local_secret_is_made_once(tmp_path: Path) -> None:
     first = settings.signing_secret()
     assert settings.signing_secret() == first
     assert (tmp_path / "secret").stat().st_mode & 0o777 == 0o600
+
+
+def test_switches_are_true_or_false_and_a_typo_is_refused() -> None:
+    assert Settings.from_env({"ASN_GRAPH_ACCESS_LOG": "false"}).access_log is False
+    assert Settings.from_env({}).access_log is True
+    with pytest.raises(SettingsError, match="ASN_GRAPH_GRAPHIQL"):
+        Settings.from_env({"ASN_GRAPH_GRAPHIQL": "maybe"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 import strawberry
@@ -61,6 +61,7 @@ class CaseResult(Outcome):
 
 
 Command = Callable[..., CommandResult]
+S = TypeVar("S")
 
 
 async def _perform(
@@ -82,12 +83,16 @@ async def _case(
     return await _case_result(info, result)
 
 
+async def _saved(info: Ctx, result: CommandResult, kind: type[S], load: Callable[[UUID], S]) -> S:
+    """The subject as the command saved it; a replayed answer loads it as it is now."""
+    if isinstance(result.subject, kind):
+        return result.subject
+    return await info.context.run(load, result.id)
+
+
 async def _case_result(info: Ctx, result: CommandResult) -> CaseResult:
     app = info.context.service.app
-    # The case as the command saved it; a replayed answer loads it as it is now.
-    case = result.subject
-    if not isinstance(case, DomainTransferCase):
-        case = await info.context.run(app.transfer_case, result.id)
+    case = await _saved(info, result, DomainTransferCase, app.transfer_case)
     return CaseResult(
         position=result.position,
         replayed=result.replayed,
@@ -96,18 +101,16 @@ async def _case_result(info: Ctx, result: CommandResult) -> CaseResult:
 
 
 async def _employee_result(info: Ctx, result: CommandResult) -> EmployeeResult:
-    employee = result.subject
-    if not isinstance(employee, DomainEmployee):
-        employee = await info.context.run(info.context.service.app.employee_by_id, result.id)
+    app = info.context.service.app
+    employee = await _saved(info, result, DomainEmployee, app.employee_by_id)
     return EmployeeResult(
         position=result.position, replayed=result.replayed, employee=Employee.of(employee)
     )
 
 
 async def _unit_result(info: Ctx, result: CommandResult) -> WorkUnitResult:
-    unit = result.subject
-    if not isinstance(unit, DomainWorkUnit):
-        unit = await info.context.run(info.context.service.app.work_unit_by_id, result.id)
+    app = info.context.service.app
+    unit = await _saved(info, result, DomainWorkUnit, app.work_unit_by_id)
     return WorkUnitResult(
         position=result.position, replayed=result.replayed, work_unit=WorkUnit.of(unit)
     )

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import commands, growth, reads, rebuild, time_travel
-from benchmarks.report import Report, machine, summary_line
+from benchmarks.common import machine
+from benchmarks.report import Report, summary_line
 from benchmarks.stores import bench_store
 
 SCENARIOS = ("commands", "reads", "time-travel", "growth", "rebuild")

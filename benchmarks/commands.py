@@ -21,7 +21,7 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentEvidence, DocumentType
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.transfer_types import Initiative
-from benchmarks.load import Client, LoadResult, ResponseError, run_load
+from benchmarks.load import Client, LoadResult, run_load
 from benchmarks.processes import SERVER_CPUS, asn_graph_server, client_cpus, pinned
 from benchmarks.report import Outcome, Target
 from benchmarks.stores import BenchStore
@@ -92,16 +92,10 @@ def _digest(case_id: str, document: DocumentType) -> str:
 
 
 def _api_session(workload: Workload, token: str) -> Callable[[Client, int], Any]:
-    headers = {"Authorization": f"Bearer {token}"}
-
     async def call(client: Client, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-        answer = await client.post_json(
-            "/graphql", {"query": query, "variables": variables}, headers
-        )
-        if answer.get("errors"):
-            raise ResponseError(str(answer["errors"])[:500])
-        data: dict[str, Any] = next(iter(answer["data"].values()))
-        return data
+        data = await client.graphql({"query": query, "variables": variables}, token)
+        result: dict[str, Any] = next(iter(data.values()))
+        return result
 
     async def session(client: Client, number: int) -> None:
         moves = workload.for_client(number)

@@ -61,11 +61,29 @@ def summary_ms(values: list[float]) -> dict[str, float]:
     }
 
 
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "host": platform.node(),
+        "cpu": cpu,
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
+
+
 def record(name: str, result: dict[str, Any]) -> None:
     """Prints a result and appends it, with the machine and time, to results/<name>.jsonl."""
     result = {
         **result,
-        "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus",
+        "machine": machine(),
         "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     print(json.dumps(result, indent=2))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from asn_graph.domain.actors import Role
-from benchmarks.load import Client, LoadResult, ResponseError, run_load
+from benchmarks.load import LoadResult, cycle, run_load
 from benchmarks.processes import Server, asn_graph_server, client_cpus, pinned
 from benchmarks.reads import PLACEMENTS, busiest_unit
 from benchmarks.report import Outcome, Target
@@ -45,27 +45,13 @@ def _requests(store: BenchStore) -> list[dict[str, Any]]:
     return [placements] + [{"query": CASE, "variables": {"id": i}} for i in case_ids]
 
 
-def _session(documents: list[dict[str, Any]], token: str) -> Any:
-    headers = {"Authorization": f"Bearer {token}"}
-
-    async def session(client: Client, _: int) -> None:
-        turn = 0
-        while not client.tally.stopping:
-            answer = await client.post_json("/graphql", documents[turn % len(documents)], headers)
-            turn += 1
-            if answer.get("errors"):
-                raise ResponseError(str(answer["errors"])[:500])
-
-    return session
-
-
 def measure(store: BenchStore, seconds: float, server: Server) -> Point:
     """Median latencies, one client at a time, on a running server."""
     token = store.token(Role.INTEGRATOR)
     placements, *cases = _requests(store)
     with pinned(client_cpus()):
-        listed = run_load(server.port, _session([placements], token), clients=1, seconds=seconds)
-        found = run_load(server.port, _session(cases, token), clients=1, seconds=seconds)
+        listed = run_load(server.port, cycle([placements], token), clients=1, seconds=seconds)
+        found = run_load(server.port, cycle(cases, token), clients=1, seconds=seconds)
     return Point(store.employees, store.service.log.head(), listed, found)
 
 
@@ -84,7 +70,7 @@ def memory(store: BenchStore, seconds: float) -> tuple[Point, Outcome]:
             measured = measure(store, seconds, server)
             with pinned(client_cpus()):
                 loaded = run_load(
-                    server.port, _session(_requests(store), token), clients=8, seconds=seconds
+                    server.port, cycle(_requests(store), token), clients=8, seconds=seconds
                 )
         peak_mb = server.peak_rss_kb / 1024
     return measured, Outcome(

@@ -76,6 +76,15 @@ class Client:
             raise ResponseError(f"HTTP {status}: {body[:300]!r}")
         return json.loads(body)
 
+    async def graphql(self, document: dict[str, Any], token: str) -> dict[str, Any]:
+        """POSTs a GraphQL document to /graphql with a bearer token; its data, or an error
+        when the answer has errors."""
+        answer = await self.post_json("/graphql", document, {"Authorization": f"Bearer {token}"})
+        if answer.get("errors"):
+            raise ResponseError(str(answer["errors"])[:500])
+        data: dict[str, Any] = answer["data"]
+        return data
+
     async def _response(self) -> tuple[int, bytes]:
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
@@ -197,5 +206,18 @@ def repeat(
             if status != 200:
                 raise ResponseError(f"HTTP {status}: {answer[:300]!r}")
             check(json.loads(answer))
+
+    return session
+
+
+def cycle(documents: list[dict[str, Any]], token: str) -> Session:
+    """A session that sends GraphQL ``documents`` in turn, again and again, and fails on any
+    answer with errors."""
+
+    async def session(client: Client, _: int) -> None:
+        turn = 0
+        while not client.tally.stopping:
+            await client.graphql(documents[turn % len(documents)], token)
+            turn += 1
 
     return session

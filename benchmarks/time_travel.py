@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, date, datetime
-from typing import Any
 
 from asn_graph.demo.people import RATINGS
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.employee import Employee, PlacementRecord
 from asn_graph.domain.reference import Rank
-from benchmarks.load import Client, LoadResult, ResponseError, run_load
+from benchmarks.load import LoadResult, cycle, run_load
 from benchmarks.processes import asn_graph_server, client_cpus, pinned
 from benchmarks.report import Outcome, Target
 from benchmarks.stores import BenchStore
@@ -63,22 +62,6 @@ def long_history(store: BenchStore) -> tuple[str, list[datetime]]:
     return nip, moments
 
 
-def _session(query: str, variables: list[dict[str, Any]], token: str) -> Any:
-    headers = {"Authorization": f"Bearer {token}"}
-
-    async def session(client: Client, _: int) -> None:
-        turn = 0
-        while not client.tally.stopping:
-            answer = await client.post_json(
-                "/graphql", {"query": query, "variables": variables[turn % len(variables)]}, headers
-            )
-            turn += 1
-            if answer.get("errors"):
-                raise ResponseError(str(answer["errors"])[:500])
-
-    return session
-
-
 def run(store: BenchStore, seconds: float) -> list[Outcome]:
     nip, moments = long_history(store)
     token = store.token(Role.AUDITOR)
@@ -86,10 +69,16 @@ def run(store: BenchStore, seconds: float) -> list[Outcome]:
     past = [{"nip": nip, "at": moment.isoformat()} for moment in moments[:-1]]
     with asn_graph_server(store.settings, store.workdir) as server, pinned(client_cpus()):
         as_of: LoadResult = run_load(
-            server.port, _session(AS_OF, past, token), clients=1, seconds=seconds
+            server.port,
+            cycle([{"query": AS_OF, "variables": v} for v in past], token),
+            clients=1,
+            seconds=seconds,
         )
         now: LoadResult = run_load(
-            server.port, _session(NOW, [{"nip": nip}], token), clients=1, seconds=seconds
+            server.port,
+            cycle([{"query": NOW, "variables": {"nip": nip}}], token),
+            clients=1,
+            seconds=seconds,
         )
     figure = as_of.percentile_ms(0.99)
     return [

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import jwt
@@ -16,6 +18,7 @@ from asn_graph.domain.nip import Nip
 ALGORITHM = "HS256"
 AUDIENCE = "asn-graph"
 AGENCY_ROLES = (Role.OFFICER, Role.APPROVER)
+TOKENS_REMEMBERED = 4096
 
 
 class Unauthenticated(DomainError):
@@ -54,6 +57,17 @@ class TokenService:
         return jwt.encode(claims, self.secret, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> Actor:
+        actor, expires = self._verified(token)
+        # As PyJWT reckons it: a token is expired from its "exp" second on.
+        if expires <= time.time():
+            raise Unauthenticated("the token has expired")
+        return actor
+
+    @lru_cache(maxsize=TOKENS_REMEMBERED)  # noqa: B019 (one service per process, lives as long)
+    def _verified(self, token: str) -> tuple[Actor, float]:
+        """The caller a token names and when it expires. Everything but the expiry is fixed
+        by the signed token once it has been valid, so a token is checked once and only its
+        expiry at each use (a client sends the same token with every request)."""
         try:
             claims = jwt.decode(
                 token,
@@ -68,11 +82,12 @@ class TokenService:
         except jwt.PyJWTError as error:
             raise Unauthenticated(f"the token is not valid: {error}") from None
         try:
-            return _actor(
+            actor = _actor(
                 str(claims["sub"]), Role(claims["role"]), claims.get("agency"), claims.get("nip")
             )
         except (ValueError, InvalidInput) as error:
             raise Unauthenticated(f"the token's claims are not valid: {error}") from None
+        return actor, float(claims["exp"])
 
 
 def _actor(subject: str, role: Role, agency: str | None, nip: str | None) -> Actor:

@@ -7,6 +7,7 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import orjson
 from anyio import CapacityLimiter
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -49,6 +50,10 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.service = service
         self.tokens = tokens
         self.limiter = limiter
+
+    def encode_json(self, data: object) -> str:
+        # Text, not bytes: WebSocket messages of graphql-transport-ws go out as text frames.
+        return orjson.dumps(data).decode()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -39,6 +40,7 @@ class Projector:
         self.batch_size = batch_size
         self.events_per_transaction = events_per_transaction
         self._lock = threading.Lock()
+        self._known: tuple[int, float] = (0, -float("inf"))
 
     def create_tables(self) -> None:
         """Create what is missing. Tables without a tracking row cannot be trusted (an older
@@ -53,12 +55,26 @@ class Projector:
                 tracking.ensure(session, model.name, model.version)
 
     def positions(self) -> dict[str, tracking.Tracking]:
-        with self.database.transaction() as session:
-            return tracking.read(session, self.models)
+        return tracking.read_committed(self.database, self.models)
 
     def position(self) -> int:
-        """The position every read model of this projector has reached."""
-        return min((t.position for t in self.positions().values()), default=0)
+        """The position every read model of this projector has reached, read now."""
+        reached = min((t.position for t in self.positions().values()), default=0)
+        self._known = (reached, time.monotonic())
+        return reached
+
+    def recent_position(self, max_age: float) -> int:
+        """A position every read model has reached at least: the latest this process has
+        read or committed, if that was less than ``max_age`` seconds ago, else read now.
+        Readers that only report what they saw need not ask the database each time."""
+        known, at = self._known
+        if time.monotonic() - at < max_age:
+            return known
+        return self.position()
+
+    def _committed(self, position: int) -> None:
+        known, _ = self._known
+        self._known = (max(known, position), time.monotonic())
 
     def catch_up(self, *, until: int | None = None, progress: Progress | None = None) -> int:
         """Apply everything recorded so far (or up to ``until``); returns the position reached.
@@ -115,3 +131,4 @@ class Projector:
                     if envelope.position > reached:
                         model.apply(session, envelope)
                 tracking.advance(session, name, last)
+        self._committed(last)

@@ -166,3 +166,63 @@ def test_an_error_deep_in_a_list_nulls_up_to_the_nearest_nullable_field_as_it_wo
         (e.message, e.path) for e in general.errors
     ]
     assert [e.path for e in shortcut.errors] == [["broken", "edges", 1, "node", "required"]]
+
+
+COMPILABLE = (
+    "{ %s { edges { cursor node { nip grade since shouted required __typename } } "
+    "first { cursor node { id: nip } } size } }"
+)
+
+
+def test_selections_of_plain_fields_and_plain_methods_answer_as_the_general_executor() -> None:
+    for name in ("good", "empty"):
+        general, shortcut = _both(COMPILABLE % name, root=Lists)
+        assert shortcut.errors is None
+        assert shortcut.data == general.data
+    assert shortcut.data == {"empty": {"edges": [], "first": None, "size": None}}
+    general, shortcut = _both(COMPILABLE % "good", root=Lists)
+    assert shortcut.data["good"]["edges"][0] == {
+        "cursor": "c0",
+        "node": {
+            "nip": "a1",
+            "grade": "III_A",
+            "since": "2024-01-02",
+            "shouted": "A1",
+            "required": "x",
+            "__typename": "Row",
+        },
+    }
+    assert shortcut.data["good"]["first"] == {"cursor": "c0", "node": {"id": "a1"}}
+
+
+def test_a_value_a_compiled_selection_does_not_take_is_answered_with_the_exact_errors() -> None:
+    general, shortcut = _both(COMPILABLE % "broken", root=Lists)
+    assert shortcut.data == general.data == {"broken": None}
+    assert [(e.message, e.path) for e in shortcut.errors] == [
+        (e.message, e.path) for e in general.errors
+    ]
+    assert [e.path for e in shortcut.errors] == [["broken", "edges", 1, "node", "required"]]
+
+
+FRAGMENTS = """query($full: Boolean!) { good { ...Page } }
+fragment Page on Page { edges { node { ...RowFields } } }
+fragment RowFields on Row { nip grade @include(if: $full) ... on Row { since } }"""
+
+
+def test_directives_below_a_selection_follow_each_request_s_variables() -> None:
+    general = strawberry.Schema(query=Lists)
+    shortcut = strawberry.Schema(query=Lists, execution_context_class=PlainFieldExecutionContext)
+
+    async def answers(schema: strawberry.Schema) -> list[Any]:
+        # The same document twice, with other variables: nothing of the first may stick.
+        results = []
+        for full in (True, False, True):
+            result = await schema.execute(FRAGMENTS, variable_values={"full": full})
+            assert result.errors is None
+            results.append(result.data)
+        return results
+
+    expected, found = asyncio.run(answers(general)), asyncio.run(answers(shortcut))
+    assert found == expected
+    assert found[0]["good"]["edges"][1]["node"] == {"nip": "b2", "grade": "IV_E", "since": None}
+    assert found[1]["good"]["edges"][1]["node"] == {"nip": "b2", "since": None}

@@ -12,6 +12,7 @@ propagated as it does, so answers are exactly what it would give."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLSchema,
     GraphQLString,
     Undefined,
     is_leaf_type,
@@ -32,6 +34,8 @@ from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import CustomGraphQLEnumType
 from strawberry.types.field import StrawberryField
+
+from asn_graph.api.compiled import Compiler, Complete
 
 STRAWBERRY_DEFINITION = "strawberry-definition"
 
@@ -51,6 +55,12 @@ class PlainRead:
 
 FieldPlan = tuple[str, FieldDetailsList, PlainRead | None]
 
+_COMPILERS: weakref.WeakKeyDictionary[GraphQLSchema, Compiler] = weakref.WeakKeyDictionary()
+
+_PLAIN_READS: dict[tuple[GraphQLObjectType, str], PlainRead | None] = {}
+"""How each field of the schema without arguments is read: fixed by the schema, so worked out
+once per field for the life of the process rather than once per request."""
+
 
 class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -60,6 +70,11 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._plans: dict[int, tuple[GroupedFieldSet, list[FieldPlan] | None]] = {}
         manager = self.middleware_manager
         self._shortcuts = manager is None or not manager.middlewares
+        self._complete: dict[int, tuple[GroupedFieldSet, Complete | None]] = {}
+        compiler = _COMPILERS.get(self.schema)
+        if compiler is None:
+            compiler = _COMPILERS[self.schema] = Compiler(self.schema)
+        self._compiler = compiler
 
     def execute_fields(
         self,
@@ -69,6 +84,15 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: GroupedFieldSet,
         position_context: Any,
     ) -> Any:
+        if self._shortcuts and position_context is None:
+            complete = self._compiled(parent_type, grouped_field_set)
+            if complete is not None:
+                try:
+                    return complete(source_value)
+                except Exception:  # noqa: S110
+                    # A value the compiled path does not take: answered below, with the
+                    # exact result and errors of the general path.
+                    pass
         plan = self._plan(parent_type, grouped_field_set) if self._shortcuts else None
         if plan is None:
             return super().execute_fields(
@@ -190,6 +214,23 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(raw_error, field_type, field_details_list, path)
             return None
 
+    def _compiled(
+        self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
+    ) -> Complete | None:
+        known = self._complete.get(id(grouped_field_set))
+        if known is None:
+            complete = self._compiler.compiled(
+                parent_type, grouped_field_set, self.fragments, self._subfields
+            )
+            known = self._complete[id(grouped_field_set)] = (grouped_field_set, complete)
+        return known[1]
+
+    def _subfields(
+        self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
+    ) -> GroupedFieldSet | None:
+        grouped, deferred, _ = self.collect_subfields(object_type, field_details_list)
+        return None if deferred else grouped
+
     def _plan(
         self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
     ) -> list[FieldPlan] | None:
@@ -212,7 +253,15 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
         node = field_details_list[0].node
         if node.arguments:
             return None
-        field_def = self.schema.get_field(parent_type, node.name.value)
+        key = (parent_type, node.name.value)
+        try:
+            return _PLAIN_READS[key]
+        except KeyError:
+            read = _PLAIN_READS[key] = self._plain_read_of(parent_type, node.name.value)
+            return read
+
+    def _plain_read_of(self, parent_type: GraphQLObjectType, name: str) -> PlainRead | None:
+        field_def = self.schema.get_field(parent_type, name)
         if field_def is None or not getattr(field_def.resolve, "_is_default", False):
             return None
         definition = field_def.extensions.get(STRAWBERRY_DEFINITION)

@@ -21,8 +21,14 @@ MAX_PAGE = 200
 
 @strawberry.type(description="One item of a list with its cursor.")
 class Edge(Generic[N]):
-    cursor: str
     node: N
+    kind: strawberry.Private[str]
+    key: strawberry.Private[str]
+
+    @strawberry.field(description="Pass as 'after' to continue after this item.")
+    def cursor(self) -> str:
+        # Made when asked for: most clients page with pageInfo.endCursor alone.
+        return encode_cursor(self.kind, self.key)
 
 
 @strawberry.type(description="A page of a list: pass pageInfo.endCursor as 'after' for the next.")
@@ -70,11 +76,11 @@ def check_page_size(first: int) -> int:
 def connection(
     page: Page[R], kind: str, key: Callable[[R], str], node: Callable[[R], N]
 ) -> Connection[N]:
-    edges = [Edge(cursor=encode_cursor(kind, key(row)), node=node(row)) for row in page.rows]
+    edges = [Edge(node=node(row), kind=kind, key=key(row)) for row in page.rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+            has_next_page=page.has_next, end_cursor=edges[-1].cursor() if edges else None
         ),
         counter=page.count,
     )

@@ -7,7 +7,7 @@ from enum import Enum
 
 import strawberry
 
-from asn_graph.api.types.enums import PositionKind, Rank
+from asn_graph.api.types.enums import PositionKind, Rank, members
 from asn_graph.api.types.mirror import mirror
 from asn_graph.projections.rows import (
     PlacementRow,
@@ -15,6 +15,9 @@ from asn_graph.projections.rows import (
     StintRow,
     UnitBalanceRow,
 )
+
+RANKS = members(Rank)
+POSITION_KINDS = members(PositionKind)
 
 
 def _day(text: str | None) -> date | None:
@@ -45,13 +48,13 @@ class PlacementEntry:
             employee_id=strawberry.ID(row.employee_id),
             nip=row.nip,
             name=row.name,
-            rank=Rank(row.rank),
+            rank=RANKS[row.rank],
             agency_code=row.agency_code,
             unit_code=row.unit_code,
             unit_name=row.unit_name,
             position_code=row.position_code,
             position_title=row.position_title,
-            position_kind=PositionKind(row.position_kind) if row.position_kind else None,
+            position_kind=POSITION_KINDS[row.position_kind] if row.position_kind else None,
             since=_day(row.placed_since),
             decree_number=row.decree_number,
             case_id=strawberry.ID(row.placement_case_id) if row.placement_case_id else None,

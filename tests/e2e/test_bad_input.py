@@ -294,3 +294,34 @@ async def test_malformed_graphql_is_bad_input(api: Api, organised: Service) -> N
         {"input": {"caseId": "x", "signedOn": "yesterday"}},
         token=officer,
     )
+
+
+DEEP = "{ employee(nip: $nip) { %s } }"
+
+
+@pytest.mark.parametrize(
+    ("limit", "query"),
+    [
+        ("syntax", "mutation { registerEmployee(input: "),
+        (
+            "depth",
+            "query($nip: String!) "
+            + DEEP % ("transferCases { employee { " * 6 + "nip" + " }" * 12),
+        ),
+        ("aliases", "{ " + " ".join(f"a{n}: __typename" for n in range(31)) + " }"),
+        ("tokens", "{ " + "__typename " * 5001 + "}"),
+    ],
+)
+async def test_documents_beyond_the_limits_are_refused_before_anything_runs(
+    api: Api, organised: Service, limit: str, query: str
+) -> None:
+    officer = api.token(Role.OFFICER, "3578")
+    for _ in range(2):  # the second time from the remembered parse and validation
+        error = await expect(api, organised, "BAD_INPUT", query, {"nip": "x"}, token=officer)
+    words = {
+        "syntax": "Syntax Error",
+        "depth": "exceeds maximum operation depth",
+        "aliases": "aliases",
+        "tokens": "token",
+    }
+    assert words[limit].lower() in error["message"].lower(), error

@@ -3,7 +3,6 @@ says which position the read models held when it was read."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from strawberry.extensions import SchemaExtension
@@ -27,9 +26,6 @@ def min_position(header: str | None) -> int | None:
 
 class ReadFreshness(SchemaExtension):
     """Adds ``extensions.readModel`` to every answer that read the read models."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
 
     def get_results(self) -> dict[str, Any]:
         freshness = getattr(self.execution_context.context, "freshness", None)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from functools import lru_cache
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
-)
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse
+from strawberry.extensions import SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.schema.schema import validate_document
 from strawberry.types import ExecutionContext
 
 from asn_graph.api.consistency import ReadFreshness
@@ -26,18 +25,46 @@ from asn_graph.api.subscriptions import Subscription
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
+DOCUMENTS_REMEMBERED = 256
 
-
-# Made once: the validation cache is keyed by the rules too, and the library's limiter
-# extensions make a new rule class for every request, which would miss the cache every time.
 LIMIT_RULES = (depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES))
 
 
-class QueryLimits(AddValidationRules):
-    """Depth and alias limits, checked with the rest of validation (and cached with it)."""
+@lru_cache(maxsize=DOCUMENTS_REMEMBERED)
+def _parsed(query: str) -> DocumentNode:
+    return parse(query, max_tokens=MAX_TOKENS)
 
-    def __init__(self) -> None:
-        super().__init__(list(LIMIT_RULES))
+
+_validated: Callable[..., list[GraphQLError]] = lru_cache(maxsize=DOCUMENTS_REMEMBERED)(
+    validate_document
+)
+
+
+class PreparedDocuments(SchemaExtension):
+    """Parsing (at most ``MAX_TOKENS`` tokens) and validation (with depth and alias limits),
+    each done once per distinct document and remembered for the next requests. One
+    extension instead of Strawberry's four (parser cache, validation cache, token and rule
+    limits): each costs every request its hooks. The rules are made once, so that the
+    remembered validation is found again."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = MAX_TOKENS
+        if context.query is not None:
+            # A document that does not parse is parsed again by Strawberry, which answers
+            # the error as the request's own.
+            with suppress(GraphQLError):
+                context.graphql_document = _parsed(context.query)
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        schema: GraphQLSchema = context.schema._schema
+        assert context.graphql_document is not None
+        context.pre_execution_errors = _validated(
+            schema, context.graphql_document, (*context.validation_rules, *LIMIT_RULES)
+        )
+        yield
 
 
 class AsnGraphSchema(strawberry.Schema):
@@ -49,14 +76,7 @@ class AsnGraphSchema(strawberry.Schema):
 
 
 def build_schema() -> strawberry.Schema:
-    extensions: list[Any] = [
-        ErrorCodes,
-        ReadFreshness,
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        QueryLimits,
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-    ]
+    extensions: list[Any] = [ErrorCodes, ReadFreshness, PreparedDocuments]
     return AsnGraphSchema(
         query=Query,
         mutation=Mutation,

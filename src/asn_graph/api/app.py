@@ -51,6 +51,9 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.tokens = tokens
         self.limiter = limiter
 
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)
+
     def encode_json(self, data: object) -> str:
         # Text, not bytes: WebSocket messages of graphql-transport-ws go out as text frames.
         return orjson.dumps(data).decode()

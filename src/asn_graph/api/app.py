@@ -6,6 +6,7 @@ import asyncio
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import orjson
 from anyio import CapacityLimiter
@@ -16,6 +17,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
@@ -50,6 +52,27 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.service = service
         self.tokens = tokens
         self.limiter = limiter
+
+    async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """Most requests POST one operation as JSON: read it directly. Anything else (GET,
+        batches, uploads, streamed answers, fields of the wrong type) takes Strawberry's
+        general path, which also answers the errors."""
+        accept = request.headers.get("accept", "")
+        if (
+            request.method == "POST"
+            and (request.content_type or "").split(";")[0].strip().lower() == "application/json"
+            and "multipart/mixed" not in accept
+            and "text/event-stream" not in accept
+        ):
+            data = self.decode_json(await request.get_body())
+            if isinstance(data, dict) and _plain_operation(data):
+                return GraphQLRequestData(
+                    query=data.get("query"),
+                    variables=data.get("variables"),
+                    operation_name=data.get("operationName"),
+                    extensions=data.get("extensions"),
+                )
+        return await super().parse_http_body(request)
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)
@@ -91,6 +114,15 @@ class AsnGraphQL(GraphQL[Context, None]):
             ) from None
         unset: UnsetType = UNSET
         return unset
+
+
+def _plain_operation(data: dict[str, Any]) -> bool:
+    return (
+        isinstance(data.get("query"), str | None)
+        and isinstance(data.get("variables"), dict | None)
+        and isinstance(data.get("operationName"), str | None)
+        and isinstance(data.get("extensions"), dict | None)
+    )
 
 
 def create_app(service: Service, tokens: TokenService) -> Starlette:

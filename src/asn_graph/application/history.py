@@ -11,6 +11,7 @@ from uuid import UUID
 
 from asn_graph.domain.actors import Actor
 
+_ALREADY_PLAIN = frozenset({str, int, float, bool, type(None)})
 _BASE_FIELDS = {
     "originator_id",
     "originator_version",
@@ -32,19 +33,34 @@ class HistoryEntry:
 
 
 def history_entry(event: Any) -> HistoryEntry:
-    fields = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
     return HistoryEntry(
         version=event.originator_version,
         event_type=type(event).TOPIC,
         recorded_at=event.timestamp,
-        actor=fields.get("actor"),
-        reason=fields.get("reason", ""),
-        details={k: plain(v) for k, v in fields.items() if k not in _BASE_FIELDS},
+        actor=getattr(event, "actor", None),
+        reason=getattr(event, "reason", None) or "",
+        details={name: plain(getattr(event, name)) for name in _detail_names(type(event))},
     )
+
+
+_DETAIL_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _detail_names(event_type: type[Any]) -> tuple[str, ...]:
+    """The event's own fields (all but who, when, why and which aggregate), once per class:
+    the audit trail asks for them for every event of the log."""
+    names = _DETAIL_NAMES.get(event_type)
+    if names is None:
+        names = _DETAIL_NAMES[event_type] = tuple(
+            f.name for f in dataclasses.fields(event_type) if f.name not in _BASE_FIELDS
+        )
+    return names
 
 
 def plain(value: Any) -> Any:
     """JSON-ready form of a domain value: enums by value, dates as ISO text, objects as dicts."""
+    if type(value) in _ALREADY_PLAIN:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):

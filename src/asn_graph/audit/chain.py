@@ -10,7 +10,12 @@ GENESIS = "0" * 64
 
 
 def link(
-    previous: str, position: int, originator_id: UUID, version: int, topic: str, state: bytes
+    previous: str,
+    position: int,
+    originator_id: UUID | str,
+    version: int,
+    topic: str,
+    state: bytes,
 ) -> str:
     """The hash of one log entry, given the hash of the entry before it."""
     digest = hashlib.sha256()

@@ -3,20 +3,13 @@ why, and a hash chained to the entry before it."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from typing import Any
+import orjson
 
-from asn_graph.application.history import plain
+from asn_graph.application.history import history_entry
 from asn_graph.audit.chain import GENESIS, link
-from asn_graph.domain.actors import Actor
 from asn_graph.projections.database import Session
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
-
-_BASE_FIELDS = frozenset(
-    {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "reason"}
-)
 
 
 class AuditTrailProjection(ReadModel):
@@ -60,17 +53,16 @@ class AuditTrailProjection(ReadModel):
         self._previous = rows[0]["entry_hash"] if rows else GENESIS
 
     def _record(self, session: Session, envelope: Envelope) -> None:
-        event = envelope.event
+        entry = history_entry(envelope.event)
         entry_hash = link(
             self._previous,
             envelope.position,
-            envelope.originator_id,
+            envelope.subject,
             envelope.originator_version,
             envelope.topic,
             envelope.state,
         )
-        fields = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
-        actor: Actor | None = fields.get("actor")
+        actor = entry.actor
         session.write(
             "INSERT INTO audit_trail (position, originator_id, aggregate, version, event_type, "
             "recorded_at, actor_id, actor_role, actor_agency, actor_nip, reason, details, "
@@ -79,17 +71,17 @@ class AuditTrailProjection(ReadModel):
             ":actor_nip, :reason, :details, :previous_hash, :entry_hash)",
             {
                 "position": envelope.position,
-                "originator_id": str(envelope.originator_id),
+                "originator_id": envelope.subject,
                 "aggregate": aggregate_of(envelope.topic),
                 "version": envelope.originator_version,
                 "event_type": envelope.topic,
-                "recorded_at": event.timestamp.isoformat(),
+                "recorded_at": entry.recorded_at.isoformat(),
                 "actor_id": actor.id if actor else None,
                 "actor_role": actor.role.value if actor else None,
                 "actor_agency": actor.agency if actor else None,
                 "actor_nip": actor.nip if actor else None,
-                "reason": fields.get("reason") or "",
-                "details": _details(fields),
+                "reason": entry.reason,
+                "details": orjson.dumps(entry.details, option=orjson.OPT_SORT_KEYS).decode(),
                 "previous_hash": self._previous,
                 "entry_hash": entry_hash,
             },
@@ -101,8 +93,3 @@ def aggregate_of(topic: str) -> str:
     """``asn-graph/transfer-case/decree-issued`` is an event of a ``transfer-case``."""
     parts = topic.split("/")
     return parts[1] if len(parts) > 2 else topic
-
-
-def _details(fields: dict[str, Any]) -> str:
-    details = {k: plain(v) for k, v in fields.items() if k not in _BASE_FIELDS}
-    return json.dumps(details, sort_keys=True, ensure_ascii=False)

@@ -154,31 +154,34 @@ class _PostgresSession(Session):
         return _rows(self._connection, sql, params)
 
     def flush(self) -> None:
-        """Buffered writes go as a few multi-statement texts, values bound client-side by
-        psycopg (quoted as literals), and runs of plain inserts as COPY: a batch of events
-        costs a few round trips, not one per row."""
+        """Buffered writes go in one pipeline (each statement prepared once, its rows bound
+        by the server), and runs of plain inserts as COPY: a batch of events costs a few
+        round trips, not one per row."""
         pending, self._pending = self._pending, []
-        texts: list[str] = []
+        runs: list[tuple[str, list[Params]]] = []
         for sql, rows in pending:
             copy = _copyable(sql) if len(rows) > 1 else None
             if copy is None:
-                texts += [self._literal.mogrify(_postgres(sql), params) for params in rows]
+                runs.append((sql, rows))
                 continue
-            self._send(texts)
-            texts = []
+            self._send(runs)
+            runs = []
             statement, names = copy
             with self._literal.copy(statement) as stream:
                 for params in rows:
                     stream.write_row(tuple(params[name] for name in names))
-        self._send(texts)
+        self._send(runs)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         with self._connection.cursor() as cursor:
             cursor.executemany(_postgres(sql), rows)
 
-    def _send(self, texts: list[str]) -> None:
-        for start in range(0, len(texts), STATEMENTS_PER_ROUND_TRIP):
-            self._literal.execute(";\n".join(texts[start : start + STATEMENTS_PER_ROUND_TRIP]))
+    def _send(self, runs: list[tuple[str, list[Params]]]) -> None:
+        if not runs:
+            return
+        with self._connection.pipeline(), self._connection.cursor() as cursor:
+            for sql, rows in runs:
+                cursor.executemany(_postgres(sql), rows)
 
 
 @functools.lru_cache(maxsize=128)

@@ -36,6 +36,7 @@ class DirectoryProjection(ReadModel):
         super().__init__()
         self.policy = policy
         self.zone = ZoneInfo(timezone)
+        self._cases: dict[str, tuple[TransferType, int]] = {}
         self.on(Agency.Registered, _agency_registered)
         self.on(WorkUnit.Registered, _unit_registered)
         self.on(WorkUnit.PositionEstablished, _position_established)
@@ -48,6 +49,22 @@ class DirectoryProjection(ReadModel):
         self.on(TransferCase.Opened, self._case_opened)
         self.on(TransferCase.Transitioned, self._case_transitioned)
         self.on(TransferCase.DecreeCorrected, _decree_corrected)
+
+    def begin(self, session: Session) -> None:
+        # What this transaction learns of cases (their type, the steps approved) saves a
+        # read for each later event of the same case; another process may have moved them
+        # before it, so nothing is kept from one transaction to the next.
+        self._cases.clear()
+
+    def _case_facts(self, session: Session, case_id: str) -> tuple[TransferType, int]:
+        known = self._cases.get(case_id)
+        if known is None:
+            rows = session.execute(
+                "SELECT transfer_type, approved_steps FROM directory_cases WHERE id = :id",
+                {"id": case_id},
+            )
+            known = TransferType(rows[0]["transfer_type"]), int(rows[0]["approved_steps"])
+        return known
 
     def _stage(
         self, state: CaseState, transfer_type: TransferType, approved: int, at: datetime
@@ -68,6 +85,7 @@ class DirectoryProjection(ReadModel):
     def _case_opened(self, session: Session, envelope: Envelope) -> None:
         event: TransferCase.Opened = envelope.event
         origin, destination = event.origin, event.destination
+        self._cases[envelope.subject] = (event.transfer_type, 0)
         session.write(
             "INSERT INTO directory_cases (id, seq, employee_id, nip, transfer_type, initiative, "
             "state, origin_agency, origin_unit, origin_position, destination_agency, "
@@ -78,7 +96,7 @@ class DirectoryProjection(ReadModel):
             ":destination_position, :at, :at, :approved_steps, :pending_step, :assignee_role, "
             ":at, :deadline, :due_on)",
             {
-                "id": str(event.originator_id),
+                "id": envelope.subject,
                 "seq": envelope.position,
                 "employee_id": str(event.employee_id),
                 "nip": event.nip,
@@ -106,20 +124,15 @@ class DirectoryProjection(ReadModel):
 
     def _case_transitioned(self, session: Session, envelope: Envelope) -> None:
         event: TransferCase.Transitioned = envelope.event
-        case_id = str(event.originator_id)
-        rows = session.execute(
-            "SELECT transfer_type, approved_steps FROM directory_cases WHERE id = :id",
-            {"id": case_id},
-        )
-        approved = int(rows[0]["approved_steps"])
+        case_id = envelope.subject
+        transfer_type, approved = self._case_facts(session, case_id)
         if isinstance(event, TransferCase.StepDecided) and event.approval.approved:
             approved += 1
+        self._cases[case_id] = (transfer_type, approved)
         if not event.state.holds_employee:
             _release_counters(session, case_id)
         decree = ""
-        params = self._stage(
-            event.state, TransferType(rows[0]["transfer_type"]), approved, event.timestamp
-        )
+        params = self._stage(event.state, transfer_type, approved, event.timestamp)
         if isinstance(event, TransferCase.DecreeIssued):
             decree, params["decree"] = ", decree_number = :decree", event.decree.number
         elif isinstance(event, TransferCase.DecreeRevoked):
@@ -151,7 +164,7 @@ def _decree_corrected(session: Session, envelope: Envelope) -> None:
         {
             "decree": event.decree.number,
             "at": event.timestamp.isoformat(),
-            "id": str(event.originator_id),
+            "id": envelope.subject,
         },
     )
 
@@ -173,7 +186,7 @@ def _agency_registered(session: Session, envelope: Envelope) -> None:
 def _unit_registered(session: Session, envelope: Envelope) -> None:
     event: WorkUnit.Registered = envelope.event
     params = {
-        "id": str(envelope.originator_id),
+        "id": envelope.subject,
         "agency": event.agency_code,
         "code": event.code,
         "name": event.name,
@@ -205,7 +218,7 @@ def _position_established(session: Session, envelope: Envelope) -> None:
         "SELECT agency_code, code, :code, :title, :kind, :grade FROM directory_units "
         "WHERE id = :unit_id",
         {
-            "unit_id": str(envelope.originator_id),
+            "unit_id": envelope.subject,
             "code": position.code,
             "title": position.title,
             "kind": position.kind.value,
@@ -223,7 +236,7 @@ def _workload_assessed(session: Session, envelope: Envelope) -> None:
         {
             "needed": event.workload.staff_needed,
             "position": event.position_code,
-            "unit_id": str(envelope.originator_id),
+            "unit_id": envelope.subject,
         },
     )
 
@@ -234,7 +247,7 @@ def _employee_registered(session: Session, envelope: Envelope) -> None:
         "INSERT INTO directory_employees (id, nip, name, status, rank) "
         "VALUES (:id, :nip, :name, :status, :rank)",
         {
-            "id": str(event.originator_id),
+            "id": envelope.subject,
             "nip": event.nip,
             "name": event.name,
             "status": event.status.value,
@@ -248,7 +261,7 @@ def _employee_placed(session: Session, envelope: Envelope) -> None:
     record = event.record
     placement = record.placement
     params = {
-        "id": str(event.originator_id),
+        "id": envelope.subject,
         "agency": placement.agency_code,
         "unit": placement.unit_code,
         "position": placement.position_code,
@@ -278,7 +291,7 @@ def _employee_rank_changed(session: Session, envelope: Envelope) -> None:
     event: Employee.RankChanged = envelope.event
     session.write(
         "UPDATE directory_employees SET rank = :rank WHERE id = :id",
-        {"rank": event.rank.value, "id": str(event.originator_id)},
+        {"rank": event.rank.value, "id": envelope.subject},
     )
 
 
@@ -286,12 +299,12 @@ def _employee_case_opened(session: Session, envelope: Envelope) -> None:
     event: Employee.TransferCaseOpened = envelope.event
     session.write(
         "UPDATE directory_employees SET active_case_id = :case WHERE id = :id",
-        {"case": str(event.case_id), "id": str(event.originator_id)},
+        {"case": str(event.case_id), "id": envelope.subject},
     )
 
 
 def _employee_case_ended(session: Session, envelope: Envelope) -> None:
     session.write(
         "UPDATE directory_employees SET active_case_id = NULL WHERE id = :id",
-        {"id": str(envelope.originator_id)},
+        {"id": envelope.subject},
     )

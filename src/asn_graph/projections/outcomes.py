@@ -58,7 +58,7 @@ class OutcomesProjection(ReadModel):
 def _rated(session: Session, envelope: Envelope) -> None:
     event: Employee.PerformanceRated = envelope.event
     params = {
-        "id": str(envelope.originator_id),
+        "id": envelope.subject,
         "year": event.year,
         "rating": event.rating.value,
         "score": event.rating.score,
@@ -79,7 +79,7 @@ def _opened(session: Session, envelope: Envelope) -> None:
         ":employee, :nip, :type, :origin_agency, :origin_unit, :destination_agency, "
         ":destination_unit)",
         {
-            "id": str(envelope.originator_id),
+            "id": envelope.subject,
             "seq": envelope.position,
             "employee": str(event.employee_id),
             "nip": event.nip,
@@ -96,7 +96,7 @@ def _took_effect(session: Session, envelope: Envelope) -> None:
     event: TransferCase.TookEffect = envelope.event
     session.write(
         "UPDATE outcome_moves SET effective_on = :on WHERE case_id = :id",
-        {"on": event.effective_on.isoformat(), "id": str(envelope.originator_id)},
+        {"on": event.effective_on.isoformat(), "id": envelope.subject},
     )
 
 
@@ -105,7 +105,7 @@ def _trained(session: Session, envelope: Envelope) -> None:
     session.write(
         "UPDATE outcome_moves SET trainings = trainings + 1, "
         "training_hours = training_hours + :hours WHERE case_id = :id",
-        {"hours": event.training.hours, "id": str(envelope.originator_id)},
+        {"hours": event.training.hours, "id": envelope.subject},
     )
 
 
@@ -120,6 +120,6 @@ def _evaluated(session: Session, envelope: Envelope) -> None:
             "score": evaluation.rating.score,
             "on": evaluation.evaluated_on.isoformat(),
             "summary": evaluation.summary,
-            "id": str(envelope.originator_id),
+            "id": envelope.subject,
         },
     )

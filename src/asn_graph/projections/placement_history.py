@@ -49,7 +49,7 @@ def _registered(session: Session, envelope: Envelope) -> None:
     event: Employee.Registered = envelope.event
     session.write(
         "INSERT INTO placement_people (id, nip, name) VALUES (:id, :nip, :name)",
-        {"id": str(envelope.originator_id), "nip": event.nip, "name": event.name},
+        {"id": envelope.subject, "nip": event.nip, "name": event.name},
     )
 
 
@@ -57,7 +57,7 @@ def _placed(session: Session, envelope: Envelope) -> None:
     record: Employee.Placed = envelope.event
     placement = record.record.placement
     params = {
-        "id": str(envelope.originator_id),
+        "id": envelope.subject,
         "seq": envelope.position,
         "agency": placement.agency_code,
         "unit": placement.unit_code,

@@ -19,6 +19,8 @@ class Envelope:
     topic: str
     state: bytes
     event: Any
+    subject: str
+    """The originator id as text, as the read models store it (made once per event)."""
 
 
 class EventLog:
@@ -33,17 +35,23 @@ class EventLog:
     def read(self, after: int, limit: int) -> list[Envelope]:
         notifications = self.app.recorder.select_notifications(after + 1, limit)
         to_domain_event = self.app.mapper.to_domain_event
-        return [
-            Envelope(
-                position=n.id,
-                originator_id=UUID(str(n.originator_id)),
-                originator_version=n.originator_version,
-                topic=n.topic,
-                state=n.state,
-                event=to_domain_event(n),
+        envelopes = []
+        for n in notifications:
+            originator_id = n.originator_id
+            if not isinstance(originator_id, UUID):
+                originator_id = UUID(str(originator_id))
+            envelopes.append(
+                Envelope(
+                    position=n.id,
+                    originator_id=originator_id,
+                    originator_version=n.originator_version,
+                    topic=n.topic,
+                    state=n.state,
+                    event=to_domain_event(n),
+                    subject=str(originator_id),
+                )
             )
-            for n in notifications
-        ]
+        return envelopes
 
     @property
     def channel(self) -> str | None:

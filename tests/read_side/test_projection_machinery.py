@@ -13,6 +13,7 @@ from typing import Any
 import psycopg
 
 from asn_graph.bootstrap import Service
+from asn_graph.demo.bulk import grow
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.projections.projector import Projector
 from asn_graph.projections.rebuild import Rebuild
@@ -167,3 +168,32 @@ def test_the_worker_wakes_on_a_commit_without_polling(organised: Service) -> Non
     finally:
         worker.request_stop()
         thread.join(35)
+
+
+def test_histories_split_across_transactions_anywhere_give_the_same_rows(service: Service) -> None:
+    # Generated employees are registered, placed (some twice), rated and promoted one after
+    # another: batches of 7 cut their histories at every point, so rows a transaction keeps
+    # in memory meet rows written by an earlier one.
+    seed(service)
+    grow(service, 60)
+    expected = None
+    for batch in (1, 7, 1000):
+        reset_read_models(service)
+        service.projector.batch_size = batch
+        service.projector.events_per_transaction = None
+        service.projector.catch_up()
+        rows = dump(service)
+        assert rows["placement_history"]
+        assert _miscounted_positions(service) == []
+        expected = expected or rows
+        assert rows == expected, f"batches of {batch}"
+
+
+def _miscounted_positions(service: Service) -> list[dict[str, Any]]:
+    """Positions whose head count is not the number of employees placed in them."""
+    return service.views.query(
+        "SELECT p.agency_code, p.unit_code, p.code, p.present FROM directory_positions p "
+        "WHERE p.present <> (SELECT COUNT(*) FROM directory_employees e "
+        "WHERE e.agency_code = p.agency_code AND e.unit_code = p.unit_code "
+        "AND e.position_code = p.code)"
+    )

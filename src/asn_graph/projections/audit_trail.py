@@ -3,6 +3,8 @@ why, and a hash chained to the entry before it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import orjson
 
 from asn_graph.application.history import history_entry
@@ -48,7 +50,7 @@ class AuditTrailProjection(ReadModel):
         self._previous = GENESIS
         self.on(object, self._record)
 
-    def begin(self, session: Session) -> None:
+    def begin(self, session: Session, envelopes: Sequence[Envelope]) -> None:
         rows = session.execute("SELECT entry_hash FROM audit_trail ORDER BY position DESC LIMIT 1")
         self._previous = rows[0]["entry_hash"] if rows else GENESIS
 

@@ -3,6 +3,7 @@ current placements, and cases with the stage each one is in."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,20 +11,43 @@ from zoneinfo import ZoneInfo
 from asn_graph.domain.agency import Agency
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.employee import Employee
+from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.stages import Stage, stage_of
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import TransferType
 from asn_graph.domain.work_unit import WorkUnit
+from asn_graph.projections.batch_rows import BatchCounters, BatchRows
 from asn_graph.projections.database import Session
 from asn_graph.projections.directory_schema import HOLDING_STATES, STATEMENTS, TABLES
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
 
-_POSITION_OF_EMPLOYEE = (
-    "(agency_code, unit_code, code) = (SELECT agency_code, unit_code, position_code "
-    "FROM directory_employees WHERE id = :id)"
+_EMPLOYEE_COLUMNS = (
+    "id",
+    "nip",
+    "name",
+    "status",
+    "rank",
+    "agency_code",
+    "unit_code",
+    "position_code",
+    "placed_since",
+    "decree_number",
+    "placement_case_id",
+    "active_case_id",
 )
+_COUNTERS = ("present", "incoming", "outgoing")
+_CHANGE_EMPLOYEES = (
+    Employee.Placed,
+    Employee.RankChanged,
+    Employee.TransferCaseOpened,
+    Employee.TransferCaseEnded,
+)
+
+
+def _position_key(placement: Placement) -> tuple[str, str, str]:
+    return placement.agency_code, placement.unit_code, placement.position_code
 
 
 class DirectoryProjection(ReadModel):
@@ -37,24 +61,43 @@ class DirectoryProjection(ReadModel):
         self.policy = policy
         self.zone = ZoneInfo(timezone)
         self._cases: dict[str, tuple[TransferType, int]] = {}
+        self._employees = BatchRows("directory_employees", "id", _EMPLOYEE_COLUMNS)
+        self._counters = BatchCounters(
+            "directory_positions", ("agency_code", "unit_code", "code"), _COUNTERS
+        )
         self.on(Agency.Registered, _agency_registered)
         self.on(WorkUnit.Registered, _unit_registered)
         self.on(WorkUnit.PositionEstablished, _position_established)
         self.on(WorkUnit.WorkloadAssessed, _workload_assessed)
-        self.on(Employee.Registered, _employee_registered)
-        self.on(Employee.Placed, _employee_placed)
-        self.on(Employee.RankChanged, _employee_rank_changed)
-        self.on(Employee.TransferCaseOpened, _employee_case_opened)
-        self.on(Employee.TransferCaseEnded, _employee_case_ended)
+        self.on(Employee.Registered, self._employee_registered)
+        self.on(Employee.Placed, self._employee_placed)
+        self.on(Employee.RankChanged, self._employee_rank_changed)
+        self.on(Employee.TransferCaseOpened, self._employee_case_opened)
+        self.on(Employee.TransferCaseEnded, self._employee_case_ended)
         self.on(TransferCase.Opened, self._case_opened)
         self.on(TransferCase.Transitioned, self._case_transitioned)
         self.on(TransferCase.DecreeCorrected, _decree_corrected)
 
-    def begin(self, session: Session) -> None:
+    def begin(self, session: Session, envelopes: Sequence[Envelope]) -> None:
         # What this transaction learns of cases (their type, the steps approved) saves a
         # read for each later event of the same case; another process may have moved them
         # before it, so nothing is kept from one transaction to the next.
         self._cases.clear()
+        self._counters.begin()
+        self._employees.begin()
+        registered = {e.subject for e in envelopes if isinstance(e.event, Employee.Registered)}
+        self._employees.load(
+            session,
+            (
+                e.subject
+                for e in envelopes
+                if isinstance(e.event, _CHANGE_EMPLOYEES) and e.subject not in registered
+            ),
+        )
+
+    def finish(self, session: Session) -> None:
+        self._employees.write(session)
+        self._counters.write(session)
 
     def _case_facts(self, session: Session, case_id: str) -> tuple[TransferType, int]:
         known = self._cases.get(case_id)
@@ -112,15 +155,47 @@ class DirectoryProjection(ReadModel):
             },
         )
         for end, column in ((origin, "outgoing"), (destination, "incoming")):
-            session.write(
-                f"UPDATE directory_positions SET {column} = {column} + 1 "  # noqa: S608
-                "WHERE agency_code = :agency AND unit_code = :unit AND code = :position",
-                {
-                    "agency": end.agency_code,
-                    "unit": end.unit_code,
-                    "position": end.position_code,
-                },
-            )
+            self._counters.add(_position_key(end), column, 1)
+
+    def _employee_registered(self, session: Session, envelope: Envelope) -> None:
+        event: Employee.Registered = envelope.event
+        self._employees.insert(
+            {
+                "id": envelope.subject,
+                "nip": event.nip,
+                "name": event.name,
+                "status": event.status.value,
+                "rank": event.rank.value,
+            }
+        )
+
+    def _employee_placed(self, session: Session, envelope: Envelope) -> None:
+        record = envelope.event.record
+        employee = self._employees.get(envelope.subject)
+        if employee is None:
+            return
+        if employee["position_code"] is not None:
+            key = (employee["agency_code"], employee["unit_code"], employee["position_code"])
+            self._counters.add(key, "present", -1)
+        self._counters.add(_position_key(record.placement), "present", 1)
+        self._employees.change(
+            envelope.subject,
+            agency_code=record.placement.agency_code,
+            unit_code=record.placement.unit_code,
+            position_code=record.placement.position_code,
+            placed_since=record.since.isoformat(),
+            decree_number=record.decree_number,
+            placement_case_id=str(record.case_id) if record.case_id else None,
+        )
+
+    def _employee_rank_changed(self, session: Session, envelope: Envelope) -> None:
+        self._employees.change(envelope.subject, rank=envelope.event.rank.value)
+
+    def _employee_case_opened(self, session: Session, envelope: Envelope) -> None:
+        self._employees.change(envelope.subject, active_case_id=str(envelope.event.case_id))
+
+    def _employee_case_ended(self, session: Session, envelope: Envelope) -> None:
+        self._employees.change(envelope.subject, active_case_id=None)
 
     def _case_transitioned(self, session: Session, envelope: Envelope) -> None:
         event: TransferCase.Transitioned = envelope.event
@@ -238,73 +313,4 @@ def _workload_assessed(session: Session, envelope: Envelope) -> None:
             "position": event.position_code,
             "unit_id": envelope.subject,
         },
-    )
-
-
-def _employee_registered(session: Session, envelope: Envelope) -> None:
-    event: Employee.Registered = envelope.event
-    session.write(
-        "INSERT INTO directory_employees (id, nip, name, status, rank) "
-        "VALUES (:id, :nip, :name, :status, :rank)",
-        {
-            "id": envelope.subject,
-            "nip": event.nip,
-            "name": event.name,
-            "status": event.status.value,
-            "rank": event.rank.value,
-        },
-    )
-
-
-def _employee_placed(session: Session, envelope: Envelope) -> None:
-    event: Employee.Placed = envelope.event
-    record = event.record
-    placement = record.placement
-    params = {
-        "id": envelope.subject,
-        "agency": placement.agency_code,
-        "unit": placement.unit_code,
-        "position": placement.position_code,
-        "since": record.since.isoformat(),
-        "decree": record.decree_number,
-        "case": str(record.case_id) if record.case_id else None,
-    }
-    session.write(
-        "UPDATE directory_positions SET present = present - 1 "  # noqa: S608
-        f"WHERE {_POSITION_OF_EMPLOYEE}",
-        params,
-    )
-    session.write(
-        "UPDATE directory_employees SET agency_code = :agency, unit_code = :unit, "
-        "position_code = :position, placed_since = :since, decree_number = :decree, "
-        "placement_case_id = :case WHERE id = :id",
-        params,
-    )
-    session.write(
-        "UPDATE directory_positions SET present = present + 1 WHERE agency_code = :agency "
-        "AND unit_code = :unit AND code = :position",
-        params,
-    )
-
-
-def _employee_rank_changed(session: Session, envelope: Envelope) -> None:
-    event: Employee.RankChanged = envelope.event
-    session.write(
-        "UPDATE directory_employees SET rank = :rank WHERE id = :id",
-        {"rank": event.rank.value, "id": envelope.subject},
-    )
-
-
-def _employee_case_opened(session: Session, envelope: Envelope) -> None:
-    event: Employee.TransferCaseOpened = envelope.event
-    session.write(
-        "UPDATE directory_employees SET active_case_id = :case WHERE id = :id",
-        {"case": str(event.case_id), "id": envelope.subject},
-    )
-
-
-def _employee_case_ended(session: Session, envelope: Envelope) -> None:
-    session.write(
-        "UPDATE directory_employees SET active_case_id = NULL WHERE id = :id",
-        {"id": envelope.subject},
     )

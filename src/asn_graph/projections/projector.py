@@ -126,9 +126,10 @@ class Projector:
                 reached = positions[name].position
                 if reached >= last:
                     continue
-                model.begin(session)
-                for envelope in envelopes:
-                    if envelope.position > reached:
-                        model.apply(session, envelope)
+                unseen = [e for e in envelopes if e.position > reached]
+                model.begin(session, unseen)
+                for envelope in unseen:
+                    model.apply(session, envelope)
+                model.finish(session)
                 tracking.advance(session, name, last)
         self._committed(last)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from asn_graph.projections.database import Session
@@ -32,8 +32,12 @@ class ReadModel:
         self._handlers[event_type] = handler
         self._resolved.clear()
 
-    def begin(self, session: Session) -> None:
-        """Called at the start of each transaction that applies events (before ``apply``)."""
+    def begin(self, session: Session, envelopes: Sequence[Envelope]) -> None:
+        """Called at the start of each transaction that applies events, with the events it
+        will be given (to read at once the rows they change)."""
+
+    def finish(self, session: Session) -> None:
+        """Called after the last ``apply`` of a transaction (to write what it kept)."""
 
     def apply(self, session: Session, envelope: Envelope) -> None:
         event_type = type(envelope.event)

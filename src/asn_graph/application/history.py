@@ -39,14 +39,14 @@ def history_entry(event: Any) -> HistoryEntry:
         recorded_at=event.timestamp,
         actor=getattr(event, "actor", None),
         reason=getattr(event, "reason", None) or "",
-        details={name: plain(getattr(event, name)) for name in _detail_names(type(event))},
+        details={name: plain(getattr(event, name)) for name in detail_names(type(event))},
     )
 
 
 _DETAIL_NAMES: dict[type[Any], tuple[str, ...]] = {}
 
 
-def _detail_names(event_type: type[Any]) -> tuple[str, ...]:
+def detail_names(event_type: type[Any]) -> tuple[str, ...]:
     """The event's own fields (all but who, when, why and which aggregate), once per class:
     the audit trail asks for them for every event of the log."""
     names = _DETAIL_NAMES.get(event_type)

@@ -4,10 +4,11 @@ why, and a hash chained to the entry before it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import orjson
 
-from asn_graph.application.history import history_entry
+from asn_graph.application.history import detail_names, plain
 from asn_graph.audit.chain import GENESIS, link
 from asn_graph.projections.database import Session
 from asn_graph.projections.readmodel import ReadModel
@@ -35,6 +36,8 @@ class AuditTrailProjection(ReadModel):
             previous_hash TEXT NOT NULL,
             entry_hash TEXT NOT NULL
         )""",
+    )
+    indexes = (
         """CREATE INDEX IF NOT EXISTS audit_trail_subject
             ON audit_trail (originator_id, version)""",
         """CREATE INDEX IF NOT EXISTS audit_trail_subject_time
@@ -55,7 +58,7 @@ class AuditTrailProjection(ReadModel):
         self._previous = rows[0]["entry_hash"] if rows else GENESIS
 
     def _record(self, session: Session, envelope: Envelope) -> None:
-        entry = history_entry(envelope.event)
+        event = envelope.event
         entry_hash = link(
             self._previous,
             envelope.position,
@@ -64,7 +67,7 @@ class AuditTrailProjection(ReadModel):
             envelope.topic,
             envelope.state,
         )
-        actor = entry.actor
+        actor = getattr(event, "actor", None)
         session.write(
             "INSERT INTO audit_trail (position, originator_id, aggregate, version, event_type, "
             "recorded_at, actor_id, actor_role, actor_agency, actor_nip, reason, details, "
@@ -77,18 +80,28 @@ class AuditTrailProjection(ReadModel):
                 "aggregate": aggregate_of(envelope.topic),
                 "version": envelope.originator_version,
                 "event_type": envelope.topic,
-                "recorded_at": entry.recorded_at.isoformat(),
+                "recorded_at": event.timestamp.isoformat(),
                 "actor_id": actor.id if actor else None,
                 "actor_role": actor.role.value if actor else None,
                 "actor_agency": actor.agency if actor else None,
                 "actor_nip": actor.nip if actor else None,
-                "reason": entry.reason,
-                "details": orjson.dumps(entry.details, option=orjson.OPT_SORT_KEYS).decode(),
+                "reason": getattr(event, "reason", None) or "",
+                "details": _details(event),
                 "previous_hash": self._previous,
                 "entry_hash": entry_hash,
             },
         )
         self._previous = entry_hash
+
+
+def _details(event: Any) -> str:
+    """The event's own fields as JSON: orjson writes enums, dates and value objects itself
+    (as ``plain`` would), ``plain`` answers anything else."""
+    fields = {name: getattr(event, name) for name in detail_names(type(event))}
+    return orjson.dumps(fields, default=plain, option=_JSON_OPTIONS).decode()
+
+
+_JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
 def aggregate_of(topic: str) -> str:

@@ -9,12 +9,19 @@ inserts of many rows go as one COPY.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from asn_graph.projections.database import Session
+from asn_graph.projections.source import Envelope
 
 Row = dict[str, Any]
+
+
+def subjects_of(envelopes: Sequence[Envelope], event_type: type[Any]) -> set[str]:
+    """The aggregates that ``event_type`` events of the batch are about (those registered in
+    it, say: nothing of them can be in the tables yet)."""
+    return {e.subject for e in envelopes if isinstance(e.event, event_type)}
 
 
 class BatchRows:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import sqlite3
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -166,10 +167,10 @@ class _PostgresSession(Session):
                 continue
             self._send(runs)
             runs = []
-            statement, names = copy
+            statement, row = copy
             with self._literal.copy(statement) as stream:
                 for params in rows:
-                    stream.write_row(tuple(params[name] for name in names))
+                    stream.write_row(row(params))
         self._send(runs)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
@@ -185,18 +186,19 @@ class _PostgresSession(Session):
 
 
 @functools.lru_cache(maxsize=128)
-def _copyable(sql: str) -> tuple[str, tuple[str, ...]] | None:
-    """``INSERT INTO t (a, b) VALUES (:a, :b)`` as ``COPY t (a, b) FROM STDIN`` and the
-    parameter names in column order; None for any other statement."""
+def _copyable(sql: str) -> tuple[str, Callable[[Params], tuple[Any, ...]]] | None:
+    """``INSERT INTO t (a, b) VALUES (:a, :b)`` as ``COPY t (a, b) FROM STDIN`` and how to
+    take a row's values from its parameters, in column order; None for any other statement."""
     match = _PLAIN_INSERT.match(sql)
     if match is None:
         return None
     values = [v.strip() for v in match.group(2).strip("()").split(",")]
     if not all(_PARAMETER.fullmatch(v) for v in values):
         return None
-    return f"COPY{match.group(1).removeprefix('INSERT INTO')} FROM STDIN", tuple(
-        v[1:] for v in values
-    )
+    names = [v[1:] for v in values]
+    take = operator.itemgetter(*names)
+    row = (lambda params: (take(params),)) if len(names) == 1 else take
+    return f"COPY{match.group(1).removeprefix('INSERT INTO')} FROM STDIN", row
 
 
 @functools.lru_cache(maxsize=512)

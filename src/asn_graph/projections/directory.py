@@ -17,9 +17,9 @@ from asn_graph.domain.stages import Stage, stage_of
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import TransferType
 from asn_graph.domain.work_unit import WorkUnit
-from asn_graph.projections.batch_rows import BatchCounters, BatchRows
+from asn_graph.projections.batch_rows import BatchCounters, BatchRows, subjects_of
 from asn_graph.projections.database import Session
-from asn_graph.projections.directory_schema import HOLDING_STATES, STATEMENTS, TABLES
+from asn_graph.projections.directory_schema import HOLDING_STATES, INDEXES, STATEMENTS, TABLES
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
 
@@ -55,6 +55,7 @@ class DirectoryProjection(ReadModel):
     version = 2
     tables = TABLES
     statements = STATEMENTS
+    indexes = INDEXES
 
     def __init__(self, policy: TransferPolicy, timezone: str) -> None:
         super().__init__()
@@ -85,7 +86,7 @@ class DirectoryProjection(ReadModel):
         self._cases.clear()
         self._counters.begin()
         self._employees.begin()
-        registered = {e.subject for e in envelopes if isinstance(e.event, Employee.Registered)}
+        registered = subjects_of(envelopes, Employee.Registered)
         self._employees.load(
             session,
             (

@@ -65,10 +65,6 @@ STATEMENTS = (
         placement_case_id TEXT,
         active_case_id TEXT
     )""",
-    """CREATE INDEX IF NOT EXISTS directory_employees_placement
-        ON directory_employees (agency_code, unit_code, nip)""",
-    """CREATE INDEX IF NOT EXISTS directory_employees_position
-        ON directory_employees (agency_code, unit_code, position_code)""",
     """CREATE TABLE IF NOT EXISTS directory_cases (
         id TEXT PRIMARY KEY,
         seq BIGINT NOT NULL,
@@ -93,6 +89,13 @@ STATEMENTS = (
         due_on TEXT,
         decree_number TEXT
     )""",
+)
+
+INDEXES = (
+    """CREATE INDEX IF NOT EXISTS directory_employees_placement
+        ON directory_employees (agency_code, unit_code, nip)""",
+    """CREATE INDEX IF NOT EXISTS directory_employees_position
+        ON directory_employees (agency_code, unit_code, position_code)""",
     "CREATE INDEX IF NOT EXISTS directory_cases_seq ON directory_cases (seq)",
     "CREATE INDEX IF NOT EXISTS directory_cases_state ON directory_cases (state, seq)",
     "CREATE INDEX IF NOT EXISTS directory_cases_nip ON directory_cases (nip, seq)",

@@ -3,8 +3,12 @@ after, the training done and the post-transfer evaluation (evaluasi berkala muta
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.transfer_case import TransferCase
+from asn_graph.projections.batch_rows import subjects_of
 from asn_graph.projections.database import Session
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
@@ -40,6 +44,8 @@ class OutcomesProjection(ReadModel):
             evaluated_on TEXT,
             evaluation_summary TEXT
         )""",
+    )
+    indexes = (
         """CREATE INDEX IF NOT EXISTS outcome_moves_destination
             ON outcome_moves (destination_agency, effective_on)""",
         """CREATE INDEX IF NOT EXISTS outcome_moves_origin
@@ -48,27 +54,46 @@ class OutcomesProjection(ReadModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.on(Employee.PerformanceRated, _rated)
+        self._new_people: set[str] = set()
+        self._ratings: dict[tuple[str, int], dict[str, Any]] = {}
+        self.on(Employee.PerformanceRated, self._rated)
         self.on(TransferCase.Opened, _opened)
         self.on(TransferCase.TookEffect, _took_effect)
         self.on(TransferCase.TrainingRecorded, _trained)
         self.on(TransferCase.EvaluationRecorded, _evaluated)
 
+    def begin(self, session: Session, envelopes: Sequence[Envelope]) -> None:
+        self._new_people = subjects_of(envelopes, Employee.Registered)
+        self._ratings.clear()
 
-def _rated(session: Session, envelope: Envelope) -> None:
-    event: Employee.PerformanceRated = envelope.event
-    params = {
-        "id": envelope.subject,
-        "year": event.year,
-        "rating": event.rating.value,
-        "score": event.rating.score,
-    }
-    session.write(
-        "INSERT INTO outcome_ratings (employee_id, year, rating, score) "
-        "VALUES (:id, :year, :rating, :score) ON CONFLICT (employee_id, year) "
-        "DO UPDATE SET rating = :rating, score = :score",
-        params,
-    )
+    def finish(self, session: Session) -> None:
+        # Ratings of people registered in this batch cannot be in the table: plain inserts
+        # (one COPY), the last rating of a year winning as the upsert would have it.
+        for rating in self._ratings.values():
+            session.write(
+                "INSERT INTO outcome_ratings (employee_id, year, rating, score) "
+                "VALUES (:id, :year, :rating, :score)",
+                rating,
+            )
+        self._ratings.clear()
+
+    def _rated(self, session: Session, envelope: Envelope) -> None:
+        event: Employee.PerformanceRated = envelope.event
+        params = {
+            "id": envelope.subject,
+            "year": event.year,
+            "rating": event.rating.value,
+            "score": event.rating.score,
+        }
+        if envelope.subject in self._new_people:
+            self._ratings[envelope.subject, event.year] = params
+            return
+        session.write(
+            "INSERT INTO outcome_ratings (employee_id, year, rating, score) "
+            "VALUES (:id, :year, :rating, :score) ON CONFLICT (employee_id, year) "
+            "DO UPDATE SET rating = :rating, score = :score",
+            params,
+        )
 
 
 def _opened(session: Session, envelope: Envelope) -> None:

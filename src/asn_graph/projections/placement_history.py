@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from asn_graph.domain.employee import Employee
-from asn_graph.projections.batch_rows import BatchRows
+from asn_graph.projections.batch_rows import BatchRows, subjects_of
 from asn_graph.projections.database import Session
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
@@ -37,6 +37,8 @@ class PlacementHistoryProjection(ReadModel):
             decree_number TEXT,
             PRIMARY KEY (employee_id, seq)
         )""",
+    )
+    indexes = (
         """CREATE INDEX IF NOT EXISTS placement_history_unit
             ON placement_history (agency_code, unit_code, since, seq)""",
         """CREATE INDEX IF NOT EXISTS placement_history_open
@@ -55,7 +57,7 @@ class PlacementHistoryProjection(ReadModel):
     def begin(self, session: Session, envelopes: Sequence[Envelope]) -> None:
         self._people.begin()
         self._stints.clear()
-        registered = {e.subject for e in envelopes if isinstance(e.event, Employee.Registered)}
+        registered = subjects_of(envelopes, Employee.Registered)
         self._registered_now = registered
         self._people.load(
             session,

@@ -22,6 +22,9 @@ class ReadModel:
     version: ClassVar[int]
     tables: ClassVar[tuple[str, ...]]
     statements: ClassVar[tuple[str, ...]]
+    indexes: ClassVar[tuple[str, ...]] = ()
+    """Indexes only queries use (the handlers find their rows without them): a rebuild makes
+    them after the last batch, which is much cheaper than keeping them up row by row."""
 
     def __init__(self) -> None:
         self._handlers: dict[type[Any], Handler] = {}
@@ -51,8 +54,14 @@ class ReadModel:
         if handler is not None:
             handler(session, envelope)
 
-    def create_tables(self, session: Session) -> None:
+    def create_tables(self, session: Session, *, indexes: bool = True) -> None:
         for statement in self.statements:
+            session.execute(statement)
+        if indexes:
+            self.create_indexes(session)
+
+    def create_indexes(self, session: Session) -> None:
+        for statement in self.indexes:
             session.execute(statement)
 
     def drop_tables(self, session: Session) -> None:

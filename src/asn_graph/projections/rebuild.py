@@ -21,9 +21,10 @@ class RebuildResult:
 
 
 class Rebuild:
-    """Builds ``models`` in a staging area until they reach the head of the log, then swaps
-    them in, in one transaction. Killed part way, the next run goes on from the staged
-    position, unless ``restart`` is asked or the staged rows were made by other code."""
+    """Builds ``models`` in a staging area until they reach the head of the log, makes the
+    indexes only queries use, then swaps them in, in one transaction. Killed part way, the
+    next run goes on from the staged position, unless ``restart`` is asked or the staged rows
+    were made by other code."""
 
     def __init__(
         self,
@@ -64,6 +65,9 @@ class Rebuild:
             position = projector.catch_up(until=self.until, progress=progress)
             if position >= (self.until or self.log.head()):
                 break
+        with database.transaction(write=True) as session:
+            for model in self.models:
+                model.create_indexes(session)
         if before_swap is not None:
             before_swap()
         self.staging.promote(self.models)
@@ -81,5 +85,5 @@ class Rebuild:
                         f"DELETE FROM {tracking.TABLE} WHERE name = :name",  # noqa: S608
                         {"name": model.name},
                     )
-                model.create_tables(session)
+                model.create_tables(session, indexes=False)
                 tracking.ensure(session, model.name, model.version)

@@ -8,21 +8,27 @@ import time
 
 from asn_graph.progress import ProgressBar
 from asn_graph.projections.rebuild import Rebuild
+from asn_graph.rebuild_shares import default_shares, in_processes
 from benchmarks.report import Outcome, Target
 from benchmarks.stores import BenchStore
 
 TARGET_EVENTS_PER_S = 20_000
+BATCH = 2000
 
 
 def _timed(store: BenchStore, events_per_transaction: int | None, until: int) -> float:
     service = store.service
+    batched = events_per_transaction is None
     rebuild = Rebuild(
         service.log,
         service.staging(),
         service.models(),
-        batch_size=2000,
+        batch_size=BATCH,
         events_per_transaction=events_per_transaction,
         until=until,
+        # As ``asn-graph projections rebuild`` runs it; the baseline in one process.
+        shares=default_shares(store.settings) if batched else 1,
+        share_out=in_processes(store.settings, BATCH),
     )
     label = "batched" if events_per_transaction is None else "one event per transaction"
     bar = ProgressBar(f"{store.database}: rebuild, {label}")

@@ -28,6 +28,13 @@ def add_commands(commands: Any) -> None:
         "--restart", action="store_true", help="discard an interrupted rebuild, start from zero"
     )
     rebuild.add_argument("--batch", type=int, default=2000, help="events per transaction")
+    rebuild.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes to share the read models between (default: one per core on "
+        "PostgreSQL, one on SQLite)",
+    )
     rebuild.set_defaults(handler=_rebuild)
 
 
@@ -78,12 +85,20 @@ def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
     from asn_graph.progress import ProgressBar
     from asn_graph.projections.rebuild import Rebuild
+    from asn_graph.rebuild_shares import default_shares, in_processes
 
     with build_service(settings) as service:
         models = service.models(arguments.names)
         names = ", ".join(m.name for m in models)
         bar = ProgressBar(f"rebuilding {names}")
-        rebuild = Rebuild(service.log, service.staging(), models, batch_size=arguments.batch)
+        rebuild = Rebuild(
+            service.log,
+            service.staging(),
+            models,
+            batch_size=arguments.batch,
+            shares=arguments.workers or default_shares(settings),
+            share_out=in_processes(settings, arguments.batch),
+        )
         result = rebuild.run(restart=arguments.restart, progress=bar)
         bar.done()
     resumed = f", resumed from {result.resumed_from}" if result.resumed_from else ""

@@ -16,9 +16,10 @@ from asn_graph.bootstrap import Service
 from asn_graph.demo.bulk import grow
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.projections.projector import Projector
-from asn_graph.projections.rebuild import Rebuild
+from asn_graph.projections.rebuild import Rebuild, share
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.projections.worker import ProjectionWorker
+from asn_graph.rebuild_shares import in_processes
 from tests.read_side.helpers import asn_graph, dump, reset_read_models, seed
 from tests.world import person, register
 
@@ -33,6 +34,33 @@ def test_incremental_and_rebuilt_read_models_are_equal_row_for_row(service: Serv
     assert result.position == head
     assert dump(service) == incremental
     assert not service.staging().exists()
+
+
+def test_a_rebuild_shared_between_processes_gives_the_same_rows(service: Service) -> None:
+    head = seed(service)
+    incremental = dump(service)
+    reported: list[tuple[int, int]] = []
+    rebuild = Rebuild(
+        service.log,
+        service.staging(),
+        service.models(),
+        batch_size=300,
+        shares=2,
+        share_out=in_processes(service.settings, 300),
+    )
+    result = rebuild.run(progress=lambda position, of: reported.append((position, of)))
+    assert result.position == head
+    assert reported[-1] == (head, head)
+    assert dump(service) == incremental
+    assert not service.staging().exists()
+
+
+def test_models_are_shared_out_by_their_work(service: Service) -> None:
+    groups = share(service.models(), 2)
+    assert sorted(m.name for m in groups[0] + groups[1]) == sorted(m.name for m in service.models())
+    assert groups[0][0].name == "audit_trail"
+    assert sum(m.weight for m in groups[0]) - sum(m.weight for m in groups[1]) in (-1, 0, 1)
+    assert [len(group) for group in share(service.models(), 1)] == [len(service.models())]
 
 
 def test_one_event_per_transaction_gives_the_same_rows(service: Service) -> None:

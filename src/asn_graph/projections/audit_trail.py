@@ -17,6 +17,7 @@ from asn_graph.projections.source import Envelope
 
 class AuditTrailProjection(ReadModel):
     name = "audit_trail"
+    weight = 3
     version = 1
     tables = ("audit_trail",)
     statements = (

@@ -52,6 +52,7 @@ def _position_key(placement: Placement) -> tuple[str, str, str]:
 
 class DirectoryProjection(ReadModel):
     name = "directory"
+    weight = 2
     version = 2
     tables = TABLES
     statements = STATEMENTS

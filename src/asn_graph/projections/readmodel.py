@@ -22,6 +22,9 @@ class ReadModel:
     version: ClassVar[int]
     tables: ClassVar[tuple[str, ...]]
     statements: ClassVar[tuple[str, ...]]
+    weight: ClassVar[int] = 1
+    """About how much work the model's handlers are beside the others' (to share a rebuild
+    out between processes)."""
     indexes: ClassVar[tuple[str, ...]] = ()
     """Indexes only queries use (the handlers find their rows without them): a rebuild makes
     them after the last batch, which is much cheaper than keeping them up row by row."""

@@ -20,11 +20,20 @@ class RebuildResult:
     position: int
 
 
+ShareOut = Callable[[list[list[str]], int, Progress | None], None]
+"""Brings each group of read models (by name) in the staging area up to a log position, the
+groups side by side; reports the position all of them have reached."""
+
+
 class Rebuild:
     """Builds ``models`` in a staging area until they reach the head of the log, makes the
     indexes only queries use, then swaps them in, in one transaction. Killed part way, the
     next run goes on from the staged position, unless ``restart`` is asked or the staged rows
-    were made by other code."""
+    were made by other code.
+
+    With ``share_out`` and ``shares`` > 1 the models are split into that many groups of about
+    equal work, projected side by side (each group reads the log itself): read models are
+    independent, each with its own tables and position."""
 
     def __init__(
         self,
@@ -35,6 +44,8 @@ class Rebuild:
         batch_size: int = 2000,
         events_per_transaction: int | None = None,
         until: int | None = None,
+        shares: int = 1,
+        share_out: ShareOut | None = None,
     ) -> None:
         self.log = log
         self.staging = staging
@@ -42,6 +53,8 @@ class Rebuild:
         self.batch_size = batch_size
         self.events_per_transaction = events_per_transaction
         self.until = until
+        self.shares = shares
+        self.share_out = share_out
 
     def run(
         self,
@@ -60,10 +73,15 @@ class Rebuild:
             events_per_transaction=self.events_per_transaction,
         )
         resumed_from = projector.position()
-        position = resumed_from
+        groups = share(self.models, self.shares)
         while True:
-            position = projector.catch_up(until=self.until, progress=progress)
-            if position >= (self.until or self.log.head()):
+            target = self.until or self.log.head()
+            if self.share_out is not None and len(groups) > 1:
+                self.share_out([[m.name for m in group] for group in groups], target, progress)
+                position = projector.position()
+            else:
+                position = projector.catch_up(until=self.until, progress=progress)
+            if position >= target:
                 break
         with database.transaction(write=True) as session:
             for model in self.models:
@@ -87,3 +105,15 @@ class Rebuild:
                     )
                 model.create_tables(session, indexes=False)
                 tracking.ensure(session, model.name, model.version)
+
+
+def share(models: Sequence[ReadModel], shares: int) -> list[list[ReadModel]]:
+    """At most ``shares`` groups of models with about the same work each: the heaviest model
+    first, each to the group with the least work so far."""
+    groups: list[list[ReadModel]] = [[] for _ in range(max(1, min(shares, len(models))))]
+    work = [0] * len(groups)
+    for model in sorted(models, key=lambda m: -m.weight):
+        lightest = work.index(min(work))
+        groups[lightest].append(model)
+        work[lightest] += model.weight
+    return [group for group in groups if group]

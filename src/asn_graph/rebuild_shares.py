@@ -1,0 +1,102 @@
+"""A rebuild shared out between processes: each projects its group of read models into the
+staging area, reading the log itself, so that a rebuild uses more than one core.
+
+Only on PostgreSQL, where several writers work side by side (SQLite has one writer at a
+time). A process dies with the one that started it, so that a killed rebuild leaves nothing
+running that would move the staged positions behind the next run's back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
+import time
+from multiprocessing.sharedctypes import Synchronized
+
+from asn_graph.projections.projector import Progress, Projector
+from asn_graph.projections.rebuild import ShareOut
+from asn_graph.settings import Settings
+
+POLL_SECONDS = 0.25
+PR_SET_PDEATHSIG = 1
+
+
+def default_shares(settings: Settings) -> int:
+    """One process per core on PostgreSQL; one on SQLite."""
+    return (os.cpu_count() or 1) if settings.is_postgres else 1
+
+
+def in_processes(settings: Settings, batch_size: int) -> ShareOut:
+    """Runs each group in a process of its own and waits for all of them."""
+
+    def share_out(groups: list[list[str]], until: int, progress: Progress | None) -> None:
+        context = multiprocessing.get_context("spawn")
+        reached = [context.Value("q", 0) for _ in groups]
+        processes = [
+            context.Process(
+                target=_project,
+                args=(settings, names, until, batch_size, position, os.getpid()),
+                name=f"rebuild-{'+'.join(names)}",
+            )
+            for names, position in zip(groups, reached, strict=True)
+        ]
+        for process in processes:
+            process.start()
+        try:
+            while any(process.is_alive() for process in processes):
+                if progress is not None:
+                    progress(min(position.value for position in reached), until)
+                time.sleep(POLL_SECONDS)
+        finally:
+            for process in processes:
+                process.join(timeout=0 if process.is_alive() else None)
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+        failed = [p.name for p in processes if p.exitcode != 0]
+        if failed:
+            raise RuntimeError(f"rebuild processes failed: {', '.join(failed)}")
+        if progress is not None:
+            progress(min(position.value for position in reached), until)
+
+    return share_out
+
+
+def _project(
+    settings: Settings,
+    names: list[str],
+    until: int,
+    batch_size: int,
+    reached: Synchronized[int],
+    parent: int,
+) -> None:
+    _die_with(parent)
+    from asn_graph.bootstrap import build_service
+
+    with build_service(settings) as service:
+        database = service.staging().open()
+        try:
+            projector = Projector(
+                service.log, database, service.models(names), batch_size=batch_size
+            )
+
+            def report(position: int, _head: int) -> None:
+                reached.value = position
+
+            while projector.position() < until:
+                projector.catch_up(until=until, progress=report)
+            reached.value = projector.position()
+        finally:
+            database.close()
+
+
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies (a no-op elsewhere), then make
+    sure the parent did not die before the request."""
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)

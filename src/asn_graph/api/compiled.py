@@ -243,7 +243,7 @@ class _Generator:
             return [f"if {value}.__class__ is not float or not isfinite({value}): raise Miss"]
         if isinstance(leaf, CustomGraphQLEnumType):
             members = self._constant(leaf.wrapped_cls)
-            names = self._constant(_enum_names(leaf))
+            names = self._constant(enum_names(leaf))
             return [
                 f"if {value}.__class__ is not {members}: raise Miss",
                 f"{value} = {names}[{value}]",
@@ -252,7 +252,8 @@ class _Generator:
         return [f"{value} = {coerce}({value})", f"if {value} is None: raise Miss"]
 
 
-def _enum_names(enum_type: CustomGraphQLEnumType) -> dict[Any, str]:
+def enum_names(enum_type: CustomGraphQLEnumType) -> dict[Any, str]:
+    """The GraphQL name of each member of the enum's Python class."""
     by_value: dict[Any, str] = {}
     for name, enum_value in enum_type.values.items():
         by_value.setdefault(enum_value.value, name)

@@ -35,9 +35,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import CustomGraphQLEnumType
 from strawberry.types.field import StrawberryField
 
-from asn_graph.api.compiled import Compiler, Complete
-
-STRAWBERRY_DEFINITION = "strawberry-definition"
+from asn_graph.api.compiled import STRAWBERRY_DEFINITION, Compiler, Complete, enum_names
 
 
 @dataclass(frozen=True)
@@ -293,17 +291,11 @@ def _coercer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
     if leaf in (GraphQLString, GraphQLID):
         return lambda value: value if type(value) is str else general(value)
     if isinstance(leaf, CustomGraphQLEnumType):
-        names: dict[Any, str] = {}
-        for name, enum_value in leaf.values.items():
-            names.setdefault(enum_value.value, name)
-        members = leaf.wrapped_cls
+        names, members = enum_names(leaf), leaf.wrapped_cls
 
         def enum_name(value: Any) -> Any:
-            if isinstance(value, members):
-                name = names.get(value.value)
-                if name is not None:
-                    return name
-            return general(value)
+            name = names.get(value) if isinstance(value, members) else None
+            return general(value) if name is None else name
 
         return enum_name
     return general

@@ -54,6 +54,9 @@ class BenchStore:
         bar = ProgressBar(f"{self.database}: projecting")
         self.service.projector.catch_up(progress=bar)
         bar.done()
+        # A store loaded in minutes leaves the planner's statistics behind (and autovacuum
+        # may be off): refreshed as an operator does after a bulk load.
+        self.service.analyze()
 
     def token(self, role: Role, agency: str | None = None, nip: str | None = None) -> str:
         tokens = TokenService(self.settings.signing_secret())

@@ -77,6 +77,27 @@ class Service:
     def staging(self) -> Staging:
         return staging_for(self.views)
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics of the event store and the read models: after a
+        bulk load (or where autovacuum is off) the planner would otherwise guess row counts,
+        and an aggregate's events could be looked for by a parallel scan."""
+        recorders: list[object] = [self.app.recorder]
+        if self.app.snapshots is not None:
+            recorders.append(self.app.snapshots.recorder)
+        tables = [getattr(recorder, "events_table_name", "") for recorder in recorders]
+        store: Database
+        if self.settings.is_postgres:
+            store = PostgresDatabase(
+                self.settings.database_url, max_size=1, schema=self.settings.database_schema
+            )
+        else:
+            store = SQLiteDatabase(str(self.settings.sqlite_path))
+        try:
+            store.analyze(table for table in tables if table)
+        finally:
+            store.close()
+        self.views.analyze(table for model in self.models() for table in model.tables)
+
     def close(self) -> None:
         if self.changes.running:
             self.changes.stop()

@@ -225,3 +225,26 @@ def _miscounted_positions(service: Service) -> list[dict[str, Any]]:
         "WHERE e.agency_code = p.agency_code AND e.unit_code = p.unit_code "
         "AND e.position_code = p.code)"
     )
+
+
+def test_statistics_are_refreshed_after_a_bulk_load_and_a_rebuild(service: Service) -> None:
+    seed(service)
+    service.analyze()
+    assert _analyzed(service, "directory_employees")
+    Rebuild(service.log, service.staging(), service.models()).run()
+    # The swapped-in tables come with statistics: the planner knows them from the first query.
+    assert _analyzed(service, "directory_employees")
+    assert _analyzed(service, "audit_trail")
+
+
+def _analyzed(service: Service, table: str) -> bool:
+    if service.settings.is_postgres:
+        rows = service.views.query(
+            "SELECT COUNT(*) AS n FROM pg_stats WHERE schemaname = :schema AND tablename = :table",
+            {"schema": service.settings.database_schema or "public", "table": table},
+        )
+    else:
+        rows = service.views.query(
+            "SELECT COUNT(*) AS n FROM sqlite_stat1 WHERE tbl = :table", {"table": table}
+        )
+    return int(rows[0]["n"]) > 0

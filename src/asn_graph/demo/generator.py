@@ -41,6 +41,7 @@ def fill(service: Service, spec: DemoSpec) -> str:
         for plan in plan_cases(rng, employees, positions, spec.cases, today)
     )
     service.projector.catch_up()
+    service.analyze()
     events = service.log.head()
     return (
         f"demo: {len(AGENCIES)} agencies, {len(positions)} positions, {len(employees)} "

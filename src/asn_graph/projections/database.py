@@ -8,7 +8,7 @@ import re
 import sqlite3
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -71,6 +71,13 @@ class Database(ABC):
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         with self.transaction() as session:
             return session.execute(sql, params)
+
+    def analyze(self, tables: Iterable[str]) -> None:
+        """Refresh the planner's statistics of ``tables`` (after a bulk load the planner
+        would otherwise guess, and may scan what an index finds)."""
+        with self.transaction(write=True) as session:
+            for table in tables:
+                session.execute(f"ANALYZE {table}")
 
     @abstractmethod
     def close(self) -> None:

@@ -57,6 +57,8 @@ class PostgresStaging(Staging):
 
     def promote(self, models: Sequence[ReadModel]) -> None:
         if self._database is not None:
+            # Statistics stay with a table when it moves to the live schema.
+            self._database.analyze(table for model in models for table in model.tables)
             self._database.close()
         staged, live = sql.Identifier(self.schema), sql.Identifier(self.live.schema)
         with psycopg.connect(self.live.conninfo) as connection, connection.transaction():
@@ -148,6 +150,7 @@ class SQLiteStaging(Staging):
             connection.execute("DETACH DATABASE staged")
         finally:
             connection.close()
+        self.live.analyze(table for model in models for table in model.tables)
         if remaining == 0:
             for suffix in ("", "-wal", "-shm"):
                 Path(str(self.path) + suffix).unlink(missing_ok=True)

@@ -115,14 +115,8 @@ class Service:
 def build_service(
     settings: Settings, *, clock: Clock | None = None, policy: TransferPolicy | None = None
 ) -> Service:
-    if policy is None and settings.policy_file is not None:
-        policy = load_policy(settings.policy_file)
-    app = AsnGraph(
-        settings.event_store_env(),
-        policy=policy,
-        clock=clock or SystemClock(settings.timezone),
-    )
-    views = _views(settings)
+    app = event_store(settings, clock=clock, policy=policy)
+    views = views_of(settings)
     log = EventLog(app)
     projector = Projector(
         log,
@@ -168,7 +162,25 @@ def build_service(
     return service
 
 
-def _views(settings: Settings) -> Database:
+def event_store(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    policy: TransferPolicy | None = None,
+    create_tables: bool = True,
+) -> AsnGraph:
+    """The event-sourced application on the store of ``settings``; ``create_tables`` makes
+    its tables if they are missing (a helper process of a running one leaves that alone)."""
+    if policy is None and settings.policy_file is not None:
+        policy = load_policy(settings.policy_file)
+    env = settings.event_store_env()
+    if not create_tables:
+        env["CREATE_TABLE"] = "n"
+    return AsnGraph(env, policy=policy, clock=clock or SystemClock(settings.timezone))
+
+
+def views_of(settings: Settings) -> Database:
+    """The read models' database of ``settings``."""
     if settings.is_postgres:
         return PostgresDatabase(
             settings.views_location, max_size=settings.pool_size, schema=settings.database_schema

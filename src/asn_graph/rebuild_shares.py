@@ -74,23 +74,30 @@ def _project(
     parent: int,
 ) -> None:
     _die_with(parent)
-    from asn_graph.bootstrap import build_service
+    # Nothing here creates tables or schemas: the rebuild that started this process did,
+    # and catalog changes from processes side by side collide.
+    from asn_graph.bootstrap import event_store, views_of
+    from asn_graph.projections.catalog import read_models
+    from asn_graph.projections.source import EventLog
+    from asn_graph.projections.staging import staging_for
 
-    with build_service(settings) as service:
-        database = service.staging().open()
-        try:
-            projector = Projector(
-                service.log, database, service.models(names), batch_size=batch_size
-            )
+    app = event_store(settings, create_tables=False)
+    live = views_of(settings)
+    database = staging_for(live).attach()
+    try:
+        models = [m for m in read_models(app.policy, settings.timezone) if m.name in names]
+        projector = Projector(EventLog(app), database, models, batch_size=batch_size)
 
-            def report(position: int, _head: int) -> None:
-                reached.value = position
+        def report(position: int, _head: int) -> None:
+            reached.value = position
 
-            while projector.position() < until:
-                projector.catch_up(until=until, progress=report)
-            reached.value = projector.position()
-        finally:
-            database.close()
+        while projector.position() < until:
+            projector.catch_up(until=until, progress=report)
+        reached.value = projector.position()
+    finally:
+        database.close()
+        live.close()
+        app.close()
 
 
 def _die_with(parent: int) -> None:

@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -18,7 +19,8 @@ from psycopg_pool import ConnectionPool
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
-STATEMENTS_PER_ROUND_TRIP = 500
+SEND_BEHIND_ROWS = 1000
+"""Buffered rows after which a PostgreSQL session sends them while it goes on."""
 _PARAMETER = re.compile(r":[a-z_][a-z0-9_]*")
 _PLAIN_INSERT = re.compile(r"^(INSERT INTO \w+ \([^)]*\)) VALUES (\([^()]*\))$", re.DOTALL)
 _NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
@@ -157,15 +159,50 @@ class _PostgresSession(Session):
         super().__init__()
         self._connection = connection
         self._literal = psycopg.ClientCursor(connection)
+        self._buffered = 0
+        self._sender: ThreadPoolExecutor | None = None
+        self._sending: Future[None] | None = None
 
     def _execute(self, sql: str, params: Params | None) -> list[Row]:
         return _rows(self._connection, sql, params)
 
+    def write(self, sql: str, params: Params | None = None) -> None:
+        super().write(sql, params)
+        self._buffered += 1
+        if self._buffered >= SEND_BEHIND_ROWS:
+            self._send_behind()
+
+    def _send_behind(self) -> None:
+        """Send what is buffered from another thread while this one goes on making rows: the
+        database applies a batch's first rows while the last are computed."""
+        self.wait()
+        pending, self._pending, self._buffered = self._pending, [], 0
+        if self._sender is None:
+            self._sender = ThreadPoolExecutor(1, thread_name_prefix="send-behind")
+        self._sending = self._sender.submit(self._send_all, pending)
+
+    def wait(self) -> None:
+        """Until what is being sent behind has arrived (its errors are raised here)."""
+        sending, self._sending = self._sending, None
+        if sending is not None:
+            sending.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            if self._sender is not None:
+                self._sender.shutdown()
+
     def flush(self) -> None:
+        self.wait()
+        pending, self._pending, self._buffered = self._pending, [], 0
+        self._send_all(pending)
+
+    def _send_all(self, pending: list[tuple[str, list[Params]]]) -> None:
         """Buffered writes go in one pipeline (each statement prepared once, its rows bound
         by the server), and runs of plain inserts as COPY: a batch of events costs a few
         round trips, not one per row."""
-        pending, self._pending = self._pending, []
         runs: list[tuple[str, list[Params]]] = []
         for sql, rows in pending:
             copy = _copyable(sql) if len(rows) > 1 else None
@@ -234,8 +271,12 @@ class PostgresDatabase(Database):
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
         with self._pool.connection() as connection, connection.transaction():
             session = _PostgresSession(connection)
-            yield session
-            session.flush()
+            try:
+                yield session
+                session.flush()
+            finally:
+                # Nothing may still be sending when the transaction commits or rolls back.
+                session.close()
 
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         with self._pool.connection() as connection:

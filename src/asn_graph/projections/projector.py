@@ -122,12 +122,16 @@ class Projector:
         with self.database.transaction(write=True) as session:
             positions = tracking.read(session, self.models, lock=True)
             last = envelopes[-1].position
-            for name, model in self.models.items():
-                reached = positions[name].position
-                if reached >= last:
-                    continue
-                unseen = [e for e in envelopes if e.position > reached]
+            work = [
+                (name, model, [e for e in envelopes if e.position > positions[name].position])
+                for name, model in self.models.items()
+                if positions[name].position < last
+            ]
+            # Every model reads what it needs (its own tables) before any writes: then the
+            # writes stream to the database while the next models are worked out.
+            for _, model, unseen in work:
                 model.begin(session, unseen)
+            for name, model, unseen in work:
                 for envelope in unseen:
                     model.apply(session, envelope)
                 model.finish(session)

@@ -25,6 +25,10 @@ class Staging(ABC):
         """The staging database, created if missing, with what an earlier run left in it."""
 
     @abstractmethod
+    def attach(self) -> Database:
+        """The staging database another process opened, without creating anything."""
+
+    @abstractmethod
     def promote(self, models: Sequence[ReadModel]) -> None:
         """Replace the live tables of ``models`` with the staged ones, with their positions."""
 
@@ -52,6 +56,9 @@ class PostgresStaging(Staging):
             connection.execute(
                 sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema))
             )
+        return self.attach()
+
+    def attach(self) -> Database:
         self._database = PostgresDatabase(self.live.conninfo, max_size=2, schema=self.schema)
         return self._database
 
@@ -109,6 +116,9 @@ class SQLiteStaging(Staging):
         return self.path.exists()
 
     def open(self) -> Database:
+        return self.attach()
+
+    def attach(self) -> Database:
         self._database = SQLiteDatabase(str(self.path))
         return self._database
 

@@ -39,14 +39,16 @@ def _timed(store: BenchStore, events_per_transaction: int | None, until: int) ->
     return elapsed
 
 
-def run(store: BenchStore, events: int, sample: int) -> list[Outcome]:
+def run(store: BenchStore, events: int, sample: int, *, restore: bool = True) -> list[Outcome]:
     """Rebuilds over the first ``events`` of the log, the baseline over the first ``sample``;
-    the read models are brought back to the head after."""
+    with ``restore`` the read models are brought back to the head after (millions of events
+    at the largest size: not worth it when nothing is measured after)."""
     until = min(events, store.service.log.head())
     sample = min(sample, until)
     batched = until / _timed(store, None, until)
     single = sample / _timed(store, 1, sample)
-    store.project()
+    if restore:
+        store.project()
     targets: tuple[Target, ...] = (Target.ratio_at_least(10),)
     if store.database == "postgresql":
         targets += (Target.figure_at_least(TARGET_EVENTS_PER_S, "events/s"),)

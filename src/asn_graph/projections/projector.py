@@ -85,6 +85,8 @@ class Projector:
         with self._lock:
             position = self.position()
             head = self.log.head() if progress is not None else 0
+            if until is not None:
+                head = min(head, until)
             envelopes = self._read(position, until)
             if len(envelopes) < self.batch_size:
                 return (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 from collections.abc import Iterable
 from typing import TextIO
@@ -11,7 +10,7 @@ from typing import TextIO
 from asn_graph.projections.rows import AuditRow
 
 FORMATS = ("jsonl", "csv")
-_FIELDS = [f.name for f in dataclasses.fields(AuditRow)]
+_FIELDS = list(AuditRow._fields)
 
 
 def write(rows: Iterable[AuditRow], out: TextIO, form: str) -> int:
@@ -22,11 +21,11 @@ def write(rows: Iterable[AuditRow], out: TextIO, form: str) -> int:
         writer = csv.DictWriter(out, fieldnames=_FIELDS)
         writer.writeheader()
         for row in rows:
-            writer.writerow(dataclasses.asdict(row))
+            writer.writerow(row._asdict())
             count += 1
         return count
     for row in rows:
-        record = dataclasses.asdict(row)
+        record = row._asdict()
         record["details"] = json.loads(row.details)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from asn_graph.domain.eligibility import Staffing
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class AgencyRow:
+class AgencyRow(NamedTuple):
     code: str
     name: str
     kind: str
     province_code: str
 
 
-@dataclass(frozen=True)
-class UnitRow:
+class UnitRow(NamedTuple):
     id: str
     agency_code: str
     code: str
@@ -28,8 +26,7 @@ class UnitRow:
     parent_code: str | None
 
 
-@dataclass(frozen=True)
-class EmployeeRow:
+class EmployeeRow(NamedTuple):
     id: str
     nip: str
     name: str
@@ -44,8 +41,7 @@ class EmployeeRow:
     active_case_id: str | None
 
 
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(NamedTuple):
     id: str
     seq: int
     employee_id: str
@@ -102,8 +98,7 @@ class PlacementFilter:
     rank: str | None = None
 
 
-@dataclass(frozen=True)
-class PlacementRow:
+class PlacementRow(NamedTuple):
     employee_id: str
     nip: str
     name: str
@@ -119,8 +114,7 @@ class PlacementRow:
     placement_case_id: str | None
 
 
-@dataclass(frozen=True)
-class PositionBalanceRow:
+class PositionBalanceRow(NamedTuple):
     agency_code: str
     unit_code: str
     unit_name: str | None
@@ -139,8 +133,7 @@ class PositionBalanceRow:
         return Staffing(self.needed or 0, self.present, self.incoming, self.outgoing).vacancies
 
 
-@dataclass(frozen=True)
-class UnitBalanceRow:
+class UnitBalanceRow(NamedTuple):
     agency_code: str
     unit_code: str
     unit_name: str
@@ -165,8 +158,7 @@ class WorklistFilter:
     overdue_on: str | None = None
 
 
-@dataclass(frozen=True)
-class WorkItemRow:
+class WorkItemRow(NamedTuple):
     id: str
     seq: int
     nip: str
@@ -186,8 +178,7 @@ class WorkItemRow:
     decree_number: str | None
 
 
-@dataclass(frozen=True)
-class StintRow:
+class StintRow(NamedTuple):
     employee_id: str
     seq: int
     nip: str
@@ -211,8 +202,7 @@ class AuditFilter:
     recorded_until: str | None = None
 
 
-@dataclass(frozen=True)
-class AuditRow:
+class AuditRow(NamedTuple):
     position: int
     originator_id: str
     aggregate: str
@@ -236,8 +226,7 @@ class OutcomeFilter:
     effective_until: str | None = None
 
 
-@dataclass(frozen=True)
-class OutcomeRow:
+class OutcomeRow(NamedTuple):
     case_id: str
     seq: int
     nip: str

@@ -1,21 +1,27 @@
 """Every event type survives the trip through the store's JSON transcoder."""
 
+import math
 from datetime import date
+from typing import Any
 
+import pytest
 from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, UUIDAsHex
 
 from asn_graph.domain.case_records import Training
 from asn_graph.domain.transfer_types import ApprovalStep
-from asn_graph.persistence.transcodings import register_domain_transcodings
+from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
 from tests.unit.builders import APPROVER, HANDOVER, OFFICER, POLICY, TODAY, case, decree
 from tests.unit.test_transfer_case import in_approval
 
 
-def test_value_objects_round_trip() -> None:
-    transcoder = JSONTranscoder()
+def _registered(transcoder: JSONTranscoder) -> JSONTranscoder:
     for builtin in (UUIDAsHex(), DatetimeAsISO()):
         transcoder.register(builtin)
     register_domain_transcodings(transcoder)
+    return transcoder
+
+
+def _events_of_a_long_case() -> list[dict[str, Any]]:
     subject = in_approval(case())
     subject.decide(ApprovalStep.REVIEW_BOARD, True, date(2026, 10, 1), "BA/1", APPROVER, "")
     subject.record_handover(HANDOVER, OFFICER)
@@ -23,8 +29,44 @@ def test_value_objects_round_trip() -> None:
     subject.record_installation(date(2026, 11, 10), POLICY, OFFICER)
     subject.take_effect(TODAY, POLICY, OFFICER)
     subject.record_training(Training("Orientasi", "BPSDM", 16, TODAY), OFFICER)
-    for event in subject.collect_events():
-        state = dict(event.__dict__)
+    return [dict(event.__dict__) for event in subject.collect_events()]
+
+
+@pytest.mark.parametrize("transcoder_type", [JSONTranscoder, StoreTranscoder])
+def test_value_objects_round_trip(transcoder_type: type[JSONTranscoder]) -> None:
+    transcoder = _registered(transcoder_type())
+    for state in _events_of_a_long_case():
         # JSON has no tuples: the event's own tuple fields come back as lists.
         expected = {k: list(v) if isinstance(v, tuple) else v for k, v in state.items()}
         assert transcoder.decode(transcoder.encode(state)) == expected
+
+
+def test_the_store_writes_what_the_library_writes_and_reads_it_back_the_same() -> None:
+    library, store = _registered(JSONTranscoder()), _registered(StoreTranscoder())
+    for state in _events_of_a_long_case():
+        stored = library.encode(state)
+        assert store.encode(state) == stored
+        assert store.decode(stored) == library.decode(stored)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b'{"score": NaN}',
+        b'{"big": 123456789012345678901234567890}',
+        b'{"low": -9223372036854775809}',
+        b'{"nested": [{"big": 18446744073709551616}]}',
+        b'["\\ud800"]',
+        b"5",
+    ],
+)
+def test_documents_orjson_reads_otherwise_decode_as_the_library_decodes_them(
+    document: bytes,
+) -> None:
+    library, store = _registered(JSONTranscoder()), _registered(StoreTranscoder())
+    decoded, expected = store.decode(document), library.decode(document)
+    if isinstance(expected, dict) and isinstance(expected.get("score"), float):
+        assert math.isnan(decoded["score"])
+    else:
+        assert decoded == expected
+        assert repr(decoded) == repr(expected)

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording, Transcoder
 
 from asn_graph.application.clock import Clock, SystemClock
 from asn_graph.application.registers import IdempotencyRecord, idempotency_id
@@ -23,7 +23,7 @@ from asn_graph.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.work_unit import WorkUnit
-from asn_graph.persistence.transcodings import register_domain_transcodings
+from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
 
 P = ParamSpec("P")
 A = TypeVar("A", bound=Aggregate)
@@ -64,6 +64,11 @@ class StoreApplication(Application[UUID]):
     def _notify(self, recordings: list[Recording[UUID]]) -> None:
         for listener in self.on_saved:
             listener()
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = StoreTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

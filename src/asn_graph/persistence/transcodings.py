@@ -10,6 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+import orjson
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from asn_graph.domain.actors import Actor, Role
@@ -47,6 +48,49 @@ from asn_graph.domain.transfer_types import (
 )
 from asn_graph.domain.work_unit import Position, Workload, WorkloadItem
 
+_EXACT_FLOATS = 2.0**63
+"""orjson reads an integer beyond 64 bits as a float: a float this large may have been one."""
+_WALKED = frozenset({dict, list, float})
+
+
+class _ReadOtherwise(Exception):
+    """The document holds a value orjson may read otherwise than the standard library."""
+
+
+class StoreTranscoder(JSONTranscoder):
+    """Encodes as the library does, so stored bytes stay what they always were, and decodes
+    with orjson, reviving transcoded values from the parsed tree innermost first as the
+    library's object hook does: reading the log was mostly the standard library's decoder.
+    Documents orjson refuses (NaN, lone surrogates) or may read otherwise (it makes a float
+    of an integer beyond 64 bits) are decoded by the library, as before."""
+
+    def decode(self, data: bytes) -> Any:
+        try:
+            return self._revive(orjson.loads(data))
+        except (orjson.JSONDecodeError, _ReadOtherwise):
+            return super().decode(data)
+
+    def _revive(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is dict:
+            for key, item in value.items():
+                if type(item) in _WALKED:
+                    value[key] = self._revive(item)
+            if len(value) == 2 and "_type_" in value and "_data_" in value:
+                transcoding = self.names.get(value["_type_"])
+                if transcoding is not None:
+                    return transcoding.decode(value["_data_"])
+                return self._decode_obj(value)
+            return value
+        if kind is list:
+            for index, item in enumerate(value):
+                if type(item) in _WALKED:
+                    value[index] = self._revive(item)
+            return value
+        if kind is float and not -_EXACT_FLOATS < value < _EXACT_FLOATS:
+            raise _ReadOtherwise
+        return value
+
 
 class DateAsISO(Transcoding):
     type = date
@@ -65,13 +109,15 @@ class EnumAsValue(Transcoding):
     def __init__(self, enum_type: type[Enum], name: str) -> None:
         self.type = enum_type
         self.name = name
+        # Members by value: a dictionary lookup instead of the enum call's machinery.
+        self._members = {member.value: member for member in enum_type}
 
     def encode(self, obj: Enum) -> Any:
         return obj.value
 
     def decode(self, data: Any) -> Enum:
-        member: Enum = self.type(data)
-        return member
+        member = self._members.get(data)
+        return self.type(data) if member is None else member
 
 
 class DataclassAsDict(Transcoding):
@@ -89,8 +135,9 @@ class DataclassAsDict(Transcoding):
         # JSON has no tuples; value objects hold tuples to stay hashable.
         # Stored facts are rebuilt as they were, without re-running today's validation.
         obj: Any = object.__new__(self.type)
-        for key, value in data.items():
-            object.__setattr__(obj, key, tuple(value) if isinstance(value, list) else value)
+        obj.__dict__.update(
+            {key: tuple(value) if type(value) is list else value for key, value in data.items()}
+        )
         return obj
 
 

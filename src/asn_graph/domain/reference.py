@@ -79,10 +79,16 @@ class PerformanceRating(Enum):
 
     @property
     def score(self) -> int:
-        return len(PerformanceRating) - list(PerformanceRating).index(self)
+        """5 for SANGAT_BAIK down to 1 for SANGAT_KURANG."""
+        return _RATING_SCORES[self]
 
     def at_least(self, threshold: PerformanceRating) -> bool:
         return self.score >= threshold.score
+
+
+_RATING_SCORES = {
+    rating: len(PerformanceRating) - order for order, rating in enumerate(PerformanceRating)
+}
 
 
 class PositionGroup(Enum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sqlite3
 import subprocess
@@ -248,3 +249,29 @@ def _analyzed(service: Service, table: str) -> bool:
             "SELECT COUNT(*) AS n FROM sqlite_stat1 WHERE tbl = :table", {"table": table}
         )
     return int(rows[0]["n"]) > 0
+
+
+def test_rebuilt_read_models_have_every_index_their_queries_use(service: Service) -> None:
+    seed(service)
+    expected = {
+        _INDEX_NAME.search(statement).group(1)  # type: ignore[union-attr]
+        for model in service.models()
+        for statement in model.indexes
+    }
+    assert expected <= _indexes(service)
+    Rebuild(service.log, service.staging(), service.models(), batch_size=300).run()
+    assert expected <= _indexes(service)
+
+
+_INDEX_NAME = re.compile(r"CREATE INDEX IF NOT EXISTS (\w+)")
+
+
+def _indexes(service: Service) -> set[str]:
+    if service.settings.is_postgres:
+        rows = service.views.query(
+            "SELECT indexname AS name FROM pg_indexes WHERE schemaname = :schema",
+            {"schema": service.settings.database_schema or "public"},
+        )
+    else:
+        rows = service.views.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+    return {row["name"] for row in rows}

@@ -27,9 +27,10 @@ groups side by side; reports the position all of them have reached."""
 
 class Rebuild:
     """Builds ``models`` in a staging area until they reach the head of the log, makes the
-    indexes only queries use, then swaps them in, in one transaction. Killed part way, the
-    next run goes on from the staged position, unless ``restart`` is asked or the staged rows
-    were made by other code.
+    indexes only queries use (in the staging area if the tables move from there as they are,
+    else the promotion makes them after copying), then swaps them in, in one transaction.
+    Killed part way, the next run goes on from the staged position, unless ``restart`` is
+    asked or the staged rows were made by other code.
 
     With ``share_out`` and ``shares`` > 1 the models are split into that many groups of about
     equal work, projected side by side (each group reads the log itself): read models are
@@ -83,9 +84,10 @@ class Rebuild:
                 position = projector.catch_up(until=self.until, progress=progress)
             if position >= target:
                 break
-        with database.transaction(write=True) as session:
-            for model in self.models:
-                model.create_indexes(session)
+        if self.staging.indexes_move:
+            with database.transaction(write=True) as session:
+                for model in self.models:
+                    model.create_indexes(session)
         if before_swap is not None:
             before_swap()
         self.staging.promote(self.models)

@@ -20,6 +20,9 @@ _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,50}$")
 
 
 class Staging(ABC):
+    indexes_move: bool
+    """Whether promoted tables take their staged indexes along (or get them made after)."""
+
     @abstractmethod
     def open(self) -> Database:
         """The staging database, created if missing, with what an earlier run left in it."""
@@ -37,6 +40,8 @@ class Staging(ABC):
 
 
 class PostgresStaging(Staging):
+    indexes_move = True
+
     def __init__(self, live: PostgresDatabase) -> None:
         self.live = live
         self.schema = f"{live.schema}_rebuild"
@@ -106,6 +111,10 @@ class PostgresStaging(Staging):
 
 
 class SQLiteStaging(Staging):
+    # Rows are copied into fresh live tables: indexes made after the copy are built once from
+    # sorted keys instead of growing row by row.
+    indexes_move = False
+
     def __init__(self, live: SQLiteDatabase) -> None:
         self.live = live
         path = Path(live.path)
@@ -133,12 +142,14 @@ class SQLiteStaging(Staging):
                 for model in models:
                     for table in model.tables:
                         connection.execute(f"DROP TABLE IF EXISTS main.{table}")
-                    for statement in (*model.statements, *model.indexes):
+                    for statement in model.statements:
                         connection.execute(statement)
                     for table in model.tables:
                         connection.execute(
                             f"INSERT INTO main.{table} SELECT * FROM staged.{table}"  # noqa: S608
                         )
+                    for statement in model.indexes:
+                        connection.execute(statement)
                     connection.execute(
                         f"INSERT INTO main.{tracking.TABLE} (name, version, position) "  # noqa: S608
                         f"SELECT name, version, position FROM staged.{tracking.TABLE} "

@@ -6,7 +6,7 @@ PostgreSQL and SQLite, printed as a table and written to benchmarks/results/.
 Scenarios: commands, reads, time-travel, growth (with memory at the largest size), rebuild.
 ``--quick`` runs small stores and short windows (under two minutes) to check the suite and
 see the ratios move; the full run generates stores of 10k, 100k and 1M employees and takes
-about an hour and a half a database on two cores (it prints its estimate first).
+about half an hour a database on two cores (it prints its estimate first).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Plan:
 
 
 QUICK = Plan("quick", (2_000, 5_000), 1.5, 1_000_000, 1_000, 2)
-FULL = Plan("full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 90)
+FULL = Plan("full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 30)
 
 
 def run_database(database: str, plan: Plan, only: set[str], report: Report, workdir: Path) -> None:

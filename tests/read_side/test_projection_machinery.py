@@ -82,6 +82,33 @@ def test_events_no_read_model_keeps_are_tracked_too(service: Service) -> None:
     assert service.projector.position() == service.log.head()
 
 
+def test_a_projector_decodes_only_what_its_models_keep_and_still_reaches_the_head(
+    service: Service,
+) -> None:
+    seed(service)
+    # The log ends with events placement history does not keep (a moratorium, its register).
+    service.app.declare_moratorium(SYSTEM_ACTOR, "3372", *_window(service), "Pilkada")
+    head = service.log.head()
+    service.projector.catch_up()
+    before = dump(service)["placement_history"]
+    reset_read_models(service)
+    (history,) = service.models(["placement_history"])
+    given: list[str] = []
+    apply = history.apply
+
+    def counting(session: Any, envelope: Any) -> None:
+        given.append(envelope.topic)
+        apply(session, envelope)
+
+    history.apply = counting  # type: ignore[method-assign]
+    projector = Projector(service.log, service.views, [history], batch_size=50)
+
+    assert projector.catch_up() == head
+    assert projector.position() == head
+    assert set(given) == {"asn-graph/employee/registered", "asn-graph/employee/placed"}
+    assert dump(service)["placement_history"] == before
+
+
 def _window(service: Service) -> tuple[Any, Any]:
     from datetime import timedelta
 

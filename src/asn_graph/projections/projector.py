@@ -7,10 +7,12 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
+from eventsourcing.utils import resolve_topic
+
 from asn_graph.projections import tracking
 from asn_graph.projections.database import Database
 from asn_graph.projections.readmodel import ReadModel
-from asn_graph.projections.source import Envelope, EventLog
+from asn_graph.projections.source import Batch, Envelope, EventLog
 
 Progress = Callable[[int, int], None]
 """Called with (position reached, log head) after every batch."""
@@ -41,6 +43,7 @@ class Projector:
         self.events_per_transaction = events_per_transaction
         self._lock = threading.Lock()
         self._known: tuple[int, float] = (0, -float("inf"))
+        self._kept_topics: dict[str, bool] = {}
 
     def create_tables(self) -> None:
         """Create what is missing. Tables without a tracking row cannot be trusted (an older
@@ -87,17 +90,17 @@ class Projector:
             head = self.log.head() if progress is not None else 0
             if until is not None:
                 head = min(head, until)
-            envelopes = self._read(position, until)
-            if len(envelopes) < self.batch_size:
-                return (
-                    self._report(self._apply(envelopes), head, progress) if envelopes else position
-                )
+            batch = self._read(position, until)
+            if batch.read < self.batch_size:
+                if batch.through <= position:
+                    return position
+                return self._report(self._apply(batch), head, progress)
             with ThreadPoolExecutor(1, thread_name_prefix="log-reader") as reader:
-                while envelopes:
-                    upcoming = reader.submit(self._read, envelopes[-1].position, until)
-                    position = self._report(self._apply(envelopes), head, progress)
+                while batch.through > position:
+                    upcoming = reader.submit(self._read, batch.through, until)
+                    position = self._report(self._apply(batch), head, progress)
                     head = max(head, position)
-                    envelopes = upcoming.result()
+                    batch = upcoming.result()
             return position
 
     @staticmethod
@@ -106,24 +109,40 @@ class Projector:
             progress(position, max(head, position))
         return position
 
-    def _read(self, after: int, until: int | None) -> list[Envelope]:
+    def _read(self, after: int, until: int | None) -> Batch:
         if until is not None and after >= until:
-            return []
-        envelopes = self.log.read(after, self.batch_size)
-        if until is not None:
-            envelopes = [e for e in envelopes if e.position <= until]
-        return envelopes
+            return Batch([], after, 0)
+        batch = self.log.read(after, self.batch_size, self._keeps)
+        if until is not None and batch.through > until:
+            kept = [e for e in batch.envelopes if e.position <= until]
+            return Batch(kept, until, batch.read)
+        return batch
 
-    def _apply(self, envelopes: list[Envelope]) -> int:
+    def _keeps(self, topic: str) -> bool:
+        """Whether any read model of this projector is changed by events of ``topic``: the
+        others are not decoded (a rebuild process of a few models skips most of the log)."""
+        kept = self._kept_topics.get(topic)
+        if kept is None:
+            event_type = resolve_topic(topic)
+            kept = self._kept_topics[topic] = any(
+                model.keeps(event_type) for model in self.models.values()
+            )
+        return kept
+
+    def _apply(self, batch: Batch) -> int:
+        """Applies the batch's events and moves every model to the end of what was read."""
+        envelopes = batch.envelopes
         size = self.events_per_transaction or len(envelopes)
-        for start in range(0, len(envelopes), size):
-            self._apply_in_one_transaction(envelopes[start : start + size])
-        return envelopes[-1].position
+        starts = range(0, len(envelopes), size) if envelopes else range(1)
+        for start in starts:
+            part = envelopes[start : start + size]
+            last = batch.through if start + size >= len(envelopes) else part[-1].position
+            self._apply_in_one_transaction(part, last)
+        return batch.through
 
-    def _apply_in_one_transaction(self, envelopes: list[Envelope]) -> None:
+    def _apply_in_one_transaction(self, envelopes: list[Envelope], last: int) -> None:
         with self.database.transaction(write=True) as session:
             positions = tracking.read(session, self.models, lock=True)
-            last = envelopes[-1].position
             work = [
                 (name, model, [e for e in envelopes if e.position > positions[name].position])
                 for name, model in self.models.items()
@@ -132,10 +151,12 @@ class Projector:
             # Every model reads what it needs (its own tables) before any writes: then the
             # writes stream to the database while the next models are worked out.
             for _, model, unseen in work:
-                model.begin(session, unseen)
+                if unseen:
+                    model.begin(session, unseen)
             for name, model, unseen in work:
-                for envelope in unseen:
-                    model.apply(session, envelope)
-                model.finish(session)
+                if unseen:
+                    for envelope in unseen:
+                        model.apply(session, envelope)
+                    model.finish(session)
                 tracking.advance(session, name, last)
         self._committed(last)

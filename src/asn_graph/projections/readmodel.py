@@ -46,16 +46,23 @@ class ReadModel:
         """Called after the last ``apply`` of a transaction (to write what it kept)."""
 
     def apply(self, session: Session, envelope: Envelope) -> None:
-        event_type = type(envelope.event)
+        handler = self._handler_for(type(envelope.event))
+        if handler is not None:
+            handler(session, envelope)
+
+    def keeps(self, event_type: type[Any]) -> bool:
+        """Whether events of ``event_type`` change this read model."""
+        return self._handler_for(event_type) is not None
+
+    def _handler_for(self, event_type: type[Any]) -> Handler | None:
         try:
-            handler = self._resolved[event_type]
+            return self._resolved[event_type]
         except KeyError:
             handler = next(
                 (self._handlers[c] for c in event_type.__mro__ if c in self._handlers), None
             )
             self._resolved[event_type] = handler
-        if handler is not None:
-            handler(session, envelope)
+            return handler
 
     def create_tables(self, session: Session, *, indexes: bool = True) -> None:
         for statement in self.statements:

@@ -61,6 +61,8 @@ def settings_for(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any
     for schema in schemas:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
             connection.execute(f"DROP SCHEMA {schema} CASCADE")
+            # A rebuild killed part way leaves its staging schema beside the store's.
+            connection.execute(f"DROP SCHEMA IF EXISTS {schema}_rebuild CASCADE")
 
 
 @pytest.fixture(params=BACKENDS)

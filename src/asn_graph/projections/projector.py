@@ -132,12 +132,12 @@ class Projector:
     def _apply(self, batch: Batch) -> int:
         """Applies the batch's events and moves every model to the end of what was read."""
         envelopes = batch.envelopes
-        size = self.events_per_transaction or len(envelopes)
-        starts = range(0, len(envelopes), size) if envelopes else range(1)
-        for start in starts:
-            part = envelopes[start : start + size]
-            last = batch.through if start + size >= len(envelopes) else part[-1].position
-            self._apply_in_one_transaction(part, last)
+        size = self.events_per_transaction or max(len(envelopes), 1)
+        # A batch of events nobody keeps is still one transaction: it moves the positions.
+        parts = [envelopes[start : start + size] for start in range(0, len(envelopes), size)]
+        for part in parts[:-1]:
+            self._apply_in_one_transaction(part, part[-1].position)
+        self._apply_in_one_transaction(parts[-1] if parts else [], batch.through)
         return batch.through
 
     def _apply_in_one_transaction(self, envelopes: list[Envelope], last: int) -> None:

@@ -9,9 +9,10 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import psycopg
+import pytest
 
 from asn_graph.bootstrap import Service
 from asn_graph.demo.bulk import grow
@@ -302,3 +303,18 @@ def _indexes(service: Service) -> set[str]:
     else:
         rows = service.views.query("SELECT name FROM sqlite_master WHERE type = 'index'")
     return {row["name"] for row in rows}
+
+
+class _Unit(NamedTuple):
+    agency_code: str
+    code: str
+
+
+def test_rows_made_by_position_are_the_rows_read_by_name(service: Service) -> None:
+    seed(service)
+    sql = "SELECT agency_code, code FROM directory_units ORDER BY agency_code, code"
+    by_name = [_Unit(**row) for row in service.views.query(sql)]
+    assert by_name
+    assert service.views.query_as(_Unit, sql) == by_name
+    with pytest.raises(ValueError, match="do not make _Unit"):
+        service.views.query_as(_Unit, sql.replace("agency_code, code", "code, agency_code", 1))

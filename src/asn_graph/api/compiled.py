@@ -246,19 +246,20 @@ class _Generator:
             names = self._constant(enum_names(leaf))
             return [
                 f"if {value}.__class__ is not {members}: raise Miss",
-                f"{value} = {names}[{value}]",
+                f"{value} = {names}[{value}._name_]",
             ]
         coerce = self._constant(leaf.coerce_output_value)
         return [f"{value} = {coerce}({value})", f"if {value} is None: raise Miss"]
 
 
-def enum_names(enum_type: CustomGraphQLEnumType) -> dict[Any, str]:
-    """The GraphQL name of each member of the enum's Python class."""
+def enum_names(enum_type: CustomGraphQLEnumType) -> dict[str, str]:
+    """The GraphQL name of each member of the enum's Python class, by the member's Python
+    name (a member's own hash is a Python call; its name's is not)."""
     by_value: dict[Any, str] = {}
     for name, enum_value in enum_type.values.items():
         by_value.setdefault(enum_value.value, name)
     members: list[Enum] = list(enum_type.wrapped_cls)
-    return {member: by_value[member.value] for member in members if member.value in by_value}
+    return {member.name: by_value[member.value] for member in members if member.value in by_value}
 
 
 def _is_attribute(name: str) -> bool:

@@ -294,7 +294,7 @@ def _coercer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
         names, members = enum_names(leaf), leaf.wrapped_cls
 
         def enum_name(value: Any) -> Any:
-            name = names.get(value) if isinstance(value, members) else None
+            name = names.get(value._name_) if isinstance(value, members) else None
             return general(value) if name is None else name
 
         return enum_name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
 from typing import Any
@@ -37,9 +37,10 @@ def _parsed(query: str) -> DocumentNode:
     return parse(query, max_tokens=MAX_TOKENS)
 
 
-_validated: Callable[..., list[GraphQLError]] = lru_cache(maxsize=DOCUMENTS_REMEMBERED)(
-    validate_document
-)
+@lru_cache(maxsize=DOCUMENTS_REMEMBERED)
+def _validated(schema: GraphQLSchema, query: str, rules: tuple[Any, ...]) -> list[GraphQLError]:
+    # Keyed by the text, not the document: a document's hash walks its whole tree.
+    return validate_document(schema, _parsed(query), rules)
 
 
 class PreparedDocuments(SchemaExtension):
@@ -62,10 +63,14 @@ class PreparedDocuments(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         schema: GraphQLSchema = context.schema._schema
-        assert context.graphql_document is not None
-        context.pre_execution_errors = _validated(
-            schema, context.graphql_document, (*context.validation_rules, *LIMIT_RULES)
-        )
+        document = context.graphql_document
+        assert document is not None
+        rules = (*context.validation_rules, *LIMIT_RULES)
+        query = context.query
+        if query is not None and document is _parsed(query):
+            context.pre_execution_errors = _validated(schema, query, rules)
+        else:
+            context.pre_execution_errors = validate_document(schema, document, rules)
         yield
 
 

@@ -11,18 +11,21 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
+from psycopg.pq import ExecStatus
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
+T = TypeVar("T")
 SEND_BEHIND_ROWS = 1000
 """Buffered rows after which a PostgreSQL session sends them while it goes on."""
 _PARAMETER = re.compile(r":[a-z_][a-z0-9_]*")
 _PLAIN_INSERT = re.compile(r"^(INSERT INTO \w+ \([^)]*\)) VALUES (\([^()]*\))$", re.DOTALL)
+TUPLES_OK = ExecStatus.TUPLES_OK
 _NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
@@ -73,6 +76,11 @@ class Database(ABC):
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         with self.transaction() as session:
             return session.execute(sql, params)
+
+    @abstractmethod
+    def query_as(self, make: Callable[..., T], sql: str, params: Params | None = None) -> list[T]:
+        """The rows of a read, each made by the driver as ``make(*columns)``: no dictionary
+        per row on the way. A named tuple's fields must be the columns, in their order."""
 
     def analyze(self, tables: Iterable[str]) -> None:
         """Refresh the planner's statistics of ``tables`` (after a bulk load the planner
@@ -126,6 +134,12 @@ class SQLiteDatabase(Database):
                 self._connections.append(connection)
         return connection
 
+    def query_as(self, make: Callable[..., T], sql: str, params: Params | None = None) -> list[T]:
+        # One statement reads one snapshot by itself: no BEGIN and COMMIT around it.
+        cursor = self._connection().execute(sql, dict(params or {}))
+        _check_columns(make, sql, [column[0] for column in cursor.description or ()])
+        return [make(*row) for row in cursor.fetchall()]
+
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
         connection = self._connection()
@@ -149,7 +163,35 @@ class SQLiteDatabase(Database):
 
 def _rows(connection: psycopg.Connection[Row], sql: str, params: Params | None) -> list[Row]:
     cursor = connection.execute(_postgres(sql), params or {})
-    return list(cursor.fetchall()) if cursor.description else []
+    # The result's status, not ``description``: that builds an object per column each time.
+    result = cursor.pgresult
+    return cursor.fetchall() if result and result.status == TUPLES_OK else []
+
+
+_CHECKED: set[tuple[Callable[..., Any], str]] = set()
+
+
+def _check_columns(make: Callable[..., Any], sql: str, names: Sequence[str]) -> None:
+    """Once per statement: rows made by position must get the columns their fields name."""
+    if (make, sql) in _CHECKED:
+        return
+    fields = getattr(make, "_fields", None)
+    if fields is not None and tuple(names) != tuple(fields):
+        raise ValueError(f"columns {list(names)} do not make {make.__name__}{list(fields)}")
+    _CHECKED.add((make, sql))
+
+
+def _made_by(make: Callable[..., T], sql: str) -> Callable[[Any], Callable[[Sequence[Any]], T]]:
+    """A psycopg row factory calling ``make`` with the columns of each row."""
+
+    def factory(cursor: Any) -> Callable[[Sequence[Any]], T]:
+        result = cursor.pgresult
+        if result is not None and (make, sql) not in _CHECKED:
+            names = [(result.fname(i) or b"").decode() for i in range(result.nfields)]
+            _check_columns(make, sql, names)
+        return lambda values: make(*values)
+
+    return factory
 
 
 class _PostgresSession(Session):
@@ -281,6 +323,14 @@ class PostgresDatabase(Database):
     def query(self, sql: str, params: Params | None = None) -> list[Row]:
         with self._pool.connection() as connection:
             return _rows(connection, sql, params)
+
+    def query_as(self, make: Callable[..., T], sql: str, params: Params | None = None) -> list[T]:
+        with (
+            self._pool.connection() as connection,
+            connection.cursor(row_factory=_made_by(make, sql)) as cursor,
+        ):
+            cursor.execute(_postgres(sql), params or {})
+            return cursor.fetchall()
 
     def close(self) -> None:
         self._pool.close()

@@ -39,7 +39,8 @@ def keyset_page(
     if after is not None:
         clauses.append(after[0])
         params.update(after[1])
-    rows = database.query(
+    rows = database.query_as(
+        make,
         f"SELECT {query.columns} FROM {query.source}{where_clause(clauses)} "  # noqa: S608
         f"ORDER BY {query.order} LIMIT :limit",
         {**params, "limit": first + 1},
@@ -54,4 +55,4 @@ def keyset_page(
             )[0]["n"]
         )
 
-    return Page([make(**r) for r in rows[:first]], len(rows) > first, count)
+    return Page(rows[:first], len(rows) > first, count)

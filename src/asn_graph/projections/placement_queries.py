@@ -60,12 +60,12 @@ class PlacementQueries:
         return keyset_page(self.database, PlacementRow, query, first, keyset)
 
     def stints_of(self, nip: str) -> list[StintRow]:
-        rows = self.database.query(
+        return self.database.query_as(
+            StintRow,
             f"SELECT {_STINT_COLUMNS} FROM placement_history "  # noqa: S608
             "WHERE nip = :nip ORDER BY seq",
             {"nip": nip},
         )
-        return [StintRow(**r) for r in rows]
 
     def movements(
         self,

@@ -28,13 +28,13 @@ class StaffingQueries:
         clause = (
             subtree("p.unit_code", "agency", "unit") if include_sub_units else "p.unit_code = :unit"
         )
-        rows = self.database.query(
+        return self.database.query_as(
+            PositionBalanceRow,
             f"SELECT {_POSITION_COLUMNS} FROM directory_positions p "  # noqa: S608
             "JOIN directory_units u ON u.agency_code = p.agency_code AND u.code = p.unit_code "
             f"WHERE p.agency_code = :agency AND {clause} ORDER BY p.unit_code, p.code",
             {"agency": agency_code, "unit": unit_code},
         )
-        return [PositionBalanceRow(**r) for r in rows]
 
     def roll_up(self, agency_code: str, unit_codes: list[str]) -> list[UnitBalanceRow]:
         """Totals of each unit over its whole subtree."""
@@ -85,11 +85,11 @@ class StaffingQueries:
         """The positions furthest from their need: deficits first, or surpluses first."""
         order = "ASC" if surplus else "DESC"
         comparison = "<" if surplus else ">"
-        rows = self.database.query(
+        return self.database.query_as(
+            PositionBalanceRow,
             f"SELECT {_POSITION_COLUMNS} FROM directory_positions p "  # noqa: S608
             "JOIN directory_units u ON u.agency_code = p.agency_code AND u.code = p.unit_code "
             f"WHERE p.agency_code = :agency AND p.needed IS NOT NULL AND {_GAP} {comparison} 0 "
             f"ORDER BY {_GAP} {order}, p.unit_code, p.code LIMIT :limit",
             {"agency": agency_code, "limit": first},
         )
-        return [PositionBalanceRow(**r) for r in rows]

@@ -12,14 +12,13 @@ import argparse
 from typing import Any
 
 import uvicorn
-from anyio import CapacityLimiter
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from asn_graph.api.auth import TokenService, Unauthenticated, bearer_token
-from asn_graph.api.context import run_blocking
+from asn_graph.api.blocking import BlockingPool
 from asn_graph.bootstrap import build_service
 from asn_graph.projections.rows import PlacementFilter
 from asn_graph.settings import Settings
@@ -30,7 +29,7 @@ PAGE = 50
 def create_app(settings: Settings) -> Starlette:
     service = build_service(settings)
     tokens = TokenService(settings.signing_secret())
-    limiter = CapacityLimiter(settings.pool_size)
+    blocking = BlockingPool(settings.pool_size)
 
     async def placements(request: Request) -> JSONResponse:
         try:
@@ -40,7 +39,7 @@ def create_app(settings: Settings) -> Starlette:
         where = PlacementFilter(
             agency_code=request.query_params["agency"], unit_code=request.query_params.get("unit")
         )
-        page = await run_blocking(limiter, service.read.placements.placements, where, PAGE, None)
+        page = await blocking.run(service.read.placements.placements, where, PAGE, None)
         rows: list[dict[str, Any]] = [
             {
                 "nip": row.nip,

@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
-from anyio import CapacityLimiter
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -27,8 +26,9 @@ from asn_graph.api.auth import (
     bearer_token,
     connection_authorization,
 )
+from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
-from asn_graph.api.context import Context, run_blocking
+from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.schema import schema
@@ -39,7 +39,7 @@ from asn_graph.domain.errors import InvalidInput
 class AsnGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PingingTransportWSHandler
 
-    def __init__(self, service: Service, tokens: TokenService, limiter: CapacityLimiter) -> None:
+    def __init__(self, service: Service, tokens: TokenService, blocking: BlockingPool) -> None:
         settings = service.settings
         super().__init__(
             schema,
@@ -51,7 +51,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         )
         self.service = service
         self.tokens = tokens
-        self.limiter = limiter
+        self.blocking = blocking
 
     async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
         """Most requests POST one operation as JSON: read it directly. Anything else (GET,
@@ -85,7 +85,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
         context = Context(
-            service=self.service, limiter=self.limiter, request=request, response=response
+            service=self.service, blocking=self.blocking, request=request, response=response
         )
         try:
             context.min_position = min_position(request.headers.get(MIN_POSITION_HEADER))
@@ -126,12 +126,12 @@ def _plain_operation(data: dict[str, Any]) -> bool:
 
 
 def create_app(service: Service, tokens: TokenService) -> Starlette:
-    limiter = CapacityLimiter(service.settings.pool_size)
-    graphql = AsnGraphQL(service, tokens, limiter)
+    blocking = BlockingPool(service.settings.pool_size)
+    graphql = AsnGraphQL(service, tokens, blocking)
 
     async def healthz(_: Request) -> JSONResponse:
         try:
-            head = await run_blocking(limiter, service.app.recorder.max_notification_id)
+            head = await blocking.run(service.app.recorder.max_notification_id)
         except Exception as error:
             return JSONResponse(
                 {"status": "unavailable", "error": type(error).__name__}, status_code=503
@@ -140,7 +140,7 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        await run_blocking(limiter, service.read_side.start)
+        await blocking.run(service.read_side.start)
         service.changes.start(asyncio.get_running_loop())
         # What start-up built lives as long as the process: keeping it out of the collector's
         # full passes spares every subscriber the pause of scanning it again and again.
@@ -150,6 +150,7 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
         finally:
             service.changes.stop()
             service.read_side.stop()
+            blocking.close()
 
     return Starlette(
         routes=[

@@ -6,11 +6,10 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
-import anyio.to_thread
-from anyio import CapacityLimiter
 from strawberry.types import Info
 
 from asn_graph.api.auth import Unauthenticated
+from asn_graph.api.blocking import BlockingPool
 from asn_graph.bootstrap import Service
 from asn_graph.changes.changes import Change, Interest
 from asn_graph.domain.actors import Actor, Role
@@ -26,7 +25,7 @@ T = TypeVar("T")
 @dataclass
 class Context:
     service: Service
-    limiter: CapacityLimiter
+    blocking: BlockingPool
     actor: Actor | None = None
     auth_error: Unauthenticated | None = None
     request_error: InvalidInput | None = None
@@ -57,7 +56,7 @@ class Context:
         """Run blocking store access on the worker pool. After ``read``, the first such call
         also waits for the read models' freshness, in the same trip to the pool."""
         if not self.reading or self.freshness is not None:
-            return await run_blocking(self.limiter, function, *args, **kwargs)
+            return await self.blocking.run(function, *args, **kwargs)
 
         def fresh_then_run() -> T:
             # Resolvers of one request run side by side: each that finds freshness unknown
@@ -66,7 +65,7 @@ class Context:
                 self.freshness = self.service.fresh(self.min_position)
             return function(*args, **kwargs)
 
-        return await run_blocking(self.limiter, fresh_then_run)
+        return await self.blocking.run(fresh_then_run)
 
     async def read(self) -> ReadQueries:
         """The read models. The next ``run`` first waits until they hold the position the
@@ -80,13 +79,6 @@ class Context:
 
     def follow(self, interest: Interest, after: int | None) -> AsyncIterator[Change]:
         return self.service.changes.follow(interest, after, self.run)
-
-
-async def run_blocking(
-    limiter: CapacityLimiter, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs
-) -> T:
-    """Run blocking store access on the worker pool, never on the event loop."""
-    return await anyio.to_thread.run_sync(lambda: function(*args, **kwargs), limiter=limiter)
 
 
 Ctx = Info[Context, None]

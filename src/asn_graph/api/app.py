@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -32,6 +33,7 @@ from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.schema import schema
+from asn_graph.api.short_path import ShortPath
 from asn_graph.bootstrap import Service
 from asn_graph.domain.errors import InvalidInput
 
@@ -52,6 +54,19 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.service = service
         self.tokens = tokens
         self.blocking = blocking
+        self.short_path = ShortPath(self, schema)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            request = Request(scope, receive)
+            if self.short_path.takes(request):
+                body = await request.body()
+                response = await self.short_path.answer(request, body)
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
+                receive = _replaying(body)
+        await super().__call__(scope, receive, send)
 
     async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
         """Most requests POST one operation as JSON: read it directly. Anything else (GET,
@@ -114,6 +129,20 @@ class AsnGraphQL(GraphQL[Context, None]):
             ) from None
         unset: UnsetType = UNSET
         return unset
+
+
+def _replaying(body: bytes) -> Receive:
+    """The request's body again, for the general view after the short path read it."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 def _plain_operation(data: dict[str, Any]) -> bool:

@@ -24,17 +24,22 @@ def min_position(header: str | None) -> int | None:
     return int(value)
 
 
+def freshness_extensions(context: Any) -> dict[str, Any]:
+    """``readModel`` for an answer that read the read models: the position they held."""
+    freshness = getattr(context, "freshness", None)
+    if freshness is None:
+        return {}
+    return {
+        "readModel": {
+            "position": freshness.position,
+            "requestedPosition": freshness.requested,
+            "caughtUp": freshness.caught_up,
+        }
+    }
+
+
 class ReadFreshness(SchemaExtension):
     """Adds ``extensions.readModel`` to every answer that read the read models."""
 
     def get_results(self) -> dict[str, Any]:
-        freshness = getattr(self.execution_context.context, "freshness", None)
-        if freshness is None:
-            return {}
-        return {
-            "readModel": {
-                "position": freshness.position,
-                "requestedPosition": freshness.requested,
-                "caughtUp": freshness.caught_up,
-            }
-        }
+        return freshness_extensions(self.execution_context.context)

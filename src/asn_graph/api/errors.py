@@ -121,7 +121,11 @@ class ErrorCodes(SchemaExtension):
 def _describe_errors(result: Any, *, streaming: bool = False) -> None:
     errors = getattr(result, "errors", None)
     if result is not None and errors:
-        result.errors = [describe(error, streaming=streaming) for error in errors]
+        result.errors = describe_all(errors, streaming=streaming)
+
+
+def describe_all(errors: list[GraphQLError], *, streaming: bool = False) -> list[GraphQLError]:
+    return [describe(error, streaming=streaming) for error in errors]
 
 
 def log_unexpected(errors: list[GraphQLError], *, streaming: bool = False) -> None:

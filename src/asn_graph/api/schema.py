@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 import strawberry
-from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse, specified_rules
 from strawberry.extensions import SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
@@ -30,6 +30,9 @@ MAX_TOKENS = 5_000
 DOCUMENTS_REMEMBERED = 256
 
 LIMIT_RULES = (depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES))
+REQUEST_RULES = (*specified_rules, *LIMIT_RULES)
+"""What a request is validated with: Strawberry's default rules (graphql-core's specified
+ones), then the limits."""
 
 
 @lru_cache(maxsize=DOCUMENTS_REMEMBERED)
@@ -41,6 +44,16 @@ def _parsed(query: str) -> DocumentNode:
 def _validated(schema: GraphQLSchema, query: str, rules: tuple[Any, ...]) -> list[GraphQLError]:
     # Keyed by the text, not the document: a document's hash walks its whole tree.
     return validate_document(schema, _parsed(query), rules)
+
+
+def valid_document(schema: GraphQLSchema, query: str) -> DocumentNode | None:
+    """The document of ``query`` when it parses and passes validation with the rules every
+    request gets (both remembered); None when it does not."""
+    try:
+        document = _parsed(query)
+    except GraphQLError:
+        return None
+    return None if _validated(schema, query, REQUEST_RULES) else document
 
 
 class PreparedDocuments(SchemaExtension):

@@ -1,0 +1,130 @@
+"""One query or mutation POSTed as JSON, answered without Strawberry's general HTTP view.
+
+Almost every request an agency's officers, auditors and integrators send is one operation in
+a JSON body, whose document the server has seen before. Strawberry's view serves every
+transport (GET, batches, multipart uploads, subscriptions over SSE or multipart, the IDE) and
+takes each request through its schema extensions' phases: for a list of fifty rows that costs
+about as much as executing it. Here such a request is answered with the same pieces in a
+straight line: the view's context, the remembered parse and validation, graphql-core's
+executor with the schema's execution context, the same error description and logging, the
+same freshness extension and the view's own response. Anything else (another transport, a
+body that is not one operation, a document that does not parse or validate, an operation that
+cannot be named, a subscription) goes to the general view, which gives its errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, cast
+
+import strawberry
+from graphql import ExecutionResult as GraphQLResult
+from graphql import GraphQLSchema, OperationType, execute, get_operation_ast
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.execution.is_awaitable import optimized_is_awaitable
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+from strawberry.utils.await_maybe import await_maybe
+
+from asn_graph.api.consistency import ReadFreshness, freshness_extensions
+from asn_graph.api.errors import ErrorCodes, describe_all
+from asn_graph.api.schema import PreparedDocuments, valid_document
+
+ANSWERED_EXTENSIONS = frozenset({ErrorCodes, ReadFreshness, PreparedDocuments})
+"""The schema extensions whose work this path does itself. A schema with any other extension
+is served by the general view only: its hooks would otherwise be skipped."""
+
+STREAMED = ("multipart/mixed", "text/event-stream")
+
+
+class View(Protocol):
+    """What the short path uses of the GraphQL view: its own hooks, so that both paths make
+    the same context and the same response."""
+
+    async def get_sub_response(self, request: Request) -> Response: ...
+
+    async def get_context(self, request: Request, response: Response) -> Any: ...
+
+    def decode_json(self, data: str | bytes) -> object: ...
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse: ...
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse, sub_response: Response
+    ) -> Response: ...
+
+
+class ShortPath:
+    def __init__(self, view: View, schema: strawberry.Schema) -> None:
+        self.view = view
+        self.schema = schema
+        self._graphql_schema: GraphQLSchema = schema._schema
+        self._executor = schema.execution_context_class
+        self.enabled = all(
+            (extension if isinstance(extension, type) else type(extension)) in ANSWERED_EXTENSIONS
+            for extension in schema.extensions
+        )
+
+    def takes(self, request: Request) -> bool:
+        """A JSON POST that wants one JSON answer."""
+        if not self.enabled or request.method != "POST":
+            return False
+        content_type = request.headers.get("content-type", "")
+        if content_type.split(";")[0].strip().lower() != "application/json":
+            return False
+        accept = request.headers.get("accept", "")
+        return not any(kind in accept for kind in STREAMED)
+
+    async def answer(self, request: Request, body: bytes) -> Response | None:
+        """The response, or None when the general view must answer."""
+        try:
+            data = self.view.decode_json(body)
+        except ValueError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        query, variables = data.get("query"), data.get("variables")
+        name, extensions = data.get("operationName"), data.get("extensions")
+        if (
+            not isinstance(query, str)
+            or not isinstance(variables, dict | None)
+            or not isinstance(name, str | None)
+            or not isinstance(extensions, dict | None)
+        ):
+            return None
+        document = valid_document(self._graphql_schema, query)
+        if document is None:
+            return None
+        operation = get_operation_ast(document, name)
+        if operation is None or operation.operation is OperationType.SUBSCRIPTION:
+            return None
+        view = self.view
+        sub_response = await view.get_sub_response(request)
+        context = await view.get_context(request, response=sub_response)
+        executed: Any = await await_maybe(
+            execute(
+                self._graphql_schema,
+                document,
+                context_value=context,
+                variable_values=variables,
+                operation_name=operation.name.value if operation.name else None,
+                executor_class=self._executor,
+                is_awaitable=cast(Any, optimized_is_awaitable),
+                operation_extensions=extensions,
+            )
+        )
+        result = self._result(executed, context)
+        return view.create_response(await view.process_result(request, result), sub_response)
+
+    def _result(self, executed: GraphQLResult, context: Any) -> ExecutionResult:
+        errors = executed.errors
+        if errors:
+            # As the schema's execution and its ErrorCodes extension do: log what is
+            # unexpected, then describe every error to the client.
+            self.schema._process_errors(errors)
+            errors = describe_all(errors)
+        return ExecutionResult(
+            data=executed.data, errors=errors, extensions=freshness_extensions(context) or None
+        )

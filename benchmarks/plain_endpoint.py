@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from asn_graph.api.access_log import logging_config
 from asn_graph.api.auth import TokenService, Unauthenticated, bearer_token
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.bootstrap import build_service
@@ -69,6 +70,7 @@ def main() -> None:
         port=arguments.port,
         # As ``asn-graph serve`` runs: the same logging, so the same cost per request.
         log_level="info",
+        log_config=logging_config(),
     )
 
 

@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from asn_graph.api.access_log import logging_config
     from asn_graph.api.app import create_app
     from asn_graph.api.auth import TokenService
     from asn_graph.bootstrap import build_service
@@ -84,6 +85,7 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
             host=arguments.host,
             port=arguments.port,
             log_level="info",
+            log_config=logging_config(),
             access_log=settings.access_log,
             timeout_graceful_shutdown=10,
             # Change messages are small: compressing each costs more than it saves when one

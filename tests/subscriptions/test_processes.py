@@ -110,7 +110,9 @@ async def test_a_shutdown_closes_subscriptions_cleanly(
             await follower.receive(timeout=20)
         assert closed.value.rcvd is not None
         assert closed.value.rcvd.code == 1012  # service restart: reconnect and resume
-        _, errors = process.communicate(timeout=30)
+        access_lines, errors = process.communicate(timeout=30)
+        # Written in batches, the access lines are all written before the process ends.
+        assert '"GET /healthz HTTP/1.1" 200' in access_lines
         # uvicorn shuts down gracefully, then re-raises the signal as its exit status.
         assert process.returncode in (0, -signal.SIGTERM)
         assert "Application shutdown complete" in errors

@@ -21,6 +21,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
+from asn_graph.api import access_log
 from asn_graph.api.auth import (
     TokenService,
     Unauthenticated,
@@ -180,6 +181,7 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
             service.changes.stop()
             service.read_side.stop()
             blocking.close()
+            access_log.flush()
 
     return Starlette(
         routes=[

@@ -34,7 +34,7 @@ from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.schema import schema
-from asn_graph.api.short_path import ShortPath
+from asn_graph.api.short_path import ShortPath, plain_operation
 from asn_graph.bootstrap import Service
 from asn_graph.domain.errors import InvalidInput
 
@@ -81,7 +81,7 @@ class AsnGraphQL(GraphQL[Context, None]):
             and "text/event-stream" not in accept
         ):
             data = self.decode_json(await request.get_body())
-            if isinstance(data, dict) and _plain_operation(data):
+            if isinstance(data, dict) and plain_operation(data):
                 return GraphQLRequestData(
                     query=data.get("query"),
                     variables=data.get("variables"),
@@ -144,15 +144,6 @@ def _replaying(body: bytes) -> Receive:
         return {"type": "http.request", "body": body, "more_body": False}
 
     return receive
-
-
-def _plain_operation(data: dict[str, Any]) -> bool:
-    return (
-        isinstance(data.get("query"), str | None)
-        and isinstance(data.get("variables"), dict | None)
-        and isinstance(data.get("operationName"), str | None)
-        and isinstance(data.get("extensions"), dict | None)
-    )
 
 
 def create_app(service: Service, tokens: TokenService) -> Starlette:

@@ -37,6 +37,16 @@ is served by the general view only: its hooks would otherwise be skipped."""
 STREAMED = ("multipart/mixed", "text/event-stream")
 
 
+def plain_operation(data: dict[str, Any]) -> bool:
+    """One operation whose parts are each of their JSON type (or missing)."""
+    return (
+        isinstance(data.get("query"), str | None)
+        and isinstance(data.get("variables"), dict | None)
+        and isinstance(data.get("operationName"), str | None)
+        and isinstance(data.get("extensions"), dict | None)
+    )
+
+
 class View(Protocol):
     """What the short path uses of the GraphQL view: its own hooks, so that both paths make
     the same context and the same response."""
@@ -83,16 +93,11 @@ class ShortPath:
             data = self.view.decode_json(body)
         except ValueError:
             return None
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or not plain_operation(data):
             return None
         query, variables = data.get("query"), data.get("variables")
         name, extensions = data.get("operationName"), data.get("extensions")
-        if (
-            not isinstance(query, str)
-            or not isinstance(variables, dict | None)
-            or not isinstance(name, str | None)
-            or not isinstance(extensions, dict | None)
-        ):
+        if query is None:
             return None
         document = valid_document(self._graphql_schema, query)
         if document is None:

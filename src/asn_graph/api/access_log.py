@@ -87,9 +87,8 @@ def flush() -> None:
         handler.flush()
 
 
-def logging_config(*, batched_access_log: bool = True) -> dict[str, Any]:
+def logging_config() -> dict[str, Any]:
     """Uvicorn's own logging configuration, its access lines written in batches."""
     config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
-    if batched_access_log:
-        config["handlers"]["access"]["class"] = f"{__name__}.{BatchedStreamHandler.__name__}"
+    config["handlers"]["access"]["class"] = f"{__name__}.{BatchedStreamHandler.__name__}"
     return config

@@ -34,7 +34,7 @@ from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.schema import schema
-from asn_graph.api.short_path import ShortPath, plain_operation
+from asn_graph.api.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.bootstrap import Service
 from asn_graph.domain.errors import InvalidInput
 
@@ -73,12 +73,8 @@ class AsnGraphQL(GraphQL[Context, None]):
         """Most requests POST one operation as JSON: read it directly. Anything else (GET,
         batches, uploads, streamed answers, fields of the wrong type) takes Strawberry's
         general path, which also answers the errors."""
-        accept = request.headers.get("accept", "")
-        if (
-            request.method == "POST"
-            and (request.content_type or "").split(";")[0].strip().lower() == "application/json"
-            and "multipart/mixed" not in accept
-            and "text/event-stream" not in accept
+        if wants_one_json_answer(
+            request.method, request.content_type, request.headers.get("accept")
         ):
             data = self.decode_json(await request.get_body())
             if isinstance(data, dict) and plain_operation(data):

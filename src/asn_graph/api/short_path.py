@@ -37,6 +37,15 @@ is served by the general view only: its hooks would otherwise be skipped."""
 STREAMED = ("multipart/mixed", "text/event-stream")
 
 
+def wants_one_json_answer(method: str, content_type: str | None, accept: str | None) -> bool:
+    """A JSON POST that is not asking for a streamed answer."""
+    return (
+        method == "POST"
+        and (content_type or "").split(";")[0].strip().lower() == "application/json"
+        and not any(kind in (accept or "") for kind in STREAMED)
+    )
+
+
 def plain_operation(data: dict[str, Any]) -> bool:
     """One operation whose parts are each of their JSON type (or missing)."""
     return (
@@ -79,13 +88,10 @@ class ShortPath:
 
     def takes(self, request: Request) -> bool:
         """A JSON POST that wants one JSON answer."""
-        if not self.enabled or request.method != "POST":
-            return False
-        content_type = request.headers.get("content-type", "")
-        if content_type.split(";")[0].strip().lower() != "application/json":
-            return False
-        accept = request.headers.get("accept", "")
-        return not any(kind in accept for kind in STREAMED)
+        headers = request.headers
+        return self.enabled and wants_one_json_answer(
+            request.method, headers.get("content-type"), headers.get("accept")
+        )
 
     async def answer(self, request: Request, body: bytes) -> Response | None:
         """The response, or None when the general view must answer."""

@@ -137,7 +137,7 @@ class SQLiteDatabase(Database):
     def query_as(self, make: Callable[..., T], sql: str, params: Params | None = None) -> list[T]:
         # One statement reads one snapshot by itself: no BEGIN and COMMIT around it.
         cursor = self._connection().execute(sql, dict(params or {}))
-        _check_columns(make, sql, [column[0] for column in cursor.description or ()])
+        _check_columns(make, sql, lambda: [column[0] for column in cursor.description or ()])
         return [make(*row) for row in cursor.fetchall()]
 
     @contextmanager
@@ -171,13 +171,15 @@ def _rows(connection: psycopg.Connection[Row], sql: str, params: Params | None) 
 _CHECKED: set[tuple[Callable[..., Any], str]] = set()
 
 
-def _check_columns(make: Callable[..., Any], sql: str, names: Sequence[str]) -> None:
-    """Once per statement: rows made by position must get the columns their fields name."""
+def _check_columns(make: Callable[..., Any], sql: str, names: Callable[[], Sequence[str]]) -> None:
+    """Once per statement: rows made by position must get the columns their fields name
+    (read off the result only then)."""
     if (make, sql) in _CHECKED:
         return
     fields = getattr(make, "_fields", None)
-    if fields is not None and tuple(names) != tuple(fields):
-        raise ValueError(f"columns {list(names)} do not make {make.__name__}{list(fields)}")
+    columns = tuple(names())
+    if fields is not None and columns != tuple(fields):
+        raise ValueError(f"columns {list(columns)} do not make {make.__name__}{list(fields)}")
     _CHECKED.add((make, sql))
 
 
@@ -186,9 +188,12 @@ def _made_by(make: Callable[..., T], sql: str) -> Callable[[Any], Callable[[Sequ
 
     def factory(cursor: Any) -> Callable[[Sequence[Any]], T]:
         result = cursor.pgresult
-        if result is not None and (make, sql) not in _CHECKED:
-            names = [(result.fname(i) or b"").decode() for i in range(result.nfields)]
-            _check_columns(make, sql, names)
+        if result is not None:
+            _check_columns(
+                make,
+                sql,
+                lambda: [(result.fname(i) or b"").decode() for i in range(result.nfields)],
+            )
         return lambda values: make(*values)
 
     return factory

@@ -20,6 +20,7 @@ from strawberry.types import ExecutionContext
 from asn_graph.api.consistency import ReadFreshness
 from asn_graph.api.errors import ErrorCodes, log_unexpected
 from asn_graph.api.execution import PlainFieldExecutionContext
+from asn_graph.api.input_conversion import install as plan_inputs
 from asn_graph.api.mutations import Mutation
 from asn_graph.api.queries import Query
 from asn_graph.api.subscriptions import Subscription
@@ -113,7 +114,7 @@ class AsnGraphSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     extensions: list[Any] = [ErrorCodes, ReadFreshness, PreparedDocuments]
-    return AsnGraphSchema(
+    built = AsnGraphSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -121,6 +122,8 @@ def build_schema() -> strawberry.Schema:
         execution_context_class=PlainFieldExecutionContext,
         config=StrawberryConfig(name_converter=RememberedNames()),
     )
+    plan_inputs(built)
+    return built
 
 
 schema = build_schema()

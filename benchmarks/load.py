@@ -132,6 +132,15 @@ class LoadResult:
     def percentile_ms(self, fraction: float) -> float:
         return percentile(self.latencies, fraction) * 1000
 
+    @classmethod
+    def joined(cls, parts: list[LoadResult]) -> LoadResult:
+        """The windows of ``parts`` taken as one measurement."""
+        return cls(
+            sum(part.requests for part in parts),
+            sum(part.seconds for part in parts),
+            [latency for part in parts for latency in part.latencies],
+        )
+
     def summary(self) -> dict[str, float]:
         return {
             "requests": self.requests,
@@ -188,6 +197,26 @@ def run_load(
     window (after ``warmup``, by default half the window up to two seconds)."""
     lead = min(2.0, seconds / 2) if warmup is None else warmup
     return asyncio.run(_drive(host, port, clients, session, lead, seconds))
+
+
+def interleaved(
+    targets: dict[str, tuple[int, Session]], *, clients: int, seconds: float, window: float = 2.5
+) -> dict[str, LoadResult]:
+    """Each target (a port and what its clients do) loaded in turn, in rounds of ``window``
+    seconds, ``seconds`` in all each. On a shared machine a slow spell then falls on every
+    target alike, not on whichever happened to be measured during it."""
+    rounds = max(1, round(seconds / window))
+    measured = seconds / rounds
+    parts: dict[str, list[LoadResult]] = {name: [] for name in targets}
+    for turn in range(rounds):
+        # The first turn warms each server up as one long window would; later ones only
+        # fill the connections again.
+        warmup = min(2.0, seconds / 2) if turn == 0 else measured / 4
+        for name, (port, session) in targets.items():
+            parts[name].append(
+                run_load(port, session, clients=clients, seconds=measured, warmup=warmup)
+            )
+    return {name: LoadResult.joined(results) for name, results in parts.items()}
 
 
 def repeat(

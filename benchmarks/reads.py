@@ -1,18 +1,18 @@
 """Scenario 2, reads: the first 50 current placements of a unit (six fields) over GraphQL,
 against the same rows from a plain Starlette JSON endpoint and, on PostgreSQL, from
 PostGraphile 4 over the same read-model table; every server on the same CPU allowance,
-measured by the same client."""
+measured by the same client, each in turn in short rounds."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 from asn_graph.domain.actors import Role
-from benchmarks.load import LoadResult, ResponseError, repeat, run_load
+from benchmarks.load import ResponseError, interleaved, repeat
 from benchmarks.postgraphile import postgraphile
 from benchmarks.postgraphile import version as postgraphile_version
 from benchmarks.processes import Server, asn_graph_server, client_cpus, free_port, pinned, serve
@@ -70,18 +70,12 @@ def plain_endpoint(store: BenchStore) -> Iterator[Server]:
         yield server
 
 
-def _measure(serving: AbstractContextManager[Server], session: Any, seconds: float) -> LoadResult:
-    with serving as server, pinned(client_cpus()):
-        return run_load(server.port, session, clients=CLIENTS, seconds=seconds)
-
-
 def run(store: BenchStore, seconds: float) -> list[Outcome]:
     agency, unit, expected = busiest_unit(store)
     token = store.token(Role.INTEGRATOR)
     headers = {"Authorization": f"Bearer {token}"}
-    graphql = _measure(
-        asn_graph_server(store.settings, store.workdir),
-        repeat(
+    sessions = {
+        "graphql": repeat(
             "POST",
             "/graphql",
             {
@@ -91,24 +85,44 @@ def run(store: BenchStore, seconds: float) -> list[Outcome]:
             headers,
             _rows_of(["data", "placements", "edges"], expected),
         ),
-        seconds,
-    )
-    plain = _measure(
-        plain_endpoint(store),
-        repeat(
+        "plain": repeat(
             "GET",
             f"/placements?agency={agency}&unit={unit}",
             None,
             headers,
             _rows_of(["placements"], expected),
         ),
-        seconds,
-    )
+    }
+    if store.database == "postgresql":
+        sessions["postgraphile"] = repeat(
+            "POST",
+            "/graphql",
+            {"query": POSTGRAPHILE_PLACEMENTS, "variables": {"agency": agency, "unit": unit}},
+            {},
+            _rows_of(["data", "allDirectoryEmployees", "nodes"], expected),
+        )
+    with ExitStack() as servers:
+        # Every server is up (and idle but for its turn) while the others are measured.
+        ports = {
+            "graphql": servers.enter_context(asn_graph_server(store.settings, store.workdir)),
+            "plain": servers.enter_context(plain_endpoint(store)),
+        }
+        if "postgraphile" in sessions:
+            ports["postgraphile"] = servers.enter_context(
+                postgraphile(store.settings, store.workdir)
+            )
+        with pinned(client_cpus()):
+            results = interleaved(
+                {name: (ports[name].port, sessions[name]) for name in sessions},
+                clients=CLIENTS,
+                seconds=seconds,
+            )
+    graphql = results["graphql"]
     details = {
         "unit": f"{agency}/{unit}",
         "rows": expected,
         "graphql": graphql.summary(),
-        "plain": plain.summary(),
+        "plain": results["plain"].summary(),
     }
     outcomes = [
         Outcome(
@@ -118,23 +132,13 @@ def run(store: BenchStore, seconds: float) -> list[Outcome]:
             figure=graphql.per_second,
             unit="req/s",
             baseline="req/s plain Starlette",
-            baseline_figure=plain.per_second,
+            baseline_figure=results["plain"].per_second,
             targets=(Target.ratio_at_least(0.5),),
             details=details,
         )
     ]
-    if store.database == "postgresql":
-        other = _measure(
-            postgraphile(store.settings, store.workdir),
-            repeat(
-                "POST",
-                "/graphql",
-                {"query": POSTGRAPHILE_PLACEMENTS, "variables": {"agency": agency, "unit": unit}},
-                {},
-                _rows_of(["data", "allDirectoryEmployees", "nodes"], expected),
-            ),
-            seconds,
-        )
+    if "postgraphile" in results:
+        other = results["postgraphile"]
         outcomes.append(
             Outcome(
                 scenario="reads",

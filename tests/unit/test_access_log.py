@@ -8,7 +8,10 @@ import logging
 import logging.config
 import time
 
-from asn_graph.api.access_log import BatchedStreamHandler, logging_config
+import pytest
+from uvicorn.logging import AccessFormatter
+
+from asn_graph.api.access_log import AccessLineFormatter, BatchedStreamHandler, logging_config
 
 
 def _record(message: str, level: int = logging.INFO) -> logging.LogRecord:
@@ -52,4 +55,34 @@ def test_uvicorns_configuration_takes_the_batched_handler() -> None:
     finally:
         for handler in logging.getLogger("uvicorn.access").handlers:
             handler.close()
+        logging.getLogger("uvicorn.access").handlers.clear()
+
+
+@pytest.mark.parametrize("status", [200, 400, 404, 503, 299])
+def test_an_access_line_reads_as_uvicorns_own(status: int) -> None:
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:51234", "POST", "/graphql?x=1", "1.1", status),
+        None,
+    )
+    fmt = logging_config()["formatters"]["access"]["fmt"]
+
+    ours = AccessLineFormatter(fmt, use_colors=False).format(record)
+
+    assert ours == AccessFormatter(fmt, use_colors=False).format(record)
+    assert ours.startswith('INFO:     127.0.0.1:51234 - "POST /graphql?x=1 HTTP/1.1" ')
+
+
+def test_the_access_logger_uses_the_cheaper_formatter() -> None:
+    config = logging_config()
+    logging.config.dictConfig(config)
+    try:
+        (handler,) = logging.getLogger("uvicorn.access").handlers
+        assert type(handler.formatter) is AccessLineFormatter
+    finally:
+        handler.close()
         logging.getLogger("uvicorn.access").handlers.clear()

@@ -1,4 +1,4 @@
-"""The access log: one line per HTTP request, written in batches.
+"""The access log: one line per HTTP request, written in batches, formatted cheaply.
 
 Written and flushed line by line, the access log costs every request a system call, about a
 tenth of what a short read costs the server. Lines are collected instead and written together
@@ -11,12 +11,14 @@ lines: they go through their own handler, unbatched.
 from __future__ import annotations
 
 import copy
+import http
 import logging
 import sys
 import threading
 from typing import Any, TextIO
 
 import uvicorn.config
+import uvicorn.logging
 
 FLUSH_INTERVAL_SECONDS = 1.0
 BATCH_BYTES = 64 * 1024
@@ -80,6 +82,37 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
             self.flush()
 
 
+class AccessLineFormatter(uvicorn.logging.AccessFormatter):
+    """Uvicorn's access line, the same text, without its cost: uvicorn copies the record
+    twice and looks the status phrase up again for every line, about half of what logging a
+    request costs. Coloured lines (on a terminal) and other formats are uvicorn's own."""
+
+    phrases = {status.value: f"{status.value} {status.phrase}" for status in http.HTTPStatus}
+
+    def format(self, record: logging.LogRecord) -> str:
+        arguments = record.args
+        if (
+            self.use_colors
+            or self._fmt != ACCESS_FORMAT
+            or not isinstance(arguments, tuple)
+            or len(arguments) != 5
+            or record.exc_info
+        ):
+            return super().format(record)
+        client, method, path, version, status = arguments
+        level = record.levelname
+        status_line = self.phrases.get(status) if isinstance(status, int) else None
+        if status_line is None:
+            status_line = self.get_status_code(int(status))  # type: ignore[arg-type]
+        return (
+            f'{level}:{" " * (8 - len(level))} {client} - "{method} {path} HTTP/{version}" '
+            f"{status_line}"
+        )
+
+
+ACCESS_FORMAT = uvicorn.config.LOGGING_CONFIG["formatters"]["access"]["fmt"]
+
+
 def flush() -> None:
     """Writes the access lines that wait: at shutdown, before uvicorn ends the process by
     its signal (which skips the interpreter's own flushing of logs)."""
@@ -91,4 +124,5 @@ def logging_config() -> dict[str, Any]:
     """Uvicorn's own logging configuration, its access lines written in batches."""
     config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     config["handlers"]["access"]["class"] = f"{__name__}.{BatchedStreamHandler.__name__}"
+    config["formatters"]["access"]["()"] = f"{__name__}.{AccessLineFormatter.__name__}"
     return config

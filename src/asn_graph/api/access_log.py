@@ -103,7 +103,7 @@ class AccessLineFormatter(uvicorn.logging.AccessFormatter):
         level = record.levelname
         status_line = self.phrases.get(status) if isinstance(status, int) else None
         if status_line is None:
-            status_line = self.get_status_code(int(status))  # type: ignore[arg-type]
+            return super().format(record)
         return (
             f'{level}:{" " * (8 - len(level))} {client} - "{method} {path} HTTP/{version}" '
             f"{status_line}"

@@ -11,6 +11,7 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.types.common import PageInfo
+from asn_graph.api.types.mirror import assembler
 from asn_graph.domain.errors import InvalidInput
 from asn_graph.projections.rows import Page
 
@@ -73,10 +74,13 @@ def check_page_size(first: int) -> int:
     return first
 
 
+_edge = assembler(Edge)
+
+
 def connection(
     page: Page[R], kind: str, key: Callable[[R], str], node: Callable[[R], N]
 ) -> Connection[N]:
-    edges = [Edge(node=node(row), kind=kind, key=key(row)) for row in page.rows]
+    edges: list[Edge[N]] = [_edge(node(row), kind, key(row)) for row in page.rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(

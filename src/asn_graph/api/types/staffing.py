@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 
 from asn_graph.api.types.enums import PositionKind, Rank, members
-from asn_graph.api.types.mirror import mirror
+from asn_graph.api.types.mirror import assembler, mirror
 from asn_graph.projections.rows import (
     PlacementRow,
     PositionBalanceRow,
@@ -44,21 +44,40 @@ class PlacementEntry:
 
     @classmethod
     def of(cls, row: PlacementRow) -> PlacementEntry:
-        return cls(
-            employee_id=strawberry.ID(row.employee_id),
-            nip=row.nip,
-            name=row.name,
-            rank=RANKS[row.rank],
-            agency_code=row.agency_code,
-            unit_code=row.unit_code,
-            unit_name=row.unit_name,
-            position_code=row.position_code,
-            position_title=row.position_title,
-            position_kind=POSITION_KINDS[row.position_kind] if row.position_kind else None,
-            since=_day(row.placed_since),
-            decree_number=row.decree_number,
-            case_id=strawberry.ID(row.placement_case_id) if row.placement_case_id else None,
+        (
+            employee_id,
+            nip,
+            name,
+            rank,
+            agency_code,
+            unit_code,
+            unit_name,
+            position_code,
+            position_title,
+            position_kind,
+            placed_since,
+            decree_number,
+            case_id,
+        ) = row
+        # IDs are text: strawberry.ID is only their annotation.
+        return _placement_entry(
+            employee_id,
+            nip,
+            name,
+            RANKS[rank],
+            agency_code,
+            unit_code,
+            unit_name,
+            position_code,
+            position_title,
+            POSITION_KINDS[position_kind] if position_kind else None,
+            _day(placed_since),
+            decree_number,
+            case_id or None,
         )
+
+
+_placement_entry = assembler(PlacementEntry)
 
 
 @strawberry.type(

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import psycopg
 from psycopg.pq import ExecStatus
@@ -138,7 +138,8 @@ class SQLiteDatabase(Database):
         # One statement reads one snapshot by itself: no BEGIN and COMMIT around it.
         cursor = self._connection().execute(sql, dict(params or {}))
         _check_columns(make, sql, lambda: [column[0] for column in cursor.description or ()])
-        return [make(*row) for row in cursor.fetchall()]
+        from_columns = _from_columns(make)
+        return [from_columns(row) for row in cursor.fetchall()]
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
@@ -194,9 +195,18 @@ def _made_by(make: Callable[..., T], sql: str) -> Callable[[Any], Callable[[Sequ
                 sql,
                 lambda: [(result.fname(i) or b"").decode() for i in range(result.nfields)],
             )
-        return lambda values: make(*values)
+        return _from_columns(make)
 
     return factory
+
+
+def _from_columns(make: Callable[..., T]) -> Callable[[Sequence[Any]], T]:
+    """``make(*columns)``. A named tuple (the row types) is made by the tuple's own
+    constructor, without a Python call per row: its column names were checked, so the count
+    is right."""
+    if isinstance(make, type) and issubclass(make, tuple) and hasattr(make, "_fields"):
+        return cast(Callable[[Sequence[Any]], T], functools.partial(tuple.__new__, make))
+    return lambda values: make(*values)
 
 
 class _PostgresSession(Session):
@@ -293,6 +303,7 @@ def _copyable(sql: str) -> tuple[str, Callable[[Params], tuple[Any, ...]]] | Non
 
 
 @functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=1024)
 def _postgres(sql: str) -> str:
     return _NAMED.sub(r"%(\1)s", sql)
 

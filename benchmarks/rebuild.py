@@ -49,9 +49,15 @@ def run(store: BenchStore, events: int, sample: int, *, restore: bool = True) ->
     single = sample / _timed(store, 1, sample)
     if restore:
         store.project()
-    targets: tuple[Target, ...] = (Target.ratio_at_least(10),)
+    # The rebuild's targets are PostgreSQL's (the production store); SQLite's figure is
+    # reported beside them for information: its one-event-per-transaction baseline commits
+    # to a local file, without a round trip, so the ratio measures something else there.
+    targets: tuple[Target, ...] = ()
     if store.database == "postgresql":
-        targets += (Target.figure_at_least(TARGET_EVENTS_PER_S, "events/s"),)
+        targets = (
+            Target.ratio_at_least(10),
+            Target.figure_at_least(TARGET_EVENTS_PER_S, "events/s"),
+        )
     return [
         Outcome(
             scenario="rebuild",

@@ -66,7 +66,7 @@ class Outcome:
         record = asdict(self)
         record["targets"] = [t.text for t in self.targets]
         record["ratio"] = None if self.ratio is None else round(self.ratio, 3)
-        record["met"] = self.met
+        record["met"] = self.met if self.targets else None
         return record
 
 
@@ -116,7 +116,7 @@ def _row(outcome: Outcome) -> str:
     return (
         f"{outcome.scenario + ': ' + outcome.measure:<34.34} {outcome.database:<10} "
         f"{figure:>22} {baseline:>34.34} {ratio:>7}  {targets:<26} "
-        f"{'yes' if outcome.met else 'NO'}"
+        f"{('yes' if outcome.met else 'NO') if outcome.targets else '-'}"
     )
 
 
@@ -129,5 +129,7 @@ def _number(value: float | None) -> str:
 
 
 def summary_line(outcomes: Sequence[Outcome]) -> str:
-    met = sum(o.met for o in outcomes)
-    return f"{met} of {len(outcomes)} targets met"
+    """Outcomes without a target (figures reported for information) are not counted."""
+    targeted = [o for o in outcomes if o.targets]
+    met = sum(o.met for o in targeted)
+    return f"{met} of {len(targeted)} targets met"

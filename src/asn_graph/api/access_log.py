@@ -82,6 +82,9 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
             self.flush()
 
 
+ACCESS_FORMAT = uvicorn.config.LOGGING_CONFIG["formatters"]["access"]["fmt"]
+
+
 class AccessLineFormatter(uvicorn.logging.AccessFormatter):
     """Uvicorn's access line, the same text, without its cost: uvicorn copies the record
     twice and looks the status phrase up again for every line, about half of what logging a
@@ -108,9 +111,6 @@ class AccessLineFormatter(uvicorn.logging.AccessFormatter):
             f'{level}:{" " * (8 - len(level))} {client} - "{method} {path} HTTP/{version}" '
             f"{status_line}"
         )
-
-
-ACCESS_FORMAT = uvicorn.config.LOGGING_CONFIG["formatters"]["access"]["fmt"]
 
 
 def flush() -> None:

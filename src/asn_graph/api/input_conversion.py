@@ -32,7 +32,7 @@ from strawberry.types.enum import StrawberryEnumDefinition, has_enum_definition
 from strawberry.types.lazy_type import LazyType
 from strawberry.types.unset import UNSET
 
-STRAWBERRY_DEFINITION = "strawberry-definition"
+from asn_graph.api.compiled import STRAWBERRY_DEFINITION
 
 Convert = Callable[[Any, InputContext, str], Any]
 """A field's value, its input's context and its GraphQL name -> the Python value."""

@@ -303,7 +303,6 @@ def _copyable(sql: str) -> tuple[str, Callable[[Params], tuple[Any, ...]]] | Non
 
 
 @functools.lru_cache(maxsize=512)
-@functools.lru_cache(maxsize=1024)
 def _postgres(sql: str) -> str:
     return _NAMED.sub(r"%(\1)s", sql)
 

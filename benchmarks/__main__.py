@@ -20,6 +20,7 @@ from pathlib import Path
 
 from benchmarks import commands, growth, reads, rebuild, time_travel
 from benchmarks.common import machine
+from benchmarks.processes import asn_graph_server
 from benchmarks.report import Report, summary_line
 from benchmarks.stores import bench_store
 
@@ -36,7 +37,7 @@ class Plan:
     estimate_minutes: int
 
 
-QUICK = Plan("quick", (2_000, 5_000), 1.5, 1_000_000, 1_000, 2)
+QUICK = Plan("quick", (3_000, 6_000), 1.5, 1_000_000, 1_000, 2)
 FULL = Plan("full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 30)
 
 
@@ -56,15 +57,16 @@ def run_database(database: str, plan: Plan, only: set[str], report: Report, work
             for outcome in time_travel.run(store, plan.seconds):
                 report.add(outcome)
         if "growth" in only:
-            points = [growth.point(store, plan.seconds)]
-            for size in larger:
-                store.grow_to(size)
-                if size != plan.sizes[-1]:
-                    points.append(growth.point(store, plan.seconds))
-            last, memory = growth.memory(store, plan.seconds)
-            if larger:
-                points.append(last)
-            for outcome in growth.outcomes(store, points):
+            with growth.reference_store(database, workdir, base, plan.sizes[-1]) as reference:
+                steps = []
+                for size in larger:
+                    store.grow_to(size)
+                    if size != plan.sizes[-1]:
+                        with asn_graph_server(store.settings, store.workdir) as server:
+                            grown = growth.Running(store, server)
+                            steps.append(growth.step(reference, grown, plan.seconds))
+                last, memory = growth.memory(reference, store, plan.seconds)
+            for outcome in growth.outcomes(database, [*steps, last]):
                 report.add(outcome)
             report.add(memory)
         if "rebuild" in only:

@@ -206,6 +206,13 @@ def _direct(store: BenchStore, workload: Workload, warmup: float, seconds: float
     return LoadResult(len(measured), elapsed, measured)
 
 
+def exercise(store: BenchStore, seconds: float) -> None:
+    """Cases opened, documented and withdrawn through the application service for
+    ``seconds``, as this scenario leaves them in its store, and projected."""
+    _direct(store, workload(store), 0.0, seconds)
+    store.project()
+
+
 def run(store: BenchStore, seconds: float) -> list[Outcome]:
     work = workload(store)
     token = store.token(Role.OFFICER, agency=work.agency)

@@ -1,25 +1,30 @@
 """Scenario 5, growth, and scenario 6, memory: the placements list and a case by id as the store
-grows (median latency at each size against the smallest), and the API process's resident
-memory under read load at the largest size."""
+grows (median latency at each size against a reference store of the smallest size, up beside
+it and measured in the same rounds), and the API process's resident memory under read load at
+the largest size."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from asn_graph.domain.actors import Role
-from benchmarks.load import LoadResult, cycle, run_load
+from benchmarks import commands
+from benchmarks.load import LoadResult, cycle, interleaved, run_load
 from benchmarks.processes import Server, asn_graph_server, client_cpus, pinned
 from benchmarks.reads import PLACEMENTS, busiest_unit
 from benchmarks.report import Outcome, Target
-from benchmarks.stores import BenchStore
+from benchmarks.stores import BenchStore, bench_store
 
 CASE = (
     "query($id: ID!) { transferCase(id: $id) { id state transferType nip "
     "origin { unitCode positionCode } destination { unitCode positionCode } pendingStep } }"
 )
 MEMORY_LIMIT_MB = 300
+CASES_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,43 @@ class Point:
     events: int
     placements: LoadResult
     case_by_id: LoadResult
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "employees": self.employees,
+            "events": self.events,
+            "placements": self.placements.summary(),
+            "case_by_id": self.case_by_id.summary(),
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    """The reference store and a larger one, measured in the same rounds."""
+
+    reference: Point
+    grown: Point
+
+
+@dataclass(frozen=True)
+class Running:
+    """A store and its server, up for as long as it is measured."""
+
+    store: BenchStore
+    server: Server
+
+
+@contextmanager
+def reference_store(
+    database: str, workdir: Path, employees: int, expected: int
+) -> Iterator[Running]:
+    """A second store of ``employees``, generated as the measured store was (the same
+    organisation and people, from the same seed), with transfer cases, and its server."""
+    with bench_store(database, workdir / "reference", expected) as store:
+        store.grow_to(employees)
+        commands.exercise(store, CASES_SECONDS)
+        with asn_graph_server(store.settings, store.workdir) as server:
+            yield Running(store, server)
 
 
 def _requests(store: BenchStore) -> list[dict[str, Any]]:
@@ -45,44 +87,59 @@ def _requests(store: BenchStore) -> list[dict[str, Any]]:
     return [placements] + [{"query": CASE, "variables": {"id": i}} for i in case_ids]
 
 
-def measure(store: BenchStore, seconds: float, server: Server) -> Point:
-    """Median latencies, one client at a time, on a running server."""
-    token = store.token(Role.INTEGRATOR)
-    placements, *cases = _requests(store)
+def step(reference: Running, grown: Running, seconds: float) -> Step:
+    """Median latencies of both stores, one client at a time, each query on each store in
+    turn in short rounds: a slow spell of the machine falls on both sizes, and is not
+    counted as growth."""
+    rows = {busiest_unit(running.store)[2] for running in (reference, grown)}
+    if len(rows) > 1:
+        raise SystemExit(
+            f"growth would compare first pages of {sorted(rows)} rows: "
+            "the reference store is too small to fill a page"
+        )
+    targets = {}
+    for side, running in (("reference", reference), ("grown", grown)):
+        token = running.store.token(Role.INTEGRATOR)
+        placements, *cases = _requests(running.store)
+        targets[f"{side} placements"] = (running.server.port, cycle([placements], token))
+        targets[f"{side} case"] = (running.server.port, cycle(cases, token))
     with pinned(client_cpus()):
-        listed = run_load(server.port, cycle([placements], token), clients=1, seconds=seconds)
-        found = run_load(server.port, cycle(cases, token), clients=1, seconds=seconds)
-    return Point(store.employees, store.service.log.head(), listed, found)
+        results = interleaved(targets, clients=1, seconds=seconds)
+    reference_point, grown_point = (
+        Point(
+            running.store.employees,
+            running.store.service.log.head(),
+            results[f"{side} placements"],
+            results[f"{side} case"],
+        )
+        for side, running in (("reference", reference), ("grown", grown))
+    )
+    return Step(reference_point, grown_point)
 
 
-def point(store: BenchStore, seconds: float) -> Point:
-    with asn_graph_server(store.settings, store.workdir) as server:
-        return measure(store, seconds, server)
-
-
-def memory(store: BenchStore, seconds: float) -> tuple[Point, Outcome]:
-    """The largest point, measured while the server's memory is watched; then eight clients
-    reading placements and cases for ``seconds`` more."""
-    token = store.token(Role.INTEGRATOR)
-    with asn_graph_server(store.settings, store.workdir) as server:
+def memory(reference: Running, grown: BenchStore, seconds: float) -> tuple[Step, Outcome]:
+    """The largest step, measured while the grown store's server memory is watched; then
+    eight clients reading placements and cases from it for ``seconds`` more."""
+    token = grown.token(Role.INTEGRATOR)
+    with asn_graph_server(grown.settings, grown.workdir) as server:
         idle_mb = server.rss_kb() / 1024
         with server.watching_memory():
-            measured = measure(store, seconds, server)
+            measured = step(reference, Running(grown, server), seconds)
             with pinned(client_cpus()):
                 loaded = run_load(
-                    server.port, cycle(_requests(store), token), clients=8, seconds=seconds
+                    server.port, cycle(_requests(grown), token), clients=8, seconds=seconds
                 )
         peak_mb = server.peak_rss_kb / 1024
     return measured, Outcome(
         scenario="memory",
-        database=store.database,
-        measure=f"API RSS, {store.employees:,} employees",
+        database=grown.database,
+        measure=f"API RSS, {grown.employees:,} employees",
         figure=peak_mb,
         unit="MB peak",
         baseline="MB idle after start",
         baseline_figure=idle_mb,
         targets=(Target.figure_below(MEMORY_LIMIT_MB, "MB"),),
-        details={"read_load": loaded.summary(), "events": store.service.log.head()},
+        details={"read_load": loaded.summary(), "events": grown.service.log.head()},
         higher_is_better=False,
     )
 
@@ -93,29 +150,23 @@ PICKS: tuple[tuple[str, Callable[[Point], LoadResult]], ...] = (
 )
 
 
-def outcomes(store: BenchStore, points: list[Point]) -> list[Outcome]:
-    first, last = points[0], points[-1]
+def outcomes(database: str, steps: list[Step]) -> list[Outcome]:
+    """Growth to the largest size: its median against the reference store's, measured in
+    the same rounds."""
+    last = steps[-1]
     details = {
-        "points": [
-            {
-                "employees": p.employees,
-                "events": p.events,
-                "placements": p.placements.summary(),
-                "case_by_id": p.case_by_id.summary(),
-            }
-            for p in points
-        ]
+        "steps": [{"reference": s.reference.summary(), "grown": s.grown.summary()} for s in steps]
     }
-    span = f"{first.employees // 1000:,}k to {last.employees // 1000:,}k"
+    span = f"{last.reference.employees // 1000:,}k to {last.grown.employees // 1000:,}k"
     return [
         Outcome(
             scenario="growth",
-            database=store.database,
+            database=database,
             measure=f"{name} p50, {span}",
-            figure=pick(last).percentile_ms(0.5),
+            figure=pick(last.grown).percentile_ms(0.5),
             unit="ms",
-            baseline=f"ms at {first.employees:,}",
-            baseline_figure=pick(first).percentile_ms(0.5),
+            baseline=f"ms at {last.reference.employees:,}",
+            baseline_figure=pick(last.reference).percentile_ms(0.5),
             targets=(Target.ratio_below(1.5),),
             details=details,
             higher_is_better=False,

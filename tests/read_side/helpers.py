@@ -12,6 +12,9 @@ from asn_graph.demo.generator import DemoSpec, fill
 from asn_graph.projections import tracking
 
 SMALL = DemoSpec(seed=11, employees=150, positions=60, cases=40)
+"""Organisation and people; at this size every position is full, so no case finds a place."""
+WITH_CASES = DemoSpec(seed=11, employees=300, positions=300, cases=40)
+"""Room for cases in every state a case can reach (about 2,800 events)."""
 
 
 def seed(service: Service, spec: DemoSpec = SMALL) -> int:

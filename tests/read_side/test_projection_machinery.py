@@ -22,12 +22,12 @@ from asn_graph.projections.rebuild import Rebuild, share
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.projections.worker import ProjectionWorker
 from asn_graph.rebuild_shares import in_processes
-from tests.read_side.helpers import asn_graph, dump, reset_read_models, seed
+from tests.read_side.helpers import WITH_CASES, asn_graph, dump, reset_read_models, seed
 from tests.world import person, register
 
 
 def test_incremental_and_rebuilt_read_models_are_equal_row_for_row(service: Service) -> None:
-    head = seed(service)
+    head = seed(service, WITH_CASES)
     incremental = dump(service)
     assert dict(incremental["positions"]) == {m.name: str(head) for m in service.models()}
 

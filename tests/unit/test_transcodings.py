@@ -2,14 +2,16 @@
 
 import math
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
-from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, UUIDAsHex
+from eventsourcing.persistence import DatetimeAsISO, DecimalAsStr, JSONTranscoder, UUIDAsHex
 
 from asn_graph.domain.case_records import Training
 from asn_graph.domain.transfer_types import ApprovalStep
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
+from asn_graph.plain import plain
 from tests.unit.builders import APPROVER, HANDOVER, OFFICER, POLICY, TODAY, case, decree
 from tests.unit.test_transfer_case import in_approval
 
@@ -70,3 +72,38 @@ def test_documents_orjson_reads_otherwise_decode_as_the_library_decodes_them(
     else:
         assert decoded == expected
         assert repr(decoded) == repr(expected)
+
+
+def test_plain_state_is_the_plain_form_of_every_decoded_value() -> None:
+    library, store = _registered(JSONTranscoder()), _registered(StoreTranscoder())
+    for state in _events_of_a_long_case():
+        stored = library.encode(state)
+        assert store.decode_plain(stored) == plain(library.decode(stored))
+
+
+def test_values_of_transcodings_without_a_known_plain_form_are_decoded_then_made_plain() -> None:
+    library, store = _registered(JSONTranscoder()), _registered(StoreTranscoder())
+    for transcoder in (library, store):
+        transcoder.register(DecimalAsStr())
+    stored = library.encode({"allowance": [Decimal("1250000.50")], "on": date(2026, 1, 5)})
+
+    assert store.decode_plain(stored) == {"allowance": [Decimal("1250000.50")], "on": "2026-01-05"}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b'{"big": 123456789012345678901234567890, '
+        b'"on": {"_type_": "date_iso", "_data_": "2026-01-05"}}',
+        b'{"nested": [{"big": 18446744073709551616}]}',
+    ],
+)
+def test_plain_state_of_documents_orjson_reads_otherwise_is_the_library_s(document: bytes) -> None:
+    library, store = _registered(JSONTranscoder()), _registered(StoreTranscoder())
+
+    assert store.decode_plain(document) == plain(library.decode(document))
+
+
+def test_a_document_that_is_not_an_object_has_no_plain_state() -> None:
+    with pytest.raises(ValueError, match="JSON object"):
+        _registered(StoreTranscoder()).decode_plain(b"[1, 2]")

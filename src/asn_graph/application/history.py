@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime
-from enum import Enum
+from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from asn_graph.domain.actors import Actor
+from asn_graph.plain import plain
 
-_ALREADY_PLAIN = frozenset({str, int, float, bool, type(None)})
 _BASE_FIELDS = {
     "originator_id",
     "originator_version",
@@ -55,22 +53,3 @@ def detail_names(event_type: type[Any]) -> tuple[str, ...]:
             f.name for f in dataclasses.fields(event_type) if f.name not in _BASE_FIELDS
         )
     return names
-
-
-def plain(value: Any) -> Any:
-    """JSON-ready form of a domain value: enums by value, dates as ISO text, objects as dicts."""
-    if type(value) in _ALREADY_PLAIN:
-        return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, UUID):
-        return str(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(plain(k)): plain(v) for k, v in value.items()}
-    return value

@@ -6,12 +6,14 @@ Each transcoding has a stable name: stored events keep decoding after code moves
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from typing import Any
+from uuid import UUID
 
 import orjson
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, Transcoding, UUIDAsHex
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.agency import Moratorium
@@ -47,6 +49,7 @@ from asn_graph.domain.transfer_types import (
     TransferType,
 )
 from asn_graph.domain.work_unit import Position, Workload, WorkloadItem
+from asn_graph.plain import plain
 
 _EXACT_FLOATS = 2.0**63
 """orjson reads an integer beyond 64 bits as a float: a float this large may have been one."""
@@ -64,11 +67,61 @@ class StoreTranscoder(JSONTranscoder):
     Documents orjson refuses (NaN, lone surrogates) or may read otherwise (it makes a float
     of an integer beyond 64 bits) are decoded by the library, as before."""
 
+    def __init__(self) -> None:
+        self._plain_forms: dict[str, Callable[[Any], Any] | None] = {}
+        super().__init__()
+
+    def register(self, transcoding: Transcoding) -> None:
+        super().register(transcoding)
+        self._plain_forms[transcoding.name] = self._plain_form(transcoding)
+
     def decode(self, data: bytes) -> Any:
         try:
             return self._revive(orjson.loads(data))
         except (orjson.JSONDecodeError, _ReadOtherwise):
             return super().decode(data)
+
+    def decode_plain(self, data: bytes) -> dict[str, Any]:
+        """The stored document with every value in its plain JSON form (what ``plain`` makes
+        of the decoded value), read without building the domain's objects: readers that
+        only show or store an event's values (the audit trail) need not decode it."""
+        try:
+            document = self._plain(orjson.loads(data))
+        except (orjson.JSONDecodeError, _ReadOtherwise):
+            document = plain(super().decode(data))
+        if type(document) is not dict:
+            raise ValueError(f"a stored event's state is a JSON object, not {document!r:.80}")
+        return document
+
+    def _plain_form(self, transcoding: Transcoding) -> Callable[[Any], Any] | None:
+        """How the stored data of ``transcoding`` becomes its value's plain form, where that
+        needs no decoding (``None``: decode it)."""
+        if isinstance(transcoding, EnumAsValue | DateAsISO | DatetimeAsISO):
+            return _as_stored
+        if isinstance(transcoding, DataclassAsDict):
+            return self._plain
+        if isinstance(transcoding, UUIDAsHex):
+            return _uuid_text
+        return None
+
+    def _plain(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is dict:
+            if len(value) == 2 and "_type_" in value and "_data_" in value:
+                name = value["_type_"]
+                form = self._plain_forms.get(name)
+                if form is not None:
+                    return form(value["_data_"])
+                return plain(self._revive(value))
+            return {
+                key: self._plain(item) if type(item) in _WALKED else item
+                for key, item in value.items()
+            }
+        if kind is list:
+            return [self._plain(item) if type(item) in _WALKED else item for item in value]
+        if kind is float and not -_EXACT_FLOATS < value < _EXACT_FLOATS:
+            raise _ReadOtherwise
+        return value
 
     def _revive(self, value: Any) -> Any:
         kind = type(value)
@@ -90,6 +143,14 @@ class StoreTranscoder(JSONTranscoder):
         if kind is float and not -_EXACT_FLOATS < value < _EXACT_FLOATS:
             raise _ReadOtherwise
         return value
+
+
+def _as_stored(data: Any) -> Any:
+    return data
+
+
+def _uuid_text(data: str) -> str:
+    return str(UUID(data))
 
 
 class DateAsISO(Transcoding):

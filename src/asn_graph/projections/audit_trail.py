@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import orjson
+from eventsourcing.utils import resolve_topic
 
-from asn_graph.application.history import detail_names, plain
+from asn_graph.application.history import detail_names
 from asn_graph.audit.chain import GENESIS, link
+from asn_graph.plain import plain
 from asn_graph.projections.database import Session
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
@@ -17,7 +19,7 @@ from asn_graph.projections.source import Envelope
 
 class AuditTrailProjection(ReadModel):
     name = "audit_trail"
-    weight = 3
+    weight = 4
     version = 1
     tables = ("audit_trail",)
     statements = (
@@ -49,17 +51,26 @@ class AuditTrailProjection(ReadModel):
         "CREATE INDEX IF NOT EXISTS audit_trail_time ON audit_trail (recorded_at)",
     )
 
+    reads_plain_state = True
+
     def __init__(self) -> None:
         super().__init__()
         self._previous = GENESIS
-        self.on(object, self._record)
+        self._detail_names: dict[str, tuple[type[Any], tuple[str, ...]]] = {}
+
+    def keeps(self, event_type: type[Any]) -> bool:
+        return True
 
     def begin(self, session: Session, envelopes: Sequence[Envelope]) -> None:
         rows = session.execute("SELECT entry_hash FROM audit_trail ORDER BY position DESC LIMIT 1")
         self._previous = rows[0]["entry_hash"] if rows else GENESIS
 
-    def _record(self, session: Session, envelope: Envelope) -> None:
-        event = envelope.event
+    def apply(self, session: Session, envelope: Envelope) -> None:
+        """Records every event, from its stored values in plain form: the trail shows what
+        was recorded, and need not build the domain's objects to show it."""
+        state = envelope.plain
+        if state is None:
+            raise ValueError("the audit trail reads events' plain state: the log gave none")
         entry_hash = link(
             self._previous,
             envelope.position,
@@ -68,7 +79,7 @@ class AuditTrailProjection(ReadModel):
             envelope.topic,
             envelope.state,
         )
-        actor = getattr(event, "actor", None)
+        actor = state.get("actor")
         session.write(
             "INSERT INTO audit_trail (position, originator_id, aggregate, version, event_type, "
             "recorded_at, actor_id, actor_role, actor_agency, actor_nip, reason, details, "
@@ -81,28 +92,32 @@ class AuditTrailProjection(ReadModel):
                 "aggregate": aggregate_of(envelope.topic),
                 "version": envelope.originator_version,
                 "event_type": envelope.topic,
-                "recorded_at": event.timestamp.isoformat(),
-                "actor_id": actor.id if actor else None,
-                "actor_role": actor.role.value if actor else None,
-                "actor_agency": actor.agency if actor else None,
-                "actor_nip": actor.nip if actor else None,
-                "reason": getattr(event, "reason", None) or "",
-                "details": _details(event),
+                "recorded_at": state["timestamp"],
+                "actor_id": actor["id"] if actor else None,
+                "actor_role": actor["role"] if actor else None,
+                "actor_agency": actor.get("agency") if actor else None,
+                "actor_nip": actor.get("nip") if actor else None,
+                "reason": state.get("reason") or "",
+                "details": self._details(envelope.topic, state),
                 "previous_hash": self._previous,
                 "entry_hash": entry_hash,
             },
         )
         self._previous = entry_hash
 
-
-def _details(event: Any) -> str:
-    """The event's own fields as JSON: orjson writes enums, dates and value objects itself
-    (as ``plain`` would), ``plain`` answers anything else."""
-    fields = {name: getattr(event, name) for name in detail_names(type(event))}
-    return orjson.dumps(fields, default=plain, option=_JSON_OPTIONS).decode()
-
-
-_JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+    def _details(self, topic: str, state: dict[str, Any]) -> str:
+        """The event's own fields as JSON, keys sorted; a field its stored state lacks has
+        the class's default, as the decoded event would."""
+        known = self._detail_names.get(topic)
+        if known is None:
+            event_type = resolve_topic(topic)
+            known = self._detail_names[topic] = (event_type, detail_names(event_type))
+        event_type, names = known
+        fields = {
+            name: state[name] if name in state else plain(getattr(event_type, name, None))
+            for name in names
+        }
+        return orjson.dumps(fields, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def aggregate_of(topic: str) -> str:

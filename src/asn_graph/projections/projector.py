@@ -12,7 +12,7 @@ from eventsourcing.utils import resolve_topic
 from asn_graph.projections import tracking
 from asn_graph.projections.database import Database
 from asn_graph.projections.readmodel import ReadModel
-from asn_graph.projections.source import Batch, Envelope, EventLog
+from asn_graph.projections.source import Batch, Envelope, EventLog, Needs
 
 Progress = Callable[[int, int], None]
 """Called with (position reached, log head) after every batch."""
@@ -43,7 +43,7 @@ class Projector:
         self.events_per_transaction = events_per_transaction
         self._lock = threading.Lock()
         self._known: tuple[int, float] = (0, -float("inf"))
-        self._kept_topics: dict[str, bool] = {}
+        self._topic_needs: dict[str, Needs | None] = {}
 
     def create_tables(self) -> None:
         """Create what is missing. Tables without a tracking row cannot be trusted (an older
@@ -112,22 +112,30 @@ class Projector:
     def _read(self, after: int, until: int | None) -> Batch:
         if until is not None and after >= until:
             return Batch([], after, 0)
-        batch = self.log.read(after, self.batch_size, self._keeps)
+        batch = self.log.read(after, self.batch_size, self._needs)
         if until is not None and batch.through > until:
             kept = [e for e in batch.envelopes if e.position <= until]
             return Batch(kept, until, batch.read)
         return batch
 
-    def _keeps(self, topic: str) -> bool:
-        """Whether any read model of this projector is changed by events of ``topic``: the
-        others are not decoded (a rebuild process of a few models skips most of the log)."""
-        kept = self._kept_topics.get(topic)
-        if kept is None:
+    def _needs(self, topic: str) -> Needs | None:
+        """What the read models of this projector changed by events of ``topic`` take from
+        them (``None``: no model is changed, the events are not decoded; a rebuild process
+        of a few models skips most of the log)."""
+        try:
+            return self._topic_needs[topic]
+        except KeyError:
             event_type = resolve_topic(topic)
-            kept = self._kept_topics[topic] = any(
-                model.keeps(event_type) for model in self.models.values()
+            readers = [m for m in self.models.values() if m.keeps(event_type)]
+            needs = self._topic_needs[topic] = (
+                Needs(
+                    event=any(not m.reads_plain_state for m in readers),
+                    plain=any(m.reads_plain_state for m in readers),
+                )
+                if readers
+                else None
             )
-        return kept
+            return needs
 
     def _apply(self, batch: Batch) -> int:
         """Applies the batch's events and moves every model to the end of what was read."""

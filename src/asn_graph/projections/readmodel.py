@@ -25,6 +25,9 @@ class ReadModel:
     weight: ClassVar[int] = 1
     """About how much work the model's handlers are beside the others' (to share a rebuild
     out between processes)."""
+    reads_plain_state: ClassVar[bool] = False
+    """Its handlers read ``envelope.plain`` (the stored values in plain form), never the
+    decoded event: a projector of such models alone need not decode the log."""
     indexes: ClassVar[tuple[str, ...]] = ()
     """Indexes only queries use (the handlers find their rows without them): a rebuild makes
     them after the last batch, which is much cheaper than keeping them up row by row."""

@@ -70,6 +70,8 @@ def run_database(database: str, plan: Plan, only: set[str], report: Report, work
                 report.add(outcome)
             report.add(memory)
         if "rebuild" in only:
+            # Over the largest store, also when growth did not grow it.
+            store.grow_to(plan.sizes[-1])
             # The last scenario on this store: its read models are not brought back after.
             rebuilt = rebuild.run(store, plan.rebuild_events, plan.rebuild_sample, restore=False)
             for outcome in rebuilt:

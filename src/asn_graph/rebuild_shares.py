@@ -16,6 +16,7 @@ import signal
 import time
 from multiprocessing.sharedctypes import Synchronized
 
+from asn_graph.projections.collector import paced_for_bulk
 from asn_graph.projections.projector import Progress, Projector
 from asn_graph.projections.rebuild import ShareOut
 from asn_graph.settings import Settings
@@ -91,8 +92,9 @@ def _project(
         def report(position: int, _head: int) -> None:
             reached.value = position
 
-        while projector.position() < until:
-            projector.catch_up(until=until, progress=report)
+        with paced_for_bulk():
+            while projector.position() < until:
+                projector.catch_up(until=until, progress=report)
         reached.value = projector.position()
     finally:
         database.close()

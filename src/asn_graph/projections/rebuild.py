@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from asn_graph.projections import tracking
+from asn_graph.projections.collector import paced_for_bulk
 from asn_graph.projections.database import Database
 from asn_graph.projections.projector import Progress, Projector
 from asn_graph.projections.readmodel import ReadModel
@@ -81,7 +82,8 @@ class Rebuild:
                 self.share_out([[m.name for m in group] for group in groups], target, progress)
                 position = projector.position()
             else:
-                position = projector.catch_up(until=self.until, progress=progress)
+                with paced_for_bulk():
+                    position = projector.catch_up(until=self.until, progress=progress)
             if position >= target:
                 break
         if self.staging.indexes_move:

@@ -199,14 +199,23 @@ def run_load(
     return asyncio.run(_drive(host, port, clients, session, lead, seconds))
 
 
+ROUND_SECONDS = 2.5
+"""How long each side of a comparison is measured in one turn."""
+
+
+def rounds_of(seconds: float) -> tuple[int, float]:
+    """How many turns make ``seconds`` of measurement, and how long each turn is."""
+    rounds = max(1, round(seconds / ROUND_SECONDS))
+    return rounds, seconds / rounds
+
+
 def interleaved(
-    targets: dict[str, tuple[int, Session]], *, clients: int, seconds: float, window: float = 2.5
+    targets: dict[str, tuple[int, Session]], *, clients: int, seconds: float
 ) -> dict[str, LoadResult]:
-    """Each target (a port and what its clients do) loaded in turn, in rounds of ``window``
-    seconds, ``seconds`` in all each. On a shared machine a slow spell then falls on every
-    target alike, not on whichever happened to be measured during it."""
-    rounds = max(1, round(seconds / window))
-    measured = seconds / rounds
+    """Each target (a port and what its clients do) loaded in turn, in rounds of
+    ``ROUND_SECONDS``, ``seconds`` in all each. On a shared machine a slow spell then falls on
+    every target alike, not on whichever happened to be measured during it."""
+    rounds, measured = rounds_of(seconds)
     parts: dict[str, list[LoadResult]] = {name: [] for name in targets}
     for turn in range(rounds):
         # The first turn warms each server up as one long window would; later ones only

@@ -72,8 +72,9 @@ def reference_store(
             yield Running(store, server)
 
 
-def _requests(store: BenchStore) -> list[dict[str, Any]]:
-    agency, unit, _ = busiest_unit(store)
+def _requests(store: BenchStore) -> tuple[int, list[dict[str, Any]]]:
+    """How many rows the placements page holds, and the requests: that page, then cases."""
+    agency, unit, rows = busiest_unit(store)
     case_ids = [
         row["id"]
         for row in store.service.views.query("SELECT id FROM directory_cases ORDER BY seq LIMIT 20")
@@ -84,25 +85,26 @@ def _requests(store: BenchStore) -> list[dict[str, Any]]:
         "query": PLACEMENTS,
         "variables": {"filter": {"agencyCode": agency, "unitCode": unit}},
     }
-    return [placements] + [{"query": CASE, "variables": {"id": i}} for i in case_ids]
+    return rows, [placements] + [{"query": CASE, "variables": {"id": i}} for i in case_ids]
 
 
 def step(reference: Running, grown: Running, seconds: float) -> Step:
     """Median latencies of both stores, one client at a time, each query on each store in
     turn in short rounds: a slow spell of the machine falls on both sizes, and is not
     counted as growth."""
-    rows = {busiest_unit(running.store)[2] for running in (reference, grown)}
+    rows = set()
+    targets = {}
+    for side, running in (("reference", reference), ("grown", grown)):
+        token = running.store.token(Role.INTEGRATOR)
+        page, (placements, *cases) = _requests(running.store)
+        rows.add(page)
+        targets[f"{side} placements"] = (running.server.port, cycle([placements], token))
+        targets[f"{side} case"] = (running.server.port, cycle(cases, token))
     if len(rows) > 1:
         raise SystemExit(
             f"growth would compare first pages of {sorted(rows)} rows: "
             "the reference store is too small to fill a page"
         )
-    targets = {}
-    for side, running in (("reference", reference), ("grown", grown)):
-        token = running.store.token(Role.INTEGRATOR)
-        placements, *cases = _requests(running.store)
-        targets[f"{side} placements"] = (running.server.port, cycle([placements], token))
-        targets[f"{side} case"] = (running.server.port, cycle(cases, token))
     with pinned(client_cpus()):
         results = interleaved(targets, clients=1, seconds=seconds)
     reference_point, grown_point = (
@@ -126,9 +128,8 @@ def memory(reference: Running, grown: BenchStore, seconds: float) -> tuple[Step,
         with server.watching_memory():
             measured = step(reference, Running(grown, server), seconds)
             with pinned(client_cpus()):
-                loaded = run_load(
-                    server.port, cycle(_requests(grown), token), clients=8, seconds=seconds
-                )
+                _, requests = _requests(grown)
+                loaded = run_load(server.port, cycle(requests, token), clients=8, seconds=seconds)
         peak_mb = server.peak_rss_kb / 1024
     return measured, Outcome(
         scenario="memory",

@@ -59,7 +59,6 @@ class AuditTrailProjection(ReadModel):
     def __init__(self) -> None:
         super().__init__()
         self._previous = GENESIS
-        self._detail_names: dict[str, tuple[type[Any], tuple[str, ...]]] = {}
 
     def keeps(self, event_type: type[Any]) -> bool:
         return True
@@ -111,14 +110,10 @@ class AuditTrailProjection(ReadModel):
     def _details(self, topic: str, state: dict[str, Any]) -> str:
         """The event's own fields as JSON, keys sorted; a field its stored state lacks has
         the class's default, as the decoded event would."""
-        known = self._detail_names.get(topic)
-        if known is None:
-            event_type = resolve_topic(topic)
-            known = self._detail_names[topic] = (event_type, detail_names(event_type))
-        event_type, names = known
+        event_type = resolve_topic(topic)
         fields = {
             name: state[name] if name in state else plain(getattr(event_type, name, None))
-            for name in names
+            for name in detail_names(event_type)
         }
         return orjson.dumps(fields, option=orjson.OPT_SORT_KEYS).decode()
 

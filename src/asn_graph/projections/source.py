@@ -29,7 +29,6 @@ class Needs(NamedTuple):
     """The stored state with its values in plain JSON form (no domain objects built)."""
 
 
-EVERYTHING = Needs(event=True, plain=True)
 _RECORD_FIELDS = frozenset({"originator_id", "originator_version"})
 """Kept in the stored record's columns, not in its state."""
 
@@ -98,17 +97,15 @@ class EventLog:
     def head(self) -> int:
         return self.app.recorder.max_notification_id() or 0
 
-    def read(
-        self, after: int, limit: int, needs: Callable[[str], Needs | None] | None = None
-    ) -> Batch:
+    def read(self, after: int, limit: int, needs: Callable[[str], Needs | None]) -> Batch:
         """Up to ``limit`` recorded events after ``after``, each decoded into what ``needs``
-        asks for its topic (by default everything); events it answers ``None`` for are not
-        decoded or returned, only counted as read."""
+        asks for its topic; events it answers ``None`` for are not decoded or returned, only
+        counted as read."""
         records = self._select(after, limit)
         to_domain_event = self.app.mapper.to_domain_event
         envelopes = []
         for position, originator_id, version, topic, state in records:
-            wanted = EVERYTHING if needs is None else needs(topic)
+            wanted = needs(topic)
             if wanted is None:
                 continue
             if not isinstance(originator_id, UUID):

@@ -97,3 +97,28 @@ async def test_a_subscriber_that_falls_behind_is_closed_with_its_cursor_and_othe
     assert [c["position"] for c in resumed] == placed_positions(app, start)[:12]
     await flooded.close()
     await other.close()
+
+
+async def test_what_was_written_while_nobody_listened_is_read_from_the_store(
+    served: Served,
+) -> None:
+    """With no subscriber the feed reads nothing; the next subscribers still start where
+    they asked: "from now" after the quiet writes, or from a cursor before them."""
+    app = served.service.app
+    start = served.service.log.head()
+    await asyncio.to_thread(hire, app, "3372", "BKPSDM", range(1, 4))
+    await asyncio.sleep(0.3)
+
+    from_now = await Socket.open(served.url, served.token(Role.INTEGRATOR))
+    from_cursor = await Socket.open(served.url, served.token(Role.INTEGRATOR))
+    for socket, cursor in ((from_now, None), (from_cursor, start)):
+        await socket.acknowledged()
+        await socket.subscribe("p", PLACEMENTS, {"agencyCode": "3372", "after": cursor})
+    await asyncio.sleep(0.3)
+    later = await asyncio.to_thread(hire, app, "3372", "BKPSDM", range(4, 6))
+
+    assert [c["nip"] for c in await from_now.data("placementChanged", 2)] == later
+    resumed = await from_cursor.data("placementChanged", 5)
+    assert [c["position"] for c in resumed] == placed_positions(app, start)
+    await from_now.close()
+    await from_cursor.close()

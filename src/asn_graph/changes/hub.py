@@ -6,6 +6,10 @@ every subscriber's bounded buffer. A subscriber that resumes from a cursor reads
 what the feed has delivered and only then joins the feed, all on the event loop, so that the seam
 has neither gap nor duplicate. A subscriber whose buffer overflows is dropped with the cursor to
 resume from; the feed and the writers never wait for it.
+
+While nobody listens, the feed reads nothing: a commit costs it one look at a counter, not a
+query and a hop to the event loop. Its position is then marked stale, and the next subscriber
+reads the head of the log before it starts.
 """
 
 from __future__ import annotations
@@ -98,6 +102,11 @@ class ChangeHub:
         self.delivered = 0
         """Every change up to here has been offered to the subscribers (event loop only)."""
         self._subscribers: set[Subscriber] = set()
+        self._wanted = 0
+        """Subscriptions begun and not ended, also those still reading the store."""
+        self._stale = False
+        """The log moved on while nobody was wanted: ``delivered`` may be behind it."""
+        self._wanting = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -114,6 +123,7 @@ class ChangeHub:
         self._loop = loop
         self._stopping.clear()
         self.delivered = self.head()
+        self._stale = False
         self._thread = threading.Thread(target=self._follow_log, name="change-feed", daemon=True)
         self._thread.start()
 
@@ -144,20 +154,28 @@ class ChangeHub:
             raise Unavailable("the change feed is not running; retry shortly")
         if after is not None:
             await self._check_cursor(after, blocking)
-        position = self.delivered if after is None else after
-        reader: ChangeReader | None = None
-        while position < self.delivered:
-            reader = reader or ChangeReader(self.facts, topics_for(interest))
-            page = await blocking(reader.read, position, self.delivered, self.page_size)
-            for change in page.changes:
-                if interest.wants(change):
-                    yield change
-            position = page.covered
-        # No await between the check above and joining: nothing is delivered in between.
-        subscriber = Subscriber(interest, position, self.capacity)
-        self._subscribers.add(subscriber)
-        last_yielded = position
+        with self._wanting:
+            self._wanted += 1
+        subscriber: Subscriber | None = None
         try:
+            # From here on the feed follows the log: ``delivered`` cannot go stale again.
+            if self._stale:
+                head = await blocking(self.head)
+                self.delivered = max(self.delivered, head)
+                self._stale = False
+            position = self.delivered if after is None else after
+            reader: ChangeReader | None = None
+            while position < self.delivered:
+                reader = reader or ChangeReader(self.facts, topics_for(interest))
+                page = await blocking(reader.read, position, self.delivered, self.page_size)
+                for change in page.changes:
+                    if interest.wants(change):
+                        yield change
+                position = page.covered
+            # No await between the check above and joining: nothing is delivered in between.
+            subscriber = Subscriber(interest, position, self.capacity)
+            self._subscribers.add(subscriber)
+            last_yielded = position
             while True:
                 changes = await subscriber.take()
                 for change in changes:
@@ -168,7 +186,10 @@ class ChangeHub:
                 if subscriber.ended and not changes:
                     return
         finally:
-            self._subscribers.discard(subscriber)
+            if subscriber is not None:
+                self._subscribers.discard(subscriber)
+            with self._wanting:
+                self._wanted -= 1
 
     async def _check_cursor(self, after: int, blocking: Blocking) -> None:
         if after < 0:
@@ -196,29 +217,35 @@ class ChangeHub:
         self.wakeup.close()
 
     def _catch_up(self, reader: ChangeReader, position: int) -> int | None:
+        if self._idle():
+            return position
+        # A subscriber that found the feed stale has moved ``delivered`` past what it read.
+        position = max(position, self.delivered)
         head = self.head()
         while position < head and not self._stopping.is_set():
-            if self._on_loop(self._skip_if_idle, head):
-                return head
+            if self._idle():
+                return position
             page = reader.read(position, head, self.page_size)
             if self._on_loop(self._deliver, page.changes, page.covered) is None:
                 return None
             position = page.covered
         return position
 
-    def _skip_if_idle(self, head: int) -> bool:
-        """With nobody listening there is nothing to read: replays start from the store."""
-        if self._subscribers:
-            return False
-        self.delivered = head
-        return True
+    def _idle(self) -> bool:
+        """With nobody listening there is nothing to read (replays start from the store);
+        ``delivered`` is left behind and marked stale."""
+        with self._wanting:
+            if self._wanted:
+                return False
+            self._stale = True
+            return True
 
     def _deliver(self, changes: list[Change], covered: int) -> bool:
         for subscriber in list(self._subscribers):
             subscriber.offer(changes)
             if subscriber.fell_behind:
                 self._subscribers.discard(subscriber)
-        self.delivered = covered
+        self.delivered = max(self.delivered, covered)
         return True
 
     def _on_loop(self, function: Callable[..., T], *args: Any) -> T | None:

@@ -14,6 +14,7 @@ from eventsourcing.utils import get_topic
 
 from asn_graph.application.history import history_entry
 from asn_graph.bootstrap import Service
+from asn_graph.projections.rebuild import Rebuild
 from asn_graph.projections.source import Needs
 from tests.read_side.helpers import WITH_CASES, seed
 
@@ -48,6 +49,37 @@ def test_every_entry_says_what_the_decoded_event_says(service: Service) -> None:
     topics = {row["event_type"] for row in rows}
     assert len(topics) >= 30
     assert {"asn-graph/transfer-case/decree-issued", "asn-graph/employee/placed"} <= topics
+
+
+SEARCHED = ("actor_agency", "actor_id", "originator_id", "recorded_at")
+
+
+def _byte_ordered(service: Service) -> set[str]:
+    """The audit trail's columns whose text compares byte by byte."""
+    if service.views.dialect == "postgres":
+        rows = service.views.query(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+            "current_schema() AND table_name = 'audit_trail' AND collation_name = 'C'"
+        )
+        return {row["column_name"] for row in rows}
+    # SQLite compares text with memcmp unless a column names another collation.
+    (table,) = service.views.query("SELECT sql FROM sqlite_master WHERE name = 'audit_trail'")
+    assert "COLLATE" not in table["sql"].upper()
+    rows = service.views.query("SELECT name FROM pragma_table_info('audit_trail')")
+    return {row["name"] for row in rows if row["name"] != "position"}
+
+
+def test_searched_text_is_byte_ordered_when_made_and_when_rebuilt(service: Service) -> None:
+    seed(service, WITH_CASES)
+    service.projector.catch_up()
+    made = _byte_ordered(service)
+    before = service.views.query("SELECT * FROM audit_trail ORDER BY recorded_at, position")
+    Rebuild(service.log, service.staging(), service.models(["audit_trail"])).run()
+
+    assert set(SEARCHED) <= made
+    assert _byte_ordered(service) == made
+    after = service.views.query("SELECT * FROM audit_trail ORDER BY recorded_at, position")
+    assert after == before
 
 
 class Retitled(Aggregate):

@@ -67,8 +67,13 @@ class ReadModel:
             self._resolved[event_type] = handler
             return handler
 
+    def statements_for(self, dialect: str) -> tuple[str, ...]:
+        """The statements that make the tables on ``dialect`` (the same on both databases
+        unless a model says otherwise)."""
+        return self.statements
+
     def create_tables(self, session: Session, *, indexes: bool = True) -> None:
-        for statement in self.statements:
+        for statement in self.statements_for(session.dialect):
             session.execute(statement)
         if indexes:
             self.create_indexes(session)

@@ -142,7 +142,7 @@ class SQLiteStaging(Staging):
                 for model in models:
                     for table in model.tables:
                         connection.execute(f"DROP TABLE IF EXISTS main.{table}")
-                    for statement in model.statements:
+                    for statement in model.statements_for(self.live.dialect):
                         connection.execute(statement)
                     for table in model.tables:
                         connection.execute(

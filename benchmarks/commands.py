@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from asn_graph.application.commands import AttachDocument, OpenCase, WithdrawCase
 from asn_graph.bootstrap import build_service
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentEvidence, DocumentType
@@ -170,10 +171,9 @@ def _direct(store: BenchStore, workload: Workload, warmup: float, seconds: float
                 while not stopping.is_set():
                     nip, destination = moves[turn % len(moves)]
                     turn += 1
-                    opened = timed(
-                        app.open_case, actor, nip, destination, Initiative.AGENCY_INTEREST, REASON
-                    )
-                    case_id: UUID = opened.id
+                    opening = OpenCase(nip, destination, Initiative.AGENCY_INTEREST, REASON)
+                    opened = timed(app.cases.open, actor, opening)
+                    case_id: UUID = opened.view.id
                     for document in DOCUMENTS:
                         evidence = DocumentEvidence(
                             document,
@@ -182,8 +182,8 @@ def _direct(store: BenchStore, workload: Workload, warmup: float, seconds: float
                             "BKPSDM",
                             _digest(str(case_id), document),
                         )
-                        timed(app.attach_document, actor, case_id, evidence)
-                    timed(app.withdraw_case, actor, case_id, "Uji beban")
+                        timed(app.cases.attach_document, actor, AttachDocument(case_id, evidence))
+                    timed(app.cases.withdraw, actor, WithdrawCase(case_id, "Uji beban"))
             except BaseException as error:
                 failures.append(error)
                 stopping.set()

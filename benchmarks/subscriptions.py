@@ -30,6 +30,7 @@ from psycopg import sql
 from websockets.asyncio.client import ClientConnection, connect
 
 from asn_graph.api.auth import TokenService
+from asn_graph.application.commands import RegisterEmployee
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.demo.bulk import grow, positions_of
 from asn_graph.domain.actors import Actor, Role
@@ -72,19 +73,21 @@ def _write(service: Service, writes: Writes, count: int, interval: float, offset
         officer = Actor("bench-writer", Role.OFFICER, agency=placement.agency_code)
         birth = date(1970, 1, 1) + timedelta(days=offset + index)
         before = service.log.head()
-        service.app.register_employee(
+        service.app.employees.register(
             officer,
-            f"{birth:%Y%m%d}201003{Gender.MALE.value}001",
-            f"Pegawai Uji {offset + index}",
-            birth,
-            Gender.MALE,
-            EmploymentStatus.PNS,
-            Rank.III_A,
-            Education(EducationLevel.S1, "Manajemen"),
-            (),
-            date(2010, 3, 1),
-            placement,
-            date(2020, 1, 2),
+            RegisterEmployee(
+                f"{birth:%Y%m%d}201003{Gender.MALE.value}001",
+                f"Pegawai Uji {offset + index}",
+                birth,
+                Gender.MALE,
+                EmploymentStatus.PNS,
+                Rank.III_A,
+                Education(EducationLevel.S1, "Manajemen"),
+                (),
+                date(2010, 3, 1),
+                placement,
+                date(2020, 1, 2),
+            ),
         )
         committed = time.perf_counter()
         writes.add(before + 1, service.log.head(), committed)

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 
 from asn_graph.demo.people import RATINGS
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.employee import Employee, PlacementRecord
+from asn_graph.domain.employee import Employee
+from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.reference import Rank
 from benchmarks.load import LoadResult, cycle, run_load
 from benchmarks.processes import asn_graph_server, client_cpus, pinned
@@ -28,7 +29,7 @@ NOW = f"query($nip: String!) {{ employee(nip: $nip) {{ {FIELDS} }} }}"
 def long_history(store: BenchStore) -> tuple[str, list[datetime]]:
     """An existing employee given events until their history holds ``HISTORY``, in
     ``COMMITS`` commits; returns the NIP and the moment after each commit."""
-    app = store.service.app
+    app = store.service.store
     nip = store.service.views.query(
         "SELECT nip FROM directory_employees WHERE unit_code IS NOT NULL ORDER BY nip LIMIT 1"
     )[0]["nip"]

@@ -145,4 +145,4 @@ async def api(organised: Service, tokens: TokenService) -> AsyncIterator[Api]:
 
 def event_count(service: Service) -> int:
     """Events in the store. Not the log head: PostgreSQL skips ids of rolled-back inserts."""
-    return len(service.app.recorder.select_notifications(1, 1_000_000))
+    return len(service.store.recorder.select_notifications(1, 1_000_000))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from asn_graph.application import commands as c
 from asn_graph.application.app import AsnGraph
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.positions import Position, WorkloadItem
 from asn_graph.domain.reference import (
     AgencyKind,
     Education,
@@ -18,7 +20,6 @@ from asn_graph.domain.reference import (
     PositionKind,
     Rank,
 )
-from asn_graph.domain.work_unit import Position, WorkloadItem
 
 TODAY = date(2026, 11, 23)
 
@@ -89,12 +90,16 @@ def person(
 
 def build_organisation(app: AsnGraph) -> None:
     for code, name, kind, province in AGENCIES:
-        app.register_agency(SYSTEM_ACTOR, code, name, kind, province)
+        app.agencies.register(SYSTEM_ACTOR, c.RegisterAgency(code, name, kind, province))
         for unit_code, unit_name in UNITS:
-            app.register_work_unit(SYSTEM_ACTOR, code, unit_code, unit_name, None)
+            app.work_units.register(
+                SYSTEM_ACTOR, c.RegisterWorkUnit(code, unit_code, unit_name, None)
+            )
             for position, workload in ((ANALYST, ANALYST_WORKLOAD), (CLERK, CLERK_WORKLOAD)):
-                app.establish_position(SYSTEM_ACTOR, code, unit_code, position)
-                app.assess_workload(SYSTEM_ACTOR, code, unit_code, position.code, workload)
+                establish = c.EstablishPosition(code, unit_code, position)
+                app.work_units.establish_position(SYSTEM_ACTOR, establish)
+                assess = c.AssessWorkload(code, unit_code, position.code, workload)
+                app.work_units.assess_workload(SYSTEM_ACTOR, assess)
 
 
 def register(
@@ -104,19 +109,21 @@ def register(
     placed_since: date = date(2022, 1, 3),
     ratings: PerformanceRating = PerformanceRating.BAIK,
 ) -> None:
-    app.register_employee(
+    app.employees.register(
         SYSTEM_ACTOR,
-        who.nip,
-        who.name,
-        who.birth,
-        who.gender,
-        who.status,
-        Rank.III_B,
-        Education(EducationLevel.S1, "Manajemen"),
-        ("kepegawaian",),
-        who.appointed,
-        who.placement,
-        placed_since,
+        c.RegisterEmployee(
+            who.nip,
+            who.name,
+            who.birth,
+            who.gender,
+            who.status,
+            Rank.III_B,
+            Education(EducationLevel.S1, "Manajemen"),
+            ("kepegawaian",),
+            who.appointed,
+            who.placement,
+            placed_since,
+        ),
     )
     for year in (TODAY.year - 2, TODAY.year - 1):
-        app.rate_performance(SYSTEM_ACTOR, who.nip, year, ratings)
+        app.employees.rate_performance(SYSTEM_ACTOR, c.RatePerformance(who.nip, year, ratings))

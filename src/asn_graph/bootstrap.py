@@ -7,7 +7,8 @@ from uuid import UUID
 
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.clock import Clock, SystemClock
-from asn_graph.application.staffing import PositionCounts
+from asn_graph.application.ports import PositionCounts
+from asn_graph.application.store import StoreApplication
 from asn_graph.changes.hub import ChangeHub
 from asn_graph.changes.reader import StandingFacts
 from asn_graph.domain.errors import Unavailable
@@ -16,8 +17,9 @@ from asn_graph.domain.policy import TransferPolicy
 from asn_graph.policy_file import load_policy
 from asn_graph.projections.catalog import ReadQueries, read_models
 from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDatabase
+from asn_graph.projections.interface import Freshness
 from asn_graph.projections.projector import Projector
-from asn_graph.projections.read_side import Freshness, ProjectionMode, ReadSide
+from asn_graph.projections.read_side import ProjectionMode, ReadSide
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import EventLog
 from asn_graph.projections.staging import Staging, staging_for
@@ -27,13 +29,17 @@ from asn_graph.settings import Settings, SettingsError
 
 @dataclass
 class Service:
+    """A running asn-graph: what the API, the command line and the workers are given."""
+
     settings: Settings
+    store: StoreApplication
     app: AsnGraph
     log: EventLog
     views: Database
     read_side: ReadSide
     read: ReadQueries
     changes: ChangeHub
+    fresh_reads: FreshReads
 
     @property
     def projector(self) -> Projector:
@@ -48,22 +54,21 @@ class Service:
         return self.read_side.at_least(position, self.read_wait)
 
     def up_to_date(self) -> None:
-        """Wait until the read models hold everything committed so far, or refuse to go on:
-        rules that count staff must not decide on stale counts."""
-        freshness = self.fresh(self.log.head())
-        if not freshness.caught_up:
-            raise Unavailable(
-                f"the read models are at log position {freshness.position}, behind "
-                f"{freshness.requested}; is the projection worker running? Retry shortly."
-            )
+        """Wait until the read models hold everything committed so far, or refuse to go on."""
+        self.fresh_reads.up_to_date()
 
-    def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:
-        self.up_to_date()
-        return self.read.directory.position_counts(placement, exclude_case)
+    def log_head(self) -> int:
+        return self.log.head()
+
+    def start_read_side(self) -> None:
+        self.read_side.start()
+
+    def stop_read_side(self) -> None:
+        self.read_side.stop()
 
     def models(self, names: list[str] | None = None) -> list[ReadModel]:
         """Fresh instances of the read models (all, or those named)."""
-        models = read_models(self.app.policy, self.settings.timezone)
+        models = read_models(self.store.policy, self.settings.timezone)
         if not names:
             return models
         known = {m.name: m for m in models}
@@ -81,9 +86,9 @@ class Service:
         """Refresh the planner's statistics of the event store and the read models: after a
         bulk load (or where autovacuum is off) the planner would otherwise guess row counts,
         and an aggregate's events could be looked for by a parallel scan."""
-        recorders: list[object] = [self.app.recorder]
-        if self.app.snapshots is not None:
-            recorders.append(self.app.snapshots.recorder)
+        recorders: list[object] = [self.store.recorder]
+        if self.store.snapshots is not None:
+            recorders.append(self.store.snapshots.recorder)
         tables = [getattr(recorder, "events_table_name", "") for recorder in recorders]
         store: Database
         if self.settings.is_postgres:
@@ -102,7 +107,7 @@ class Service:
         if self.changes.running:
             self.changes.stop()
         self.read_side.stop()
-        self.app.close()
+        self.store.close()
         self.views.close()
 
     def __enter__(self) -> Service:
@@ -115,19 +120,19 @@ class Service:
 def build_service(
     settings: Settings, *, clock: Clock | None = None, policy: TransferPolicy | None = None
 ) -> Service:
-    app = event_store(settings, clock=clock, policy=policy)
+    store = event_store(settings, clock=clock, policy=policy)
     views = views_of(settings)
-    log = EventLog(app)
+    log = EventLog(store)
     projector = Projector(
         log,
         views,
-        read_models(app.policy, settings.timezone),
+        read_models(store.policy, settings.timezone),
         batch_size=settings.projection_batch,
     )
     projector.create_tables()
     head = log.head()
     if projector.position() > head:
-        app.close()
+        store.close()
         views.close()
         raise SettingsError(
             f"the read models at {settings.views_location} are at log position "
@@ -136,30 +141,59 @@ def build_service(
         )
     poll_interval = 0.5 if settings.is_postgres else 1.0
     wakeup = _wakeup(settings, log)
-    app.on_saved.append(wakeup.notify)
+    store.on_saved.append(wakeup.notify)
     read_side = ReadSide(
         projector, wakeup, ProjectionMode(settings.projections), poll_interval=poll_interval
     )
     feed_wakeup = _wakeup(settings, log)
-    app.on_saved.append(feed_wakeup.notify)
+    store.on_saved.append(feed_wakeup.notify)
     changes = ChangeHub(
-        StandingFacts(app),
+        StandingFacts(store),
         log.head,
         feed_wakeup,
         capacity=settings.subscriber_buffer,
         poll_interval=poll_interval,
     )
-    service = Service(
+    read = ReadQueries.over(views)
+    fresh = FreshReads(read_side, read, log, settings.read_wait_ms / 1000)
+    return Service(
         settings=settings,
-        app=app,
+        store=store,
+        app=AsnGraph(store, staffing=fresh, versions=fresh),
         log=log,
         views=views,
         read_side=read_side,
-        read=ReadQueries.over(views),
+        read=read,
         changes=changes,
+        fresh_reads=fresh,
     )
-    app.staffing = service
-    return service
+
+
+class FreshReads:
+    """What the rules read of the read models, only once they hold the whole log: rules that
+    count staff or date an auditor's question must not decide on stale counts."""
+
+    def __init__(self, read_side: ReadSide, read: ReadQueries, log: EventLog, wait: float) -> None:
+        self.read_side = read_side
+        self.read = read
+        self.log = log
+        self.wait = wait
+
+    def up_to_date(self) -> None:
+        freshness = self.read_side.at_least(self.log.head(), self.wait)
+        if not freshness.caught_up:
+            raise Unavailable(
+                f"the read models are at log position {freshness.position}, behind "
+                f"{freshness.requested}; is the projection worker running? Retry shortly."
+            )
+
+    def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:
+        self.up_to_date()
+        return self.read.directory.position_counts(placement, exclude_case)
+
+    def version_at(self, subject_id: UUID, recorded_at: str) -> int | None:
+        self.up_to_date()
+        return self.read.audit.version_at(str(subject_id), recorded_at)
 
 
 def event_store(
@@ -168,15 +202,15 @@ def event_store(
     clock: Clock | None = None,
     policy: TransferPolicy | None = None,
     create_tables: bool = True,
-) -> AsnGraph:
-    """The event-sourced application on the store of ``settings``; ``create_tables`` makes
+) -> StoreApplication:
+    """The event store on the store of ``settings``; ``create_tables`` makes
     its tables if they are missing (a helper process of a running one leaves that alone)."""
     if policy is None and settings.policy_file is not None:
         policy = load_policy(settings.policy_file)
     env = settings.event_store_env()
     if not create_tables:
         env["CREATE_TABLE"] = "n"
-    return AsnGraph(env, policy=policy, clock=clock or SystemClock(settings.timezone))
+    return StoreApplication(env, policy=policy, clock=clock or SystemClock(settings.timezone))
 
 
 def views_of(settings: Settings) -> Database:

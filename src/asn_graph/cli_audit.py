@@ -51,7 +51,7 @@ def _export(arguments: argparse.Namespace, settings: Settings) -> int:
         service.up_to_date()
         subject: str | None = arguments.case
         if arguments.employee:
-            subject = str(service.app.employee_id(Nip.parse(arguments.employee).value))
+            subject = str(service.app.employees.id_of(Nip.parse(arguments.employee).value))
         if arguments.unit:
             agency, _, unit = arguments.unit.partition("/")
             subject = str(unit_id(agency.upper(), unit.upper()))
@@ -80,7 +80,7 @@ def _verify(arguments: argparse.Namespace, settings: Settings) -> int:
     anchor = Anchor.parse(arguments.anchor) if arguments.anchor else None
     with build_service(settings) as service:
         service.up_to_date()
-        result = verify(service.app.recorder, service.read.audit, anchor)
+        result = verify(service.store.recorder, service.read.audit, anchor)
     if result.mismatch is None:
         print(
             f"intact: {result.checked} entries up to log position {result.position}, "

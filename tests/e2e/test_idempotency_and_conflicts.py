@@ -93,7 +93,7 @@ async def test_concurrent_writes_to_one_case_conflict_cleanly(api: Api, organise
     assert succeeded
     assert all(r["errors"][0]["extensions"]["code"] == "CONFLICT" for r in conflicts)
     assert event_count(organised) == before + len(succeeded)
-    stored = organised.app.transfer_case(UUID(case["id"])).documents
+    stored = organised.app.cases.get(UUID(case["id"])).documents
     assert len(stored) == len(succeeded)
 
 

@@ -28,11 +28,11 @@ def test_every_entry_says_what_the_decoded_event_says(service: Service) -> None:
         "SELECT position, event_type, recorded_at, actor_id, actor_role, actor_agency, "
         "actor_nip, reason, details FROM audit_trail ORDER BY position"
     )
-    recorded = service.app.recorder.select_notifications(1, head)
+    recorded = service.store.recorder.select_notifications(1, head)
 
     assert [row["position"] for row in rows] == [n.id for n in recorded]
     for row, notification in zip(rows, recorded, strict=True):
-        entry = history_entry(service.app.mapper.to_domain_event(notification))
+        entry = history_entry(service.store.mapper.to_domain_event(notification))
         actor = entry.actor
         assert row == {
             "position": notification.id,
@@ -97,9 +97,9 @@ class Retitled(Aggregate):
 
 
 def test_events_stored_before_their_class_changed_are_read_upcast(service: Service) -> None:
-    transcoder = service.app.mapper.transcoder
+    transcoder = service.store.mapper.transcoder
     subject = uuid4()
-    service.app.recorder.insert_events(
+    service.store.recorder.insert_events(
         [
             StoredEvent(
                 originator_id=subject,

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import psycopg
 import pytest
 
+from asn_graph.application.commands import DeclareMoratorium
 from asn_graph.bootstrap import Service
 from asn_graph.demo.bulk import grow
 from asn_graph.domain.actors import SYSTEM_ACTOR
@@ -78,7 +79,9 @@ def test_events_no_read_model_keeps_are_tracked_too(service: Service) -> None:
     seed(service)
     # A decree-register claim or an idempotency record changes no read model but the
     # audit trail; the positions still move to the head.
-    service.app.declare_moratorium(SYSTEM_ACTOR, "3372", *_window(service), "Pilkada")
+    service.app.agencies.declare_moratorium(
+        SYSTEM_ACTOR, DeclareMoratorium("3372", *_window(service), "Pilkada")
+    )
     service.projector.catch_up()
     assert service.projector.position() == service.log.head()
 
@@ -88,7 +91,9 @@ def test_a_projector_decodes_only_what_its_models_keep_and_still_reaches_the_hea
 ) -> None:
     seed(service)
     # The log ends with events placement history does not keep (a moratorium, its register).
-    service.app.declare_moratorium(SYSTEM_ACTOR, "3372", *_window(service), "Pilkada")
+    service.app.agencies.declare_moratorium(
+        SYSTEM_ACTOR, DeclareMoratorium("3372", *_window(service), "Pilkada")
+    )
     head = service.log.head()
     service.projector.catch_up()
     before = dump(service)["placement_history"]
@@ -113,7 +118,7 @@ def test_a_projector_decodes_only_what_its_models_keep_and_still_reaches_the_hea
 def _window(service: Service) -> tuple[Any, Any]:
     from datetime import timedelta
 
-    today = service.app.clock.today()
+    today = service.store.clock.today()
     return today + timedelta(days=30), today + timedelta(days=60)
 
 
@@ -211,7 +216,7 @@ def test_the_worker_wakes_on_a_commit_without_polling(organised: Service) -> Non
         wakeup: Wakeup = PostgresWakeup(service.settings.database_url, service.log.channel)
     else:
         local = LocalWakeup()
-        service.app.on_saved.append(local.notify)
+        service.store.on_saved.append(local.notify)
         wakeup = local
     worker, thread = _follow(service, wakeup)
     try:

@@ -12,6 +12,7 @@ import httpx
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService
 from asn_graph.application.clock import FixedClock
+from asn_graph.application.commands import ChangeRank, EstablishPosition, RegisterWorkUnit
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import SYSTEM_ACTOR, Role
 from asn_graph.domain.reference import Rank
@@ -51,15 +52,20 @@ async def test_placements_list_current_holders_with_sub_units_and_filters(
     api: Api, organised: Service
 ) -> None:
     app = organised.app
-    app.register_work_unit(SYSTEM_ACTOR, "3578", "BKPSDM-MUTASI", "Bidang Mutasi", "BKPSDM")
-    app.establish_position(SYSTEM_ACTOR, "3578", "BKPSDM-MUTASI", ANALYST)
+    app.work_units.register(
+        SYSTEM_ACTOR, RegisterWorkUnit("3578", "BKPSDM-MUTASI", "Bidang Mutasi", "BKPSDM")
+    )
+    app.work_units.establish_position(
+        SYSTEM_ACTOR, EstablishPosition("3578", "BKPSDM-MUTASI", ANALYST)
+    )
     for sequence in (1, 2):
         register(app, person("3578", "BKPSDM", sequence))
     register(app, person("3578", "BKPSDM-MUTASI", 3))
     register(app, person("3578", "BKPSDM", 4, position="PENGADMINISTRASI"))
-    app.change_rank(
-        SYSTEM_ACTOR, person("3578", "BKPSDM", 1).nip, Rank.III_C, TODAY, "Kenaikan pangkat reguler"
+    promotion = ChangeRank(
+        person("3578", "BKPSDM", 1).nip, Rank.III_C, TODAY, "Kenaikan pangkat reguler"
     )
+    app.employees.change_rank(SYSTEM_ACTOR, promotion)
     officer = api.token(Role.OFFICER, "3578")
 
     unit_only = await api.ok(

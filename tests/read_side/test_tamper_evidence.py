@@ -30,7 +30,7 @@ def _tamper(service: Service, statement: str, position: int) -> None:
 
 
 def _events_table(service: Service) -> str:
-    name: str = service.app.recorder.events_table_name  # type: ignore[attr-defined]
+    name: str = service.store.recorder.events_table_name  # type: ignore[attr-defined]
     return name.rpartition(".")[2]
 
 
@@ -61,12 +61,12 @@ def test_verify_names_the_first_altered_event(organised: Service, tmp_path: Path
     for sequence in range(3):
         register(service.app, person("3578", "BKPSDM", sequence))
     service.projector.catch_up()
-    assert verify(service.app.recorder, service.read.audit).intact
+    assert verify(service.store.recorder, service.read.audit).intact
 
     altered = _rating_position(service)
     _alter_rating(service, altered)
 
-    result = verify(service.app.recorder, service.read.audit)
+    result = verify(service.store.recorder, service.read.audit)
     assert result.mismatch is not None
     assert result.mismatch.position == altered
     assert "altered" in result.mismatch.problem
@@ -88,7 +88,7 @@ def test_verify_catches_a_removed_event(organised: Service) -> None:
     where = "notification_id = %s" if service.settings.is_postgres else "rowid = ?"
     _tamper(service, "DELETE FROM {table} WHERE " + where, removed)  # noqa: S608
 
-    result = verify(service.app.recorder, service.read.audit)
+    result = verify(service.store.recorder, service.read.audit)
     assert result.mismatch is not None
     assert result.mismatch.position == removed
     assert "removed" in result.mismatch.problem
@@ -103,14 +103,14 @@ def test_a_trail_rebuilt_from_rewritten_history_fails_against_a_published_anchor
     head = service.read.audit.head()
     assert head is not None
     anchor = Anchor(head.position, head.entry_hash)
-    assert verify(service.app.recorder, service.read.audit, anchor).intact
+    assert verify(service.store.recorder, service.read.audit, anchor).intact
 
     _alter_rating(service, _rating_position(service))
     audit = [m for m in service.models() if m.name == "audit_trail"]
     Rebuild(service.log, service.staging(), audit).run(restart=True)
 
-    assert verify(service.app.recorder, service.read.audit).intact
-    anchored = verify(service.app.recorder, service.read.audit, anchor)
+    assert verify(service.store.recorder, service.read.audit).intact
+    anchored = verify(service.store.recorder, service.read.audit, anchor)
     assert anchored.mismatch is not None
     assert "anchor" in anchored.mismatch.problem
 

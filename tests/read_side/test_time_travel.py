@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
+from asn_graph.application.commands import (
+    Moment,
+    RatePerformance,
+    RecordBlocker,
+    RecordQualifications,
+)
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.domain.reference import BlockerKind, Education, EducationLevel, PerformanceRating
 from asn_graph.projections.rows import AuditFilter
-from asn_graph.time_travel import Moment, TimeTravel
 from tests.world import person, register
 
 CHANGES = 260
@@ -20,18 +25,19 @@ def test_an_employee_with_a_long_history_is_read_as_of_any_version_and_moment(
 ) -> None:
     employee = person("3578", "BKPSDM", 21)
     register(organised.app, employee)
-    base = organised.app.employee(employee.nip).version
+    base = organised.store.employee(employee.nip).version
     for course in range(CHANGES):
-        organised.app.record_qualifications(
-            SYSTEM_ACTOR, employee.nip, Education(EducationLevel.S1, "Manajemen"), (f"k{course}",)
+        education = Education(EducationLevel.S1, "Manajemen")
+        organised.app.employees.record_qualifications(
+            SYSTEM_ACTOR, RecordQualifications(employee.nip, education, (f"k{course}",))
         )
-    employee_id = organised.app.employee_id(employee.nip)
-    assert organised.app.snapshots is not None
-    assert list(organised.app.snapshots.get(employee_id)), "long histories are snapshotted"
+    employee_id = organised.app.employees.id_of(employee.nip)
+    assert organised.store.snapshots is not None
+    assert list(organised.store.snapshots.get(employee_id)), "long histories are snapshotted"
 
-    travel = TimeTravel(organised)
+    travel = organised.app.time_travel
     past = travel.employee(employee.nip, Moment(version=base + 151))
-    assert past.subject.competencies == ("k150",)
+    assert past.view.competencies == ("k150",)
     assert past.version == base + 151
 
     organised.up_to_date()
@@ -40,13 +46,13 @@ def test_an_employee_with_a_long_history_is_read_as_of_any_version_and_moment(
     moment = datetime.fromisoformat(rows[0].recorded_at)
     then = travel.employee(employee.nip, Moment(at=moment))
     assert then.version == base + 200
-    assert then.subject.competencies == ("k199",)
+    assert then.view.competencies == ("k199",)
 
 
 def _replayed(service: Service, aggregate_id: UUID) -> object:
     """The aggregate folded from every one of its events, no snapshot used."""
     aggregate = None
-    for event in service.app.events.get(aggregate_id):
+    for event in service.store.events.get(aggregate_id):
         aggregate = event.mutate(aggregate)
     return aggregate
 
@@ -56,26 +62,26 @@ def test_an_employee_loaded_through_a_snapshot_is_the_employee_replayed_from_eve
 ) -> None:
     employee = person("3578", "BKPSDM", 22)
     register(organised.app, employee)
-    organised.app.record_blocker(
-        SYSTEM_ACTOR,
+    blocker = RecordBlocker(
         employee.nip,
         BlockerKind.DISCIPLINARY_PROCEEDINGS,
         "800/HD/1",
         date(2025, 2, 1),
         "Pemeriksaan",
     )
+    organised.app.employees.record_blocker(SYSTEM_ACTOR, blocker)
     for turn in range(120):
-        organised.app.rate_performance(
-            SYSTEM_ACTOR,
-            employee.nip,
-            2020 + turn % 5,
-            (PerformanceRating.BAIK, PerformanceRating.SANGAT_BAIK)[turn % 2],
+        rating = (PerformanceRating.BAIK, PerformanceRating.SANGAT_BAIK)[turn % 2]
+        organised.app.employees.rate_performance(
+            SYSTEM_ACTOR, RatePerformance(employee.nip, 2020 + turn % 5, rating)
         )
-    employee_id = organised.app.employee_id(employee.nip)
-    assert organised.app.snapshots is not None
-    assert list(organised.app.snapshots.get(employee_id)), "the history is long enough to snapshot"
+    employee_id = organised.app.employees.id_of(employee.nip)
+    assert organised.store.snapshots is not None
+    assert list(organised.store.snapshots.get(employee_id)), (
+        "the history is long enough to snapshot"
+    )
 
-    through_snapshot = organised.app.repository.get(employee_id)
+    through_snapshot = organised.store.repository.get(employee_id)
     from_events = _replayed(organised, employee_id)
 
     assert vars(through_snapshot) == vars(from_events)

@@ -19,7 +19,8 @@ from websockets.asyncio.client import ClientConnection, connect
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.registers import NipRegister
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.employee import Employee, PlacementRecord
+from asn_graph.domain.employee import Employee
+from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.nip import Nip
 from asn_graph.domain.reference import Education, EducationLevel, Rank
 from tests.conftest import Api
@@ -176,7 +177,7 @@ def hire(app: AsnGraph, agency: str, unit: str, sequences: range) -> list[str]:
 
 def placed_positions(app: AsnGraph, after: int = 0) -> list[int]:
     """Log positions of every placement after ``after``, read straight from the store."""
-    notifications = app.recorder.select_notifications(
+    notifications = app.store.recorder.select_notifications(
         after + 1, 1_000_000, topics=[Employee.Placed.TOPIC]
     )
     return [n.id for n in notifications]
@@ -217,5 +218,5 @@ def hire_together(app: AsnGraph, agency: str, unit: str, sequences: range) -> li
         )
         employee.place(PlacementRecord(who.placement, date(2023, 1, 2), None, None, None), officer)
         saved += [employee, NipRegister.claim(who.nip, employee.id)]
-    app.save(*saved)
+    app.store.save(*saved)
     return [e.nip for e in saved if isinstance(e, Employee)]

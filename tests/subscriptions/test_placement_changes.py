@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from asn_graph.application.commands import EstablishPosition, RegisterWorkUnit
 from asn_graph.changes.reader import ChangeReader
 from asn_graph.domain.actors import SYSTEM_ACTOR, Role
 from tests.conftest import event_count
@@ -23,10 +24,11 @@ from tests.world import ANALYST, person, register
 
 async def test_live_placements_of_a_unit_and_its_sub_units(served: Served) -> None:
     app = served.service.app
-    app.register_work_unit(
-        SYSTEM_ACTOR, "3578", "APTIKA", "Bidang Aplikasi Informatika", "DISKOMINFO"
+    app.work_units.register(
+        SYSTEM_ACTOR,
+        RegisterWorkUnit("3578", "APTIKA", "Bidang Aplikasi Informatika", "DISKOMINFO"),
     )
-    app.establish_position(SYSTEM_ACTOR, "3578", "APTIKA", ANALYST)
+    app.work_units.establish_position(SYSTEM_ACTOR, EstablishPosition("3578", "APTIKA", ANALYST))
     socket = await Socket.open(served.url, served.token(Role.INTEGRATOR))
     await socket.acknowledged()
     await socket.subscribe(

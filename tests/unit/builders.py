@@ -7,7 +7,8 @@ from uuid import uuid4
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import Decree, DocumentEvidence, Handover
-from asn_graph.domain.employee import Employee, PlacementRecord
+from asn_graph.domain.employee import Employee
+from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.nip import Gender, Nip
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy

@@ -1,10 +1,12 @@
 from dataclasses import replace
 from datetime import date
 
-from asn_graph.domain.agency import Moratorium
-from asn_graph.domain.eligibility import ProposedMove, Staffing, assess
-from asn_graph.domain.employee import Blocker, Employee
+from asn_graph.domain.eligibility import ProposedMove, assess
+from asn_graph.domain.employee import Employee
+from asn_graph.domain.employee_records import Blocker
+from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.policy import TransferPolicy
+from asn_graph.domain.positions import Position, Staffing
 from asn_graph.domain.reference import (
     BlockerKind,
     Education,
@@ -15,7 +17,6 @@ from asn_graph.domain.reference import (
 )
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
-from asn_graph.domain.work_unit import Position
 from tests.unit.builders import EXTERNAL, INTERNAL, OFFICER, ORIGIN, POLICY, TODAY, employee
 
 ANALYST = Position(

@@ -1,7 +1,7 @@
 import pytest
 
 from asn_graph.domain.errors import InvalidInput
-from asn_graph.domain.work_unit import Workload, WorkloadItem
+from asn_graph.domain.positions import Workload, WorkloadItem
 
 
 @pytest.mark.parametrize(

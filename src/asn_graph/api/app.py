@@ -28,6 +28,7 @@ from asn_graph.api.auth import (
     bearer_token,
     connection_authorization,
 )
+from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
@@ -35,14 +36,13 @@ from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.schema import schema
 from asn_graph.api.short_path import ShortPath, plain_operation, wants_one_json_answer
-from asn_graph.bootstrap import Service
 from asn_graph.domain.errors import InvalidInput
 
 
 class AsnGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PingingTransportWSHandler
 
-    def __init__(self, service: Service, tokens: TokenService, blocking: BlockingPool) -> None:
+    def __init__(self, service: Backend, tokens: TokenService, blocking: BlockingPool) -> None:
         settings = service.settings
         super().__init__(
             schema,
@@ -142,22 +142,22 @@ def _replaying(body: bytes) -> Receive:
     return receive
 
 
-def create_app(service: Service, tokens: TokenService) -> Starlette:
+def create_app(service: Backend, tokens: TokenService) -> Starlette:
     blocking = BlockingPool(service.settings.pool_size)
     graphql = AsnGraphQL(service, tokens, blocking)
 
     async def healthz(_: Request) -> JSONResponse:
         try:
-            head = await blocking.run(service.app.recorder.max_notification_id)
+            head = await blocking.run(service.log_head)
         except Exception as error:
             return JSONResponse(
                 {"status": "unavailable", "error": type(error).__name__}, status_code=503
             )
-        return JSONResponse({"status": "ok", "logPosition": head or 0})
+        return JSONResponse({"status": "ok", "logPosition": head})
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        await blocking.run(service.read_side.start)
+        await blocking.run(service.start_read_side)
         service.changes.start(asyncio.get_running_loop())
         # What start-up built lives as long as the process: keeping it out of the collector's
         # full passes spares every subscriber the pause of scanning it again and again.
@@ -166,7 +166,7 @@ def create_app(service: Service, tokens: TokenService) -> Starlette:
             yield
         finally:
             service.changes.stop()
-            service.read_side.stop()
+            service.stop_read_side()
             blocking.close()
             access_log.flush()
 

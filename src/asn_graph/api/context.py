@@ -4,27 +4,39 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 from strawberry.types import Info
 
 from asn_graph.api.auth import Unauthenticated
+from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
-from asn_graph.bootstrap import Service
+from asn_graph.application.interface import Application
+from asn_graph.application.views import Recorded
 from asn_graph.changes.changes import Change, Interest
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden, InvalidInput
-from asn_graph.projections.catalog import ReadQueries
-from asn_graph.projections.directory_queries import DirectoryQueries
-from asn_graph.projections.read_side import Freshness
+from asn_graph.projections.interface import DirectoryReads, Freshness, ReadModels
 
 P = ParamSpec("P")
 T = TypeVar("T")
+C = TypeVar("C")
+V = TypeVar("V")
+C_in = TypeVar("C_in", contravariant=True)
+V_out = TypeVar("V_out", covariant=True)
+
+
+class UseCase(Protocol[C_in, V_out]):
+    """A use case of the application: the caller, its command, an optional idempotency key."""
+
+    def __call__(
+        self, actor: Actor, command: C_in, idempotency_key: str | None = None
+    ) -> Recorded[V_out]: ...
 
 
 @dataclass
 class Context:
-    service: Service
+    service: Backend
     blocking: BlockingPool
     actor: Actor | None = None
     auth_error: Unauthenticated | None = None
@@ -44,6 +56,17 @@ class Context:
         if self.actor is None:
             raise Unauthenticated("sign in: send 'Authorization: Bearer <token>'")
         return self.actor
+
+    @property
+    def app(self) -> Application:
+        return self.service.app
+
+    async def perform(
+        self, use_case: UseCase[C, V], command: C, idempotency_key: str | None
+    ) -> Recorded[V]:
+        """Run a use case as the caller, off the event loop."""
+        actor = self.caller()
+        return await self.blocking.run(use_case, actor, command, idempotency_key)
 
     def reader(self, nip: str | None = None) -> Actor:
         """The caller, allowed to read; an employee reads only their own records."""
@@ -67,14 +90,14 @@ class Context:
 
         return await self.blocking.run(fresh_then_run)
 
-    async def read(self) -> ReadQueries:
+    async def read(self) -> ReadModels:
         """The read models. The next ``run`` first waits until they hold the position the
         caller asked for (once per request, within the configured bound; the response says
         what was seen)."""
         self.reading = True
         return self.service.read
 
-    async def directory(self) -> DirectoryQueries:
+    async def directory(self) -> DirectoryReads:
         return (await self.read()).directory
 
     def follow(self, interest: Interest, after: int | None) -> AsyncIterator[Change]:

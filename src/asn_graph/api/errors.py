@@ -12,7 +12,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
-from asn_graph.changes.hub import FellBehind
+from asn_graph.changes.changes import FellBehind
 from asn_graph.domain.errors import (
     Conflict,
     DomainError,

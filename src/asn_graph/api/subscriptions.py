@@ -15,7 +15,6 @@ from asn_graph.changes.changes import CaseInterest, PlacementInterest, UnitScope
 from asn_graph.domain import authority
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import InvalidInput
-from asn_graph.domain.transfer_case import TransferCase
 
 FOLLOWERS = (Role.INTEGRATOR, Role.AUDITOR, Role.OFFICER)
 AFTER = (
@@ -83,9 +82,7 @@ class Subscription:
             authority.require_role(actor, *FOLLOWERS)
         case_id = parse_id(id, "id") if id is not None else None
         if case_id is not None:
-            case = await context.run(
-                context.service.app.load, TransferCase, case_id, "transfer case"
-            )
+            case = await context.run(context.app.cases.get, case_id)
             if own is not None:
                 context.reader(case.nip)
         interest = CaseInterest(case_id, _scope(agency_code, unit_code, include_sub_units), own)

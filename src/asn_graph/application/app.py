@@ -1,15 +1,44 @@
-"""The asn-graph application: every use case on one event store."""
+"""The asn-graph application: every use case on one event store, grouped by subject."""
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID
 
+from asn_graph.application.agencies import AgencyUseCases
 from asn_graph.application.cases import CaseUseCases
-from asn_graph.application.history import HistoryEntry, history_entry
+from asn_graph.application.employees import EmployeeUseCases
+from asn_graph.application.history import history_entry
+from asn_graph.application.ports import StaffingCounts, VersionsByTime
+from asn_graph.application.store import StoreApplication
+from asn_graph.application.time_travel import TimeTravel
+from asn_graph.application.views import HistoryEntry
+from asn_graph.application.work_units import WorkUnitUseCases
+from asn_graph.domain.policy import TransferPolicy
 
 
-class AsnGraph(CaseUseCases):
-    """One instance per process; thread-safe, shared by every request."""
+class AsnGraph:
+    """One instance per process; thread-safe, shared by every request. It satisfies
+    ``application.interface.Application``, the protocol its callers depend on."""
 
-    def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
-        return [history_entry(event) for event in self.events.get(aggregate_id)]
+    def __init__(
+        self, store: StoreApplication, staffing: StaffingCounts, versions: VersionsByTime
+    ) -> None:
+        self.store = store
+        self.agencies = AgencyUseCases(store)
+        self.work_units = WorkUnitUseCases(store)
+        self.employees = EmployeeUseCases(store)
+        self.cases = CaseUseCases(store, staffing)
+        self.time_travel = TimeTravel(store, versions)
+
+    @property
+    def policy(self) -> TransferPolicy:
+        return self.store.policy
+
+    def today(self) -> date:
+        """Today in the agency's time zone: the day effective dates and deadlines count from."""
+        return self.store.clock.today()
+
+    def history(self, subject_id: UUID) -> list[HistoryEntry]:
+        """Every recorded event of a subject, oldest first."""
+        return [history_entry(event) for event in self.store.events.get(subject_id)]

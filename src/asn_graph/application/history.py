@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from asn_graph.domain.actors import Actor
+from asn_graph.application.views import HistoryEntry
 from asn_graph.plain import plain
 
 _BASE_FIELDS = {
@@ -18,16 +16,6 @@ _BASE_FIELDS = {
     "actor",
     "reason",
 }
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    version: int
-    event_type: str
-    recorded_at: datetime
-    actor: Actor | None
-    reason: str
-    details: dict[str, Any]
 
 
 def history_entry(event: Any) -> HistoryEntry:

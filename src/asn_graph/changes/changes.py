@@ -10,6 +10,7 @@ from uuid import UUID
 
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.errors import Unavailable
 from asn_graph.domain.placement import Placement, unit_id
 from asn_graph.domain.transfer_types import TransferType
 
@@ -106,3 +107,14 @@ class CaseInterest:
 
 
 Interest = PlacementInterest | CaseInterest
+
+
+class FellBehind(Unavailable):
+    """The subscriber did not keep up; it may resume after ``resume_after``."""
+
+    def __init__(self, resume_after: int, capacity: int) -> None:
+        super().__init__(
+            f"the subscriber fell more than {capacity} changes behind and was closed; "
+            f"subscribe again with after: {resume_after} to receive the rest"
+        )
+        self.resume_after = resume_after

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
-from asn_graph.changes.changes import Change, Interest
+from asn_graph.changes.changes import Change, FellBehind, Interest
 from asn_graph.changes.reader import ChangeReader, StandingFacts, topics_for
 from asn_graph.domain.errors import InvalidInput, Unavailable
 from asn_graph.projections.wakeup import Wakeup
@@ -30,17 +30,6 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 Blocking = Callable[..., Awaitable[Any]]
 """Runs a blocking call off the event loop (within the service's database allowance)."""
-
-
-class FellBehind(Unavailable):
-    """The subscriber did not keep up; it may resume after ``resume_after``."""
-
-    def __init__(self, resume_after: int, capacity: int) -> None:
-        super().__init__(
-            f"the subscriber fell more than {capacity} changes behind and was closed; "
-            f"subscribe again with after: {resume_after} to receive the rest"
-        )
-        self.resume_after = resume_after
 
 
 class Subscriber:

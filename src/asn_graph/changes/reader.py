@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.application import LRUCache
 
-from asn_graph.application.base import StoreApplication
+from asn_graph.application.store import StoreApplication
 from asn_graph.changes.changes import (
     CaseChange,
     Change,

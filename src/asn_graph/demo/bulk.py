@@ -12,7 +12,8 @@ from asn_graph.bootstrap import Service
 from asn_graph.demo import data
 from asn_graph.demo.organisation import AGENCIES, DemoPosition, build_organisation
 from asn_graph.demo.people import RANKS_BY_KIND, RATINGS
-from asn_graph.domain.employee import Employee, PlacementRecord
+from asn_graph.domain.employee import Employee
+from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.nip import Gender, Nip
 from asn_graph.domain.reference import EmploymentStatus, Rank
 
@@ -44,7 +45,7 @@ class Grower:
     ) -> None:
         self.service = service
         self.rng = random.Random(seed)
-        self.today = service.app.clock.today()
+        self.today = service.app.today()
         if service.log.head() == 0:
             self.slots = build_organisation(service.app, self.rng, positions, expected)
         else:
@@ -73,7 +74,7 @@ class Grower:
             employee = self._employee()
             pending += [employee, NipRegister.claim(employee.nip, employee.id)]
             if len(pending) >= batch * 2 or made == employees:
-                self.service.app.save(*pending)
+                self.service.store.save(*pending)
                 pending.clear()
                 if progress is not None:
                     progress(made, employees)

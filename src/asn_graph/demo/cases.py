@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
+from asn_graph.application import commands as c
 from asn_graph.application.app import AsnGraph
 from asn_graph.demo.organisation import AGENCIES, DemoAgency, DemoPosition
 from asn_graph.demo.people import DemoEmployee
@@ -170,18 +171,21 @@ class CaseDriver:
         opener = (
             self._employee(plan) if plan.initiative is Initiative.OWN_REQUEST else (origin.officer)
         )
-        case_id = self.app.open_case(
+        case_id = self.app.cases.open(
             opener,
-            plan.employee.nip,
-            plan.destination.placement,
-            plan.initiative,
-            self.rng.choice(REASONS[plan.initiative]),
-        ).id
+            c.OpenCase(
+                plan.employee.nip,
+                plan.destination.placement,
+                plan.initiative,
+                self.rng.choice(REASONS[plan.initiative]),
+            ),
+        ).view.id
         self._override_hard_findings(case_id, origin)
         if plan.initiative is Initiative.AGENCY_INTEREST and self.rng.random() < 0.6:
             agrees = self.rng.random() < 0.85
-            self.app.answer_proposal(
-                self._employee(plan), case_id, agrees, (), "" if agrees else "Alasan keluarga"
+            reason = "" if agrees else "Alasan keluarga"
+            self.app.cases.answer_proposal(
+                self._employee(plan), c.AnswerProposal(case_id, agrees, (), reason)
             )
         start = self.today - timedelta(days=self.rng.randint(60, 300))
         return self._advance(plan, case_id, origin, destination, start)
@@ -198,21 +202,24 @@ class CaseDriver:
                 if plan.initiative is Initiative.OWN_REQUEST
                 else (origin.officer)
             )
-            app.withdraw_case(actor, case_id, "Pegawai mengurungkan permohonan")
+            app.cases.withdraw(actor, c.WithdrawCase(case_id, "Pegawai mengurungkan permohonan"))
             return target
         self._complete_file(case_id, origin, start)
-        app.submit_case(origin.officer, case_id)
+        app.cases.submit(origin.officer, c.SubmitCase(case_id))
         if target is CaseState.SUBMITTED:
             return target
         if target in (CaseState.DOCUMENTS_RETURNED, CaseState.EXPIRED):
-            app.return_documents(origin.officer, case_id, "SK pangkat terakhir tidak terbaca")
+            unreadable = "SK pangkat terakhir tidak terbaca"
+            app.cases.return_documents(origin.officer, c.ReturnDocuments(case_id, unreadable))
             if target is CaseState.EXPIRED:
-                app.expire_case(origin.officer, case_id, "Berkas tidak dilengkapi dalam 30 hari")
+                late = "Berkas tidak dilengkapi dalam 30 hari"
+                app.cases.expire(origin.officer, c.ExpireCase(case_id, late))
             return target
         if target is CaseState.REJECTED and self.rng.random() < 0.4:
-            app.reject_case(origin.officer, case_id, "Formasi tujuan tidak tersedia")
+            no_room = "Formasi tujuan tidak tersedia"
+            app.cases.reject(origin.officer, c.RejectCase(case_id, no_room))
             return target
-        app.verify_documents(origin.officer, case_id)
+        app.cases.verify_documents(origin.officer, c.VerifyDocuments(case_id))
         steps = route_for(plan.transfer_type).steps
         if target is CaseState.REJECTED:
             self._decide(case_id, steps[0], origin, destination, start, approved=False)
@@ -225,7 +232,8 @@ class CaseDriver:
         for index, step in enumerate(steps[:done]):
             self._decide(case_id, step, origin, destination, start + timedelta(days=5 + index))
         if target is CaseState.CANCELLED:
-            app.cancel_case(origin.approver, case_id, "Reorganisasi perangkat daerah")
+            reorganised = "Reorganisasi perangkat daerah"
+            app.cases.cancel(origin.approver, c.CancelCase(case_id, reorganised))
             return target
         if STEP_ORDER.index(target) <= STEP_ORDER.index(CaseState.AWAITING_DECREE):
             return target
@@ -238,48 +246,42 @@ class CaseDriver:
         effective = STEP_ORDER.index(target) >= STEP_ORDER.index(CaseState.EFFECTIVE)
         signed = self.today - timedelta(days=self.rng.randint(20, 40) if effective else 3)
         tmt = signed + timedelta(days=14)
-        app.record_handover(
-            origin.officer,
-            case_id,
-            Handover(
-                None, "Plt. Kepala Seksi", signed - timedelta(days=2), "Pekerjaan diserahterimakan"
-            ),
+        handover = Handover(
+            None, "Plt. Kepala Seksi", signed - timedelta(days=2), "Pekerjaan diserahterimakan"
         )
+        app.cases.record_handover(origin.officer, c.RecordHandover(case_id, handover))
         authority = route_for(plan.transfer_type).decree_authority
         self.decrees += 1
         issuer = ISSUERS.get(authority, f"PPK {destination.name}")
         signer = (
             destination.approver if authority is DecisionAuthority.PPK else (destination.officer)
         )
-        app.issue_decree(
-            signer,
-            case_id,
-            Decree(
-                f"800.1.3/{self.decrees:04d}/{destination.code}/{signed.year}",
-                issuer,
-                authority,
-                signed,
-                issuer,
-                tmt,
-            ),
+        decree = Decree(
+            f"800.1.3/{self.decrees:04d}/{destination.code}/{signed.year}",
+            issuer,
+            authority,
+            signed,
+            issuer,
+            tmt,
         )
+        app.cases.issue_decree(signer, c.IssueDecree(case_id, decree))
         if target is CaseState.DECREE_ISSUED:
             return target
-        app.record_installation(destination.officer, case_id, signed + timedelta(days=7))
+        installed_on = signed + timedelta(days=7)
+        app.cases.record_installation(
+            destination.officer, c.RecordInstallation(case_id, installed_on)
+        )
         if target is CaseState.APPOINTED:
             return target
-        app.take_effect(destination.officer, case_id)
+        app.cases.take_effect(destination.officer, c.TakeEffect(case_id))
         if self.rng.random() < 0.7 or target is CaseState.CLOSED:
-            app.record_training(
-                destination.officer,
-                case_id,
-                Training(
-                    "Orientasi jabatan baru",
-                    "BPSDM Provinsi",
-                    self.rng.choice((16, 24, 40)),
-                    tmt + timedelta(days=3),
-                ),
+            training = Training(
+                "Orientasi jabatan baru",
+                "BPSDM Provinsi",
+                self.rng.choice((16, 24, 40)),
+                tmt + timedelta(days=3),
             )
+            app.cases.record_training(destination.officer, c.RecordTraining(case_id, training))
         if target is CaseState.CLOSED:
             rating = self.rng.choice(
                 (
@@ -289,12 +291,13 @@ class CaseDriver:
                     PerformanceRating.BUTUH_PERBAIKAN,
                 )
             )
-            app.record_evaluation(
-                destination.officer,
-                case_id,
-                Evaluation(rating, min(self.today, tmt + timedelta(days=5)), "Evaluasi tiga bulan"),
+            evaluation = Evaluation(
+                rating, min(self.today, tmt + timedelta(days=5)), "Evaluasi tiga bulan"
             )
-            app.close_case(destination.officer, case_id)
+            app.cases.record_evaluation(
+                destination.officer, c.RecordEvaluation(case_id, evaluation)
+            )
+            app.cases.close(destination.officer, c.CloseCase(case_id))
         return target
 
     def _decide(
@@ -314,37 +317,35 @@ class CaseDriver:
             ApprovalStep.TECHNICAL_REVIEW: destination.officer,
         }[step]
         reason = "" if approved else "Kebutuhan pegawai di unit asal belum terpenuhi"
-        self.app.decide_step(
-            actor, case_id, step, approved, on, f"{step.value}/{case_id.hex[:6]}", reason
+        reference = f"{step.value}/{case_id.hex[:6]}"
+        self.app.cases.decide_step(
+            actor, c.DecideStep(case_id, step, approved, on, reference, reason)
         )
 
     def _complete_file(self, case_id: UUID, origin: DemoAgency, start: date) -> None:
-        case = self.app.transfer_case(case_id)
-        for document_type in sorted(case.missing_documents(self.app.policy), key=str):
+        case = self.app.cases.get(case_id)
+        for document_type in sorted(case.missing_documents, key=str):
             digest = hashlib.sha256(f"{case_id}:{document_type.value}".encode()).hexdigest()
-            self.app.attach_document(
-                origin.officer,
-                case_id,
-                DocumentEvidence(
-                    document_type,
-                    f"800/{self.rng.randint(100, 999)}/{start.year}",
-                    start,
-                    f"BKPSDM {origin.name}",
-                    digest,
-                ),
+            document = DocumentEvidence(
+                document_type,
+                f"800/{self.rng.randint(100, 999)}/{start.year}",
+                start,
+                f"BKPSDM {origin.name}",
+                digest,
             )
+            self.app.cases.attach_document(origin.officer, c.AttachDocument(case_id, document))
 
     def _override_hard_findings(self, case_id: UUID, origin: DemoAgency) -> None:
-        case = self.app.transfer_case(case_id)
+        case = self.app.cases.get(case_id)
         for finding in case.findings:
             if finding.severity is Severity.HARD and self.app.policy.may_override(finding.rule):
-                self.app.override_rule(
-                    origin.approver,
+                override = c.OverrideRule(
                     case_id,
                     finding.rule,
                     "Nota Dinas PPK 800/ND/2026",
                     "Kebutuhan mendesak pada unit tujuan",
                 )
+                self.app.cases.override_rule(origin.approver, override)
 
     @staticmethod
     def _employee(plan: Plan) -> Actor:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
+from asn_graph.application.commands import DeclareMoratorium
 from asn_graph.bootstrap import Service
 from asn_graph.demo.cases import CaseDriver, plan_cases
 from asn_graph.demo.organisation import AGENCIES, build_organisation
@@ -24,15 +25,17 @@ class DemoSpec:
 def fill(service: Service, spec: DemoSpec) -> str:
     rng = random.Random(spec.seed)
     app = service.app
-    today = app.clock.today()
+    today = app.today()
     positions = build_organisation(app, rng, spec.positions, spec.employees)
     election = AGENCIES[1]
-    app.declare_moratorium(
+    app.agencies.declare_moratorium(
         election.approver,
-        election.code,
-        today + timedelta(days=400),
-        today + timedelta(days=620),
-        "Surat Edaran Mendagri tentang pilkada serentak",
+        DeclareMoratorium(
+            election.code,
+            today + timedelta(days=400),
+            today + timedelta(days=620),
+            "Surat Edaran Mendagri tentang pilkada serentak",
+        ),
     )
     employees = hire(app, rng, positions, spec.employees, today)
     driver = CaseDriver(app, rng, today)
@@ -51,6 +54,6 @@ def fill(service: Service, spec: DemoSpec) -> str:
 
 
 def fill_if_empty(service: Service, spec: DemoSpec) -> str | None:
-    if service.app.recorder.max_notification_id():
+    if service.log_head():
         return None
     return fill(service, spec)

@@ -6,12 +6,13 @@ import random
 import re
 from dataclasses import dataclass
 
+from asn_graph.application import commands as c
 from asn_graph.application.app import AsnGraph
 from asn_graph.demo import data
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.positions import Position, WorkloadItem
 from asn_graph.domain.reference import AgencyKind, PositionKind
-from asn_graph.domain.work_unit import Position, WorkloadItem
 
 MINUTES_PER_PERSON = 1250 * 60
 REGIONAL_UNITS = 20
@@ -72,8 +73,9 @@ def build_organisation(
     """
     units: list[tuple[DemoAgency, str, str]] = []
     for agency in AGENCIES:
-        app.register_agency(
-            agency.officer, agency.code, agency.name, agency.kind, agency.province_code
+        app.agencies.register(
+            agency.officer,
+            c.RegisterAgency(agency.code, agency.name, agency.kind, agency.province_code),
         )
         units += _register_units(app, agency, rng)
     plan = _position_plan(units, positions)
@@ -89,12 +91,15 @@ def build_organisation(
             template.education,
             _competencies(template.field),
         )
-        app.establish_position(agency.officer, agency.code, unit_code, position)
+        app.work_units.establish_position(
+            agency.officer, c.EstablishPosition(agency.code, unit_code, position)
+        )
         needed = (
             1 if template.kind in LEADERSHIP else max(1, round(rng.gauss(average, average / 3)))
         )
-        app.assess_workload(
-            agency.officer, agency.code, unit_code, code, _workload(template.title, needed, rng)
+        workload = _workload(template.title, needed, rng)
+        app.work_units.assess_workload(
+            agency.officer, c.AssessWorkload(agency.code, unit_code, code, workload)
         )
         created.append(DemoPosition(Placement(agency.code, unit_code, code), template.kind, needed))
     return created
@@ -123,7 +128,7 @@ def _register_units(
         registered = []
         for code, name in CENTRAL_UNIT_NAMES[:CENTRAL_UNITS]:
             parent = None if code in ("SETTAMA", "DEP-MUTASI") else "DEP-MUTASI"
-            app.register_work_unit(agency.officer, agency.code, code, name, parent)
+            _register_unit(app, agency, code, name, parent)
             registered.append((agency, code, "personnel"))
         return registered
     templates = [t for t in data.units() if t.kind not in ("kewilayahan", "upt")]
@@ -133,7 +138,7 @@ def _register_units(
     registered = []
     for template in chosen:
         code = _code(template.abbreviation)
-        app.register_work_unit(agency.officer, agency.code, code, template.name, None)
+        _register_unit(app, agency, code, template.name, None)
         registered.append((agency, code, template.field))
     children = (
         ("SETDA", "BAG-UMUM", "Bagian Umum"),
@@ -146,7 +151,7 @@ def _register_units(
     known = {code for _, code, _ in registered}
     for parent, code, name in children:
         if parent in known and len(registered) < REGIONAL_UNITS:
-            app.register_work_unit(agency.officer, agency.code, code, name, parent)
+            _register_unit(app, agency, code, name, parent)
             field = (
                 "health"
                 if parent == "DINKES"
@@ -156,7 +161,7 @@ def _register_units(
     while len(registered) < REGIONAL_UNITS:
         number = len(registered)
         code = f"KEC-{number:02d}"
-        app.register_work_unit(agency.officer, agency.code, code, f"Kecamatan {number:02d}", None)
+        _register_unit(app, agency, code, f"Kecamatan {number:02d}", None)
         registered.append((agency, code, "district administration"))
     return registered
 
@@ -178,3 +183,9 @@ def _workload(title: str, needed: int, rng: random.Random) -> tuple[WorkloadItem
         share = MINUTES_PER_PERSON * needed / tasks
         items.append(WorkloadItem(f"Uraian tugas {index + 1} {title}", round(share / norm), norm))
     return tuple(items)
+
+
+def _register_unit(
+    app: AsnGraph, agency: DemoAgency, code: str, name: str, parent: str | None
+) -> None:
+    app.work_units.register(agency.officer, c.RegisterWorkUnit(agency.code, code, name, parent))

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from asn_graph.application import commands as c
 from asn_graph.application.app import AsnGraph
 from asn_graph.demo import data
 from asn_graph.demo.organisation import AGENCIES, STAFFING_RATE, DemoPosition
@@ -70,34 +71,36 @@ def hire(
         since = max(appointed, today - timedelta(days=rng.randint(200, 3000)))
         officer = officers[position.placement.agency_code]
         template = next(t for t in data.positions() if t.kind is position.kind)
-        app.register_employee(
+        app.employees.register(
             officer,
-            nip,
-            f"{rng.choice(given)} {rng.choice(family)}",
-            birth,
-            gender,
-            status,
-            rng.choice(RANKS_BY_KIND[position.kind]),
-            template.education,
-            (template.field,) if template.field != "any" else ("administrasi umum",),
-            appointed,
-            position.placement,
-            since,
+            c.RegisterEmployee(
+                nip,
+                f"{rng.choice(given)} {rng.choice(family)}",
+                birth,
+                gender,
+                status,
+                rng.choice(RANKS_BY_KIND[position.kind]),
+                template.education,
+                (template.field,) if template.field != "any" else ("administrasi umum",),
+                appointed,
+                position.placement,
+                since,
+            ),
         )
         ratings = [rng.choice(RATINGS) for _ in range(2)]
         for year, rating in zip((today.year - 2, today.year - 1), ratings, strict=True):
             if year >= appointed.year:
-                app.rate_performance(officer, nip, year, rating)
+                app.employees.rate_performance(officer, c.RatePerformance(nip, year, rating))
         blocked = rng.random() < 0.03
         if blocked:
-            app.record_blocker(
-                officer,
+            blocker = c.RecordBlocker(
                 nip,
                 rng.choice(list(BlockerKind)),
                 "800/HD/2026",
                 today - timedelta(days=30),
                 "Laporan Inspektorat",
             )
+            app.employees.record_blocker(officer, blocker)
         eligible = (
             not blocked
             and all(r.at_least(PerformanceRating.BAIK) for r in ratings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -11,21 +10,10 @@ from eventsourcing.domain import Aggregate
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.audited import AuditedAggregate
 from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.placement import agency_id
 from asn_graph.domain.reference import AgencyKind
 from asn_graph.domain.transfer_types import AgencyProfile
-
-
-@dataclass(frozen=True)
-class Moratorium:
-    """A period in which officials may not be replaced (e.g. around regional elections)."""
-
-    starts_on: date
-    ends_on: date
-    basis: str
-
-    def covers(self, day: date) -> bool:
-        return self.starts_on <= day <= self.ends_on
 
 
 class Agency(AuditedAggregate):

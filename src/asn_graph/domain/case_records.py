@@ -10,6 +10,7 @@ from enum import Enum
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput
 from asn_graph.domain.reference import PerformanceRating
+from asn_graph.domain.rules import Rule
 from asn_graph.domain.transfer_types import ApprovalStep, DecisionAuthority
 
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
@@ -122,3 +123,20 @@ class Evaluation:
     rating: PerformanceRating
     evaluated_on: date
     summary: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """An authorised decision to proceed despite a hard rule, with its basis."""
+
+    rule: Rule
+    authority_reference: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ProposalAnswer:
+    """The employee's answer to an agency-initiated proposal."""
+
+    agrees: bool
+    preferences: tuple[str, ...]

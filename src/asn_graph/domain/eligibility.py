@@ -6,30 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from asn_graph.domain.agency import Moratorium
 from asn_graph.domain.calendar import months_between
 from asn_graph.domain.employee import Employee
+from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
+from asn_graph.domain.positions import Position, Staffing
 from asn_graph.domain.reference import EmploymentStatus
 from asn_graph.domain.rules import Finding, Rule, Severity, hard, warning
 from asn_graph.domain.transfer_types import Initiative, TransferType
-from asn_graph.domain.work_unit import Position
-
-
-@dataclass(frozen=True)
-class Staffing:
-    """Staff needed (ABK), present (bezetting) and moves in flight for one position."""
-
-    needed: int
-    present: int
-    incoming: int
-    outgoing: int
-
-    @property
-    def vacancies(self) -> int:
-        """Positive: room for more staff (deficit); zero or less: full or in surplus."""
-        return self.needed - self.present + self.outgoing - self.incoming
 
 
 @dataclass(frozen=True)

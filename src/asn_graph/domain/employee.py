@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
@@ -11,6 +10,7 @@ from eventsourcing.domain import Aggregate
 
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.audited import AuditedAggregate
+from asn_graph.domain.employee_records import Blocker, PlacementRecord
 from asn_graph.domain.errors import InvalidInput, RuleViolation
 from asn_graph.domain.nip import Gender, Nip
 from asn_graph.domain.placement import Placement
@@ -22,26 +22,6 @@ from asn_graph.domain.reference import (
     Rank,
 )
 from asn_graph.domain.rules import Rule
-
-
-@dataclass(frozen=True)
-class Blocker:
-    """An active condition (proceedings, study leave, audit finding) that stops a transfer."""
-
-    kind: BlockerKind
-    reference: str
-    since: date
-
-
-@dataclass(frozen=True)
-class PlacementRecord:
-    """One entry of the placement history: where, since when, on what basis."""
-
-    placement: Placement
-    since: date
-    case_id: UUID | None
-    decree_number: str | None
-    handed_over_to: str | None
 
 
 class Employee(AuditedAggregate):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -21,6 +20,8 @@ from asn_graph.domain.case_records import (
     DocumentType,
     Evaluation,
     Handover,
+    Override,
+    ProposalAnswer,
     Training,
 )
 from asn_graph.domain.case_state import BEFORE_DECREE, EDITABLE_FILE, CaseState
@@ -35,23 +36,6 @@ from asn_graph.domain.transfer_types import (
     TransferType,
     route_for,
 )
-
-
-@dataclass(frozen=True)
-class Override:
-    """An authorised decision to proceed despite a hard rule, with its basis."""
-
-    rule: Rule
-    authority_reference: str
-    actor: Actor
-
-
-@dataclass(frozen=True)
-class ProposalAnswer:
-    """The employee's answer to an agency-initiated proposal."""
-
-    agrees: bool
-    preferences: tuple[str, ...]
 
 
 class TransferCase(AuditedAggregate):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from eventsourcing.domain import Aggregate
@@ -13,66 +10,7 @@ from asn_graph.domain.actors import Actor
 from asn_graph.domain.audited import AuditedAggregate
 from asn_graph.domain.errors import InvalidInput, NotFound
 from asn_graph.domain.placement import unit_id
-from asn_graph.domain.reference import Education, PositionKind
-
-MINUTES_PER_HOUR = 60
-MAX_POSITION_GRADE = 17
-
-
-@dataclass(frozen=True)
-class WorkloadItem:
-    """One task of a position: how often it happens a year and the norm time it takes."""
-
-    task: str
-    annual_volume: int
-    norm_minutes: int
-
-    def __post_init__(self) -> None:
-        if self.annual_volume < 0 or self.norm_minutes <= 0:
-            raise InvalidInput(
-                "workload needs a non-negative volume and a positive norm time", field="workload"
-            )
-
-    @property
-    def minutes(self) -> int:
-        return self.annual_volume * self.norm_minutes
-
-
-@dataclass(frozen=True)
-class Workload:
-    """Analisis beban kerja (ABK) of one position, under one effective-hours standard."""
-
-    items: tuple[WorkloadItem, ...]
-    effective_hours_per_year: int
-
-    @property
-    def staff_needed(self) -> int:
-        """Sum of volume x norm time over effective time, rounded to whole people."""
-        total_minutes = sum(item.minutes for item in self.items)
-        if total_minutes == 0:
-            return 0
-        exact = Decimal(total_minutes) / (self.effective_hours_per_year * MINUTES_PER_HOUR)
-        return max(1, math.floor(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-
-
-@dataclass(frozen=True)
-class Position:
-    """A position (jabatan) in a unit, with what it asks of the person holding it."""
-
-    code: str
-    title: str
-    kind: PositionKind
-    grade: int
-    required_education: Education | None
-    required_competencies: tuple[str, ...]
-
-    def __post_init__(self) -> None:
-        if not self.code.strip() or not self.title.strip():
-            raise InvalidInput("a position needs a code and a title", field="code")
-        if not 1 <= self.grade <= MAX_POSITION_GRADE:
-            raise InvalidInput(
-                f"position class (kelas jabatan) must be 1..{MAX_POSITION_GRADE}", field="grade"
-            )
+from asn_graph.domain.positions import Position, Workload
 
 
 class WorkUnit(AuditedAggregate):

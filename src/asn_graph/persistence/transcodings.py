@@ -16,7 +16,6 @@ import orjson
 from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, Transcoding, UUIDAsHex
 
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.agency import Moratorium
 from asn_graph.domain.case_records import (
     Approval,
     Decree,
@@ -24,12 +23,16 @@ from asn_graph.domain.case_records import (
     DocumentType,
     Evaluation,
     Handover,
+    Override,
+    ProposalAnswer,
     Training,
 )
 from asn_graph.domain.case_state import CaseState
-from asn_graph.domain.employee import Blocker, PlacementRecord
+from asn_graph.domain.employee_records import Blocker, PlacementRecord
+from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.positions import Position, Workload, WorkloadItem
 from asn_graph.domain.reference import (
     AgencyKind,
     BlockerKind,
@@ -41,14 +44,12 @@ from asn_graph.domain.reference import (
     Rank,
 )
 from asn_graph.domain.rules import Finding, Rule, Severity
-from asn_graph.domain.transfer_case import Override, ProposalAnswer
 from asn_graph.domain.transfer_types import (
     ApprovalStep,
     DecisionAuthority,
     Initiative,
     TransferType,
 )
-from asn_graph.domain.work_unit import Position, Workload, WorkloadItem
 from asn_graph.plain import plain
 
 _EXACT_FLOATS = 2.0**63

@@ -4,9 +4,9 @@ waits until the read models hold a given log position."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from enum import Enum
 
+from asn_graph.projections.interface import Freshness
 from asn_graph.projections.projector import Projector
 from asn_graph.projections.wakeup import Wakeup
 from asn_graph.projections.worker import ProjectionWorker
@@ -23,15 +23,6 @@ class ProjectionMode(Enum):
 
     INLINE = "inline"
     EXTERNAL = "external"
-
-
-@dataclass(frozen=True)
-class Freshness:
-    """What a read saw: the position the read models held, what was asked, whether it held."""
-
-    position: int
-    requested: int | None
-    caught_up: bool
 
 
 class ReadSide:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
-from asn_graph.domain.eligibility import Staffing
+from asn_graph.domain.positions import Staffing
 
 T = TypeVar("T")
 

@@ -1,4 +1,4 @@
-"""Transfer cases (usulan mutasi): the full record with its history, and the list row."""
+"""Transfer cases (usulan mutasi): the full record with its history."""
 
 from __future__ import annotations
 
@@ -22,11 +22,7 @@ from asn_graph.api.types.enums import (
 )
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import Employee
-from asn_graph.application.history import HistoryEntry
-from asn_graph.domain import case_state, transfer_case, transfer_types
-from asn_graph.domain.placement import Placement as DomainPlacement
-from asn_graph.domain.policy import TransferPolicy
-from asn_graph.projections.rows import CaseRow
+from asn_graph.application.views import CaseView, HistoryEntry
 
 
 @strawberry.type(description="Berkas: a document kept as evidence (never the file itself).")
@@ -141,11 +137,10 @@ class TransferCase:
     effective_on: date | None
     trainings: list[Training]
     evaluation: Evaluation | None
-    employee_id: strawberry.Private[str]
+    employee_id: strawberry.Private[UUID]
 
     @classmethod
-    def of(cls, case: transfer_case.TransferCase, policy: TransferPolicy) -> TransferCase:
-        route = transfer_types.route_for(case.transfer_type)
+    def of(cls, case: CaseView) -> TransferCase:
         return cls(
             id=strawberry.ID(str(case.id)),
             transfer_type=case.transfer_type,
@@ -154,11 +149,11 @@ class TransferCase:
             nip=case.nip,
             origin=Placement.of(case.origin),
             destination=Placement.of(case.destination),
-            route=list(route.steps),
-            decree_authority=route.decree_authority,
+            route=list(case.route),
+            decree_authority=case.decree_authority,
             pending_step=case.pending_step,
-            documents=[mirror(Document, d) for d in case.documents.values()],
-            missing_documents=sorted(case.missing_documents(policy), key=lambda d: d.value),
+            documents=[mirror(Document, d) for d in case.documents],
+            missing_documents=list(case.missing_documents),
             approvals=[
                 Approval(
                     step=a.step,
@@ -177,7 +172,7 @@ class TransferCase:
                     authority_reference=o.authority_reference,
                     actor=ActorInfo.of(o.actor),
                 )
-                for o in case.overrides.values()
+                for o in case.overrides
             ],
             proposal_answer=mirror(ProposalAnswer, case.proposal_answer)
             if case.proposal_answer
@@ -188,52 +183,15 @@ class TransferCase:
             effective_on=case.effective_on,
             trainings=[mirror(Training, t) for t in case.trainings],
             evaluation=mirror(Evaluation, case.evaluation) if case.evaluation else None,
-            employee_id=str(case.employee_id),
+            employee_id=case.employee_id,
         )
 
     @strawberry.field(description="Every event of the case, in order (riwayat lengkap).")
     async def history(self, info: Ctx) -> list[CaseEvent]:
-        entries = await info.context.run(info.context.service.app.history, UUID(self.id))
+        entries = await info.context.run(info.context.app.history, UUID(self.id))
         return [CaseEvent.of(entry) for entry in entries]
 
     @strawberry.field(description="The employee being moved.")
     async def employee(self, info: Ctx) -> Employee:
-        employee = await info.context.run(
-            info.context.service.app.employee_by_id, UUID(self.employee_id)
-        )
-        return Employee.of(employee)
-
-
-@strawberry.type(description="A row of the transfer case list.")
-class TransferCaseSummary:
-    id: strawberry.ID
-    nip: str
-    employee_name: str | None
-    transfer_type: TransferType
-    initiative: Initiative
-    state: CaseState
-    origin: Placement
-    destination: Placement
-    opened_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, row: CaseRow) -> TransferCaseSummary:
-        return cls(
-            id=strawberry.ID(row.id),
-            nip=row.nip,
-            employee_name=row.employee_name,
-            transfer_type=transfer_types.TransferType(row.transfer_type),
-            initiative=transfer_types.Initiative(row.initiative),
-            state=case_state.CaseState(row.state),
-            origin=Placement.of(
-                DomainPlacement(row.origin_agency, row.origin_unit, row.origin_position)
-            ),
-            destination=Placement.of(
-                DomainPlacement(
-                    row.destination_agency, row.destination_unit, row.destination_position
-                )
-            ),
-            opened_at=datetime.fromisoformat(row.opened_at),
-            updated_at=datetime.fromisoformat(row.updated_at),
-        )
+        employees = info.context.app.employees
+        return Employee.of(await info.context.run(employees.view_by_id, self.employee_id))

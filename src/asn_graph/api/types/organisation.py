@@ -11,10 +11,9 @@ from asn_graph.api.types.common import Education
 from asn_graph.api.types.enums import AgencyKind, PositionKind
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import EmployeeSummary
-from asn_graph.domain import agency as agency_model
-from asn_graph.domain import work_unit
-from asn_graph.domain.eligibility import Staffing
+from asn_graph.application.views import AgencyView, PositionView, WorkUnitView
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.positions import Staffing
 from asn_graph.projections.rows import AgencyRow, EmployeeFilter, UnitRow
 
 STAFF_PAGE = 500
@@ -38,7 +37,7 @@ class Agency:
     )
 
     @classmethod
-    def of(cls, value: agency_model.Agency) -> Agency:
+    def of(cls, value: AgencyView) -> Agency:
         return cls(
             code=value.code,
             name=value.name,
@@ -84,8 +83,7 @@ class Position:
     unit_code: strawberry.Private[str]
 
     @classmethod
-    def of(cls, unit: work_unit.WorkUnit, position: work_unit.Position) -> Position:
-        workload = unit.workloads.get(position.code)
+    def of(cls, unit: WorkUnitView, position: PositionView) -> Position:
         required = position.required_education
         return cls(
             code=position.code,
@@ -94,9 +92,9 @@ class Position:
             grade=position.grade,
             required_education=Education.of(required) if required else None,
             required_competencies=list(position.required_competencies),
-            staff_needed=unit.staff_needed(position.code),
-            workload_hours=sum(i.minutes for i in workload.items) // 60 if workload else 0,
-            effective_hours_per_year=workload.effective_hours_per_year if workload else None,
+            staff_needed=position.staff_needed,
+            workload_hours=position.workload_hours,
+            effective_hours_per_year=position.effective_hours_per_year,
             agency_code=unit.agency_code,
             unit_code=unit.code,
         )
@@ -125,13 +123,13 @@ class WorkUnit:
     positions: list[Position] = strawberry.field(description="Peta jabatan of the unit.")
 
     @classmethod
-    def of(cls, unit: work_unit.WorkUnit) -> WorkUnit:
+    def of(cls, unit: WorkUnitView) -> WorkUnit:
         return cls(
             agency_code=unit.agency_code,
             code=unit.code,
             name=unit.name,
             parent_code=unit.parent_code,
-            positions=[Position.of(unit, p) for p in unit.positions.values()],
+            positions=[Position.of(unit, p) for p in unit.positions],
         )
 
     @strawberry.field(description="Employees placed in this unit now (pegawai).")

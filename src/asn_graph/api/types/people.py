@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.common import Education, Placement
 from asn_graph.api.types.enums import BlockerKind, EmploymentStatus, Gender, PerformanceRating, Rank
 from asn_graph.api.types.mirror import mirror
-from asn_graph.domain import employee as employee_model
-from asn_graph.domain import reference
+from asn_graph.application.views import EmployeeView
+from asn_graph.domain import employee_records, reference
 from asn_graph.projections.rows import CaseFilter, EmployeeRow
-
-if TYPE_CHECKING:
-    from asn_graph.api.types.cases import TransferCaseSummary
 
 EMPLOYEE_CASES_PAGE = 100
 
@@ -32,7 +29,7 @@ class PlacementHistoryEntry:
     )
 
     @classmethod
-    def of(cls, record: employee_model.PlacementRecord) -> PlacementHistoryEntry:
+    def of(cls, record: employee_records.PlacementRecord) -> PlacementHistoryEntry:
         return cls(
             placement=Placement.of(record.placement),
             since=record.since,
@@ -88,19 +85,19 @@ class Employee:
 
     @strawberry.field(description="Penilaian kinerja by year.")
     def ratings(self) -> list[YearRating]:
-        return [YearRating(year=y, rating=r) for y, r in sorted(self.record.ratings.items())]
+        return [YearRating(year=y, rating=r) for y, r in self.record.ratings]
 
     @strawberry.field
     def blockers(self) -> list[Blocker]:
-        return [mirror(Blocker, b) for b in self.record.blockers.values()]
+        return [mirror(Blocker, b) for b in self.record.blockers]
 
     active_case_id: strawberry.ID | None = strawberry.field(
         description="The one active transfer case, if any."
     )
-    record: strawberry.Private[employee_model.Employee]
+    record: strawberry.Private[EmployeeView]
 
     @classmethod
-    def of(cls, employee: employee_model.Employee) -> Employee:
+    def of(cls, employee: EmployeeView) -> Employee:
         current = employee.placement
         return cls(
             id=strawberry.ID(str(employee.id)),
@@ -122,11 +119,7 @@ class Employee:
         )
 
     @strawberry.field(description="Transfer cases of this employee, newest first.")
-    async def transfer_cases(
-        self, info: Ctx
-    ) -> list[Annotated[TransferCaseSummary, strawberry.lazy("asn_graph.api.types.cases")]]:
-        from asn_graph.api.types.cases import TransferCaseSummary
-
+    async def transfer_cases(self, info: Ctx) -> list[TransferCaseSummary]:
         directory = await info.context.directory()
         page = await info.context.run(
             directory.cases, CaseFilter(nip=self.nip), EMPLOYEE_CASES_PAGE, None

@@ -1,4 +1,4 @@
-"""Queries: one resolver per question an officer, auditor or integrator asks."""
+"""Queries of the records: agencies, work units, employees and transfer cases."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from asn_graph.api.pagination import (
     decode_cursor,
     decode_position_cursor,
 )
-from asn_graph.api.read_queries import ReadModelQuery
-from asn_graph.api.types.cases import TransferCase, TransferCaseSummary
+from asn_graph.api.types.case_rows import TransferCaseSummary
+from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.common import ActorInfo
 from asn_graph.api.types.enums import CaseState, EmploymentStatus, Rank, TransferType
 from asn_graph.api.types.organisation import Agency, WorkUnit, WorkUnitSummary
@@ -47,7 +47,7 @@ class CaseFilterInput:
 
 
 @strawberry.type
-class Query(ReadModelQuery):
+class RecordQueries:
     @strawberry.field(description="The caller, as their token names them.")
     def me(self, info: Ctx) -> ActorInfo:
         return ActorInfo.of(info.context.caller())
@@ -62,7 +62,7 @@ class Query(ReadModelQuery):
     @strawberry.field(description="One agency with its moratoria.")
     async def agency(self, info: Ctx, code: str) -> Agency:
         info.context.reader()
-        return Agency.of(await info.context.run(info.context.service.app.agency, code))
+        return Agency.of(await info.context.run(info.context.app.agencies.get, code))
 
     @strawberry.field(description="The work units (unor) of an agency.")
     async def work_units(self, info: Ctx, agency_code: str) -> list[WorkUnitSummary]:
@@ -74,14 +74,14 @@ class Query(ReadModelQuery):
     @strawberry.field(description="One work unit with its positions, workload and staff.")
     async def work_unit(self, info: Ctx, agency_code: str, code: str) -> WorkUnit:
         info.context.reader()
-        unit = await info.context.run(info.context.service.app.work_unit, agency_code, code)
+        unit = await info.context.run(info.context.app.work_units.get, agency_code, code)
         return WorkUnit.of(unit)
 
     @strawberry.field(description="An employee by NIP, with placement history and cases.")
     async def employee(self, info: Ctx, nip: str) -> Employee:
         parsed = Nip.parse(nip).value
         info.context.reader(parsed)
-        return Employee.of(await info.context.run(info.context.service.app.employee, parsed))
+        return Employee.of(await info.context.run(info.context.app.employees.get, parsed))
 
     @strawberry.field(description="Employees, filtered, ordered by NIP.")
     async def employees(
@@ -112,9 +112,9 @@ class Query(ReadModelQuery):
     @strawberry.field(description="A transfer case with documents, approvals and full history.")
     async def transfer_case(self, info: Ctx, id: strawberry.ID) -> TransferCase:
         info.context.reader()
-        case = await info.context.run(info.context.service.app.transfer_case, parse_id(id, "id"))
+        case = await info.context.run(info.context.app.cases.get, parse_id(id, "id"))
         info.context.reader(case.nip)
-        return TransferCase.of(case, info.context.service.app.policy)
+        return TransferCase.of(case)
 
     @strawberry.field(description="Transfer cases, filtered, newest first.")
     async def transfer_cases(

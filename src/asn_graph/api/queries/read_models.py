@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import strawberry
 
 from asn_graph.api.context import Context, Ctx
-from asn_graph.api.identifiers import parse_id
 from asn_graph.api.pagination import (
     Connection,
     check_page_size,
@@ -17,16 +16,13 @@ from asn_graph.api.pagination import (
     decode_cursor,
     decode_position_cursor,
 )
-from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.enums import CaseState, PositionKind, Rank, TransferType
-from asn_graph.api.types.organisation import WorkUnit
 from asn_graph.api.types.oversight import (
     AuditEntry,
     TransferOutcome,
     TransferOutcomeSummary,
     WorkItem,
 )
-from asn_graph.api.types.people import Employee
 from asn_graph.api.types.staffing import (
     GapKind,
     PlacementEntry,
@@ -45,7 +41,6 @@ from asn_graph.projections.rows import (
     PlacementFilter,
     WorklistFilter,
 )
-from asn_graph.time_travel import Moment, TimeTravel
 
 STAFF = (Role.OFFICER, Role.APPROVER, Role.AUDITOR, Role.INTEGRATOR)
 OVERSIGHT = (Role.OFFICER, Role.APPROVER, Role.AUDITOR)
@@ -96,32 +91,6 @@ class OutcomeFilterInput:
     effective_until: date | None = strawberry.field(default=None, description="Exclusive.")
 
 
-@strawberry.type(description="An employee as they stood at a past moment or version.")
-class EmployeeAsOf:
-    version: int
-    recorded_at: datetime = strawberry.field(description="When that version was recorded.")
-    employee: Employee = strawberry.field(
-        description="Fields of the employee's own record are as of that version; lists read "
-        "from the read models (cases) show today."
-    )
-
-
-@strawberry.type(description="A work unit as it stood at a past moment or version.")
-class WorkUnitAsOf:
-    version: int
-    recorded_at: datetime
-    work_unit: WorkUnit = strawberry.field(
-        description="Positions and workload as of that version; staff and staffing show today."
-    )
-
-
-@strawberry.type(description="A transfer case as it stood at a past moment or version.")
-class TransferCaseAsOf:
-    version: int
-    recorded_at: datetime
-    transfer_case: TransferCase
-
-
 @strawberry.type(
     description="The latest link of the audit hash chain: publish it to anchor later verifications."
 )
@@ -130,7 +99,7 @@ class AuditHead:
     entry_hash: str
 
 
-def _allowed(context: Context, roles: tuple[Role, ...]) -> None:
+def allowed(context: Context, roles: tuple[Role, ...]) -> None:
     authority.require_role(context.caller(), *roles)
 
 
@@ -143,7 +112,7 @@ def _utc(moment: datetime | None, field: str) -> str | None:
 
 
 @strawberry.type
-class ReadModelQuery:
+class ReadModelQueries:
     @strawberry.field(description="Current placements (penempatan) of an agency, by NIP.")
     async def placements(
         self,
@@ -152,7 +121,7 @@ class ReadModelQuery:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[PlacementEntry]:
-        _allowed(info.context, STAFF)
+        allowed(info.context, STAFF)
         where = PlacementFilter(
             agency_code=filter.agency_code.strip().upper(),
             unit_code=filter.unit_code.strip().upper() if filter.unit_code else None,
@@ -184,7 +153,7 @@ class ReadModelQuery:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[PlacementStint]:
-        _allowed(info.context, STAFF)
+        allowed(info.context, STAFF)
         read = await info.context.read()
         page = await info.context.run(
             read.placements.movements,
@@ -203,7 +172,7 @@ class ReadModelQuery:
     async def staffing_balance(
         self, info: Ctx, agency_code: str, unit_code: str
     ) -> StaffingBalance:
-        _allowed(info.context, STAFF)
+        allowed(info.context, STAFF)
         agency, unit = agency_code.strip().upper(), unit_code.strip().upper()
         read = await info.context.read()
 
@@ -225,7 +194,7 @@ class ReadModelQuery:
     async def staffing_gaps(
         self, info: Ctx, agency_code: str, kind: GapKind = GapKind.DEFICIT, first: int = 20
     ) -> list[PositionBalance]:
-        _allowed(info.context, STAFF)
+        allowed(info.context, STAFF)
         if not 1 <= first <= MAX_GAPS:
             raise InvalidInput(f"'first' must be between 1 and {MAX_GAPS}", field="first")
         read = await info.context.read()
@@ -245,10 +214,9 @@ class ReadModelQuery:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[WorkItem]:
-        _allowed(info.context, OVERSIGHT)
+        allowed(info.context, OVERSIGHT)
         where = filter or WorklistFilterInput()
-        service = info.context.service
-        today = service.app.clock.today()
+        today = info.context.app.today()
         query = WorklistFilter(
             agency_code=where.agency_code,
             unit_code=where.unit_code,
@@ -266,7 +234,7 @@ class ReadModelQuery:
             keyset = (at, int(seq))
         read = await info.context.read()
         page = await info.context.run(read.worklist.worklist, query, check_page_size(first), keyset)
-        zone = ZoneInfo(service.settings.timezone)
+        zone = ZoneInfo(info.context.service.settings.timezone)
         return connection(
             page,
             "work",
@@ -285,7 +253,7 @@ class ReadModelQuery:
         first: int = 100,
         after: str | None = None,
     ) -> Connection[AuditEntry]:
-        _allowed(info.context, OVERSIGHT)
+        allowed(info.context, OVERSIGHT)
         where = filter or AuditFilterInput()
         query = AuditFilter(
             originator_id=str(where.subject_id) if where.subject_id else None,
@@ -304,7 +272,7 @@ class ReadModelQuery:
 
     @strawberry.field(description="The latest link of the audit hash chain.")
     async def audit_head(self, info: Ctx) -> AuditHead | None:
-        _allowed(info.context, OVERSIGHT)
+        allowed(info.context, OVERSIGHT)
         read = await info.context.read()
         head = await info.context.run(read.audit.head)
         return AuditHead(log_position=head.position, entry_hash=head.entry_hash) if head else None
@@ -320,7 +288,7 @@ class ReadModelQuery:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[TransferOutcome]:
-        _allowed(info.context, STAFF)
+        allowed(info.context, STAFF)
         query = _outcome_filter(filter)
         read = await info.context.read()
         page = await info.context.run(
@@ -335,62 +303,10 @@ class ReadModelQuery:
     async def transfer_outcome_summary(
         self, info: Ctx, filter: OutcomeFilterInput | None = None
     ) -> TransferOutcomeSummary:
-        _allowed(info.context, STAFF)
+        allowed(info.context, STAFF)
         read = await info.context.read()
         summary = await info.context.run(read.outcomes.summary, _outcome_filter(filter))
         return TransferOutcomeSummary.of(summary)
-
-    @strawberry.field(description="An employee as of a date-time or a version (auditors).")
-    async def employee_as_of(
-        self, info: Ctx, nip: str, at: datetime | None = None, version: int | None = None
-    ) -> EmployeeAsOf:
-        parsed = Nip.parse(nip).value
-        info.context.reader(parsed)
-        past = await info.context.run(
-            TimeTravel(info.context.service).employee, parsed, Moment(at, version)
-        )
-        return EmployeeAsOf(
-            version=past.version, recorded_at=past.recorded_at, employee=Employee.of(past.subject)
-        )
-
-    @strawberry.field(description="A work unit as of a date-time or a version (auditors).")
-    async def work_unit_as_of(
-        self,
-        info: Ctx,
-        agency_code: str,
-        code: str,
-        at: datetime | None = None,
-        version: int | None = None,
-    ) -> WorkUnitAsOf:
-        _allowed(info.context, STAFF)
-        past = await info.context.run(
-            TimeTravel(info.context.service).work_unit,
-            agency_code.strip().upper(),
-            code.strip().upper(),
-            Moment(at, version),
-        )
-        return WorkUnitAsOf(
-            version=past.version, recorded_at=past.recorded_at, work_unit=WorkUnit.of(past.subject)
-        )
-
-    @strawberry.field(description="A transfer case as of a date-time or a version (auditors).")
-    async def transfer_case_as_of(
-        self,
-        info: Ctx,
-        id: strawberry.ID,
-        at: datetime | None = None,
-        version: int | None = None,
-    ) -> TransferCaseAsOf:
-        info.context.reader()
-        past = await info.context.run(
-            TimeTravel(info.context.service).transfer_case, parse_id(id), Moment(at, version)
-        )
-        info.context.reader(past.subject.nip)
-        return TransferCaseAsOf(
-            version=past.version,
-            recorded_at=past.recorded_at,
-            transfer_case=TransferCase.of(past.subject, info.context.service.app.policy),
-        )
 
 
 def _outcome_filter(filter_: OutcomeFilterInput | None) -> OutcomeFilter:

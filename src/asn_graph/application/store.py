@@ -1,13 +1,9 @@
-"""The event-sourced application and the way every command is executed."""
+"""The event store of asn-graph and the way every command is saved: atomically, once."""
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import inspect
-import json
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar, ParamSpec, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -15,18 +11,27 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording, Transcoder
 
 from asn_graph.application.clock import Clock, SystemClock
-from asn_graph.application.registers import IdempotencyRecord, idempotency_id
-from asn_graph.application.results import Changes, CommandResult
+from asn_graph.application.commands import Command
+from asn_graph.application.registers import (
+    IdempotencyRecord,
+    NipRegister,
+    idempotency_id,
+    nip_register_id,
+)
+from asn_graph.application.results import Changes, Saved
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.agency import Agency
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from asn_graph.domain.nip import Nip
+from asn_graph.domain.placement import agency_id, unit_id
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.work_unit import WorkUnit
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
 
-P = ParamSpec("P")
 A = TypeVar("A", bound=Aggregate)
+S = TypeVar("S", bound=Aggregate)
 MAX_IDEMPOTENCY_KEY = 200
 
 
@@ -40,7 +45,8 @@ def fold_events(aggregate: Any, events: Iterable[Any]) -> Any:
 
 
 class StoreApplication(Application[UUID]):
-    """The event store of asn-graph, configured from settings, with domain transcodings."""
+    """The event store, configured from settings, with domain transcodings; aggregates are
+    found here by id or by their natural key (NIP, agency and unit codes)."""
 
     name = "AsnGraph"
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
@@ -74,6 +80,8 @@ class StoreApplication(Application[UUID]):
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
 
+    # --- finding aggregates --------------------------------------------------------------
+
     def aggregate(self, aggregate_id: UUID, version: int | None = None) -> Aggregate:
         """The aggregate from its snapshot and events (at ``version`` if given)."""
         found: Aggregate = self.repository.get(
@@ -105,38 +113,62 @@ class StoreApplication(Application[UUID]):
     def exists(self, aggregate_id: UUID) -> bool:
         return aggregate_id in self.repository
 
-    def run_command(
+    def agency(self, code: str) -> Agency:
+        return self.load(Agency, agency_id(code.strip().upper()), f"agency {code}")
+
+    def work_unit(self, agency_code: str, unit_code: str) -> WorkUnit:
+        agency_code, unit_code = agency_code.strip().upper(), unit_code.strip().upper()
+        return self.load(
+            WorkUnit, unit_id(agency_code, unit_code), f"work unit {agency_code}/{unit_code}"
+        )
+
+    def employee_id(self, nip: str) -> UUID:
+        parsed = Nip.parse(nip)
+        register = self.load(NipRegister, nip_register_id(parsed.value), f"employee {nip}")
+        return register.employee_id
+
+    def employee(self, nip: str) -> Employee:
+        return self.load(Employee, self.employee_id(nip), f"employee {nip}")
+
+    def employee_by_id(self, employee_id: UUID) -> Employee:
+        return self.load(Employee, employee_id, f"employee {employee_id}")
+
+    def transfer_case(self, case_id: UUID) -> TransferCase:
+        return self.load(TransferCase, case_id, f"transfer case {case_id}")
+
+    # --- saving --------------------------------------------------------------------------
+
+    def record(
         self,
-        name: str,
         actor: Actor,
+        command: Command,
         idempotency_key: str | None,
-        payload: dict[str, Any],
-        decide: Callable[[], Changes],
-    ) -> CommandResult:
+        decide: Callable[[], Changes[S]],
+    ) -> Saved[S]:
         """Decide, then save atomically; a retried key returns the first result."""
         if actor.role.is_read_only:
             raise Forbidden(f"role {actor.role.value} is read-only")
-        fingerprint = _fingerprint(name, payload)
+        fingerprint = command.fingerprint()
         if idempotency_key is not None:
             _check_key(idempotency_key)
-            earlier = self._earlier_result(actor, idempotency_key, fingerprint)
+            earlier = self._earlier(actor, idempotency_key, fingerprint)
             if earlier is not None:
                 return earlier
         changes = decide()
-        pending = list(changes.aggregates)
+        pending: list[Aggregate] = [changes.subject, *changes.others]
         events = sum(len(a.pending_events) for a in pending)
-        result = CommandResult(changes.subject_id, 0, changes.state, events=events)
         if idempotency_key is not None:
+            outcome = {"id": str(changes.subject.id), "state": changes.state, "events": events}
             pending.append(
                 IdempotencyRecord.record(
-                    actor.id, idempotency_key, name, fingerprint, result.as_record()
+                    actor.id, idempotency_key, command.NAME, fingerprint, outcome
                 )
             )
         try:
             recordings = self.save(*pending)
         except IntegrityError:
             if idempotency_key is not None:
-                earlier = self._earlier_result(actor, idempotency_key, fingerprint)
+                earlier = self._earlier(actor, idempotency_key, fingerprint)
                 if earlier is not None:
                     return earlier
             raise Conflict(
@@ -144,15 +176,11 @@ class StoreApplication(Application[UUID]):
                 "reload it and try again"
             ) from None
         position = max((r.notification.id for r in recordings), default=0)
-        subject = next((a for a in changes.aggregates if a.id == changes.subject_id), None)
-        return CommandResult(
-            changes.subject_id, position, changes.state, events=events, subject=subject
-        )
+        return Saved(changes.subject.id, position, changes.subject)
 
-    def _earlier_result(self, actor: Actor, key: str, fingerprint: str) -> CommandResult | None:
-        record_id = idempotency_id(actor.id, key)
+    def _earlier(self, actor: Actor, key: str, fingerprint: str) -> Saved[Any] | None:
         try:
-            record: Aggregate = self.aggregate(record_id)
+            record: Aggregate = self.aggregate(idempotency_id(actor.id, key))
         except AggregateNotFoundError:
             return None
         assert isinstance(record, IdempotencyRecord)
@@ -161,36 +189,7 @@ class StoreApplication(Application[UUID]):
                 f"idempotency key {key!r} was already used for a different request",
                 field="idempotencyKey",
             )
-        return CommandResult.from_record(record.result, self.recorder.max_notification_id() or 0)
-
-
-def command(method: Callable[P, Changes]) -> Callable[P, CommandResult]:
-    """Turn a use case that decides ``Changes`` into one that saves them safely.
-
-    The use case takes ``actor`` first and an ``idempotency_key`` keyword; every other
-    argument is part of the request fingerprint.
-    """
-    signature = inspect.signature(method)
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> CommandResult:
-        bound = signature.bind(*args, **kwargs)
-        bound.apply_defaults()
-        arguments = dict(bound.arguments)
-        app = arguments.pop("self")
-        actor = arguments.pop("actor")
-        key = arguments.pop("idempotency_key", None)
-        assert isinstance(app, StoreApplication)
-        return app.run_command(
-            method.__name__, actor, key, arguments, lambda: method(*args, **kwargs)
-        )
-
-    return wrapper
-
-
-def _fingerprint(name: str, payload: dict[str, Any]) -> str:
-    canonical = json.dumps({"command": name, "payload": payload}, sort_keys=True, default=repr)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+        return Saved(UUID(record.result["id"]), self.recorder.max_notification_id() or 0, None)
 
 
 def _check_key(key: str) -> None:

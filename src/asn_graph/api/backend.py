@@ -1,0 +1,53 @@
+"""What the API needs of a running asn-graph, as protocols: the application, the read models,
+the read models' freshness and the change feed. ``bootstrap.Service`` provides them; the API
+depends on nothing of the wiring."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Protocol
+
+from asn_graph.application.interface import Application
+from asn_graph.changes.changes import Change, Interest
+from asn_graph.projections.interface import Freshness, ReadModels
+from asn_graph.settings import Settings
+
+Blocking = Callable[..., Awaitable[Any]]
+"""Runs a synchronous call off the event loop and awaits it."""
+
+
+class ChangeFeed(Protocol):
+    def follow(
+        self, interest: Interest, after: int | None, blocking: Blocking
+    ) -> AsyncIterator[Change]:
+        """Changes after ``after`` (or from now): first from the store, then live."""
+        ...
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class Backend(Protocol):
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def app(self) -> Application: ...
+
+    @property
+    def read(self) -> ReadModels: ...
+
+    @property
+    def changes(self) -> ChangeFeed: ...
+
+    def fresh(self, position: int | None) -> Freshness:
+        """Wait, within the configured bound, until the read models hold ``position``."""
+        ...
+
+    def log_head(self) -> int: ...
+
+    def start_read_side(self) -> None: ...
+
+    def stop_read_side(self) -> None: ...

@@ -1,0 +1,14 @@
+"""Queries: one resolver per question an officer, auditor, integrator or employee asks."""
+
+from __future__ import annotations
+
+import strawberry
+
+from asn_graph.api.queries.read_models import ReadModelQueries
+from asn_graph.api.queries.records import RecordQueries
+from asn_graph.api.queries.time_travel import TimeTravelQueries
+
+
+@strawberry.type
+class Query(ReadModelQueries, TimeTravelQueries, RecordQueries):
+    pass

@@ -1,0 +1,315 @@
+"""The commands the application accepts: one frozen dataclass per request to change the record.
+
+A command holds primitives and domain value objects, already parsed. Its ``NAME`` is stable:
+with its fields it makes the fingerprint of an idempotent request, so a retry sent before an
+upgrade is still recognised after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import ClassVar
+from uuid import UUID
+
+from asn_graph.domain.case_records import Decree, DocumentEvidence, Evaluation, Handover, Training
+from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.nip import Gender
+from asn_graph.domain.placement import Placement
+from asn_graph.domain.positions import Position, WorkloadItem
+from asn_graph.domain.reference import (
+    AgencyKind,
+    BlockerKind,
+    Education,
+    EmploymentStatus,
+    PerformanceRating,
+    Rank,
+)
+from asn_graph.domain.rules import Rule
+from asn_graph.domain.transfer_types import ApprovalStep, Initiative
+
+
+@dataclass(frozen=True)
+class Command:
+    NAME: ClassVar[str]
+
+    def fingerprint(self) -> str:
+        """What makes two requests the same request: the command and every field."""
+        canonical = json.dumps(
+            {"command": self.NAME, "payload": vars(self)}, sort_keys=True, default=repr
+        )
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+# --- agencies and work units -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegisterAgency(Command):
+    NAME: ClassVar[str] = "register_agency"
+    code: str
+    name: str
+    kind: AgencyKind
+    province_code: str
+
+
+@dataclass(frozen=True)
+class DeclareMoratorium(Command):
+    NAME: ClassVar[str] = "declare_moratorium"
+    agency_code: str
+    starts_on: date
+    ends_on: date
+    basis: str
+
+
+@dataclass(frozen=True)
+class RegisterWorkUnit(Command):
+    NAME: ClassVar[str] = "register_work_unit"
+    agency_code: str
+    code: str
+    name: str
+    parent_code: str | None
+
+
+@dataclass(frozen=True)
+class EstablishPosition(Command):
+    NAME: ClassVar[str] = "establish_position"
+    agency_code: str
+    unit_code: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class AssessWorkload(Command):
+    NAME: ClassVar[str] = "assess_workload"
+    agency_code: str
+    unit_code: str
+    position_code: str
+    items: tuple[WorkloadItem, ...]
+
+
+# --- employees ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegisterEmployee(Command):
+    NAME: ClassVar[str] = "register_employee"
+    nip: str
+    name: str
+    birth_date: date
+    gender: Gender
+    status: EmploymentStatus
+    rank: Rank
+    education: Education
+    competencies: tuple[str, ...]
+    appointed_on: date
+    placement: Placement
+    placed_since: date
+
+
+@dataclass(frozen=True)
+class ChangeRank(Command):
+    NAME: ClassVar[str] = "change_rank"
+    nip: str
+    rank: Rank
+    effective_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class RecordQualifications(Command):
+    NAME: ClassVar[str] = "record_qualifications"
+    nip: str
+    education: Education
+    competencies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RatePerformance(Command):
+    NAME: ClassVar[str] = "rate_performance"
+    nip: str
+    year: int
+    rating: PerformanceRating
+
+
+@dataclass(frozen=True)
+class RecordBlocker(Command):
+    NAME: ClassVar[str] = "record_blocker"
+    nip: str
+    kind: BlockerKind
+    reference: str
+    since: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class LiftBlocker(Command):
+    NAME: ClassVar[str] = "lift_blocker"
+    nip: str
+    kind: BlockerKind
+    reason: str
+
+
+# --- transfer cases ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenCase(Command):
+    NAME: ClassVar[str] = "open_case"
+    nip: str
+    destination: Placement
+    initiative: Initiative
+    reason: str
+    case_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class CaseCommand(Command):
+    """A command on one existing case."""
+
+    case_id: UUID
+
+
+@dataclass(frozen=True)
+class CaseWithReason(CaseCommand):
+    reason: str
+
+
+@dataclass(frozen=True)
+class AttachDocument(CaseCommand):
+    NAME: ClassVar[str] = "attach_document"
+    document: DocumentEvidence
+
+
+@dataclass(frozen=True)
+class SubmitCase(CaseCommand):
+    NAME: ClassVar[str] = "submit_case"
+
+
+@dataclass(frozen=True)
+class ReturnDocuments(CaseWithReason):
+    NAME: ClassVar[str] = "return_documents"
+
+
+@dataclass(frozen=True)
+class VerifyDocuments(CaseCommand):
+    NAME: ClassVar[str] = "verify_documents"
+
+
+@dataclass(frozen=True)
+class AnswerProposal(CaseCommand):
+    NAME: ClassVar[str] = "answer_proposal"
+    agrees: bool
+    preferences: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class DecideStep(CaseCommand):
+    NAME: ClassVar[str] = "decide_step"
+    step: ApprovalStep
+    approved: bool
+    decided_on: date
+    reference: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class OverrideRule(CaseCommand):
+    NAME: ClassVar[str] = "override_rule"
+    rule: Rule
+    authority_reference: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IssueDecree(CaseCommand):
+    NAME: ClassVar[str] = "issue_decree"
+    decree: Decree
+
+
+@dataclass(frozen=True)
+class CorrectDecree(CaseCommand):
+    NAME: ClassVar[str] = "correct_decree"
+    decree: Decree
+    reason: str
+
+
+@dataclass(frozen=True)
+class RevokeDecree(CaseWithReason):
+    NAME: ClassVar[str] = "revoke_decree"
+
+
+@dataclass(frozen=True)
+class RecordInstallation(CaseCommand):
+    NAME: ClassVar[str] = "record_installation"
+    installed_on: date
+
+
+@dataclass(frozen=True)
+class RecordHandover(CaseCommand):
+    NAME: ClassVar[str] = "record_handover"
+    handover: Handover
+
+
+@dataclass(frozen=True)
+class TakeEffect(CaseCommand):
+    NAME: ClassVar[str] = "take_effect"
+
+
+@dataclass(frozen=True)
+class RecordTraining(CaseCommand):
+    NAME: ClassVar[str] = "record_training"
+    training: Training
+
+
+@dataclass(frozen=True)
+class RecordEvaluation(CaseCommand):
+    NAME: ClassVar[str] = "record_evaluation"
+    evaluation: Evaluation
+
+
+@dataclass(frozen=True)
+class CloseCase(CaseCommand):
+    NAME: ClassVar[str] = "close_case"
+
+
+@dataclass(frozen=True)
+class RejectCase(CaseWithReason):
+    NAME: ClassVar[str] = "reject_case"
+
+
+@dataclass(frozen=True)
+class WithdrawCase(CaseWithReason):
+    NAME: ClassVar[str] = "withdraw_case"
+
+
+@dataclass(frozen=True)
+class CancelCase(CaseWithReason):
+    NAME: ClassVar[str] = "cancel_case"
+
+
+@dataclass(frozen=True)
+class ExpireCase(CaseWithReason):
+    NAME: ClassVar[str] = "expire_case"
+
+
+# --- arguments of queries ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Moment:
+    """Either a date-time or a version of the subject; exactly one."""
+
+    at: datetime | None = None
+    version: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.at is None) == (self.version is None):
+            raise InvalidInput("give either 'at' (a date-time) or 'version', not both", field="at")
+        if self.version is not None and self.version < 1:
+            raise InvalidInput("versions start at 1", field="version")
+        if self.at is not None and self.at.tzinfo is None:
+            raise InvalidInput("'at' needs a time zone offset, e.g. +07:00", field="at")

@@ -1,0 +1,129 @@
+"""The read models as their readers see them: the questions each answers, as protocols.
+
+The API depends on these, not on the query classes or the database behind them; the
+composition root (``bootstrap``) hands it ``catalog.ReadQueries``, which satisfies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+from uuid import UUID
+
+from asn_graph.application.ports import PositionCounts
+from asn_graph.domain.placement import Placement
+from asn_graph.projections.rows import (
+    AgencyRow,
+    AuditFilter,
+    AuditRow,
+    CaseFilter,
+    CaseRow,
+    EmployeeFilter,
+    EmployeeRow,
+    OutcomeFilter,
+    OutcomeRow,
+    OutcomeSummary,
+    Page,
+    PlacementFilter,
+    PlacementRow,
+    PositionBalanceRow,
+    StintRow,
+    UnitBalanceRow,
+    UnitRow,
+    WorkItemRow,
+    WorklistFilter,
+)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """What a read saw: the position the read models held, what was asked, whether it held."""
+
+    position: int
+    requested: int | None
+    caught_up: bool
+
+
+class DirectoryReads(Protocol):
+    def agencies(self) -> list[AgencyRow]: ...
+
+    def units(self, agency_code: str) -> list[UnitRow]: ...
+
+    def employees(
+        self, where: EmployeeFilter, first: int, after: str | None
+    ) -> Page[EmployeeRow]: ...
+
+    def cases(self, where: CaseFilter, first: int, after: int | None) -> Page[CaseRow]: ...
+
+    def position_counts(
+        self, placement: Placement, exclude_case: UUID | None
+    ) -> PositionCounts: ...
+
+
+class PlacementReads(Protocol):
+    def placements(
+        self, where_: PlacementFilter, first: int, after: str | None
+    ) -> Page[PlacementRow]: ...
+
+    def stints_of(self, nip: str) -> list[StintRow]: ...
+
+    def movements(
+        self,
+        agency_code: str,
+        unit_code: str,
+        include_sub_units: bool,
+        first: int,
+        after: int | None,
+    ) -> Page[StintRow]: ...
+
+
+class StaffingReads(Protocol):
+    def positions(
+        self, agency_code: str, unit_code: str, include_sub_units: bool
+    ) -> list[PositionBalanceRow]: ...
+
+    def roll_up(self, agency_code: str, unit_codes: list[str]) -> list[UnitBalanceRow]: ...
+
+    def children(self, agency_code: str, unit_code: str | None) -> list[str]: ...
+
+    def largest_gaps(
+        self, agency_code: str, surplus: bool, first: int
+    ) -> list[PositionBalanceRow]: ...
+
+
+class WorklistReads(Protocol):
+    def worklist(
+        self, filter_: WorklistFilter, first: int, after: tuple[str, int] | None
+    ) -> Page[WorkItemRow]: ...
+
+
+class AuditReads(Protocol):
+    def entries(self, filter_: AuditFilter, first: int, after: int | None) -> Page[AuditRow]: ...
+
+    def head(self) -> AuditRow | None: ...
+
+
+class OutcomeReads(Protocol):
+    def moves(self, filter_: OutcomeFilter, first: int, after: int | None) -> Page[OutcomeRow]: ...
+
+    def summary(self, filter_: OutcomeFilter) -> OutcomeSummary: ...
+
+
+class ReadModels(Protocol):
+    @property
+    def directory(self) -> DirectoryReads: ...
+
+    @property
+    def placements(self) -> PlacementReads: ...
+
+    @property
+    def staffing(self) -> StaffingReads: ...
+
+    @property
+    def worklist(self) -> WorklistReads: ...
+
+    @property
+    def audit(self) -> AuditReads: ...
+
+    @property
+    def outcomes(self) -> OutcomeReads: ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from typing import Any
 from uuid import UUID
 
 from asn_graph.bootstrap import Service
@@ -18,7 +19,7 @@ async def test_a_retried_request_returns_the_first_result(api: Api, organised: S
     employee = person("3578", "BKPSDM", 21)
     register(organised.app, employee)
     officer = api.token(Role.OFFICER, "3578")
-    variables = {
+    variables: dict[str, Any] = {
         "key": "open-21-2026-11-23",
         "input": {
             "nip": employee.nip,
@@ -71,7 +72,7 @@ async def test_concurrent_writes_to_one_case_conflict_cleanly(api: Api, organise
     officer = api.token(Role.OFFICER, "3578")
     before = event_count(organised)
 
-    async def attach(document_type: str) -> dict[str, object]:
+    async def attach(document_type: str) -> dict[str, Any]:
         return await api.call(
             op.ATTACH,
             {

@@ -90,7 +90,7 @@ async def paths(organised: Service, tokens: TokenService) -> AsyncIterator[Paths
             found.taken += response is not None
             return response
 
-        view.short_path.answer = counted  # type: ignore[method-assign]
+        view.short_path.answer = counted  # type: ignore[method-assign,assignment]
         yield found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 
@@ -88,7 +89,7 @@ async def test_bad_arguments_get_typed_errors_and_write_nothing(served: Served) 
     before = event_count(served.service)
     socket = await Socket.open(served.url, served.token(Role.INTEGRATOR))
     await socket.acknowledged()
-    cases = {
+    cases: dict[str, tuple[dict[str, Any], str, str]] = {
         "1": ({"unitCode": "BKPSDM"}, "BAD_INPUT", "agencyCode"),
         "2": ({"after": -1}, "BAD_INPUT", "after"),
         "3": ({"after": served.service.log.head() + 1_000}, "BAD_INPUT", "after"),

@@ -3,7 +3,7 @@
 import math
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from eventsourcing.persistence import DatetimeAsISO, DecimalAsStr, JSONTranscoder, UUIDAsHex
@@ -15,8 +15,10 @@ from asn_graph.plain import plain
 from tests.unit.builders import APPROVER, HANDOVER, OFFICER, POLICY, TODAY, case, decree
 from tests.unit.test_transfer_case import in_approval
 
+T = TypeVar("T", bound=JSONTranscoder)
 
-def _registered(transcoder: JSONTranscoder) -> JSONTranscoder:
+
+def _registered(transcoder: T) -> T:
     for builtin in (UUIDAsHex(), DatetimeAsISO()):
         transcoder.register(builtin)
     register_domain_transcodings(transcoder)

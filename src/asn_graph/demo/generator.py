@@ -9,7 +9,8 @@ from datetime import timedelta
 
 from asn_graph.application.commands import DeclareMoratorium
 from asn_graph.bootstrap import Service
-from asn_graph.demo.cases import CaseDriver, plan_cases
+from asn_graph.demo.case_plans import plan_cases
+from asn_graph.demo.cases import CaseDriver
 from asn_graph.demo.organisation import AGENCIES, build_organisation
 from asn_graph.demo.people import hire
 

@@ -1,4 +1,11 @@
-"""TransferCase (usulan mutasi): one employee's move from proposal to effective placement."""
+"""TransferCase (usulan mutasi): one employee's move from proposal to effective placement.
+
+Longer than our other modules, on purpose: the aggregate's events are nested in its class,
+as the eventsourcing library registers their stable topics from the class body, and each
+event's ``apply`` is the second half of one command method below. Split apart, a rule and
+the state it changes would sit in different files. The value objects it records live in
+``case_records``; the rules that assess a move in ``eligibility``.
+"""
 
 from __future__ import annotations
 

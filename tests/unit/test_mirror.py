@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 import strawberry
 
+from asn_graph.api.engine.assembler import assembler
 from asn_graph.api.pagination import Edge
 from asn_graph.api.types.enums import PositionKind, Rank
-from asn_graph.api.types.mirror import assembler
 from asn_graph.api.types.staffing import PlacementEntry
 from asn_graph.projections.rows import PlacementRow
 

@@ -12,6 +12,7 @@ about half an hour a database on two cores (it prints its estimate first).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -85,7 +86,14 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small stores, short windows")
     parser.add_argument("--database", choices=("postgresql", "sqlite", "both"), default="both")
     parser.add_argument("--only", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
+    parser.add_argument(
+        "--fast-paths",
+        choices=("on", "off"),
+        default=os.environ.get("ASN_GRAPH_FAST_PATHS", "on"),
+        help="serve asn-graph with its fast paths, or with the libraries' general paths only",
+    )
     arguments = parser.parse_args()
+    os.environ["ASN_GRAPH_FAST_PATHS"] = arguments.fast_paths
     plan = QUICK if arguments.quick else FULL
     databases = ["postgresql", "sqlite"] if arguments.database == "both" else [arguments.database]
     report = Report(plan.name)
@@ -101,7 +109,7 @@ def main() -> int:
     for database in databases:
         run_database(database, plan, set(arguments.only), report, workdir)
     elapsed = time.perf_counter() - started
-    report.notes.append(f"took {elapsed / 60:.1f} minutes")
+    report.notes.append(f"fast paths {arguments.fast_paths}; took {elapsed / 60:.1f} minutes")
     path = report.write()
     print()
     print(report.table())

@@ -17,9 +17,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from asn_graph.api.access_log import logging_config
 from asn_graph.api.auth import TokenService, Unauthenticated, bearer_token
 from asn_graph.api.blocking import BlockingPool
+from asn_graph.api.engine.access_log import logging_config
 from asn_graph.bootstrap import build_service
 from asn_graph.projections.rows import PlacementFilter
 from asn_graph.settings import Settings

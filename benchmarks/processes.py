@@ -142,11 +142,15 @@ def _await_health(
 def asn_graph_server(
     settings: Settings, workdir: Path, *, projections: str = "inline", **extra: str
 ) -> Iterator[Server]:
-    """``asn-graph serve`` on the store of ``settings``."""
+    """``asn-graph serve`` on the store of ``settings``, with the fast paths as the
+    benchmark's own ``ASN_GRAPH_FAST_PATHS`` says (on unless set)."""
     port = free_port()
+    fast_paths = os.environ.get("ASN_GRAPH_FAST_PATHS", "on")
     with serve(
         [sys.executable, "-m", "asn_graph.cli", "serve", "--port", str(port)],
-        settings.environment_for_peer(ASN_GRAPH_PROJECTIONS=projections, **extra),
+        settings.environment_for_peer(
+            ASN_GRAPH_PROJECTIONS=projections, ASN_GRAPH_FAST_PATHS=fast_paths, **extra
+        ),
         port=port,
         health_path="/healthz",
         cwd=workdir,

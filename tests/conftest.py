@@ -26,6 +26,11 @@ POSTGRES_URL = os.environ.get(
 )
 SECRET = "test-secret-that-is-long-enough-for-hs256-signing"
 BACKENDS = ("sqlite", pytest.param("postgres", marks=pytest.mark.postgres))
+FAST_PATHS = Settings.from_env(
+    {"ASN_GRAPH_FAST_PATHS": os.environ.get("ASN_GRAPH_TEST_FAST_PATHS", "on")}
+).fast_paths
+"""Whether the services of the tests serve with the fast paths (scripts/test runs the HTTP and
+WebSocket tests both ways)."""
 
 
 @pytest.fixture(scope="session")
@@ -49,13 +54,20 @@ def settings_for(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any
                 database_url=f"sqlite:///{tmp_path / 'store.sqlite3'}",
                 jwt_secret=SECRET,
                 pool_size=4,
+                fast_paths=FAST_PATHS,
             )
         url = request.getfixturevalue("postgres_available")
         schema = f"t_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(f"CREATE SCHEMA {schema}")
         schemas.append(schema)
-        return Settings(database_url=url, database_schema=schema, jwt_secret=SECRET, pool_size=4)
+        return Settings(
+            database_url=url,
+            database_schema=schema,
+            jwt_secret=SECRET,
+            pool_size=4,
+            fast_paths=FAST_PATHS,
+        )
 
     yield make
     for schema in schemas:

@@ -69,9 +69,9 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from asn_graph.api.access_log import logging_config
     from asn_graph.api.app import create_app
     from asn_graph.api.auth import TokenService
+    from asn_graph.api.engine.access_log import logging_config
     from asn_graph.bootstrap import build_service
 
     with build_service(settings) as service:
@@ -85,7 +85,7 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
             host=arguments.host,
             port=arguments.port,
             log_level="info",
-            log_config=logging_config(),
+            log_config=logging_config(settings.fast_paths),
             access_log=settings.access_log,
             timeout_graceful_shutdown=10,
             # Change messages are small: compressing each costs more than it saves when one
@@ -124,10 +124,10 @@ def _token(arguments: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _schema(_: argparse.Namespace, __: Settings) -> int:
-    from asn_graph.api.schema import schema
+def _schema(_: argparse.Namespace, settings: Settings) -> int:
+    from asn_graph.api.schema import build_schema
 
-    print(schema.as_str())
+    print(build_schema(settings.fast_paths).as_str())
     return 0
 
 

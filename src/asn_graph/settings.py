@@ -31,6 +31,13 @@ def _yes(env: Mapping[str, str], name: str, default: bool = True) -> bool:
     return text in ("1", "true", "yes")
 
 
+def _on(env: Mapping[str, str], name: str, default: bool = True) -> bool:
+    text = env.get(name, "on" if default else "off").strip().lower()
+    if text not in ("on", "off"):
+        raise SettingsError(f"{name} is 'on' or 'off', not {text!r}")
+    return text == "on"
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -49,6 +56,7 @@ class Settings:
     keepalive_seconds: int = 15
     allowed_origins: tuple[str, ...] = ()
     access_log: bool = True
+    fast_paths: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -70,6 +78,7 @@ class Settings:
             timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
             graphiql=_yes(env, "ASN_GRAPH_GRAPHIQL"),
             access_log=_yes(env, "ASN_GRAPH_ACCESS_LOG"),
+            fast_paths=_on(env, "ASN_GRAPH_FAST_PATHS"),
             policy_file=Path(env["ASN_GRAPH_POLICY_FILE"])
             if env.get("ASN_GRAPH_POLICY_FILE")
             else None,
@@ -86,10 +95,11 @@ class Settings:
 
     def environment_for_peer(self, **extra: str) -> dict[str, str]:
         """The environment of another asn-graph process (a worker, a second API) on the same
-        store with the same signing secret: this process's environment without its own
-        ASN_GRAPH_ variables, then the store's, then ``extra``."""
+        store with the same signing secret and the same fast paths: this process's environment
+        without its own ASN_GRAPH_ variables, then the store's, then ``extra``."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
+        env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

@@ -3,6 +3,7 @@ and headers the general view gives; everything else is left to the general view.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -49,12 +50,14 @@ class Paths:
         """The answer of each path to the same request; whether the short path took it."""
         headers = {"Content-Type": "application/json", **headers}
         taken_before = self.taken
+        short_path = self.view.short_path
+        assert short_path is not None
         short = await self.client.post("/graphql", content=body, headers=headers)
-        self.view.short_path.enabled = False
+        short_path.enabled = False
         try:
             general = await self.client.post("/graphql", content=body, headers=headers)
         finally:
-            self.view.short_path.enabled = True
+            short_path.enabled = True
         assert short.status_code == general.status_code, (short.text, general.text)
         assert _body(short) == _body(general)
         assert _headers(short) == _headers(general)
@@ -74,7 +77,9 @@ def _headers(response: httpx.Response) -> dict[str, str]:
 
 @pytest.fixture
 async def paths(organised: Service, tokens: TokenService) -> AsyncIterator[Paths]:
-    app = create_app(organised, tokens)
+    # The short path is compared with the general view in either mode of the test run.
+    fast = dataclasses.replace(organised.settings, fast_paths=True)
+    app = create_app(dataclasses.replace(organised, settings=fast), tokens)
     view = next(
         route.endpoint
         for route in app.routes
@@ -83,6 +88,7 @@ async def paths(organised: Service, tokens: TokenService) -> AsyncIterator[Paths
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://asn-graph.test") as client:
         found = Paths(client, view, tokens, organised)
+        assert view.short_path is not None
         answer = view.short_path.answer
 
         async def counted(*args: Any) -> Any:

@@ -11,7 +11,11 @@ import time
 import pytest
 from uvicorn.logging import AccessFormatter
 
-from asn_graph.api.access_log import AccessLineFormatter, BatchedStreamHandler, logging_config
+from asn_graph.api.engine.access_log import (
+    AccessLineFormatter,
+    BatchedStreamHandler,
+    logging_config,
+)
 
 
 def _record(message: str, level: int = logging.INFO) -> logging.LogRecord:

@@ -97,3 +97,12 @@ def test_switches_are_true_or_false_and_a_typo_is_refused() -> None:
     assert Settings.from_env({}).access_log is True
     with pytest.raises(SettingsError, match="ASN_GRAPH_GRAPHIQL"):
         Settings.from_env({"ASN_GRAPH_GRAPHIQL": "maybe"})
+
+
+def test_the_fast_paths_are_on_or_off_and_reach_a_peer_process() -> None:
+    assert Settings.from_env({}).fast_paths is True
+    off = Settings.from_env({"ASN_GRAPH_FAST_PATHS": "OFF"})
+    assert off.fast_paths is False
+    assert off.environment_for_peer()["ASN_GRAPH_FAST_PATHS"] == "off"
+    with pytest.raises(SettingsError, match="ASN_GRAPH_FAST_PATHS is 'on' or 'off'"):
+        Settings.from_env({"ASN_GRAPH_FAST_PATHS": "false"})

@@ -11,7 +11,7 @@ from typing import Any
 
 import strawberry
 
-from asn_graph.api.execution import PlainFieldExecutionContext
+from asn_graph.api.engine.execution import PlainFieldExecutionContext
 
 
 @strawberry.enum

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,8 +18,10 @@ from graphql import (
 )
 from strawberry.types.arguments import InputContext, convert_argument
 
-from asn_graph.api.input_conversion import InputPlan, install
-from asn_graph.api.schema import schema
+from asn_graph.api.engine.input_conversion import InputPlan, install, remove
+from asn_graph.api.schema import build_schema
+
+schema = build_schema(fast_paths=True)
 
 INPUT_TYPES = sorted(
     name
@@ -33,6 +36,15 @@ SCALARS: dict[str, Any] = {
     "Date": date(2026, 1, 2),
     "DateTime": datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
 }
+
+
+@pytest.fixture(autouse=True)
+def plans() -> Iterator[None]:
+    """Plans live on the types, shared by every schema of the process: installed for each
+    test here, taken off after it."""
+    install(schema)
+    yield
+    remove(schema)
 
 
 def coerced(graphql_type: GraphQLInputType, *, every_field: bool) -> Any:
@@ -133,3 +145,34 @@ def test_a_nullable_field_without_a_default_is_none_when_omitted() -> None:
 
     assert small.execute_sync("{ echo(note: {}) }").data == {"echo": "None"}
     assert small.execute_sync('{ echo(note: {text: "a"}) }').data == {"echo": "'a'"}
+
+
+def test_removed_plans_leave_every_input_to_strawberry() -> None:
+    remove(schema)
+
+    assert not any(
+        isinstance(definition.from_input, InputPlan)
+        for graphql_type in schema._schema.type_map.values()
+        if (definition := graphql_type.extensions.get("strawberry-definition")) is not None
+        and hasattr(definition, "from_input")
+    )
+
+
+@strawberry.input
+class Patch:
+    text: strawberry.Maybe[str]
+
+
+@strawberry.type
+class PatchQuery:
+    @strawberry.field
+    def patch(self, patch: Patch) -> str:
+        return repr(patch.text)
+
+
+def test_an_input_with_a_maybe_field_keeps_strawberry_s_conversion_and_validation() -> None:
+    small = strawberry.Schema(query=PatchQuery)
+    install(small)
+
+    assert Patch.__strawberry_definition__.from_input is None  # type: ignore[attr-defined]
+    assert small.execute_sync("{ patch(patch: {text: null}) }").errors

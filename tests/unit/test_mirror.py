@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 import strawberry
 
+from asn_graph.api.engine.assembler import assembler, use_fast_assembly
 from asn_graph.api.pagination import Edge
 from asn_graph.api.types.enums import PositionKind, Rank
-from asn_graph.api.types.mirror import assembler
 from asn_graph.api.types.staffing import PlacementEntry
 from asn_graph.projections.rows import PlacementRow
 
@@ -23,6 +23,29 @@ def test_an_assembled_object_equals_the_one_init_builds_and_keeps_its_methods() 
     assert type(assembled) is Edge
     assert vars(assembled) == vars(built)
     assert assembled.cursor() == built.cursor()
+
+
+def test_with_the_fast_paths_off_an_assembler_calls_the_type_s_own_constructor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assemble = assembler(Edge)
+    built: list[dict[str, object]] = []
+    init = Edge.__init__
+
+    def watched(self: Edge[object], **fields: object) -> None:
+        built.append(fields)
+        init(self, **fields)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Edge, "__init__", watched)
+    use_fast_assembly(False)
+    try:
+        by_constructor = assemble("n", "nip", "199001012015031001")
+    finally:
+        use_fast_assembly(True)
+
+    assert built == [{"node": "n", "kind": "nip", "key": "199001012015031001"}]
+    assert vars(by_constructor) == vars(assemble("n", "nip", "199001012015031001"))
+    assert len(built) == 1
 
 
 def test_a_placement_entry_is_read_off_its_row() -> None:

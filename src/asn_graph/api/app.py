@@ -21,7 +21,6 @@ from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
-from asn_graph.api import access_log
 from asn_graph.api.auth import (
     TokenService,
     Unauthenticated,
@@ -32,10 +31,11 @@ from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
+from asn_graph.api.engine import access_log, use_on_types
+from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
-from asn_graph.api.schema import schema
-from asn_graph.api.short_path import ShortPath, plain_operation, wants_one_json_answer
+from asn_graph.api.schema import build_schema
 from asn_graph.domain.errors import InvalidInput
 
 
@@ -44,6 +44,8 @@ class AsnGraphQL(GraphQL[Context, None]):
 
     def __init__(self, service: Backend, tokens: TokenService, blocking: BlockingPool) -> None:
         settings = service.settings
+        schema = build_schema(settings.fast_paths)
+        use_on_types(schema, settings.fast_paths)
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.graphiql else None,
@@ -55,10 +57,13 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.service = service
         self.tokens = tokens
         self.blocking = blocking
-        self.short_path = ShortPath(self, schema)
+        self.fast_paths = settings.fast_paths
+        self.short_path = ShortPath(self, schema) if settings.fast_paths else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
+            _media_type_in_lower_case(scope)
+        if scope["type"] == "http" and self.short_path is not None:
             request = Request(scope, receive)
             if self.short_path.takes(request):
                 body = await request.body()
@@ -73,7 +78,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         """Most requests POST one operation as JSON: read it directly. Anything else (GET,
         batches, uploads, streamed answers, fields of the wrong type) takes Strawberry's
         general path, which also answers the errors."""
-        if wants_one_json_answer(
+        if self.fast_paths and wants_one_json_answer(
             request.method, request.content_type, request.headers.get("accept")
         ):
             data = self.decode_json(await request.get_body())
@@ -126,6 +131,19 @@ class AsnGraphQL(GraphQL[Context, None]):
             ) from None
         unset: UnsetType = UNSET
         return unset
+
+
+def _media_type_in_lower_case(scope: Scope) -> None:
+    """Media types are case-insensitive (RFC 9110); Strawberry's view compares them as they
+    are written, and would refuse ``Application/JSON``."""
+    for index, (name, value) in enumerate(scope["headers"]):
+        if name == b"content-type":
+            media_type, separator, parameters = value.partition(b";")
+            if not media_type.islower():
+                headers = list(scope["headers"])
+                headers[index] = (name, media_type.lower() + separator + parameters)
+                scope["headers"] = headers
+            return
 
 
 def _replaying(body: bytes) -> Receive:

@@ -10,8 +10,8 @@ from typing import Generic, TypeVar
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.engine.assembler import assembler
 from asn_graph.api.types.common import PageInfo
-from asn_graph.api.types.mirror import assembler
 from asn_graph.domain.errors import InvalidInput
 from asn_graph.projections.rows import Page
 

@@ -7,8 +7,9 @@ from enum import Enum
 
 import strawberry
 
+from asn_graph.api.engine.assembler import assembler
 from asn_graph.api.types.enums import PositionKind, Rank, members
-from asn_graph.api.types.mirror import assembler, mirror
+from asn_graph.api.types.mirror import mirror
 from asn_graph.projections.rows import (
     PlacementRow,
     PositionBalanceRow,

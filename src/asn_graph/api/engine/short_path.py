@@ -1,5 +1,10 @@
 """One query or mutation POSTed as JSON, answered without Strawberry's general HTTP view.
 
+Replaces ``strawberry.asgi.GraphQL``'s request handling (``run`` -> ``execute_operation`` ->
+``Schema.execute`` with its extension phases), which answers every request with the fast paths
+off. In-process CPU for a 50-row placements page: about 1,000 -> 650 us; ``{ __typename }``
+110 -> 42 us.
+
 Almost every request an agency's officers, auditors and integrators send is one operation in
 a JSON body, whose document the server has seen before. Strawberry's view serves every
 transport (GET, batches, multipart uploads, subscriptions over SSE or multipart, the IDE) and
@@ -9,7 +14,8 @@ straight line: the view's context, the remembered parse and validation, graphql-
 executor with the schema's execution context, the same error description and logging, the
 same freshness extension and the view's own response. Anything else (another transport, a
 body that is not one operation, a document that does not parse or validate, an operation that
-cannot be named, a subscription) goes to the general view, which gives its errors.
+cannot be named, a subscription) goes to the general view, which gives its errors; each such
+hand-over is counted in ``fallbacks``.
 """
 
 from __future__ import annotations
@@ -27,8 +33,10 @@ from strawberry.types import ExecutionResult
 from strawberry.utils.await_maybe import await_maybe
 
 from asn_graph.api.consistency import ReadFreshness, freshness_extensions
+from asn_graph.api.engine import fallbacks
+from asn_graph.api.engine.documents import PreparedDocuments, valid_document
+from asn_graph.api.engine.fallbacks import Fallback
 from asn_graph.api.errors import ErrorCodes, describe_all
-from asn_graph.api.schema import PreparedDocuments, valid_document
 
 ANSWERED_EXTENSIONS = frozenset({ErrorCodes, ReadFreshness, PreparedDocuments})
 """The schema extensions whose work this path does itself. A schema with any other extension
@@ -98,18 +106,19 @@ class ShortPath:
         try:
             data = self.view.decode_json(body)
         except ValueError:
+            data = None
+        if not isinstance(data, dict) or not plain_operation(data) or data.get("query") is None:
+            fallbacks.count(Fallback.SHORT_PATH_BODY)
             return None
-        if not isinstance(data, dict) or not plain_operation(data):
-            return None
-        query, variables = data.get("query"), data.get("variables")
+        query, variables = data["query"], data.get("variables")
         name, extensions = data.get("operationName"), data.get("extensions")
-        if query is None:
-            return None
         document = valid_document(self._graphql_schema, query)
         if document is None:
+            fallbacks.count(Fallback.SHORT_PATH_DOCUMENT)
             return None
         operation = get_operation_ast(document, name)
         if operation is None or operation.operation is OperationType.SUBSCRIPTION:
+            fallbacks.count(Fallback.SHORT_PATH_OPERATION)
             return None
         view = self.view
         sub_response = await view.get_sub_response(request)

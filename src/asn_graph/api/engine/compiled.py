@@ -1,15 +1,18 @@
 """Selection sets compiled to Python functions, for answers made of plain values.
 
-A list answer is mostly rows of plain values: a NIP, a name, a rank, a date, read off an
-attribute and written to the response as they are (or by a lookup, for an enum). For such a
-selection set (every field read by Strawberry's default resolver or by a plain method of the
-object, without arguments or directives, on object types that need no type check) one
-function is generated, once per selection set and not per request: it reads each attribute,
-checks that the value is exactly of the kind that needs no coercion beyond a lookup, and
-builds the answer's dictionary. Any value it does not take (a null in a non-null field, a value
-of another type, a failing read) raises, and the caller answers that object through the
-general executor instead, which gives the exact result and errors. GraphQL.js servers use the
-same technique (graphql-jit).
+Replaces graphql-core's ``execute_fields`` / ``execute_field`` / ``complete_value`` walk (what
+the schema's execution context does with the fast paths off) for whole selection sets. A list
+answer is mostly rows of plain values: a NIP, a name, a rank, a date, read off an attribute and
+written to the response as they are (or by a lookup, for an enum). For such a selection set
+(every field read by Strawberry's default resolver or by a plain method of the object, without
+arguments or directives, on object types that need no type check) one function is generated,
+once per selection set and not per request: it reads each attribute, checks that the value is
+exactly of the kind that needs no coercion beyond a lookup, and builds the answer's
+dictionary. Any value it does not take (a null in a non-null field, a value of another type, an
+enum member the schema does not name) raises ``NotCompiled`` (``Miss`` in the generated code),
+and the caller answers that object through the general executor instead, which gives the exact
+result and errors; any other exception is a bug, counted and logged by ``fallbacks``. GraphQL.js
+servers use the same technique (graphql-jit).
 """
 
 from __future__ import annotations
@@ -246,7 +249,8 @@ class _Generator:
             names = self._constant(enum_names(leaf))
             return [
                 f"if {value}.__class__ is not {members}: raise Miss",
-                f"{value} = {names}[{value}._name_]",
+                f"{value} = {names}.get({value}._name_)",
+                f"if {value} is None: raise Miss",
             ]
         coerce = self._constant(leaf.coerce_output_value)
         return [f"{value} = {coerce}({value})", f"if {value} is None: raise Miss"]

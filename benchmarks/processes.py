@@ -145,7 +145,7 @@ def asn_graph_server(
     """``asn-graph serve`` on the store of ``settings``."""
     port = free_port()
     with serve(
-        [sys.executable, "-m", "asn_graph.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "asn_graph", "serve", "--port", str(port)],
         settings.environment_for_peer(ASN_GRAPH_PROJECTIONS=projections, **extra),
         port=port,
         health_path="/healthz",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from asn_graph.progress import ProgressBar
+from asn_graph.cli.progress import ProgressBar
 from asn_graph.projections.rebuild import Rebuild
 from asn_graph.rebuild_shares import default_shares, in_processes
 from benchmarks.report import Outcome, Target

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import timedelta
 
-from asn_graph import cli_audit, cli_read_side
+from asn_graph.cli import audit, read_side
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import DomainError
 from asn_graph.settings import Settings, SettingsError
@@ -61,8 +61,8 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(handler=_schema)
-    cli_read_side.add_commands(commands)
-    cli_audit.add_commands(commands)
+    read_side.add_commands(commands)
+    audit.add_commands(commands)
     return parser
 
 
@@ -129,7 +129,3 @@ def _schema(_: argparse.Namespace, __: Settings) -> int:
 
     print(schema.as_str())
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -83,7 +83,7 @@ def _status(_: argparse.Namespace, settings: Settings) -> int:
 
 def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
-    from asn_graph.progress import ProgressBar
+    from asn_graph.cli.progress import ProgressBar
     from asn_graph.projections.rebuild import Rebuild
     from asn_graph.rebuild_shares import default_shares, in_processes
 

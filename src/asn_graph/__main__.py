@@ -1,0 +1,5 @@
+"""``python -m asn_graph``: the asn-graph command, where its script is not on the path."""
+
+from asn_graph.cli import main
+
+raise SystemExit(main())

@@ -1,14 +1,13 @@
-"""The asn-graph command: serve the API, fill a demo store, mint local tokens, print the schema."""
+"""The asn-graph command: its parser and entry point; each group of commands has a module."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
+from typing import Any
 
-from asn_graph.cli import audit, read_side
-from asn_graph.domain.actors import Role
+from asn_graph.cli import audit, read_side, serve
 from asn_graph.domain.errors import DomainError
 from asn_graph.settings import Settings, SettingsError
 
@@ -28,104 +27,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
+class _DefaultsShown(argparse.ArgumentDefaultsHelpFormatter):
+    """Names an option's default where it says something: not ``None`` (the option is left
+    out) nor a flag's ``False``."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default is None or action.default is False:
+            return action.help
+        return super()._get_help_string(action)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Sub-command parsers are made of the parent's class: they show the defaults too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _DefaultsShown)
+        super().__init__(*args, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="asn-graph", description="System of record for ASN transfers (mutasi)."
-    )
+    parser = _Parser(prog="asn-graph", description="System of record for ASN transfers (mutasi).")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-
-    serve = commands.add_parser("serve", help="run the GraphQL API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument(
-        "--demo", action="store_true", help="fill an empty store with the demo data first"
-    )
-    serve.add_argument("--seed", type=int, default=7, help="demo data seed")
-    serve.set_defaults(handler=_serve)
-
-    demo = commands.add_parser("demo", help="fill the store with realistic synthetic data")
-    demo.add_argument("--seed", type=int, default=7)
-    demo.add_argument("--employees", type=int, default=2000)
-    demo.add_argument("--cases", type=int, default=200)
-    demo.set_defaults(handler=_demo)
-
-    token = commands.add_parser("token", help="mint a bearer token for local use")
-    token.add_argument(
-        "--role", required=True, choices=[r.value for r in Role if r is not Role.SYSTEM]
-    )
-    token.add_argument("--subject", required=True, help="who the caller is (user id)")
-    token.add_argument("--agency", help="agency code (instansi) an officer/approver acts for")
-    token.add_argument("--nip", help="the employee's own NIP (role employee)")
-    token.add_argument("--hours", type=float, default=8.0, help="validity in hours")
-    token.set_defaults(handler=_token)
-
-    schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
-    schema.set_defaults(handler=_schema)
+    serve.add_commands(commands)
     read_side.add_commands(commands)
     audit.add_commands(commands)
     return parser
-
-
-def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
-
-    from asn_graph.api.access_log import logging_config
-    from asn_graph.api.app import create_app
-    from asn_graph.api.auth import TokenService
-    from asn_graph.bootstrap import build_service
-
-    with build_service(settings) as service:
-        if arguments.demo:
-            from asn_graph.demo.generator import DemoSpec, fill_if_empty
-
-            fill_if_empty(service, DemoSpec(seed=arguments.seed))
-        app = create_app(service, TokenService(settings.signing_secret(), settings.token_issuer))
-        uvicorn.run(
-            app,
-            host=arguments.host,
-            port=arguments.port,
-            log_level="info",
-            log_config=logging_config(),
-            access_log=settings.access_log,
-            timeout_graceful_shutdown=10,
-            # Change messages are small: compressing each costs more than it saves when one
-            # change goes out to hundreds of subscribers.
-            ws_per_message_deflate=False,
-        )
-    return 0
-
-
-def _demo(arguments: argparse.Namespace, settings: Settings) -> int:
-    from asn_graph.bootstrap import build_service
-    from asn_graph.demo.generator import DemoSpec, fill
-
-    with build_service(settings) as service:
-        summary = fill(
-            service,
-            DemoSpec(seed=arguments.seed, employees=arguments.employees, cases=arguments.cases),
-        )
-    print(summary)
-    return 0
-
-
-def _token(arguments: argparse.Namespace, settings: Settings) -> int:
-    from asn_graph.api.auth import TokenService
-
-    tokens = TokenService(settings.signing_secret(), settings.token_issuer)
-    print(
-        tokens.mint(
-            role=Role(arguments.role),
-            subject=arguments.subject,
-            agency=arguments.agency,
-            nip=arguments.nip,
-            ttl=timedelta(hours=arguments.hours),
-        )
-    )
-    return 0
-
-
-def _schema(_: argparse.Namespace, __: Settings) -> int:
-    from asn_graph.api.schema import schema
-
-    print(schema.as_str())
-    return 0

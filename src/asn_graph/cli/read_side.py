@@ -90,7 +90,6 @@ def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
     with build_service(settings) as service:
         models = service.models(arguments.names)
         names = ", ".join(m.name for m in models)
-        bar = ProgressBar(f"rebuilding {names}")
         rebuild = Rebuild(
             service.log,
             service.staging(),
@@ -99,8 +98,8 @@ def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
             shares=arguments.workers or default_shares(settings),
             share_out=in_processes(settings, arguments.batch),
         )
-        result = rebuild.run(restart=arguments.restart, progress=bar)
-        bar.done()
+        with ProgressBar(f"rebuilding {names}") as bar:
+            result = rebuild.run(restart=arguments.restart, progress=bar)
     resumed = f", resumed from {result.resumed_from}" if result.resumed_from else ""
     print(f"rebuilt {names} to log position {result.position}{resumed}; now live")
     return 0

@@ -19,6 +19,7 @@ from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDat
 from asn_graph.projections.projector import Projector
 from asn_graph.projections.read_side import Freshness, ProjectionMode, ReadSide
 from asn_graph.projections.readmodel import ReadModel
+from asn_graph.projections.rebuild_processes import RebuildStore
 from asn_graph.projections.source import EventLog
 from asn_graph.projections.staging import Staging, staging_for
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
@@ -186,6 +187,20 @@ def views_of(settings: Settings) -> Database:
             settings.views_location, max_size=settings.pool_size, schema=settings.database_schema
         )
     return SQLiteDatabase(settings.views_location)
+
+
+def open_rebuild_store(settings: Settings) -> RebuildStore:
+    """The store of ``settings`` as a rebuild process works on it: ``functools.partial(
+    open_rebuild_store, settings)`` is the opener a rebuild shared between processes sends
+    them."""
+    app = event_store(settings, create_tables=False)
+    live = views_of(settings)
+
+    def close() -> None:
+        live.close()
+        app.close()
+
+    return RebuildStore(EventLog(app), live, read_models(app.policy, settings.timezone), close)
 
 
 def _wakeup(settings: Settings, log: EventLog) -> Wakeup:

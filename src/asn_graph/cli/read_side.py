@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from functools import partial
 from typing import Any
 
 from asn_graph.settings import Settings
@@ -82,10 +83,10 @@ def _status(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
-    from asn_graph.bootstrap import build_service
+    from asn_graph.bootstrap import build_service, open_rebuild_store
     from asn_graph.cli.progress import ProgressBar
     from asn_graph.projections.rebuild import Rebuild
-    from asn_graph.rebuild_shares import default_shares, in_processes
+    from asn_graph.projections.rebuild_processes import default_shares, in_processes
 
     with build_service(settings) as service:
         models = service.models(arguments.names)
@@ -95,8 +96,8 @@ def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
             service.staging(),
             models,
             batch_size=arguments.batch,
-            shares=arguments.workers or default_shares(settings),
-            share_out=in_processes(settings, arguments.batch),
+            shares=arguments.workers or default_shares(service.views),
+            share_out=in_processes(partial(open_rebuild_store, settings), arguments.batch),
         )
         with ProgressBar(f"rebuilding {names}") as bar:
             result = rebuild.run(restart=arguments.restart, progress=bar)

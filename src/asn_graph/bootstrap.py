@@ -13,7 +13,7 @@ from asn_graph.changes.reader import StandingFacts
 from asn_graph.domain.errors import Unavailable
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
-from asn_graph.policy_file import load_policy
+from asn_graph.persistence.policy_file import load_policy
 from asn_graph.projections.catalog import ReadQueries, read_models
 from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDatabase
 from asn_graph.projections.projector import Projector

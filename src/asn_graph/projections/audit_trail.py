@@ -9,9 +9,9 @@ from typing import Any
 import orjson
 from eventsourcing.utils import resolve_topic
 
-from asn_graph.audit.chain import GENESIS, link
 from asn_graph.persistence.event_fields import detail_names
 from asn_graph.persistence.json_form import json_form
+from asn_graph.projections.audit_chain import GENESIS, link
 from asn_graph.projections.database import Session
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope

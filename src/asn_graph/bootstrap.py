@@ -15,12 +15,14 @@ from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.persistence.policy_file import load_policy
 from asn_graph.projections.catalog import ReadQueries, read_models
-from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDatabase
+from asn_graph.projections.database import Database
+from asn_graph.projections.postgres_database import PostgresDatabase
 from asn_graph.projections.projector import Projector
 from asn_graph.projections.read_side import Freshness, ProjectionMode, ReadSide
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.rebuild_processes import RebuildStore
 from asn_graph.projections.source import EventLog
+from asn_graph.projections.sqlite_database import SQLiteDatabase
 from asn_graph.projections.staging import Staging, staging_for
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.settings import Settings, SettingsError

@@ -37,7 +37,7 @@ class BenchStore:
         missing = employees - self.employees
         if missing > 0:
             before = self.service.log.head()
-            bar = ProgressBar(f"{self.database}: employees to {employees:,}")
+            bar = ProgressBar(f"{self.database}: employees to {employees:,}", unit="employees")
             started = time.perf_counter()
             head = self.grower.add(missing, progress=bar)
             elapsed = time.perf_counter() - started

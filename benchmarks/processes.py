@@ -147,7 +147,7 @@ def asn_graph_server(
     port = free_port()
     fast_paths = os.environ.get("ASN_GRAPH_FAST_PATHS", "on")
     with serve(
-        [sys.executable, "-m", "asn_graph.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "asn_graph", "serve", "--port", str(port)],
         settings.environment_for_peer(
             ASN_GRAPH_PROJECTIONS=projections, ASN_GRAPH_FAST_PATHS=fast_paths, **extra
         ),

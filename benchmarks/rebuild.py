@@ -5,10 +5,12 @@ them), as a projection runner that commits after each event does."""
 from __future__ import annotations
 
 import time
+from functools import partial
 
-from asn_graph.progress import ProgressBar
+from asn_graph.bootstrap import open_rebuild_store
+from asn_graph.cli.progress import ProgressBar
 from asn_graph.projections.rebuild import Rebuild
-from asn_graph.rebuild_shares import default_shares, in_processes
+from asn_graph.projections.rebuild_processes import default_shares, in_processes
 from benchmarks.report import Outcome, Target
 from benchmarks.stores import BenchStore
 
@@ -27,8 +29,8 @@ def _timed(store: BenchStore, events_per_transaction: int | None, until: int) ->
         events_per_transaction=events_per_transaction,
         until=until,
         # As ``asn-graph projections rebuild`` runs it; the baseline in one process.
-        shares=default_shares(store.settings) if batched else 1,
-        share_out=in_processes(store.settings, BATCH),
+        shares=default_shares(service.views) if batched else 1,
+        share_out=in_processes(partial(open_rebuild_store, store.settings), BATCH),
     )
     label = "batched" if events_per_transaction is None else "one event per transaction"
     bar = ProgressBar(f"{store.database}: rebuild, {label}")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from asn_graph.api.auth import TokenService
 from asn_graph.bootstrap import Service, build_service
+from asn_graph.cli.progress import ProgressBar
 from asn_graph.demo.bulk import Grower
 from asn_graph.domain.actors import Role
-from asn_graph.progress import ProgressBar
 from asn_graph.settings import Settings
 from benchmarks.common import throwaway_store
 
@@ -37,7 +37,7 @@ class BenchStore:
         missing = employees - self.employees
         if missing > 0:
             before = self.service.log.head()
-            bar = ProgressBar(f"{self.database}: employees to {employees:,}")
+            bar = ProgressBar(f"{self.database}: employees to {employees:,}", unit="employees")
             started = time.perf_counter()
             head = self.grower.add(missing, progress=bar)
             elapsed = time.perf_counter() - started

@@ -7,21 +7,24 @@ from uuid import UUID
 
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.clock import Clock, SystemClock
-from asn_graph.application.ports import PositionCounts
 from asn_graph.application.store import StoreApplication
 from asn_graph.changes.hub import ChangeHub
 from asn_graph.changes.reader import StandingFacts
 from asn_graph.domain.errors import Unavailable
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
-from asn_graph.policy_file import load_policy
+from asn_graph.domain.positions import PositionCounts
+from asn_graph.persistence.policy_file import load_policy
 from asn_graph.projections.catalog import ReadQueries, read_models
-from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDatabase
+from asn_graph.projections.database import Database
 from asn_graph.projections.interface import Freshness
+from asn_graph.projections.postgres_database import PostgresDatabase
 from asn_graph.projections.projector import Projector
 from asn_graph.projections.read_side import ProjectionMode, ReadSide
 from asn_graph.projections.readmodel import ReadModel
+from asn_graph.projections.rebuild_processes import RebuildStore
 from asn_graph.projections.source import EventLog
+from asn_graph.projections.sqlite_database import SQLiteDatabase
 from asn_graph.projections.staging import Staging, staging_for
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.settings import Settings, SettingsError
@@ -220,6 +223,20 @@ def views_of(settings: Settings) -> Database:
             settings.views_location, max_size=settings.pool_size, schema=settings.database_schema
         )
     return SQLiteDatabase(settings.views_location)
+
+
+def open_rebuild_store(settings: Settings) -> RebuildStore:
+    """The store of ``settings`` as a rebuild process works on it: ``functools.partial(
+    open_rebuild_store, settings)`` is the opener a rebuild shared between processes sends
+    them."""
+    store = event_store(settings, create_tables=False)
+    live = views_of(settings)
+
+    def close() -> None:
+        live.close()
+        store.close()
+
+    return RebuildStore(EventLog(store), live, read_models(store.policy, settings.timezone), close)
 
 
 def _wakeup(settings: Settings, log: EventLog) -> Wakeup:

@@ -49,7 +49,7 @@ def reset_read_models(service: Service) -> None:
 
 def asn_graph(*arguments: str, env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "asn_graph.cli", *arguments],
+        [sys.executable, "-m", "asn_graph", *arguments],
         env=env,
         cwd=cwd,
         stdout=subprocess.PIPE,

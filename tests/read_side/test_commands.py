@@ -72,3 +72,17 @@ def test_audit_export_writes_an_employees_trail_as_jsonl_and_csv(
     assert len(rows) == event_count(organised)
     assert f"{len(rows)} entries" in err
     assert [int(row["position"]) for row in rows] == sorted(int(row["position"]) for row in rows)
+
+
+def test_rebuild_reports_its_progress_to_a_log_as_one_plain_line(
+    organised: Service, tmp_path: Path
+) -> None:
+    register(organised.app, person("3578", "BKPSDM", 3))
+    head = organised.log.head()
+    out, err = _run(organised, tmp_path, "projections", "rebuild", "--batch", "50")
+    assert out.startswith("rebuilt directory, placement_history, audit_trail, outcomes to log")
+    progress = [line for line in err.splitlines() if line.startswith("rebuilding ")]
+    assert len(progress) == 1, err
+    assert f"100.0% {head:,}/{head:,}" in progress[0]
+    assert "\r" not in err
+    assert "\x1b" not in err

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -15,14 +16,14 @@ import psycopg
 import pytest
 
 from asn_graph.application.commands import DeclareMoratorium
-from asn_graph.bootstrap import Service
+from asn_graph.bootstrap import Service, open_rebuild_store
 from asn_graph.demo.bulk import grow
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.projections.projector import Projector
 from asn_graph.projections.rebuild import Rebuild, share
+from asn_graph.projections.rebuild_processes import in_processes
 from asn_graph.projections.wakeup import LocalWakeup, PostgresWakeup, Wakeup
 from asn_graph.projections.worker import ProjectionWorker
-from asn_graph.rebuild_shares import in_processes
 from tests.read_side.helpers import WITH_CASES, asn_graph, dump, reset_read_models, seed
 from tests.world import person, register
 
@@ -49,7 +50,7 @@ def test_a_rebuild_shared_between_processes_gives_the_same_rows(service: Service
         service.models(),
         batch_size=300,
         shares=2,
-        share_out=in_processes(service.settings, 300),
+        share_out=in_processes(partial(open_rebuild_store, service.settings), 300),
     )
     result = rebuild.run(progress=lambda position, of: reported.append((position, of)))
     assert result.position == head

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from asn_graph.bootstrap import Service
-from asn_graph.projections.database import PostgresDatabase
+from asn_graph.projections.postgres_database import PostgresDatabase
 from tests.read_side.helpers import seed
 
 UNITS = "SELECT agency_code, code FROM directory_units ORDER BY agency_code, code"

@@ -6,7 +6,7 @@ import pytest
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
-from asn_graph.policy_file import load_policy
+from asn_graph.persistence.policy_file import load_policy
 from asn_graph.settings import Settings, SettingsError
 
 

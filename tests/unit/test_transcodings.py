@@ -10,8 +10,8 @@ from eventsourcing.persistence import DatetimeAsISO, DecimalAsStr, JSONTranscode
 
 from asn_graph.domain.case_records import Training
 from asn_graph.domain.transfer_types import ApprovalStep
+from asn_graph.persistence.json_form import json_form
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
-from asn_graph.plain import plain
 from tests.unit.builders import APPROVER, HANDOVER, OFFICER, POLICY, TODAY, case, decree
 from tests.unit.test_transfer_case import in_approval
 
@@ -80,7 +80,7 @@ def test_plain_state_is_the_plain_form_of_every_decoded_value() -> None:
     library, store = _registered(JSONTranscoder()), _registered(StoreTranscoder())
     for state in _events_of_a_long_case():
         stored = library.encode(state)
-        assert store.decode_plain(stored) == plain(library.decode(stored))
+        assert store.decode_plain(stored) == json_form(library.decode(stored))
 
 
 def test_values_of_transcodings_without_a_known_plain_form_are_decoded_then_made_plain() -> None:
@@ -103,7 +103,7 @@ def test_values_of_transcodings_without_a_known_plain_form_are_decoded_then_made
 def test_plain_state_of_documents_orjson_reads_otherwise_is_the_library_s(document: bytes) -> None:
     library, store = _registered(JSONTranscoder()), _registered(StoreTranscoder())
 
-    assert store.decode_plain(document) == plain(library.decode(document))
+    assert store.decode_plain(document) == json_form(library.decode(document))
 
 
 def test_a_document_that_is_not_an_object_has_no_plain_state() -> None:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
 from asn_graph.domain.placement import Placement
-
-
-@dataclass(frozen=True)
-class PositionCounts:
-    present: int
-    incoming: int
-    outgoing: int
+from asn_graph.domain.positions import PositionCounts
 
 
 class StaffingCounts(Protocol):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from asn_graph.audit.chain import GENESIS, link
+from asn_graph.projections.audit_chain import GENESIS, link
 from asn_graph.projections.audit_queries import AuditQueries
 from asn_graph.projections.rows import AuditFilter, AuditRow
 

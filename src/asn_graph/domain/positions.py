@@ -82,3 +82,12 @@ class Staffing:
     def vacancies(self) -> int:
         """Positive: room for more staff (deficit); zero or less: full or in surplus."""
         return self.needed - self.present + self.outgoing - self.incoming
+
+
+@dataclass(frozen=True)
+class PositionCounts:
+    """Who holds a position now, and the moves in flight into and out of it."""
+
+    present: int
+    incoming: int
+    outgoing: int

@@ -50,7 +50,7 @@ from asn_graph.domain.transfer_types import (
     Initiative,
     TransferType,
 )
-from asn_graph.plain import plain
+from asn_graph.persistence.json_form import json_form
 
 _EXACT_FLOATS = 2.0**63
 """orjson reads an integer beyond 64 bits as a float: a float this large may have been one."""
@@ -83,13 +83,13 @@ class StoreTranscoder(JSONTranscoder):
             return super().decode(data)
 
     def decode_plain(self, data: bytes) -> dict[str, Any]:
-        """The stored document with every value in its plain JSON form (what ``plain`` makes
-        of the decoded value), read without building the domain's objects: readers that
-        only show or store an event's values (the audit trail) need not decode it."""
+        """The stored document with every value in its plain JSON form (what ``json_form``
+        makes of the decoded value), read without building the domain's objects: readers
+        that only show or store an event's values (the audit trail) need not decode it."""
         try:
             document = self._plain(orjson.loads(data))
         except (orjson.JSONDecodeError, _ReadOtherwise):
-            document = plain(super().decode(data))
+            document = json_form(super().decode(data))
         if type(document) is not dict:
             raise ValueError(f"a stored event's state is a JSON object, not {document!r:.80}")
         return document
@@ -113,7 +113,7 @@ class StoreTranscoder(JSONTranscoder):
                 form = self._plain_forms.get(name)
                 if form is not None:
                     return form(value["_data_"])
-                return plain(self._revive(value))
+                return json_form(self._revive(value))
             return {
                 key: self._plain(item) if type(item) in _WALKED else item
                 for key, item in value.items()

@@ -9,9 +9,9 @@ from typing import Any
 import orjson
 from eventsourcing.utils import resolve_topic
 
-from asn_graph.application.history import detail_names
-from asn_graph.audit.chain import GENESIS, link
-from asn_graph.plain import plain
+from asn_graph.persistence.event_fields import detail_names
+from asn_graph.persistence.json_form import json_form
+from asn_graph.projections.audit_chain import GENESIS, link
 from asn_graph.projections.database import Session
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.source import Envelope
@@ -125,7 +125,7 @@ class AuditTrailProjection(ReadModel):
         the class's default, as the decoded event would."""
         event_type = resolve_topic(topic)
         fields = {
-            name: state[name] if name in state else plain(getattr(event_type, name, None))
+            name: state[name] if name in state else json_form(getattr(event_type, name, None))
             for name in detail_names(event_type)
         }
         return orjson.dumps(fields, option=orjson.OPT_SORT_KEYS).decode()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from asn_graph.application.ports import PositionCounts
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.positions import PositionCounts
 from asn_graph.projections.database import Database
 from asn_graph.projections.directory_schema import HOLDING_STATES
 from asn_graph.projections.paging import ListQuery, keyset_page

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
-from asn_graph.application.ports import PositionCounts
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.positions import PositionCounts
 from asn_graph.projections.rows import (
     AgencyRow,
     AuditFilter,

@@ -16,8 +16,8 @@ from psycopg import InterfaceError, OperationalError
 from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Identifier
 
+from asn_graph.persistence.json_form import json_form
 from asn_graph.persistence.transcodings import StoreTranscoder
-from asn_graph.plain import plain
 
 
 class Needs(NamedTuple):
@@ -140,7 +140,9 @@ class EventLog:
             # Stored before its class changed: the upcast event is what was meant.
             event = self.app.mapper.to_domain_event(notification)
             return {
-                key: plain(value) for key, value in vars(event).items() if key not in _RECORD_FIELDS
+                key: json_form(value)
+                for key, value in vars(event).items()
+                if key not in _RECORD_FIELDS
             }
         state = notification.state
         mapper = self.app.mapper

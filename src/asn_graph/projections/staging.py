@@ -13,8 +13,10 @@ import psycopg
 from psycopg import sql
 
 from asn_graph.projections import tracking
-from asn_graph.projections.database import Database, PostgresDatabase, SQLiteDatabase
+from asn_graph.projections.database import Database
+from asn_graph.projections.postgres_database import PostgresDatabase
 from asn_graph.projections.readmodel import ReadModel
+from asn_graph.projections.sqlite_database import SQLiteDatabase
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,50}$")
 

@@ -11,7 +11,7 @@ from uuid import UUID
 _ALREADY_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-def plain(value: Any) -> Any:
+def json_form(value: Any) -> Any:
     """JSON-ready form of a domain value: enums by value, dates as ISO text, objects as dicts."""
     if type(value) in _ALREADY_PLAIN:
         return value
@@ -22,9 +22,9 @@ def plain(value: Any) -> Any:
     if isinstance(value, UUID):
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: json_form(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+        return [json_form(v) for v in value]
     if isinstance(value, dict):
-        return {str(plain(k)): plain(v) for k, v in value.items()}
+        return {str(json_form(k)): json_form(v) for k, v in value.items()}
     return value

@@ -4,6 +4,9 @@ staging area, reading the log itself, so that a rebuild uses more than one core.
 Only on PostgreSQL, where several writers work side by side (SQLite has one writer at a
 time). A process dies with the one that started it, so that a killed rebuild leaves nothing
 running that would move the staged positions behind the next run's back.
+
+Processes are spawned, not forked: each opens the store itself, with an opener the caller
+(the composition root) builds and that pickles.
 """
 
 from __future__ import annotations
@@ -14,23 +17,46 @@ import multiprocessing
 import os
 import signal
 import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from multiprocessing.sharedctypes import Synchronized
 
 from asn_graph.projections.collector import paced_for_bulk
+from asn_graph.projections.database import Database
 from asn_graph.projections.projector import Progress, Projector
+from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.rebuild import ShareOut
-from asn_graph.settings import Settings
+from asn_graph.projections.source import EventLog
+from asn_graph.projections.staging import staging_for
 
 POLL_SECONDS = 0.25
 PR_SET_PDEATHSIG = 1
 
 
-def default_shares(settings: Settings) -> int:
+@dataclass
+class RebuildStore:
+    """What a rebuild process works on: the log, the live read models' database (the staging
+    area is found from it), the read models it may be given by name, and how to let go of
+    them."""
+
+    log: EventLog
+    live: Database
+    models: Sequence[ReadModel]
+    close: Callable[[], None]
+
+
+StoreOpener = Callable[[], RebuildStore]
+"""Opens the store in a rebuild process; sent to it pickled. It creates no tables or schemas:
+the rebuild that started the process did, and catalog changes from processes side by side
+collide."""
+
+
+def default_shares(live: Database) -> int:
     """One process per core on PostgreSQL; one on SQLite."""
-    return (os.cpu_count() or 1) if settings.is_postgres else 1
+    return (os.cpu_count() or 1) if live.dialect == "postgres" else 1
 
 
-def in_processes(settings: Settings, batch_size: int) -> ShareOut:
+def in_processes(open_store: StoreOpener, batch_size: int) -> ShareOut:
     """Runs each group in a process of its own and waits for all of them."""
 
     def share_out(groups: list[list[str]], until: int, progress: Progress | None) -> None:
@@ -39,7 +65,7 @@ def in_processes(settings: Settings, batch_size: int) -> ShareOut:
         processes = [
             context.Process(
                 target=_project,
-                args=(settings, names, until, batch_size, position, os.getpid()),
+                args=(open_store, names, until, batch_size, position, os.getpid()),
                 name=f"rebuild-{'+'.join(names)}",
             )
             for names, position in zip(groups, reached, strict=True)
@@ -67,7 +93,7 @@ def in_processes(settings: Settings, batch_size: int) -> ShareOut:
 
 
 def _project(
-    settings: Settings,
+    open_store: StoreOpener,
     names: list[str],
     until: int,
     batch_size: int,
@@ -75,19 +101,11 @@ def _project(
     parent: int,
 ) -> None:
     _die_with(parent)
-    # Nothing here creates tables or schemas: the rebuild that started this process did,
-    # and catalog changes from processes side by side collide.
-    from asn_graph.bootstrap import event_store, views_of
-    from asn_graph.projections.catalog import read_models
-    from asn_graph.projections.source import EventLog
-    from asn_graph.projections.staging import staging_for
-
-    app = event_store(settings, create_tables=False)
-    live = views_of(settings)
-    database = staging_for(live).attach()
+    store = open_store()
+    database = staging_for(store.live).attach()
     try:
-        models = [m for m in read_models(app.policy, settings.timezone) if m.name in names]
-        projector = Projector(EventLog(app), database, models, batch_size=batch_size)
+        models = [m for m in store.models if m.name in names]
+        projector = Projector(store.log, database, models, batch_size=batch_size)
 
         def report(position: int, _head: int) -> None:
             reached.value = position
@@ -98,8 +116,7 @@ def _project(
         reached.value = projector.position()
     finally:
         database.close()
-        live.close()
-        app.close()
+        store.close()
 
 
 def _die_with(parent: int) -> None:

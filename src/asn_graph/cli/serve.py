@@ -1,42 +1,20 @@
-"""The asn-graph command: serve the API, fill a demo store, mint local tokens, print the schema."""
+"""Commands to run the API and try it: serve it, fill a demo store, mint local tokens, print
+the schema."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
-from asn_graph import cli_audit, cli_read_side
 from asn_graph.domain.actors import Role
-from asn_graph.domain.errors import DomainError
-from asn_graph.settings import Settings, SettingsError
+from asn_graph.settings import Settings
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    arguments = parser.parse_args(argv)
-    try:
-        result: int = arguments.handler(arguments, Settings.from_env())
-    except (SettingsError, DomainError, ValueError) as error:
-        print(f"asn-graph: {error}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        # The reader of our output (e.g. `| head`) has gone; that is not a failure.
-        sys.stderr.close()
-        return 0
-    return result
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="asn-graph", description="System of record for ASN transfers (mutasi)."
-    )
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
-
+def add_commands(commands: Any) -> None:
     serve = commands.add_parser("serve", help="run the GraphQL API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve.add_argument(
         "--demo", action="store_true", help="fill an empty store with the demo data first"
     )
@@ -44,9 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=_serve)
 
     demo = commands.add_parser("demo", help="fill the store with realistic synthetic data")
-    demo.add_argument("--seed", type=int, default=7)
-    demo.add_argument("--employees", type=int, default=2000)
-    demo.add_argument("--cases", type=int, default=200)
+    demo.add_argument("--seed", type=int, default=7, help="the same seed makes the same data")
+    demo.add_argument("--employees", type=int, default=2000, help="employees to register")
+    demo.add_argument("--cases", type=int, default=200, help="transfer cases to open")
     demo.set_defaults(handler=_demo)
 
     token = commands.add_parser("token", help="mint a bearer token for local use")
@@ -61,9 +39,6 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(handler=_schema)
-    cli_read_side.add_commands(commands)
-    cli_audit.add_commands(commands)
-    return parser
 
 
 def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
@@ -129,7 +104,3 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 
     print(build_schema(settings.fast_paths).as_str())
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

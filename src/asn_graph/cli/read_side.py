@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from functools import partial
 from typing import Any
 
 from asn_graph.settings import Settings
@@ -82,25 +83,24 @@ def _status(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _rebuild(arguments: argparse.Namespace, settings: Settings) -> int:
-    from asn_graph.bootstrap import build_service
-    from asn_graph.progress import ProgressBar
+    from asn_graph.bootstrap import build_service, open_rebuild_store
+    from asn_graph.cli.progress import ProgressBar
     from asn_graph.projections.rebuild import Rebuild
-    from asn_graph.rebuild_shares import default_shares, in_processes
+    from asn_graph.projections.rebuild_processes import default_shares, in_processes
 
     with build_service(settings) as service:
         models = service.models(arguments.names)
         names = ", ".join(m.name for m in models)
-        bar = ProgressBar(f"rebuilding {names}")
         rebuild = Rebuild(
             service.log,
             service.staging(),
             models,
             batch_size=arguments.batch,
-            shares=arguments.workers or default_shares(settings),
-            share_out=in_processes(settings, arguments.batch),
+            shares=arguments.workers or default_shares(service.views),
+            share_out=in_processes(partial(open_rebuild_store, settings), arguments.batch),
         )
-        result = rebuild.run(restart=arguments.restart, progress=bar)
-        bar.done()
+        with ProgressBar(f"rebuilding {names}") as bar:
+            result = rebuild.run(restart=arguments.restart, progress=bar)
     resumed = f", resumed from {result.resumed_from}" if result.resumed_from else ""
     print(f"rebuilt {names} to log position {result.position}{resumed}; now live")
     return 0

@@ -25,7 +25,7 @@ def add_commands(commands: Any) -> None:
     export.add_argument("--actor", help="only actions by this actor (token subject)")
     export.add_argument("--from", dest="start", type=date.fromisoformat, help="first day")
     export.add_argument("--to", dest="end", type=date.fromisoformat, help="last day")
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="file format")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
 

@@ -4,11 +4,12 @@ on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from asn_graph.application import commands as c
+from asn_graph.application.moments import Moment
 from asn_graph.application.views import EmployeeView
 from asn_graph.bootstrap import Service
 from asn_graph.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -21,6 +22,7 @@ from asn_graph.domain.reference import (
     PerformanceRating,
     Rank,
 )
+from asn_graph.projections.rows import AuditFilter
 from tests.conftest import event_count
 from tests.integration.conftest import APPROVER, AUDITOR, OFFICER
 from tests.world import ANALYST, TODAY, person, register
@@ -145,3 +147,32 @@ def test_a_retry_with_the_same_key_is_answered_with_the_first_result(organised: 
         )
     assert refused.value.field == "idempotencyKey"
     assert event_count(organised) == events
+
+
+def test_an_employee_and_a_unit_are_read_as_they_stood(organised: Service) -> None:
+    app = organised.app
+    who = person("3578", "BKPSDM", 35)
+    register(app, who)
+    registered = app.time_travel.employee(who.nip, Moment(version=1))
+    app.employees.change_rank(OFFICER, c.ChangeRank(who.nip, Rank.IV_A, TODAY, "Reguler"))
+    organised.up_to_date()
+    now = app.employees.get(who.nip)
+    (latest,) = [
+        row
+        for row in organised.read.audit.stream(AuditFilter(originator_id=str(now.id)))
+        if row.event_type == "asn-graph/employee/rank-changed"
+    ]
+    promoted_at = datetime.fromisoformat(latest.recorded_at)
+
+    assert registered.view.rank is Rank.III_B
+    before = app.time_travel.employee(who.nip, Moment(at=promoted_at - timedelta(microseconds=1)))
+    assert before.view.rank is Rank.III_B
+    after = app.time_travel.employee(who.nip, Moment(at=promoted_at))
+    assert after.view.rank is Rank.IV_A
+    assert after.version == latest.version
+    with pytest.raises(NotFound):
+        app.time_travel.employee(who.nip, Moment(at=datetime(2000, 1, 1, tzinfo=UTC)))
+
+    unit = app.time_travel.work_unit("3578", "bkpsdm", Moment(version=1))
+    assert unit.view.positions == ()
+    assert app.work_units.get("3578", "BKPSDM").positions

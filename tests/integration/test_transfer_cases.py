@@ -10,6 +10,7 @@ from uuid import UUID
 import pytest
 
 from asn_graph.application import commands as c
+from asn_graph.application.moments import Moment
 from asn_graph.application.views import CaseView
 from asn_graph.bootstrap import Service
 from asn_graph.domain.case_records import (
@@ -182,7 +183,7 @@ def test_refused_case_commands_record_nothing(organised: Service) -> None:
 def test_a_case_is_read_as_it_stood_at_a_version(organised: Service) -> None:
     case = _complete_file(organised, _opened(organised, 45))
     organised.app.cases.submit(OFFICER, c.SubmitCase(case.id))
-    first = organised.app.time_travel.transfer_case(case.id, c.Moment(version=1))
+    first = organised.app.time_travel.transfer_case(case.id, Moment(version=1))
     assert first.version == 1
     assert first.view.state is CaseState.DRAFT
     assert first.view.documents == ()

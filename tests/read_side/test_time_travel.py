@@ -7,11 +7,11 @@ from typing import Any, cast
 from uuid import UUID
 
 from asn_graph.application.commands import (
-    Moment,
     RatePerformance,
     RecordBlocker,
     RecordQualifications,
 )
+from asn_graph.application.moments import Moment
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.domain.employee import Employee

@@ -12,8 +12,11 @@ from eventsourcing.domain import Aggregate
 
 from asn_graph.application import commands as c
 from asn_graph.application import views
+from asn_graph.domain.case_records import Decree, Handover
 from asn_graph.domain.placement import Placement
-from asn_graph.domain.transfer_types import ApprovalStep, Initiative
+from asn_graph.domain.positions import Position, WorkloadItem
+from asn_graph.domain.reference import Education, EducationLevel, PositionKind
+from asn_graph.domain.transfer_types import ApprovalStep, DecisionAuthority, Initiative
 
 
 def test_fingerprints_match_those_stored_by_earlier_releases() -> None:
@@ -39,6 +42,44 @@ def test_fingerprints_match_those_stored_by_earlier_releases() -> None:
     assert decision.fingerprint() == (
         "c208e17598bdddde32e422ccf42548f76667fa6fc9d8e20187a6466982d733e6"
     )
+
+
+def test_fingerprints_of_nested_value_objects_match_too() -> None:
+    # A value object goes into the fingerprint by its repr: its class name and fields.
+    case_id = UUID("6f1c2a52-0d7e-4b8e-9a51-5d6c4f0b2e11")
+    decree = Decree(
+        "821/2/2026",
+        "Wali Kota Surabaya",
+        DecisionAuthority.PPK,
+        date(2026, 11, 2),
+        "Wali Kota",
+        date(2026, 11, 16),
+    )
+    position = Position(
+        "ANALIS-SDM",
+        "Analis SDM Aparatur Ahli Pertama",
+        PositionKind.AHLI_PERTAMA,
+        8,
+        Education(EducationLevel.S1, "Manajemen"),
+        ("kepegawaian",),
+    )
+    handover = Handover(None, "Plt. Kasubbag", date(2026, 10, 30), "Diserahkan")
+    workload = (WorkloadItem("Verifikasi usulan", 1000, 225),)
+    expected = {
+        c.IssueDecree(case_id, decree): (
+            "8e5f464a3b204bd6dda3b72a63322227a36fa1c3bb3ad36e0daee86a4ca9caea"
+        ),
+        c.EstablishPosition("3578", "BKPSDM", position): (
+            "c3d8f04f47b0ec528a28548617847125d09c632665a2ab9c66ea2489c2fdd020"
+        ),
+        c.RecordHandover(case_id, handover): (
+            "3f4bf5ad68ac2f0586ef865f453e579ae7d580062d6618a7246dd323989cb6bf"
+        ),
+        c.AssessWorkload("3578", "BKPSDM", "ANALIS-SDM", workload): (
+            "3e1334e6f7b3065ad71ffdf2ab35c8927b097509bc346845ddfc02c963fd6e36"
+        ),
+    }
+    assert {command: command.fingerprint() for command in expected} == expected
 
 
 def test_every_command_has_its_own_stable_name() -> None:

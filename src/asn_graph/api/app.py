@@ -31,7 +31,7 @@ from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
-from asn_graph.api.engine import access_log, use_on_types
+from asn_graph.api.engine import access_log, fallbacks, use_on_types
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
@@ -171,7 +171,9 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             return JSONResponse(
                 {"status": "unavailable", "error": type(error).__name__}, status_code=503
             )
-        return JSONResponse({"status": "ok", "logPosition": head})
+        # The fast paths' hand-overs to the general ones, so that an operator sees them grow.
+        engine = {"fastPaths": service.settings.fast_paths, "fallbacks": fallbacks.snapshot()}
+        return JSONResponse({"status": "ok", "logPosition": head, "engine": engine})
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

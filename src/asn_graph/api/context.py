@@ -26,7 +26,7 @@ C_in = TypeVar("C_in", contravariant=True)
 V_out = TypeVar("V_out", covariant=True)
 
 
-class UseCase(Protocol[C_in, V_out]):
+class UseCaseCall(Protocol[C_in, V_out]):
     """A use case of the application: the caller, its command, an optional idempotency key."""
 
     def __call__(
@@ -62,7 +62,7 @@ class Context:
         return self.service.app
 
     async def perform(
-        self, use_case: UseCase[C, V], command: C, idempotency_key: str | None
+        self, use_case: UseCaseCall[C, V], command: C, idempotency_key: str | None
     ) -> Recorded[V]:
         """Run a use case as the caller, off the event loop."""
         actor = self.caller()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import strawberry
 
@@ -13,7 +13,7 @@ from asn_graph.api.context import Ctx
 from asn_graph.api.engine.assembler import assembler
 from asn_graph.api.types.common import PageInfo
 from asn_graph.domain.errors import InvalidInput
-from asn_graph.projections.rows import Page
+from asn_graph.projections.rows import AuditRow, Page, WorkItemRow
 
 N = TypeVar("N")
 R = TypeVar("R")
@@ -88,3 +88,40 @@ def connection(
         ),
         counter=page.count,
     )
+
+
+class ByNip(Protocol):
+    @property
+    def nip(self) -> str: ...
+
+
+class BySequence(Protocol):
+    @property
+    def seq(self) -> int: ...
+
+
+def nip_key(row: ByNip) -> str:
+    return row.nip
+
+
+def sequence_key(row: BySequence) -> str:
+    return str(row.seq)
+
+
+def log_position_key(row: AuditRow) -> str:
+    return str(row.position)
+
+
+def stage_key(row: WorkItemRow) -> str:
+    """The worklist's order: longest waiting first, then by sequence."""
+    return f"{row.stage_entered_at}|{row.seq}"
+
+
+def decode_stage_cursor(kind: str, cursor: str | None) -> tuple[str, int] | None:
+    key = decode_cursor(kind, cursor)
+    if key is None:
+        return None
+    at, _, seq = key.rpartition("|")
+    if not at or not seq.isdigit():
+        raise InvalidInput("the cursor is not one this list gave out", field="after")
+    return at, int(seq)

@@ -7,7 +7,7 @@ from uuid import UUID
 from asn_graph.application.commands import DeclareMoratorium, RegisterAgency
 from asn_graph.application.results import Changes
 from asn_graph.application.to_view import agency_view
-from asn_graph.application.use_case import Subjects, use_case
+from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.application.views import AgencyView
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.agency import Agency
@@ -16,8 +16,8 @@ from asn_graph.domain.errors import Conflict
 from asn_graph.domain.moratorium import Moratorium
 
 
-class AgencyUseCases(Subjects[Agency, AgencyView]):
-    def present(self, subject: Agency) -> AgencyView:
+class AgencyUseCases(UseCaseGroup[Agency, AgencyView]):
+    def view_of(self, subject: Agency) -> AgencyView:
         return agency_view(subject)
 
     def view_by_id(self, subject_id: UUID) -> AgencyView:

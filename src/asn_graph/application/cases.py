@@ -13,7 +13,7 @@ from asn_graph.application.registers import DecreeRegister, decree_register_id
 from asn_graph.application.results import Changes
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.to_view import case_view
-from asn_graph.application.use_case import Subjects, use_case
+from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.application.views import CaseView
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.employee import Employee
@@ -24,12 +24,12 @@ from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import classify
 
 
-class CaseUseCases(Subjects[TransferCase, CaseView]):
+class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
     def __init__(self, store: StoreApplication, staffing: StaffingCounts) -> None:
         super().__init__(store)
         self.assessment = CaseAssessment(store, staffing)
 
-    def present(self, subject: TransferCase) -> CaseView:
+    def view_of(self, subject: TransferCase) -> CaseView:
         return case_view(subject, self.store.policy)
 
     def view_by_id(self, subject_id: UUID) -> CaseView:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import ClassVar
 from uuid import UUID
 
 from asn_graph.domain.case_records import Decree, DocumentEvidence, Evaluation, Handover, Training
-from asn_graph.domain.errors import InvalidInput
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import Position, WorkloadItem
@@ -294,22 +293,3 @@ class CancelCase(CaseWithReason):
 @dataclass(frozen=True)
 class ExpireCase(CaseWithReason):
     NAME: ClassVar[str] = "expire_case"
-
-
-# --- arguments of queries ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Moment:
-    """Either a date-time or a version of the subject; exactly one."""
-
-    at: datetime | None = None
-    version: int | None = None
-
-    def __post_init__(self) -> None:
-        if (self.at is None) == (self.version is None):
-            raise InvalidInput("give either 'at' (a date-time) or 'version', not both", field="at")
-        if self.version is not None and self.version < 1:
-            raise InvalidInput("versions start at 1", field="version")
-        if self.at is not None and self.at.tzinfo is None:
-            raise InvalidInput("'at' needs a time zone offset, e.g. +07:00", field="at")

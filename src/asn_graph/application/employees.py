@@ -15,7 +15,7 @@ from asn_graph.application.commands import (
 from asn_graph.application.registers import NipRegister, nip_register_id
 from asn_graph.application.results import Changes
 from asn_graph.application.to_view import employee_view
-from asn_graph.application.use_case import Subjects, use_case
+from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.application.views import EmployeeView
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.authority import require_agency, require_role
@@ -25,8 +25,8 @@ from asn_graph.domain.errors import Conflict, InvalidInput
 from asn_graph.domain.nip import Nip
 
 
-class EmployeeUseCases(Subjects[Employee, EmployeeView]):
-    def present(self, subject: Employee) -> EmployeeView:
+class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
+    def view_of(self, subject: Employee) -> EmployeeView:
         return employee_view(subject)
 
     def view_by_id(self, subject_id: UUID) -> EmployeeView:

@@ -12,6 +12,7 @@ from typing import Protocol
 from uuid import UUID
 
 from asn_graph.application import commands as c
+from asn_graph.application.moments import Moment
 from asn_graph.application.views import (
     AgencyView,
     CaseView,
@@ -26,18 +27,18 @@ from asn_graph.domain.policy import TransferPolicy
 
 # Every command also takes an idempotency key: a retry with the same key records nothing
 # twice and answers with the first result (``Recorded.replayed``).
-Key = str | None
+IdempotencyKey = str | None
 
 
 class Agencies(Protocol):
     def get(self, code: str) -> AgencyView: ...
 
     def register(
-        self, actor: Actor, command: c.RegisterAgency, idempotency_key: Key = None
+        self, actor: Actor, command: c.RegisterAgency, idempotency_key: IdempotencyKey = None
     ) -> Recorded[AgencyView]: ...
 
     def declare_moratorium(
-        self, actor: Actor, command: c.DeclareMoratorium, idempotency_key: Key = None
+        self, actor: Actor, command: c.DeclareMoratorium, idempotency_key: IdempotencyKey = None
     ) -> Recorded[AgencyView]: ...
 
 
@@ -45,15 +46,15 @@ class WorkUnits(Protocol):
     def get(self, agency_code: str, unit_code: str) -> WorkUnitView: ...
 
     def register(
-        self, actor: Actor, command: c.RegisterWorkUnit, idempotency_key: Key = None
+        self, actor: Actor, command: c.RegisterWorkUnit, idempotency_key: IdempotencyKey = None
     ) -> Recorded[WorkUnitView]: ...
 
     def establish_position(
-        self, actor: Actor, command: c.EstablishPosition, idempotency_key: Key = None
+        self, actor: Actor, command: c.EstablishPosition, idempotency_key: IdempotencyKey = None
     ) -> Recorded[WorkUnitView]: ...
 
     def assess_workload(
-        self, actor: Actor, command: c.AssessWorkload, idempotency_key: Key = None
+        self, actor: Actor, command: c.AssessWorkload, idempotency_key: IdempotencyKey = None
     ) -> Recorded[WorkUnitView]: ...
 
 
@@ -65,27 +66,27 @@ class Employees(Protocol):
     def id_of(self, nip: str) -> UUID: ...
 
     def register(
-        self, actor: Actor, command: c.RegisterEmployee, idempotency_key: Key = None
+        self, actor: Actor, command: c.RegisterEmployee, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...
 
     def change_rank(
-        self, actor: Actor, command: c.ChangeRank, idempotency_key: Key = None
+        self, actor: Actor, command: c.ChangeRank, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...
 
     def record_qualifications(
-        self, actor: Actor, command: c.RecordQualifications, idempotency_key: Key = None
+        self, actor: Actor, command: c.RecordQualifications, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...
 
     def rate_performance(
-        self, actor: Actor, command: c.RatePerformance, idempotency_key: Key = None
+        self, actor: Actor, command: c.RatePerformance, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...
 
     def record_blocker(
-        self, actor: Actor, command: c.RecordBlocker, idempotency_key: Key = None
+        self, actor: Actor, command: c.RecordBlocker, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...
 
     def lift_blocker(
-        self, actor: Actor, command: c.LiftBlocker, idempotency_key: Key = None
+        self, actor: Actor, command: c.LiftBlocker, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...
 
 
@@ -93,98 +94,96 @@ class Cases(Protocol):
     def get(self, case_id: UUID) -> CaseView: ...
 
     def open(
-        self, actor: Actor, command: c.OpenCase, idempotency_key: Key = None
+        self, actor: Actor, command: c.OpenCase, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def attach_document(
-        self, actor: Actor, command: c.AttachDocument, idempotency_key: Key = None
+        self, actor: Actor, command: c.AttachDocument, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def submit(
-        self, actor: Actor, command: c.SubmitCase, idempotency_key: Key = None
+        self, actor: Actor, command: c.SubmitCase, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def return_documents(
-        self, actor: Actor, command: c.ReturnDocuments, idempotency_key: Key = None
+        self, actor: Actor, command: c.ReturnDocuments, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def verify_documents(
-        self, actor: Actor, command: c.VerifyDocuments, idempotency_key: Key = None
+        self, actor: Actor, command: c.VerifyDocuments, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def answer_proposal(
-        self, actor: Actor, command: c.AnswerProposal, idempotency_key: Key = None
+        self, actor: Actor, command: c.AnswerProposal, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def decide_step(
-        self, actor: Actor, command: c.DecideStep, idempotency_key: Key = None
+        self, actor: Actor, command: c.DecideStep, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def override_rule(
-        self, actor: Actor, command: c.OverrideRule, idempotency_key: Key = None
+        self, actor: Actor, command: c.OverrideRule, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def issue_decree(
-        self, actor: Actor, command: c.IssueDecree, idempotency_key: Key = None
+        self, actor: Actor, command: c.IssueDecree, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def correct_decree(
-        self, actor: Actor, command: c.CorrectDecree, idempotency_key: Key = None
+        self, actor: Actor, command: c.CorrectDecree, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def revoke_decree(
-        self, actor: Actor, command: c.RevokeDecree, idempotency_key: Key = None
+        self, actor: Actor, command: c.RevokeDecree, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def record_installation(
-        self, actor: Actor, command: c.RecordInstallation, idempotency_key: Key = None
+        self, actor: Actor, command: c.RecordInstallation, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def record_handover(
-        self, actor: Actor, command: c.RecordHandover, idempotency_key: Key = None
+        self, actor: Actor, command: c.RecordHandover, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def take_effect(
-        self, actor: Actor, command: c.TakeEffect, idempotency_key: Key = None
+        self, actor: Actor, command: c.TakeEffect, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def record_training(
-        self, actor: Actor, command: c.RecordTraining, idempotency_key: Key = None
+        self, actor: Actor, command: c.RecordTraining, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def record_evaluation(
-        self, actor: Actor, command: c.RecordEvaluation, idempotency_key: Key = None
+        self, actor: Actor, command: c.RecordEvaluation, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def close(
-        self, actor: Actor, command: c.CloseCase, idempotency_key: Key = None
+        self, actor: Actor, command: c.CloseCase, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def reject(
-        self, actor: Actor, command: c.RejectCase, idempotency_key: Key = None
+        self, actor: Actor, command: c.RejectCase, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def withdraw(
-        self, actor: Actor, command: c.WithdrawCase, idempotency_key: Key = None
+        self, actor: Actor, command: c.WithdrawCase, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def cancel(
-        self, actor: Actor, command: c.CancelCase, idempotency_key: Key = None
+        self, actor: Actor, command: c.CancelCase, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
     def expire(
-        self, actor: Actor, command: c.ExpireCase, idempotency_key: Key = None
+        self, actor: Actor, command: c.ExpireCase, idempotency_key: IdempotencyKey = None
     ) -> Recorded[CaseView]: ...
 
 
 class TimeTravel(Protocol):
-    def employee(self, nip: str, moment: c.Moment) -> Past[EmployeeView]: ...
+    def employee(self, nip: str, moment: Moment) -> Past[EmployeeView]: ...
 
-    def work_unit(
-        self, agency_code: str, unit_code: str, moment: c.Moment
-    ) -> Past[WorkUnitView]: ...
+    def work_unit(self, agency_code: str, unit_code: str, moment: Moment) -> Past[WorkUnitView]: ...
 
-    def transfer_case(self, case_id: UUID, moment: c.Moment) -> Past[CaseView]: ...
+    def transfer_case(self, case_id: UUID, moment: Moment) -> Past[CaseView]: ...
 
 
 class Application(Protocol):

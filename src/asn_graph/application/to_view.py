@@ -16,8 +16,6 @@ from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import route_for
 from asn_graph.domain.work_unit import WorkUnit
 
-MINUTES_PER_HOUR = 60
-
 
 def agency_view(agency: Agency) -> AgencyView:
     return AgencyView(
@@ -42,9 +40,7 @@ def work_unit_view(unit: WorkUnit) -> WorkUnitView:
                 required_education=position.required_education,
                 required_competencies=position.required_competencies,
                 staff_needed=unit.staff_needed(position.code),
-                workload_hours=sum(i.minutes for i in workload.items) // MINUTES_PER_HOUR
-                if workload
-                else 0,
+                workload_hours=workload.hours if workload else 0,
                 effective_hours_per_year=workload.effective_hours_per_year if workload else None,
             )
         )

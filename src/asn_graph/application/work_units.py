@@ -7,7 +7,7 @@ from uuid import UUID
 from asn_graph.application.commands import AssessWorkload, EstablishPosition, RegisterWorkUnit
 from asn_graph.application.results import Changes
 from asn_graph.application.to_view import work_unit_view
-from asn_graph.application.use_case import Subjects, use_case
+from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.application.views import WorkUnitView
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.authority import require_agency, require_role
@@ -16,8 +16,8 @@ from asn_graph.domain.positions import Workload
 from asn_graph.domain.work_unit import WorkUnit
 
 
-class WorkUnitUseCases(Subjects[WorkUnit, WorkUnitView]):
-    def present(self, subject: WorkUnit) -> WorkUnitView:
+class WorkUnitUseCases(UseCaseGroup[WorkUnit, WorkUnitView]):
+    def view_of(self, subject: WorkUnit) -> WorkUnitView:
         return work_unit_view(subject)
 
     def view_by_id(self, subject_id: UUID) -> WorkUnitView:

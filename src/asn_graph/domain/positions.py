@@ -40,6 +40,11 @@ class Workload:
     effective_hours_per_year: int
 
     @property
+    def hours(self) -> int:
+        """The yearly workload in whole hours."""
+        return sum(item.minutes for item in self.items) // MINUTES_PER_HOUR
+
+    @property
     def staff_needed(self) -> int:
         """Sum of volume x norm time over effective time, rounded to whole people."""
         total_minutes = sum(item.minutes for item in self.items)

@@ -30,6 +30,7 @@ from asn_graph.projections.rows import (
     StintRow,
     UnitBalanceRow,
     UnitRow,
+    UnitStaffing,
     WorkItemRow,
     WorklistFilter,
 )
@@ -78,6 +79,8 @@ class PlacementReads(Protocol):
 
 
 class StaffingReads(Protocol):
+    def balance(self, agency_code: str, unit_code: str) -> UnitStaffing | None: ...
+
     def positions(
         self, agency_code: str, unit_code: str, include_sub_units: bool
     ) -> list[PositionBalanceRow]: ...

@@ -148,6 +148,14 @@ class UnitBalanceRow(NamedTuple):
         return Staffing(self.needed, self.present, self.incoming, self.outgoing).vacancies
 
 
+class UnitStaffing(NamedTuple):
+    """A unit's staffing: its total, its sub-units' totals, and its own positions."""
+
+    total: UnitBalanceRow
+    sub_units: list[UnitBalanceRow]
+    positions: list[PositionBalanceRow]
+
+
 @dataclass(frozen=True)
 class WorklistFilter:
     agency_code: str | None = None

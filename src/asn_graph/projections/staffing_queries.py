@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from asn_graph.projections.database import Database
-from asn_graph.projections.rows import PositionBalanceRow, UnitBalanceRow
+from asn_graph.projections.rows import PositionBalanceRow, UnitBalanceRow, UnitStaffing
 from asn_graph.projections.sql import subtree, where_clause
 
 _POSITION_COLUMNS = (
@@ -21,6 +21,16 @@ _GAP = "(COALESCE(p.needed, 0) - p.present + p.outgoing - p.incoming)"
 class StaffingQueries:
     def __init__(self, database: Database) -> None:
         self.database = database
+
+    def balance(self, agency_code: str, unit_code: str) -> UnitStaffing | None:
+        """The unit's total, its sub-units' totals and its own positions; None for a unit
+        this agency does not have."""
+        totals = self.roll_up(agency_code, [unit_code])
+        if not totals:
+            return None
+        sub_units = self.roll_up(agency_code, self.children(agency_code, unit_code))
+        positions = self.positions(agency_code, unit_code, include_sub_units=False)
+        return UnitStaffing(totals[0], sub_units, positions)
 
     def positions(
         self, agency_code: str, unit_code: str, include_sub_units: bool

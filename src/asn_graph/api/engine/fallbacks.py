@@ -6,7 +6,7 @@ is a bug of the fast path, which the general path then hides by answering correc
 counted too, and logged at WARNING with its traceback, once per reason and place (a selection,
 say), so that a bug shows without flooding the log on every request.
 
-``snapshot()`` gives the counts by reason, for an operator's shell or a test.
+``snapshot()`` gives the counts by reason; ``/healthz`` answers them with the server's mode.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 import strawberry
 
-from asn_graph.api.context import Ctx, UseCase
+from asn_graph.api.context import Ctx, UseCaseCall
 from asn_graph.api.inputs import cases as i
 from asn_graph.api.mutations.results import CaseResult, IdempotencyKey
 from asn_graph.application import commands as c
@@ -18,7 +18,7 @@ C = TypeVar("C")
 
 
 async def _case(
-    info: Ctx, use_case: UseCase[C, CaseView], command: C, idempotency_key: str | None
+    info: Ctx, use_case: UseCaseCall[C, CaseView], command: C, idempotency_key: str | None
 ) -> CaseResult:
     return CaseResult.of(await info.context.perform(use_case, command, idempotency_key))
 

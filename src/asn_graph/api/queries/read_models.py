@@ -1,21 +1,27 @@
-"""Queries over the read models: placements, staffing, worklist, audit trail, outcomes, and
-auditors' time travel."""
+"""Queries over the read models: placements, staffing, worklist, audit trail, outcomes."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import strawberry
 
-from asn_graph.api.context import Context, Ctx
+from asn_graph.api.context import Ctx
 from asn_graph.api.pagination import (
     Connection,
     check_page_size,
     connection,
     decode_cursor,
     decode_position_cursor,
+    decode_stage_cursor,
+    log_position_key,
+    nip_key,
+    sequence_key,
+    stage_key,
 )
+from asn_graph.api.permissions import OVERSIGHT, STAFF, allowed
 from asn_graph.api.types.enums import CaseState, PositionKind, Rank, TransferType
 from asn_graph.api.types.oversight import (
     AuditEntry,
@@ -29,10 +35,7 @@ from asn_graph.api.types.staffing import (
     PlacementStint,
     PositionBalance,
     StaffingBalance,
-    UnitBalance,
 )
-from asn_graph.domain import authority
-from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import InvalidInput, NotFound
 from asn_graph.domain.nip import Nip
 from asn_graph.projections.rows import (
@@ -42,8 +45,6 @@ from asn_graph.projections.rows import (
     WorklistFilter,
 )
 
-STAFF = (Role.OFFICER, Role.APPROVER, Role.AUDITOR, Role.INTEGRATOR)
-OVERSIGHT = (Role.OFFICER, Role.APPROVER, Role.AUDITOR)
 MAX_GAPS = 200
 
 
@@ -99,10 +100,6 @@ class AuditHead:
     entry_hash: str
 
 
-def allowed(context: Context, roles: tuple[Role, ...]) -> None:
-    authority.require_role(context.caller(), *roles)
-
-
 def _utc(moment: datetime | None, field: str) -> str | None:
     if moment is None:
         return None
@@ -133,7 +130,7 @@ class ReadModelQueries:
         page = await info.context.run(
             read.placements.placements, where, check_page_size(first), decode_cursor("nip", after)
         )
-        return connection(page, "nip", lambda row: row.nip, PlacementEntry.of)
+        return connection(page, "nip", nip_key, PlacementEntry.of)
 
     @strawberry.field(description="Riwayat penempatan of an employee, oldest first.")
     async def placement_history(self, info: Ctx, nip: str) -> list[PlacementStint]:
@@ -163,7 +160,7 @@ class ReadModelQueries:
             check_page_size(first),
             decode_position_cursor("stint", after),
         )
-        return connection(page, "stint", lambda row: str(row.seq), PlacementStint.of)
+        return connection(page, "stint", sequence_key, PlacementStint.of)
 
     @strawberry.field(
         description="Staffing balance of a unit (or of the agency's top units), "
@@ -175,20 +172,10 @@ class ReadModelQueries:
         allowed(info.context, STAFF)
         agency, unit = agency_code.strip().upper(), unit_code.strip().upper()
         read = await info.context.read()
-
-        def balance() -> StaffingBalance:
-            totals = read.staffing.roll_up(agency, [unit])
-            if not totals:
-                raise NotFound(f"work unit {agency}/{unit} not found")
-            children = read.staffing.roll_up(agency, read.staffing.children(agency, unit))
-            positions = read.staffing.positions(agency, unit, include_sub_units=False)
-            return StaffingBalance(
-                total=UnitBalance.of(totals[0]),
-                sub_units=[UnitBalance.of(row) for row in children],
-                positions=[PositionBalance.of(row) for row in positions],
-            )
-
-        return await info.context.run(balance)
+        balance = await info.context.run(read.staffing.balance, agency, unit)
+        if balance is None:
+            raise NotFound(f"work unit {agency}/{unit} not found")
+        return StaffingBalance.of(balance)
 
     @strawberry.field(description="The positions of an agency furthest from their need.")
     async def staffing_gaps(
@@ -225,22 +212,11 @@ class ReadModelQueries:
             assignee_role=where.assignee_role,
             overdue_on=today.isoformat() if where.overdue_only else None,
         )
-        cursor = decode_cursor("work", after)
-        keyset: tuple[str, int] | None = None
-        if cursor is not None:
-            at, _, seq = cursor.rpartition("|")
-            if not at or not seq.isdigit():
-                raise InvalidInput("the cursor is not one this list gave out", field="after")
-            keyset = (at, int(seq))
+        keyset = decode_stage_cursor("work", after)
         read = await info.context.read()
         page = await info.context.run(read.worklist.worklist, query, check_page_size(first), keyset)
         zone = ZoneInfo(info.context.service.settings.timezone)
-        return connection(
-            page,
-            "work",
-            lambda row: f"{row.stage_entered_at}|{row.seq}",
-            lambda row: WorkItem.of(row, today, zone),
-        )
+        return connection(page, "work", stage_key, partial(WorkItem.of, today=today, zone=zone))
 
     @strawberry.field(
         description="The audit trail in log order: every event with actor, role, "
@@ -268,7 +244,7 @@ class ReadModelQueries:
         size = check_page_size(first)
 
         page = await info.context.run(read.audit.entries, query, size, cursor)
-        return connection(page, "log", lambda row: str(row.position), AuditEntry.of)
+        return connection(page, "log", log_position_key, AuditEntry.of)
 
     @strawberry.field(description="The latest link of the audit hash chain.")
     async def audit_head(self, info: Ctx) -> AuditHead | None:
@@ -297,7 +273,7 @@ class ReadModelQueries:
             check_page_size(first),
             decode_position_cursor("move", after),
         )
-        return connection(page, "move", lambda row: str(row.seq), TransferOutcome.of)
+        return connection(page, "move", sequence_key, TransferOutcome.of)
 
     @strawberry.field(description="Evaluasi berkala mutasi: how the moves of a period turned out.")
     async def transfer_outcome_summary(

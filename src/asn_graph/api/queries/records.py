@@ -12,6 +12,8 @@ from asn_graph.api.pagination import (
     connection,
     decode_cursor,
     decode_position_cursor,
+    nip_key,
+    sequence_key,
 )
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.cases import TransferCase
@@ -107,7 +109,7 @@ class RecordQueries:
         page = await info.context.run(
             directory.employees, query, check_page_size(first), decode_cursor("nip", after)
         )
-        return connection(page, "nip", lambda row: row.nip, EmployeeSummary.of)
+        return connection(page, "nip", nip_key, EmployeeSummary.of)
 
     @strawberry.field(description="A transfer case with documents, approvals and full history.")
     async def transfer_case(self, info: Ctx, id: strawberry.ID) -> TransferCase:
@@ -137,4 +139,4 @@ class RecordQueries:
         cursor = decode_position_cursor("case", after)
         directory = await info.context.directory()
         page = await info.context.run(directory.cases, query, check_page_size(first), cursor)
-        return connection(page, "case", lambda row: str(row.seq), TransferCaseSummary.of)
+        return connection(page, "case", sequence_key, TransferCaseSummary.of)

@@ -9,11 +9,11 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.identifiers import parse_id
-from asn_graph.api.queries.read_models import STAFF, allowed
+from asn_graph.api.permissions import STAFF, allowed
 from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.organisation import WorkUnit
 from asn_graph.api.types.people import Employee
-from asn_graph.application.commands import Moment
+from asn_graph.application.moments import Moment
 from asn_graph.domain.nip import Nip
 
 

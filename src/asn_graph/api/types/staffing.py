@@ -15,6 +15,7 @@ from asn_graph.projections.rows import (
     PositionBalanceRow,
     StintRow,
     UnitBalanceRow,
+    UnitStaffing,
 )
 
 RANKS = members(Rank)
@@ -176,6 +177,14 @@ class StaffingBalance:
     total: UnitBalance
     sub_units: list[UnitBalance]
     positions: list[PositionBalance]
+
+    @classmethod
+    def of(cls, staffing: UnitStaffing) -> StaffingBalance:
+        return cls(
+            total=UnitBalance.of(staffing.total),
+            sub_units=[UnitBalance.of(row) for row in staffing.sub_units],
+            positions=[PositionBalance.of(row) for row in staffing.positions],
+        )
 
 
 @strawberry.enum(description="Which end of the staffing balance to list.")

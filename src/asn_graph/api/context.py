@@ -6,6 +6,9 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, Protocol, TypeVar
 
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
 from strawberry.types import Info
 
 from asn_graph.api.auth import Unauthenticated
@@ -41,8 +44,8 @@ class Context:
     actor: Actor | None = None
     auth_error: Unauthenticated | None = None
     request_error: InvalidInput | None = None
-    request: Any = None
-    response: Any = None
+    request: Request | WebSocket | None = None
+    response: Response | WebSocket | None = None
     min_position: int | None = None
     freshness: Freshness | None = field(default=None, repr=False)
     reading: bool = field(default=False, repr=False)

@@ -242,3 +242,29 @@ def test_cancellation_and_expiry_need_reasons_and_end_the_case() -> None:
 def test_the_same_position_is_no_move() -> None:
     with pytest.raises(RuleViolation, match="current position"):
         case(destination=ORIGIN)
+
+
+def _objections(subject: TransferCase) -> list[str]:
+    return [f.message for f in subject.warnings if f.rule is Rule.EMPLOYEE_OBJECTION]
+
+
+def test_the_objection_warning_follows_the_latest_answer() -> None:
+    proposal = case()
+    proposal.answer_proposal(False, ("DINKES",), SELF, "Merawat orang tua")
+    proposal.answer_proposal(False, (), SELF, "Pendidikan anak")
+    assert _objections(proposal) == ["the employee objects: Pendidikan anak"]
+    proposal.answer_proposal(True, (), SELF, "")
+    assert _objections(proposal) == []
+    proposal.answer_proposal(False, (), SELF, "Kesehatan")
+    assert _objections(proposal) == ["the employee objects: Kesehatan"]
+
+
+def test_a_standing_objection_survives_the_submission_s_reassessment() -> None:
+    proposal = with_complete_file(case())
+    proposal.answer_proposal(False, (), SELF, "Merawat orang tua")
+    proposal.submit((), OFFICER)
+    assert _objections(proposal) == ["the employee objects: Merawat orang tua"]
+    proposal.return_documents(OFFICER, "Berkas kurang")
+    proposal.answer_proposal(True, (), SELF, "")
+    proposal.submit((), OFFICER)
+    assert _objections(proposal) == []

@@ -85,7 +85,8 @@ class TransferCase(AuditedAggregate):
 
         def apply(self, case: TransferCase) -> None:
             super().apply(case)
-            case.findings = tuple(self.findings)
+            # The rules are assessed again; the employee's answer is not a rule's to drop.
+            case.findings = (*self.findings, *_objections(case.findings))
 
     class DocumentsReturned(Transitioned):
         TOPIC = "asn-graph/transfer-case/documents-returned"
@@ -98,12 +99,15 @@ class TransferCase(AuditedAggregate):
         answer: ProposalAnswer
 
         def apply(self, case: TransferCase) -> None:
+            """The latest answer stands: an objection shows while it is the last word."""
             case.proposal_answer = self.answer
-            if not self.answer.agrees:
-                case.findings = (
-                    *case.findings,
-                    warning(Rule.EMPLOYEE_OBJECTION, f"the employee objects: {self.reason}"),
-                )
+            earlier = _objections(case.findings)
+            others = tuple(f for f in case.findings if f not in earlier)
+            if self.answer.agrees:
+                case.findings = others
+            else:
+                objection = warning(Rule.EMPLOYEE_OBJECTION, f"the employee objects: {self.reason}")
+                case.findings = (*others, objection)
 
     class StepDecided(Transitioned):
         TOPIC = "asn-graph/transfer-case/step-decided"
@@ -554,6 +558,10 @@ class TransferCase(AuditedAggregate):
     def _require_destination_staff(self, actor: Actor) -> None:
         authority.require_role(actor, *authority.AGENCY_STAFF)
         authority.require_agency(actor, self.destination.agency_code)
+
+
+def _objections(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(f for f in findings if f.rule is Rule.EMPLOYEE_OBJECTION)
 
 
 def _require_reason(reason: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from asn_graph.domain.fields_of_study import family_of
+
 
 class EmploymentStatus(Enum):
     """PNS (civil servant) or PPPK (government employee on contract)."""
@@ -169,11 +171,15 @@ class Education:
     field: str
 
     def meets(self, required: Education | None) -> bool:
+        """At least the level asked for, in the field asked for or one of its family."""
         if required is None:
             return True
         if self.level.order < required.level.order:
             return False
-        return not required.field or required.field.casefold() in self.field.casefold()
+        if not required.field or required.field.casefold() in self.field.casefold():
+            return True
+        family = family_of(required.field)
+        return family is not None and family == family_of(self.field)
 
 
 class BlockerKind(Enum):

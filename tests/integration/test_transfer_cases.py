@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, timedelta
+from typing import Any, cast
 from uuid import UUID
 
 import pytest
@@ -190,3 +191,49 @@ def test_a_case_is_read_as_it_stood_at_a_version(organised: Service) -> None:
     now = organised.app.cases.get(case.id)
     assert now.state is CaseState.SUBMITTED
     assert isinstance(now.id, UUID)
+
+
+def _closed(service: Service, sequence: int) -> CaseView:
+    cases = service.app.cases
+    case = _complete_file(service, _opened(service, sequence))
+    cases.submit(OFFICER, c.SubmitCase(case.id))
+    cases.verify_documents(OFFICER, c.VerifyDocuments(case.id))
+    decision = c.DecideStep(case.id, ApprovalStep.REVIEW_BOARD, True, date(2026, 10, 20), "BA", "")
+    cases.decide_step(APPROVER, decision)
+    handover = Handover(None, "Plt. Kasubbag", date(2026, 10, 30), "Diserahkan")
+    cases.record_handover(OFFICER, c.RecordHandover(case.id, handover))
+    cases.issue_decree(APPROVER, c.IssueDecree(case.id, _decree(f"821/{sequence}/2026")))
+    cases.record_installation(OFFICER, c.RecordInstallation(case.id, date(2026, 11, 10)))
+    cases.take_effect(OFFICER, c.TakeEffect(case.id))
+    first = Evaluation(PerformanceRating.BAIK, date(2026, 11, 20), "Dua minggu")
+    cases.record_evaluation(OFFICER, c.RecordEvaluation(case.id, first))
+    return cases.close(OFFICER, c.CloseCase(case.id)).view
+
+
+def test_a_closed_case_takes_its_periodic_evaluations(organised: Service) -> None:
+    cases = organised.app.cases
+    case = _closed(organised, 46)
+    later = Evaluation(PerformanceRating.SANGAT_BAIK, TODAY, "Evaluasi berkala")
+    evaluated = cases.record_evaluation(OFFICER, c.RecordEvaluation(case.id, later))
+    assert evaluated.view.state is CaseState.CLOSED
+    assert [e.summary for e in evaluated.view.evaluations] == ["Dua minggu", "Evaluasi berkala"]
+    assert evaluated.view.evaluation == later
+
+
+def test_a_case_with_a_long_history_loads_through_its_snapshot_as_replayed(
+    organised: Service,
+) -> None:
+    cases = organised.app.cases
+    case = _closed(organised, 47)
+    for month in range(45):
+        evaluation = Evaluation(PerformanceRating.BAIK, TODAY, f"Bulan {month}")
+        cases.record_evaluation(OFFICER, c.RecordEvaluation(case.id, evaluation))
+    store = organised.store
+    assert store.snapshots is not None
+    assert list(store.snapshots.get(case.id)), "the history is long enough to snapshot"
+    replayed: Any = None
+    for event in store.events.get(case.id):
+        replayed = cast(Any, event).mutate(replayed)
+    loaded = store.transfer_case(case.id)
+    assert vars(loaded) == vars(replayed)
+    assert len(loaded.evaluations) == 46

@@ -268,3 +268,30 @@ def test_a_standing_objection_survives_the_submission_s_reassessment() -> None:
     proposal.answer_proposal(True, (), SELF, "")
     proposal.submit((), OFFICER)
     assert _objections(proposal) == []
+
+
+def test_a_move_is_evaluated_again_after_its_case_closed() -> None:
+    subject = appointed()
+    subject.take_effect(TODAY, POLICY, OFFICER)
+    first = Evaluation(PerformanceRating.BAIK, TODAY, "Tiga bulan")
+    subject.record_evaluation(first, OFFICER)
+    subject.close(OFFICER)
+    later = Evaluation(PerformanceRating.SANGAT_BAIK, date(2027, 11, 16), "Dua belas bulan")
+    subject.record_evaluation(later, OFFICER)
+    assert subject.state is CaseState.CLOSED
+    assert subject.evaluations == (first, later)
+    assert subject.evaluation == later
+    with pytest.raises(InvalidInput):
+        subject.record_evaluation(
+            Evaluation(PerformanceRating.BAIK, date(2020, 1, 1), "-"), OFFICER
+        )
+
+
+def test_a_snapshot_taken_when_a_case_kept_one_evaluation_is_read_as_a_list() -> None:
+    one = Evaluation(PerformanceRating.BAIK, TODAY, "Tiga bulan")
+    state: dict[str, object] = {"evaluation": one, "state": CaseState.CLOSED}
+    TransferCase.upcast_v1_v2(state)
+    assert state == {"evaluations": (one,), "state": CaseState.CLOSED}
+    none: dict[str, object] = {"evaluation": None}
+    TransferCase.upcast_v1_v2(none)
+    assert none == {"evaluations": ()}

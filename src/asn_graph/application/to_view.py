@@ -100,5 +100,5 @@ def case_view(case: TransferCase, policy: TransferPolicy) -> CaseView:
         handover=case.handover,
         effective_on=case.effective_on,
         trainings=tuple(case.trainings),
-        evaluation=case.evaluation,
+        evaluations=case.evaluations,
     )

@@ -141,7 +141,13 @@ class CaseView:
     handover: Handover | None
     effective_on: date | None
     trainings: tuple[Training, ...]
-    evaluation: Evaluation | None
+    evaluations: tuple[Evaluation, ...]
+    """Evaluasi berkala, oldest first."""
+
+    @property
+    def evaluation(self) -> Evaluation | None:
+        """The latest evaluation."""
+        return self.evaluations[-1] if self.evaluations else None
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,14 @@ from asn_graph.domain.transfer_types import (
 
 class TransferCase(AuditedAggregate):
     TOPIC = "asn-graph/transfer-case"
+    class_version = 2
+    """Version 2 keeps every evaluation of a move (version 1 kept the latest)."""
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A snapshot taken when a case kept one evaluation."""
+        latest = state.pop("evaluation", None)
+        state["evaluations"] = (latest,) if latest is not None else ()
 
     class Event(Aggregate.Event):
         TOPIC = "asn-graph/transfer-case/event"
@@ -184,7 +192,7 @@ class TransferCase(AuditedAggregate):
         evaluation: Evaluation
 
         def apply(self, case: TransferCase) -> None:
-            case.evaluation = self.evaluation
+            case.evaluations = (*case.evaluations, self.evaluation)
 
     class Closed(Transitioned):
         TOPIC = "asn-graph/transfer-case/closed"
@@ -230,7 +238,7 @@ class TransferCase(AuditedAggregate):
         self.handover: Handover | None = None
         self.effective_on: date | None = None
         self.trainings: list[Training] = []
-        self.evaluation: Evaluation | None = None
+        self.evaluations: tuple[Evaluation, ...] = ()
 
     # --- opening -------------------------------------------------------------------------
 
@@ -489,7 +497,9 @@ class TransferCase(AuditedAggregate):
         self._record(self.TrainingRecorded, actor, training=training)
 
     def record_evaluation(self, evaluation: Evaluation, actor: Actor) -> None:
-        self._require_state("evaluate", {CaseState.EFFECTIVE})
+        """Evaluasi berkala: a move is evaluated as often as the agency's schedule asks, also
+        after its case is closed."""
+        self._require_state("evaluate", {CaseState.EFFECTIVE, CaseState.CLOSED})
         self._require_destination_staff(actor)
         effective_on = self.effective_on
         assert effective_on is not None
@@ -532,6 +542,11 @@ class TransferCase(AuditedAggregate):
         self._record(self.Expired, actor, reason, state=CaseState.EXPIRED)
 
     # --- helpers -----------------------------------------------------------------------------
+
+    @property
+    def evaluation(self) -> Evaluation | None:
+        """The latest evaluation."""
+        return self.evaluations[-1] if self.evaluations else None
 
     @property
     def warnings(self) -> tuple[Finding, ...]:

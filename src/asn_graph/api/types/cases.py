@@ -136,7 +136,10 @@ class TransferCase:
     handover: Handover | None
     effective_on: date | None
     trainings: list[Training]
-    evaluation: Evaluation | None
+    evaluation: Evaluation | None = strawberry.field(description="The latest evaluation.")
+    evaluations: list[Evaluation] = strawberry.field(
+        description="Evaluasi berkala: every evaluation of the move, oldest first."
+    )
     employee_id: strawberry.Private[UUID]
 
     @classmethod
@@ -183,6 +186,7 @@ class TransferCase:
             effective_on=case.effective_on,
             trainings=[mirror(Training, t) for t in case.trainings],
             evaluation=mirror(Evaluation, case.evaluation) if case.evaluation else None,
+            evaluations=[mirror(Evaluation, e) for e in case.evaluations],
             employee_id=case.employee_id,
         )
 

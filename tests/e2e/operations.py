@@ -85,6 +85,8 @@ query($id: ID!) {{
     handover {{ actingOfficial }}
     trainings {{ title hours }}
     evaluation {{ rating summary }}
+    evaluations {{ rating evaluatedOn }}
+    evaluationSchedule {{ dueOn evaluatedOn overdue }}
     history {{ version eventType actor {{ id role agency }} reason details }}
   }}
 }}"""

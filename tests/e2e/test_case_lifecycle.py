@@ -63,6 +63,11 @@ async def test_a_case_goes_from_proposal_to_effective_placement(
     full = (await api.ok(op.CASE, {"id": case["id"]}, token=reader))["transferCase"]
     assert full["state"] == "CLOSED"
     assert [a["step"] for a in full["approvals"]] == case["route"]
+    assert full["evaluations"] == [{"rating": "BAIK", "evaluatedOn": "2026-11-22"}]
+    assert full["evaluationSchedule"] == [
+        {"dueOn": "2027-05-16", "evaluatedOn": None, "overdue": False},
+        {"dueOn": "2027-11-16", "evaluatedOn": None, "overdue": False},
+    ]
     history = full["history"]
     assert history[0]["eventType"] == "asn-graph/transfer-case/opened"
     assert history[0]["actor"] == {"id": f"officer-{origin}", "role": "officer", "agency": origin}

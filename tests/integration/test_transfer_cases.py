@@ -237,3 +237,12 @@ def test_a_case_with_a_long_history_loads_through_its_snapshot_as_replayed(
     loaded = store.transfer_case(case.id)
     assert vars(loaded) == vars(replayed)
     assert len(loaded.evaluations) == 46
+
+
+def test_a_closed_case_shows_the_evaluations_its_schedule_asks_for(organised: Service) -> None:
+    case = _closed(organised, 48)
+    # TMT 2026-11-16, today 2026-11-23: the 6- and 12-month evaluations are ahead.
+    assert [(s.due_on, s.evaluated_on, s.overdue) for s in case.evaluation_schedule] == [
+        (date(2027, 5, 16), None, False),
+        (date(2027, 11, 16), None, False),
+    ]

@@ -20,6 +20,8 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
                 "effective_hours_per_year": 1300,
                 "overridable_rules": ["TENURE_MINIMUM"],
                 "document_checklists": {"WITHIN_AGENCY": ["PNS_STATUS_PROOF"]},
+                "evaluation_months": [3, 6, 12],
+                "evaluation_grace_days": 14,
             }
         )
     )
@@ -28,6 +30,8 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
     assert policy.tenure_below_minimum is Severity.WARNING
     assert policy.effective_hours_per_year == 1300
     assert policy.overridable_rules == frozenset({Rule.TENURE_MINIMUM})
+    assert policy.evaluation_months == (3, 6, 12)
+    assert policy.evaluation_grace_days == 14
     assert policy.checklist_for(TransferType.WITHIN_AGENCY, Initiative.OWN_REQUEST) == {
         DocumentType.PNS_STATUS_PROOF,
         DocumentType.REQUEST_LETTER,
@@ -40,6 +44,9 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
         '{"minimum_months": 6}',
         '{"minimum_months_in_post": -1}',
         '{"minimum_rating": "OK"}',
+        '{"evaluation_months": [12, 6]}',
+        '{"evaluation_months": [0]}',
+        '{"evaluation_months": []}',
         "[1, 2]",
         "not json",
     ],

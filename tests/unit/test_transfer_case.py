@@ -295,3 +295,21 @@ def test_a_snapshot_taken_when_a_case_kept_one_evaluation_is_read_as_a_list() ->
     none: dict[str, object] = {"evaluation": None}
     TransferCase.upcast_v1_v2(none)
     assert none == {"evaluations": ()}
+
+
+def test_the_evaluation_schedule_counts_each_evaluation_in_its_window() -> None:
+    subject = appointed()
+    subject.take_effect(TODAY, POLICY, OFFICER)
+    effective = subject.effective_on
+    assert effective == date(2026, 11, 16)
+    at_six_months = date(2027, 5, 16)
+    subject.record_evaluation(Evaluation(PerformanceRating.BAIK, date(2026, 11, 30), "-"), OFFICER)
+    subject.record_evaluation(Evaluation(PerformanceRating.BAIK, date(2027, 5, 1), "-"), OFFICER)
+    schedule = subject.evaluation_schedule(POLICY, today=date(2027, 12, 1))
+    assert [(s.due_on, s.evaluated_on, s.overdue) for s in schedule] == [
+        (at_six_months, date(2027, 5, 1), False),
+        (date(2027, 11, 16), None, True),
+    ]
+    before_due = subject.evaluation_schedule(POLICY, today=date(2027, 6, 1))
+    assert [s.overdue for s in before_due] == [False, False]
+    assert case().evaluation_schedule(POLICY, TODAY) == ()

@@ -30,13 +30,13 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
         self.assessment = CaseAssessment(store, staffing)
 
     def view_of(self, subject: TransferCase) -> CaseView:
-        return case_view(subject, self.store.policy)
+        return case_view(subject, self.store.policy, self.store.clock.today())
 
     def view_by_id(self, subject_id: UUID) -> CaseView:
         return self.get(subject_id)
 
     def get(self, case_id: UUID) -> CaseView:
-        return case_view(self.store.transfer_case(case_id), self.store.policy)
+        return self.view_of(self.store.transfer_case(case_id))
 
     @use_case
     def open(self, actor: Actor, command: c.OpenCase) -> Changes[TransferCase]:

@@ -38,9 +38,13 @@ class TimeTravel:
         return self._past(WorkUnit, subject_id, moment, "work unit", work_unit_view)
 
     def transfer_case(self, case_id: UUID, moment: Moment) -> Past[CaseView]:
-        policy = self.store.policy
+        policy, today = self.store.policy, self.store.clock.today()
         return self._past(
-            TransferCase, case_id, moment, "transfer case", lambda case: case_view(case, policy)
+            TransferCase,
+            case_id,
+            moment,
+            "transfer case",
+            lambda case: case_view(case, policy, today),
         )
 
     def _past(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from asn_graph.application.views import (
     AgencyView,
     CaseView,
@@ -74,7 +76,7 @@ def employee_view(employee: Employee) -> EmployeeView:
     )
 
 
-def case_view(case: TransferCase, policy: TransferPolicy) -> CaseView:
+def case_view(case: TransferCase, policy: TransferPolicy, today: date) -> CaseView:
     route = route_for(case.transfer_type)
     return CaseView(
         id=case.id,
@@ -101,4 +103,5 @@ def case_view(case: TransferCase, policy: TransferPolicy) -> CaseView:
         effective_on=case.effective_on,
         trainings=tuple(case.trainings),
         evaluations=case.evaluations,
+        evaluation_schedule=case.evaluation_schedule(policy, today),
     )

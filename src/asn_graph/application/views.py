@@ -22,6 +22,7 @@ from asn_graph.domain.case_records import (
     Handover,
     Override,
     ProposalAnswer,
+    ScheduledEvaluation,
     Training,
 )
 from asn_graph.domain.case_state import CaseState
@@ -143,6 +144,8 @@ class CaseView:
     trainings: tuple[Training, ...]
     evaluations: tuple[Evaluation, ...]
     """Evaluasi berkala, oldest first."""
+    evaluation_schedule: tuple[ScheduledEvaluation, ...]
+    """The evaluations the agency's schedule asks of the move, as of today."""
 
     @property
     def evaluation(self) -> Evaluation | None:

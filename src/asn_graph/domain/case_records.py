@@ -126,6 +126,16 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
+class ScheduledEvaluation:
+    """One evaluation the agency's schedule asks of a move, and whether it was made."""
+
+    due_on: date
+    evaluated_on: date | None
+    overdue: bool
+    """Not made, and its due date has passed."""
+
+
+@dataclass(frozen=True)
 class Override:
     """An authorised decision to proceed despite a hard rule, with its basis."""
 

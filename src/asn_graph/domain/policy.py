@@ -64,6 +64,10 @@ class TransferPolicy:
     technical_review_days: int = 15
     appointment_working_days: int = 30
     handover_required: bool = True
+    evaluation_months: tuple[int, ...] = (6, 12)
+    """When a move is evaluated (evaluasi berkala): months after the TMT."""
+    evaluation_grace_days: int = 30
+    """How long before its due date an evaluation counts for it."""
     overridable_rules: frozenset[Rule] = DEFAULT_OVERRIDABLE
     document_checklists: Mapping[TransferType, frozenset[DocumentType]] = field(
         default_factory=default_checklists

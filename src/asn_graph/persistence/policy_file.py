@@ -22,6 +22,7 @@ _INTEGERS = {
     "effective_hours_per_year",
     "technical_review_days",
     "appointment_working_days",
+    "evaluation_grace_days",
 }
 _SEVERITIES = {"tenure_below_minimum", "destination_without_vacancy"}
 
@@ -61,6 +62,15 @@ def _convert(key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ValueError("handover_required must be true or false")
         return value
+    if key == "evaluation_months":
+        months = list(value)
+        if not months or any(
+            not isinstance(m, int) or isinstance(m, bool) or m <= 0 for m in months
+        ):
+            raise ValueError("evaluation_months lists positive whole months")
+        if months != sorted(set(months)):
+            raise ValueError("evaluation_months are in ascending order, each once")
+        return tuple(months)
     if key == "overridable_rules":
         return frozenset(Rule(rule) for rule in value)
     return {

@@ -83,6 +83,15 @@ class Evaluation:
     summary: str
 
 
+@strawberry.type(
+    description="Evaluasi berkala asked by the agency's schedule, and whether it was made."
+)
+class ScheduledEvaluation:
+    due_on: date = strawberry.field(description="Months after the TMT, as the policy sets them.")
+    evaluated_on: date | None = strawberry.field(description="The evaluation that met it.")
+    overdue: bool = strawberry.field(description="Not made, and the due date has passed.")
+
+
 @strawberry.type(description="The employee's answer to an agency-initiated proposal.")
 class ProposalAnswer:
     agrees: bool
@@ -140,6 +149,9 @@ class TransferCase:
     evaluations: list[Evaluation] = strawberry.field(
         description="Evaluasi berkala: every evaluation of the move, oldest first."
     )
+    evaluation_schedule: list[ScheduledEvaluation] = strawberry.field(
+        description="The evaluations the agency's schedule asks of the move, as of today."
+    )
     employee_id: strawberry.Private[UUID]
 
     @classmethod
@@ -187,6 +199,7 @@ class TransferCase:
             trainings=[mirror(Training, t) for t in case.trainings],
             evaluation=mirror(Evaluation, case.evaluation) if case.evaluation else None,
             evaluations=[mirror(Evaluation, e) for e in case.evaluations],
+            evaluation_schedule=[mirror(ScheduledEvaluation, e) for e in case.evaluation_schedule],
             employee_id=case.employee_id,
         )
 

@@ -48,13 +48,9 @@ class Service:
     def projector(self) -> Projector:
         return self.read_side.projector
 
-    @property
-    def read_wait(self) -> float:
-        return self.settings.read_wait_ms / 1000
-
     def fresh(self, position: int | None) -> Freshness:
         """Wait, within the configured bound, until the read models hold ``position``."""
-        return self.read_side.at_least(position, self.read_wait)
+        return self.fresh_reads.fresh(position)
 
     def up_to_date(self) -> None:
         """Wait until the read models hold everything committed so far, or refuse to go on."""
@@ -182,8 +178,11 @@ class FreshReads:
         self.log = log
         self.wait = wait
 
+    def fresh(self, position: int | None) -> Freshness:
+        return self.read_side.at_least(position, self.wait)
+
     def up_to_date(self) -> None:
-        freshness = self.read_side.at_least(self.log.head(), self.wait)
+        freshness = self.fresh(self.log.head())
         if not freshness.caught_up:
             raise Unavailable(
                 f"the read models are at log position {freshness.position}, behind "

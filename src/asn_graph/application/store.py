@@ -156,8 +156,8 @@ class StoreApplication(Application[UUID]):
                 return earlier
         changes = decide()
         pending: list[Aggregate] = [changes.subject, *changes.others]
-        events = sum(len(a.pending_events) for a in pending)
         if idempotency_key is not None:
+            events = sum(len(a.pending_events) for a in pending)
             outcome = {"id": str(changes.subject.id), "state": changes.state, "events": events}
             pending.append(
                 IdempotencyRecord.record(

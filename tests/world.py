@@ -8,6 +8,7 @@ from datetime import date
 from asn_graph.application import commands as c
 from asn_graph.application.app import AsnGraph
 from asn_graph.domain.actors import SYSTEM_ACTOR
+from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import Position, WorkloadItem
@@ -119,7 +120,7 @@ def register(
             who.status,
             Rank.III_B,
             Education(EducationLevel.S1, "Manajemen"),
-            ("kepegawaian",),
+            (HeldCompetency("TEK-KEPEG", 3),),
             who.appointed,
             who.placement,
             placed_since,

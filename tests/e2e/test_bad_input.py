@@ -28,7 +28,7 @@ def registration(nip: str) -> dict[str, Any]:
         "status": "PNS",
         "rank": "III_A",
         "education": {"level": "S1", "field": "Akuntansi"},
-        "competencies": ["keuangan"],
+        "competencies": [{"code": "TEK-KEUDA", "level": 3}],
         "appointedOn": "2015-03-01",
         "placement": placement("3578", "BKPSDM", "ANALIS-SDM"),
         "placedSince": "2015-03-01",

@@ -12,6 +12,7 @@ from asn_graph.application import commands as c
 from asn_graph.application.moments import Moment
 from asn_graph.application.views import EmployeeView
 from asn_graph.bootstrap import Service
+from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from asn_graph.domain.positions import WorkloadItem
 from asn_graph.domain.reference import (
@@ -78,7 +79,9 @@ def test_an_employee_record_changes_through_its_use_cases(organised: Service) ->
     assert promoted.view.rank is Rank.III_C
     schooled = employees.record_qualifications(
         OFFICER,
-        c.RecordQualifications(nip, Education(EducationLevel.S2, "Administrasi"), ("sdm",)),
+        c.RecordQualifications(
+            nip, Education(EducationLevel.S2, "Administrasi"), (HeldCompetency("TEK-KEPEG", 4),)
+        ),
     )
     assert schooled.view.education.level is EducationLevel.S2
     rated = employees.rate_performance(

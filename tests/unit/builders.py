@@ -7,6 +7,7 @@ from uuid import uuid4
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import Decree, DocumentEvidence, Handover
+from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.nip import Gender, Nip
@@ -52,7 +53,7 @@ def employee(
         status=status,
         rank=Rank.III_B,
         education=Education(EducationLevel.S1, "Manajemen"),
-        competencies=("kepegawaian",),
+        competencies=(HeldCompetency("TEK-KEPEG", 3),),
         appointed_on=appointed,
         actor=OFFICER,
     )

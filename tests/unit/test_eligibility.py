@@ -1,6 +1,7 @@
 from dataclasses import replace
 from datetime import date
 
+from asn_graph.domain.competencies import RequiredCompetency
 from asn_graph.domain.eligibility import ProposedMove, assess
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import Blocker
@@ -118,7 +119,7 @@ def test_qualification_gaps_warn() -> None:
         PositionKind.AHLI_PERTAMA,
         9,
         Education(EducationLevel.S1, "Kedokteran"),
-        ("klinis",),
+        (RequiredCompetency("TEK-KLINIS", 3),),
     )
     found = assess(employee(), move(destination_position=doctor), ROOM, (), POLICY, TODAY)
     assert [(f.rule, f.severity) for f in found] == [

@@ -15,6 +15,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from asn_graph.domain.case_records import Decree, DocumentEvidence, Evaluation, Handover, Training
+from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import Position, WorkloadItem
@@ -27,6 +28,7 @@ from asn_graph.domain.reference import (
     Rank,
 )
 from asn_graph.domain.rules import Rule
+from asn_graph.domain.talent import Potential
 from asn_graph.domain.transfer_types import ApprovalStep, Initiative
 
 
@@ -102,10 +104,11 @@ class RegisterEmployee(Command):
     status: EmploymentStatus
     rank: Rank
     education: Education
-    competencies: tuple[str, ...]
+    competencies: tuple[HeldCompetency, ...]
     appointed_on: date
     placement: Placement
     placed_since: date
+    competency_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,16 @@ class RecordQualifications(Command):
     NAME: ClassVar[str] = "record_qualifications"
     nip: str
     education: Education
-    competencies: tuple[str, ...]
+    competencies: tuple[HeldCompetency, ...]
+    competency_note: str = ""
+
+
+@dataclass(frozen=True)
+class AssessPotential(Command):
+    NAME: ClassVar[str] = "assess_potential"
+    nip: str
+    year: int
+    potential: Potential
 
 
 @dataclass(frozen=True)

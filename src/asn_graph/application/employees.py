@@ -5,6 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from asn_graph.application.commands import (
+    AssessPotential,
     ChangeRank,
     LiftBlocker,
     RatePerformance,
@@ -61,6 +62,7 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
             competencies=command.competencies,
             appointed_on=command.appointed_on,
             actor=actor,
+            competency_note=command.competency_note,
         )
         if command.placed_since < command.appointed_on:
             raise InvalidInput("a placement cannot start before appointment", field="placedSince")
@@ -78,7 +80,17 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
         self, actor: Actor, command: RecordQualifications
     ) -> Changes[Employee]:
         employee = self._employee_for_officer(actor, command.nip)
-        employee.record_qualifications(command.education, command.competencies, actor)
+        employee.record_qualifications(
+            command.education, command.competencies, actor, command.competency_note
+        )
+        return Changes(employee)
+
+    @use_case
+    def assess_potential(self, actor: Actor, command: AssessPotential) -> Changes[Employee]:
+        employee = self._employee_for_officer(actor, command.nip)
+        employee.assess_potential(
+            command.year, command.potential, actor, today=self.store.clock.today()
+        )
         return Changes(employee)
 
     @use_case

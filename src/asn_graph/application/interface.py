@@ -81,6 +81,10 @@ class Employees(Protocol):
         self, actor: Actor, command: c.RatePerformance, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...
 
+    def assess_potential(
+        self, actor: Actor, command: c.AssessPotential, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[EmployeeView]: ...
+
     def record_blocker(
         self, actor: Actor, command: c.RecordBlocker, idempotency_key: IdempotencyKey = None
     ) -> Recorded[EmployeeView]: ...

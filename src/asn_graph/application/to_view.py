@@ -9,11 +9,13 @@ from asn_graph.application.views import (
     CaseView,
     EmployeeView,
     PositionView,
+    TalentRecord,
     WorkUnitView,
 )
 from asn_graph.domain.agency import Agency
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.policy import TransferPolicy
+from asn_graph.domain.talent import Potential, talent_box
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import route_for
 from asn_graph.domain.work_unit import WorkUnit
@@ -66,14 +68,25 @@ def employee_view(employee: Employee) -> EmployeeView:
         rank=employee.rank,
         education=employee.education,
         competencies=employee.competencies,
+        competency_note=employee.competency_note,
         appointed_on=employee.appointed_on,
         placement=employee.placement,
         placed_since=employee.placed_since,
         active_case_id=employee.active_case_id,
         placements=tuple(employee.placements),
         ratings=tuple(sorted(employee.ratings.items())),
+        talent=tuple(
+            _talent(employee, year, potential)
+            for year, potential in sorted(employee.potentials.items())
+        ),
         blockers=tuple(employee.blockers.values()),
     )
+
+
+def _talent(employee: Employee, year: int, potential: Potential) -> TalentRecord:
+    rating = employee.ratings.get(year)
+    box = talent_box(rating, potential) if rating is not None else None
+    return TalentRecord(year, potential, rating, box)
 
 
 def case_view(case: TransferCase, policy: TransferPolicy, today: date) -> CaseView:

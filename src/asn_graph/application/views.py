@@ -26,6 +26,7 @@ from asn_graph.domain.case_records import (
     Training,
 )
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.competencies import HeldCompetency, RequiredCompetency
 from asn_graph.domain.employee_records import Blocker, PlacementRecord
 from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.nip import Gender
@@ -39,6 +40,7 @@ from asn_graph.domain.reference import (
     Rank,
 )
 from asn_graph.domain.rules import Finding
+from asn_graph.domain.talent import Potential
 from asn_graph.domain.transfer_types import (
     ApprovalStep,
     DecisionAuthority,
@@ -77,7 +79,7 @@ class PositionView:
     kind: PositionKind
     grade: int
     required_education: Education | None
-    required_competencies: tuple[str, ...]
+    required_competencies: tuple[RequiredCompetency, ...]
     staff_needed: int
     """Staff needed by the workload analysis (ABK); 0 before any analysis."""
     workload_hours: int
@@ -104,7 +106,8 @@ class EmployeeView:
     status: EmploymentStatus
     rank: Rank
     education: Education
-    competencies: tuple[str, ...]
+    competencies: tuple[HeldCompetency, ...]
+    competency_note: str
     appointed_on: date
     placement: Placement | None
     placed_since: date | None
@@ -113,7 +116,18 @@ class EmployeeView:
     """Riwayat penempatan, oldest first."""
     ratings: tuple[tuple[int, PerformanceRating], ...]
     """SKP ratings by year, oldest first."""
+    talent: tuple[TalentRecord, ...]
+    """Potential by year with the nine-box it gives with that year's rating, oldest first."""
     blockers: tuple[Blocker, ...]
+
+
+@dataclass(frozen=True)
+class TalentRecord:
+    year: int
+    potential: Potential
+    rating: PerformanceRating | None
+    box: int | None
+    """The nine-box (1-9) of that year; None without a rating for the year."""
 
 
 @dataclass(frozen=True)

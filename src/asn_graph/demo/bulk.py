@@ -16,6 +16,9 @@ from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.nip import Gender, Nip
 from asn_graph.domain.reference import EmploymentStatus, Rank
+from asn_graph.domain.talent import Potential
+
+POTENTIALS = tuple(Potential)
 
 RANK_ORDER = list(Rank)
 
@@ -104,7 +107,7 @@ class Grower:
             status=EmploymentStatus.PPPK if rng.random() < 0.08 else EmploymentStatus.PNS,
             rank=rank,
             education=template.education,
-            competencies=(template.field,) if template.field != "any" else ("administrasi",),
+            competencies=template.held_by_a_holder(rng),
             appointed_on=appointed,
             actor=officer,
         )
@@ -118,6 +121,8 @@ class Grower:
             )
         for year in range(max(appointed.year, today.year - 3), today.year):
             employee.rate_performance(year, rng.choice(RATINGS), officer, today=today)
+        if appointed.year < today.year - 1:
+            employee.assess_potential(today.year - 1, rng.choice(POTENTIALS), officer, today=today)
         if rng.random() < 0.4 and rank is not RANK_ORDER[-1]:
             promoted = RANK_ORDER[RANK_ORDER.index(rank) + 1]
             employee.change_rank(promoted, today - timedelta(days=rng.randint(1, 300)), officer)

@@ -89,7 +89,7 @@ def build_organisation(
             template.kind,
             template.grade,
             template.education,
-            _competencies(template.field),
+            template.competencies,
         )
         app.work_units.establish_position(
             agency.officer, c.EstablishPosition(agency.code, unit_code, position)
@@ -168,10 +168,6 @@ def _register_units(
 
 def _code(abbreviation: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "-", abbreviation.upper()).strip("-")
-
-
-def _competencies(field: str) -> tuple[str, ...]:
-    return () if field == "any" else (field,)
 
 
 def _workload(title: str, needed: int, rng: random.Random) -> tuple[WorkloadItem, ...]:

@@ -18,6 +18,7 @@ from asn_graph.domain.reference import (
     PositionKind,
     Rank,
 )
+from asn_graph.domain.talent import Potential
 
 RANKS_BY_KIND = {
     PositionKind.JPT_PRATAMA: (Rank.IV_B, Rank.IV_C),
@@ -81,7 +82,7 @@ def hire(
                 status,
                 rng.choice(RANKS_BY_KIND[position.kind]),
                 template.education,
-                (template.field,) if template.field != "any" else ("administrasi umum",),
+                template.held_by_a_holder(rng),
                 appointed,
                 position.placement,
                 since,
@@ -91,6 +92,9 @@ def hire(
         for year, rating in zip((today.year - 2, today.year - 1), ratings, strict=True):
             if year >= appointed.year:
                 app.employees.rate_performance(officer, c.RatePerformance(nip, year, rating))
+        if appointed.year < today.year - 1:
+            potential = c.AssessPotential(nip, today.year - 1, rng.choice(list(Potential)))
+            app.employees.assess_potential(officer, potential)
         blocked = rng.random() < 0.03
         if blocked:
             blocker = c.RecordBlocker(

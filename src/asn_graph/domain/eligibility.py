@@ -140,9 +140,19 @@ def _qualification(employee: Employee, position: Position) -> list[Finding]:
                 f"{employee.education.level.value} {employee.education.field}",
             )
         )
-    missing = sorted(set(position.required_competencies) - set(employee.competencies))
-    if missing:
-        findings.append(warning(Rule.QUALIFICATION, f"missing competencies: {', '.join(missing)}"))
+    held = employee.competency_levels
+    short = [
+        f"{required.code} {held.get(required.code, 0)}/{required.minimum_level}"
+        for required in position.required_competencies
+        if held.get(required.code, 0) < required.minimum_level
+    ]
+    if short:
+        findings.append(
+            warning(
+                Rule.QUALIFICATION,
+                f"competencies below the level asked (held/required): {', '.join(short)}",
+            )
+        )
     return findings
 
 

@@ -1,4 +1,5 @@
-"""Employee (pegawai ASN): identity, status, rank, qualifications, ratings, blockers, placement."""
+"""Employee (pegawai ASN): identity, status, rank, qualifications, ratings, talent, blockers,
+placement."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from eventsourcing.domain import Aggregate
 
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.audited import AuditedAggregate
+from asn_graph.domain.competencies import (
+    LOWEST_LEVEL,
+    HeldCompetency,
+    distinct_by_code,
+    from_legacy_text,
+)
 from asn_graph.domain.employee_records import Blocker, PlacementRecord
 from asn_graph.domain.errors import InvalidInput, RuleViolation
 from asn_graph.domain.nip import Gender, Nip
@@ -22,10 +29,27 @@ from asn_graph.domain.reference import (
     Rank,
 )
 from asn_graph.domain.rules import Rule
+from asn_graph.domain.talent import Potential
+
+
+def _legacy_competencies(state: dict[str, Any]) -> None:
+    """Free-text competencies of an earlier record: the codes they name, at the lowest level
+    until assessed, and the rest as a note."""
+    codes, note = from_legacy_text(state.get("competencies") or ())
+    state["competencies"] = tuple(HeldCompetency(code, LOWEST_LEVEL) for code in codes)
+    state["competency_note"] = note
 
 
 class Employee(AuditedAggregate):
     TOPIC = "asn-graph/employee"
+    class_version = 2
+    """Version 2 holds competencies as catalogue codes with levels, and talent data."""
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A snapshot taken when competencies were free text."""
+        _legacy_competencies(state)
+        state.setdefault("potentials", {})
 
     class Event(Aggregate.Event):
         TOPIC = "asn-graph/employee/event"
@@ -41,8 +65,14 @@ class Employee(AuditedAggregate):
         status: EmploymentStatus
         rank: Rank
         education: Education
-        competencies: tuple[str, ...]
+        competencies: tuple[HeldCompetency, ...]
         appointed_on: date
+        competency_note: str
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            _legacy_competencies(state)
 
     class Placed(Event):
         TOPIC = "asn-graph/employee/placed"
@@ -62,11 +92,18 @@ class Employee(AuditedAggregate):
     class QualificationsRecorded(Event):
         TOPIC = "asn-graph/employee/qualifications-recorded"
         education: Education
-        competencies: tuple[str, ...]
+        competencies: tuple[HeldCompetency, ...]
+        competency_note: str
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            _legacy_competencies(state)
 
         def apply(self, employee: Employee) -> None:
             employee.education = self.education
             employee.competencies = tuple(self.competencies)
+            employee.competency_note = self.competency_note
 
     class PerformanceRated(Event):
         TOPIC = "asn-graph/employee/performance-rated"
@@ -75,6 +112,14 @@ class Employee(AuditedAggregate):
 
         def apply(self, employee: Employee) -> None:
             employee.ratings[self.year] = self.rating
+
+    class PotentialAssessed(Event):
+        TOPIC = "asn-graph/employee/potential-assessed"
+        year: int
+        potential: Potential
+
+        def apply(self, employee: Employee) -> None:
+            employee.potentials[self.year] = self.potential
 
     class BlockerRecorded(Event):
         TOPIC = "asn-graph/employee/blocker-recorded"
@@ -114,8 +159,9 @@ class Employee(AuditedAggregate):
         status: EmploymentStatus,
         rank: Rank,
         education: Education,
-        competencies: tuple[str, ...],
+        competencies: tuple[HeldCompetency, ...],
         appointed_on: date,
+        competency_note: str = "",
         **_: Any,
     ) -> None:
         self.nip = nip
@@ -126,9 +172,11 @@ class Employee(AuditedAggregate):
         self.rank = rank
         self.education = education
         self.competencies = tuple(competencies)
+        self.competency_note = competency_note
         self.appointed_on = appointed_on
         self.placements: list[PlacementRecord] = []
         self.ratings: dict[int, PerformanceRating] = {}
+        self.potentials: dict[int, Potential] = {}
         self.blockers: dict[BlockerKind, Blocker] = {}
         self.active_case_id: UUID | None = None
 
@@ -143,9 +191,10 @@ class Employee(AuditedAggregate):
         status: EmploymentStatus,
         rank: Rank,
         education: Education,
-        competencies: tuple[str, ...],
+        competencies: tuple[HeldCompetency, ...],
         appointed_on: date,
         actor: Actor,
+        competency_note: str = "",
     ) -> Employee:
         if not name.strip():
             raise InvalidInput("an employee needs a name", field="name")
@@ -176,8 +225,9 @@ class Employee(AuditedAggregate):
             status=status,
             rank=rank,
             education=education,
-            competencies=tuple(sorted({c.strip() for c in competencies if c.strip()})),
+            competencies=distinct_by_code(competencies),
             appointed_on=appointed_on,
+            competency_note=" ".join(competency_note.split()),
             actor=actor,
             reason="",
         )
@@ -199,10 +249,23 @@ class Employee(AuditedAggregate):
         self._record(self.RankChanged, actor, reason, rank=rank, effective_on=effective_on)
 
     def record_qualifications(
-        self, education: Education, competencies: tuple[str, ...], actor: Actor
+        self,
+        education: Education,
+        competencies: tuple[HeldCompetency, ...],
+        actor: Actor,
+        competency_note: str = "",
     ) -> None:
-        cleaned = tuple(sorted({c.strip() for c in competencies if c.strip()}))
-        self._record(self.QualificationsRecorded, actor, education=education, competencies=cleaned)
+        self._record(
+            self.QualificationsRecorded,
+            actor,
+            education=education,
+            competencies=distinct_by_code(competencies),
+            competency_note=" ".join(competency_note.split()),
+        )
+
+    @property
+    def competency_levels(self) -> dict[str, int]:
+        return {competency.code: competency.level for competency in self.competencies}
 
     def rate_performance(
         self, year: int, rating: PerformanceRating, actor: Actor, *, today: date
@@ -212,6 +275,15 @@ class Employee(AuditedAggregate):
                 f"a rating year must lie between appointment and today, got {year}", field="year"
             )
         self._record(self.PerformanceRated, actor, year=year, rating=rating)
+
+    def assess_potential(
+        self, year: int, potential: Potential, actor: Actor, *, today: date
+    ) -> None:
+        if not self.appointed_on.year <= year <= today.year:
+            raise InvalidInput(
+                f"a talent year must lie between appointment and today, got {year}", field="year"
+            )
+        self._record(self.PotentialAssessed, actor, year=year, potential=potential)
 
     def record_blocker(self, blocker: Blocker, actor: Actor, reason: str) -> None:
         if not blocker.reference.strip():

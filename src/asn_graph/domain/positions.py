@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from asn_graph.domain.competencies import RequiredCompetency, distinct_by_code
 from asn_graph.domain.errors import InvalidInput
 from asn_graph.domain.reference import Education, PositionKind
 
@@ -63,9 +64,13 @@ class Position:
     kind: PositionKind
     grade: int
     required_education: Education | None
-    required_competencies: tuple[str, ...]
+    """A level and a field of study, or a family (rumpun) of fields, such as S1 kesehatan."""
+    required_competencies: tuple[RequiredCompetency, ...]
 
     def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "required_competencies", distinct_by_code(self.required_competencies)
+        )
         if not self.code.strip() or not self.title.strip():
             raise InvalidInput("a position needs a code and a title", field="code")
         if not 1 <= self.grade <= MAX_POSITION_GRADE:

@@ -28,6 +28,12 @@ from asn_graph.domain.case_records import (
     Training,
 )
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.competencies import (
+    LOWEST_LEVEL,
+    HeldCompetency,
+    RequiredCompetency,
+    from_legacy_text,
+)
 from asn_graph.domain.employee_records import Blocker, PlacementRecord
 from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.nip import Gender
@@ -44,6 +50,7 @@ from asn_graph.domain.reference import (
     Rank,
 )
 from asn_graph.domain.rules import Finding, Rule, Severity
+from asn_graph.domain.talent import Potential
 from asn_graph.domain.transfer_types import (
     ApprovalStep,
     DecisionAuthority,
@@ -203,6 +210,24 @@ class DataclassAsDict(Transcoding):
         return obj
 
 
+class PositionAsDict(DataclassAsDict):
+    """A position; one stored before the competency catalogue asked for free text, read as
+    the codes that text names, at the lowest level (text naming no code is left out: the
+    stored event keeps it, and the requirement is restated from the catalogue)."""
+
+    def decode(self, data: dict[str, Any]) -> Any:
+        required = data.get("required_competencies") or ()
+        legacy = [item for item in required if type(item) is str]
+        if legacy:
+            codes, _ = from_legacy_text(legacy)
+            kept = [item for item in required if type(item) is not str]
+            known = {item.code for item in kept}
+            data["required_competencies"] = kept + [
+                RequiredCompetency(code, LOWEST_LEVEL) for code in codes if code not in known
+            ]
+        return super().decode(data)
+
+
 ENUMS: dict[str, type[Enum]] = {
     "role": Role,
     "gender": Gender,
@@ -221,6 +246,7 @@ ENUMS: dict[str, type[Enum]] = {
     "document_type": DocumentType,
     "rule": Rule,
     "severity": Severity,
+    "potential": Potential,
 }
 
 VALUE_OBJECTS: dict[str, type[Any]] = {
@@ -230,7 +256,8 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "placement_record": PlacementRecord,
     "blocker": Blocker,
     "moratorium": Moratorium,
-    "position": Position,
+    "held_competency": HeldCompetency,
+    "required_competency": RequiredCompetency,
     "workload": Workload,
     "workload_item": WorkloadItem,
     "finding": Finding,
@@ -251,3 +278,4 @@ def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
         transcoder.register(EnumAsValue(enum_type, name))
     for name, value_type in VALUE_OBJECTS.items():
         transcoder.register(DataclassAsDict(value_type, name))
+    transcoder.register(PositionAsDict(Position, "position"))

@@ -92,7 +92,7 @@ class EventLog:
         if not isinstance(transcoder, StoreTranscoder):
             raise TypeError(f"the log's events are read with StoreTranscoder, not {transcoder!r}")
         self._transcoder = transcoder
-        self._upcast_topics: dict[str, bool] = {}
+        self._class_versions: dict[str, int] = {}
 
     def head(self) -> int:
         return self.app.recorder.max_notification_id() or 0
@@ -136,29 +136,32 @@ class EventLog:
         ]
 
     def _plain(self, notification: StoredEvent) -> dict[str, Any]:
-        if self._upcast(notification.topic):
-            # Stored before its class changed: the upcast event is what was meant.
-            event = self.app.mapper.to_domain_event(notification)
-            return {
-                key: json_form(value)
-                for key, value in vars(event).items()
-                if key not in _RECORD_FIELDS
-            }
         state = notification.state
         mapper = self.app.mapper
         if mapper.cipher:
             state = mapper.cipher.decrypt(state)
         if mapper.compressor:
             state = mapper.compressor.decompress(state)
-        return self._transcoder.decode_plain(state)
+        plain = self._transcoder.decode_plain(state)
+        current = self._class_version(notification.topic)
+        if current == 1:
+            return plain
+        if plain.pop("class_version", 1) == current:
+            return plain
+        # Stored before its class changed: the upcast event is what was meant.
+        event = mapper.to_domain_event(notification)
+        return {
+            key: json_form(value) for key, value in vars(event).items() if key not in _RECORD_FIELDS
+        }
 
-    def _upcast(self, topic: str) -> bool:
-        """Whether stored events of ``topic`` may need upcasting to the class's version."""
-        upcast = self._upcast_topics.get(topic)
-        if upcast is None:
-            version = getattr(resolve_topic(topic), "class_version", 1)
-            upcast = self._upcast_topics[topic] = version != 1
-        return upcast
+    def _class_version(self, topic: str) -> int:
+        """The version of the class stored events of ``topic`` are read as."""
+        version = self._class_versions.get(topic)
+        if version is None:
+            version = self._class_versions[topic] = getattr(
+                resolve_topic(topic), "class_version", 1
+            )
+        return version
 
     @property
     def channel(self) -> str | None:

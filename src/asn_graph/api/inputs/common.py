@@ -1,10 +1,11 @@
-"""Inputs shared by several mutations: a placement, an education."""
+"""Inputs shared by several mutations: a placement, an education, competencies."""
 
 from __future__ import annotations
 
 import strawberry
 
 from asn_graph.api.types.enums import EducationLevel
+from asn_graph.domain.competencies import HeldCompetency, RequiredCompetency
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import Education
 
@@ -30,3 +31,21 @@ class EducationInput:
 
     def to_domain(self) -> Education:
         return Education(self.level, self.field.strip())
+
+
+@strawberry.input(description="A competency held: its catalogue code and the level assessed (1-5).")
+class HeldCompetencyInput:
+    code: str
+    level: int
+
+    def to_domain(self) -> HeldCompetency:
+        return HeldCompetency(self.code.strip().upper(), self.level)
+
+
+@strawberry.input(description="A competency a position asks for, at a minimum level (1-5).")
+class RequiredCompetencyInput:
+    code: str
+    minimum_level: int
+
+    def to_domain(self) -> RequiredCompetency:
+        return RequiredCompetency(self.code.strip().upper(), self.minimum_level)

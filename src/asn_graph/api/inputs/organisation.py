@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from asn_graph.api.inputs.common import EducationInput
+from asn_graph.api.inputs.common import EducationInput, RequiredCompetencyInput
 from asn_graph.api.types.enums import AgencyKind, PositionKind
 from asn_graph.application import commands as c
 from asn_graph.domain.positions import Position, WorkloadItem
@@ -54,7 +54,7 @@ class EstablishPositionInput:
     kind: PositionKind
     grade: int = strawberry.field(description="Kelas jabatan 1-17.")
     required_education: EducationInput | None = None
-    required_competencies: list[str] = strawberry.field(default_factory=list)
+    required_competencies: list[RequiredCompetencyInput] = strawberry.field(default_factory=list)
 
     def to_command(self) -> c.EstablishPosition:
         required = self.required_education
@@ -64,7 +64,7 @@ class EstablishPositionInput:
             kind=self.kind,
             grade=self.grade,
             required_education=required.to_domain() if required else None,
-            required_competencies=tuple(item.strip() for item in self.required_competencies),
+            required_competencies=tuple(item.to_domain() for item in self.required_competencies),
         )
         return c.EstablishPosition(self.agency_code, self.unit_code, position)
 

@@ -6,12 +6,13 @@ from datetime import date
 
 import strawberry
 
-from asn_graph.api.inputs.common import EducationInput, PlacementInput
+from asn_graph.api.inputs.common import EducationInput, HeldCompetencyInput, PlacementInput
 from asn_graph.api.types.enums import (
     BlockerKind,
     EmploymentStatus,
     Gender,
     PerformanceRating,
+    Potential,
     Rank,
 )
 from asn_graph.application import commands as c
@@ -26,10 +27,13 @@ class RegisterEmployeeInput:
     status: EmploymentStatus
     rank: Rank
     education: EducationInput
-    competencies: list[str]
+    competencies: list[HeldCompetencyInput]
     appointed_on: date = strawberry.field(description="TMT CPNS; must match the NIP.")
     placement: PlacementInput
     placed_since: date
+    competency_note: str = strawberry.field(
+        default="", description="Free text beside the coded competencies (catatan)."
+    )
 
     def to_command(self) -> c.RegisterEmployee:
         return c.RegisterEmployee(
@@ -40,10 +44,11 @@ class RegisterEmployeeInput:
             status=self.status,
             rank=self.rank,
             education=self.education.to_domain(),
-            competencies=tuple(self.competencies),
+            competencies=tuple(item.to_domain() for item in self.competencies),
             appointed_on=self.appointed_on,
             placement=self.placement.to_domain(),
             placed_since=self.placed_since,
+            competency_note=self.competency_note,
         )
 
 
@@ -62,11 +67,26 @@ class ChangeRankInput:
 class RecordQualificationsInput:
     nip: str
     education: EducationInput
-    competencies: list[str]
+    competencies: list[HeldCompetencyInput]
+    competency_note: str = ""
 
     def to_command(self) -> c.RecordQualifications:
-        education = self.education.to_domain()
-        return c.RecordQualifications(self.nip, education, tuple(self.competencies))
+        return c.RecordQualifications(
+            self.nip,
+            self.education.to_domain(),
+            tuple(item.to_domain() for item in self.competencies),
+            self.competency_note,
+        )
+
+
+@strawberry.input(description="Potensi of one year (talent review).")
+class AssessPotentialInput:
+    nip: str
+    year: int
+    potential: Potential
+
+    def to_command(self) -> c.AssessPotential:
+        return c.AssessPotential(self.nip, self.year, self.potential)
 
 
 @strawberry.input

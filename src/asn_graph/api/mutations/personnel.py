@@ -50,6 +50,15 @@ class PersonnelMutations:
             await info.context.perform(rate, input.to_command(), idempotency_key)
         )
 
+    @strawberry.mutation(description="Record a year's potential (talent review, nine-box).")
+    async def assess_potential(
+        self, info: Ctx, input: i.AssessPotentialInput, idempotency_key: IdempotencyKey = None
+    ) -> EmployeeResult:
+        assess = info.context.app.employees.assess_potential
+        return EmployeeResult.of(
+            await info.context.perform(assess, input.to_command(), idempotency_key)
+        )
+
     @strawberry.mutation(description="Record a blocker (proceedings, study leave, ...).")
     async def record_blocker(
         self, info: Ctx, input: i.RecordBlockerInput, idempotency_key: IdempotencyKey = None

@@ -6,9 +6,10 @@ import strawberry
 
 from asn_graph.api.queries.read_models import ReadModelQueries
 from asn_graph.api.queries.records import RecordQueries
+from asn_graph.api.queries.reference_lists import ReferenceListQueries
 from asn_graph.api.queries.time_travel import TimeTravelQueries
 
 
 @strawberry.type
-class Query(ReadModelQueries, TimeTravelQueries, RecordQueries):
+class Query(ReadModelQueries, TimeTravelQueries, RecordQueries, ReferenceListQueries):
     pass

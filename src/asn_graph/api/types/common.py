@@ -1,12 +1,12 @@
-"""Small shared types: actors, placements, education, findings."""
+"""Small shared types: actors, placements, education, competencies, findings."""
 
 from __future__ import annotations
 
 import strawberry
 
-from asn_graph.api.types.enums import EducationLevel, Rule, Severity
+from asn_graph.api.types.enums import CompetencyKind, EducationLevel, Rule, Severity
 from asn_graph.api.types.mirror import mirror
-from asn_graph.domain import actors, placement, reference, rules
+from asn_graph.domain import actors, competencies, fields_of_study, placement, reference, rules
 
 
 @strawberry.type(description="Who performed an action (pelaku), as named by their token.")
@@ -40,6 +40,69 @@ class Education:
     @classmethod
     def of(cls, value: reference.Education) -> Education:
         return mirror(cls, value)
+
+
+@strawberry.type(description="Pendidikan: level and field of study, with the field's family.")
+class EducationDetail:
+    level: EducationLevel
+    field: str
+    family: str | None = strawberry.field(
+        description="Rumpun ilmu of the field; null for a field not in the reference list."
+    )
+
+    @classmethod
+    def of(cls, value: reference.Education) -> EducationDetail:
+        return cls(
+            level=value.level, field=value.field, family=fields_of_study.family_of(value.field)
+        )
+
+
+@strawberry.type(description="A competency of the catalogue (PermenPANRB 38/2017).")
+class CompetencyDefinition:
+    code: str
+    kind: CompetencyKind
+    name: str
+
+    @classmethod
+    def of(cls, definition: competencies.CompetencyDefinition) -> CompetencyDefinition:
+        return mirror(cls, definition)
+
+
+def _definition(code: str) -> competencies.CompetencyDefinition:
+    found = competencies.definition_of(code)
+    assert found is not None, f"a stored competency code is in the catalogue: {code}"
+    return found
+
+
+@strawberry.type(description="Kompetensi held, at the level assessed (1-5).")
+class HeldCompetency:
+    code: str
+    kind: CompetencyKind
+    name: str
+    level: int
+
+    @classmethod
+    def of(cls, held: competencies.HeldCompetency) -> HeldCompetency:
+        definition = _definition(held.code)
+        return cls(code=held.code, kind=definition.kind, name=definition.name, level=held.level)
+
+
+@strawberry.type(description="Kompetensi a position asks for, at a minimum level (1-5).")
+class RequiredCompetency:
+    code: str
+    kind: CompetencyKind
+    name: str
+    minimum_level: int
+
+    @classmethod
+    def of(cls, required: competencies.RequiredCompetency) -> RequiredCompetency:
+        definition = _definition(required.code)
+        return cls(
+            code=required.code,
+            kind=definition.kind,
+            name=definition.name,
+            minimum_level=required.minimum_level,
+        )
 
 
 @strawberry.type(description="Temuan: the outcome of one rule on a case.")

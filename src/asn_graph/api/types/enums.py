@@ -15,10 +15,12 @@ import strawberry
 from asn_graph.domain import (
     case_records,
     case_state,
+    competencies,
     nip,
     reference,
     rules,
     stages,
+    talent,
     transfer_types,
 )
 
@@ -43,6 +45,9 @@ DESCRIPTIONS: dict[type[Enum], str] = {
     "menerima), technical review (pertimbangan teknis BKN).",
     transfer_types.DecisionAuthority: "Who signs the SK: PPK, Gubernur, Mendagri or Kepala BKN.",
     case_state.CaseState: "Status usulan mutasi.",
+    competencies.CompetencyKind: "Jenis kompetensi (PermenPANRB 38/2017): teknis, manajerial, "
+    "sosial kultural.",
+    talent.Potential: "Potensi (manajemen talenta, PermenPANRB 3/2020): rendah, menengah, tinggi.",
     case_records.DocumentType: "Berkas persyaratan mutasi.",
     rules.Rule: "The rules the system checks (aturan mutasi).",
     rules.Severity: "HARD blocks the case until overridden; WARNING is recorded on the case.",
@@ -79,3 +84,5 @@ DocumentType = case_records.DocumentType
 Rule = rules.Rule
 Severity = rules.Severity
 DeadlineKind = stages.DeadlineKind
+CompetencyKind = competencies.CompetencyKind
+Potential = talent.Potential

@@ -7,7 +7,7 @@ from datetime import date
 import strawberry
 
 from asn_graph.api.context import Ctx
-from asn_graph.api.types.common import Education
+from asn_graph.api.types.common import Education, RequiredCompetency
 from asn_graph.api.types.enums import AgencyKind, PositionKind
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import EmployeeSummary
@@ -71,7 +71,9 @@ class Position:
     kind: PositionKind
     grade: int = strawberry.field(description="Kelas jabatan (1-17).")
     required_education: Education | None
-    required_competencies: list[str] = strawberry.field(description="Kompetensi yang dibutuhkan.")
+    required_competencies: list[RequiredCompetency] = strawberry.field(
+        description="Kompetensi yang dibutuhkan, each at a minimum level."
+    )
     staff_needed: int = strawberry.field(description="Kebutuhan pegawai by ABK.")
     workload_hours: int = strawberry.field(
         description="Annual workload in hours (beban kerja) from the last assessment."
@@ -91,7 +93,9 @@ class Position:
             kind=position.kind,
             grade=position.grade,
             required_education=Education.of(required) if required else None,
-            required_competencies=list(position.required_competencies),
+            required_competencies=[
+                RequiredCompetency.of(required) for required in position.required_competencies
+            ],
             staff_needed=position.staff_needed,
             workload_hours=position.workload_hours,
             effective_hours_per_year=position.effective_hours_per_year,

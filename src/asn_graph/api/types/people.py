@@ -8,8 +8,15 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.types.case_rows import TransferCaseSummary
-from asn_graph.api.types.common import Education, Placement
-from asn_graph.api.types.enums import BlockerKind, EmploymentStatus, Gender, PerformanceRating, Rank
+from asn_graph.api.types.common import EducationDetail, HeldCompetency, Placement
+from asn_graph.api.types.enums import (
+    BlockerKind,
+    EmploymentStatus,
+    Gender,
+    PerformanceRating,
+    Potential,
+    Rank,
+)
 from asn_graph.api.types.mirror import mirror
 from asn_graph.application.views import EmployeeView
 from asn_graph.domain import employee_records, reference
@@ -62,6 +69,16 @@ class RankInfo:
         return cls(code=rank, title=rank.title)
 
 
+@strawberry.type(description="Potensi and kinerja of one year, placed on the nine-box.")
+class TalentRecord:
+    year: int
+    potential: Potential
+    rating: PerformanceRating | None = strawberry.field(description="That year's SKP rating.")
+    box: int | None = strawberry.field(
+        description="Kotak (1-9) of the nine-box; null without a rating for the year."
+    )
+
+
 @strawberry.type(description="Pegawai ASN: identity, status, rank, qualifications, placement.")
 class Employee:
     id: strawberry.ID = strawberry.field(description="Internal person id (stable across NIPs).")
@@ -71,8 +88,11 @@ class Employee:
     gender: Gender
     status: EmploymentStatus
     rank: RankInfo
-    education: Education
-    competencies: list[str] = strawberry.field(description="Kompetensi.")
+    education: EducationDetail
+    competencies: list[HeldCompetency] = strawberry.field(description="Kompetensi, by code.")
+    competency_note: str = strawberry.field(
+        description="Free text beside the coded competencies (catatan)."
+    )
     appointed_on: date = strawberry.field(description="TMT CPNS (appointment).")
     placement: Placement | None = strawberry.field(description="Current penempatan.")
     placed_since: date | None
@@ -86,6 +106,10 @@ class Employee:
     @strawberry.field(description="Penilaian kinerja by year.")
     def ratings(self) -> list[YearRating]:
         return [YearRating(year=y, rating=r) for y, r in self.record.ratings]
+
+    @strawberry.field(description="Potensi by year with its nine-box (manajemen talenta).")
+    def talent(self) -> list[TalentRecord]:
+        return [mirror(TalentRecord, t) for t in self.record.talent]
 
     @strawberry.field
     def blockers(self) -> list[Blocker]:
@@ -107,8 +131,9 @@ class Employee:
             gender=employee.gender,
             status=employee.status,
             rank=RankInfo.of(employee.rank),
-            education=Education.of(employee.education),
-            competencies=list(employee.competencies),
+            education=EducationDetail.of(employee.education),
+            competencies=[HeldCompetency.of(held) for held in employee.competencies],
+            competency_note=employee.competency_note,
             appointed_on=employee.appointed_on,
             placement=Placement.of(current) if current else None,
             placed_since=employee.placed_since,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
+from asn_graph.domain.matching import Match
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.plan_records import PlanScope
 from asn_graph.domain.positions import PositionCounts
 
 
@@ -20,4 +24,49 @@ class VersionsByTime(Protocol):
     def version_at(self, subject_id: UUID, recorded_at: str) -> int | None:
         """The subject's last version recorded at or before ``recorded_at`` (UTC ISO text),
         counted over the whole log."""
+        ...
+
+
+@dataclass(frozen=True)
+class UnitBalance:
+    """A unit's staff needed (ABK) and present, over its own positions."""
+
+    agency_code: str
+    unit_code: str
+    name: str
+    needed: int
+    present: int
+
+    @property
+    def gap(self) -> int:
+        """Positive: staff lacking (deficit); negative: staff beyond need (surplus)."""
+        return self.needed - self.present
+
+
+@dataclass(frozen=True)
+class PlanningInput:
+    """What a plan's optimiser works from, read as of one log position."""
+
+    vacancies: Mapping[Placement, int]
+    """Destination positions in scope with room: how many each may receive."""
+    surpluses: Mapping[Placement, int]
+    """Positions in scope in surplus: how many may leave each without a deficit."""
+    matches: tuple[Match, ...]
+    """For each vacancy, its best eligible candidates among the employees of the surplus
+    positions (at most ``per_destination`` each, none below the policy's minimum score)."""
+    units: tuple[UnitBalance, ...]
+    """Every unit in scope, as it stands before the plan."""
+
+
+class Matching(Protocol):
+    def planning_input(
+        self, scope: PlanScope, *, per_destination: int, excluded: frozenset[str]
+    ) -> PlanningInput:
+        """The vacancies, surpluses, candidate matches and unit balances of ``scope``, with
+        the employees of ``excluded`` (NIPs) left out, counted over the whole log."""
+        ...
+
+    def match(self, nip: str, destination: Placement) -> Match:
+        """One employee scored against one position, with every hard rule that excludes
+        them (raises NotFound for an unknown NIP or position)."""
         ...

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.matching import MatchingWeights
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
@@ -68,6 +69,8 @@ class TransferPolicy:
     """When a move is evaluated (evaluasi berkala): months after the TMT."""
     evaluation_grace_days: int = 30
     """How long before its due date an evaluation counts for it."""
+    matching: MatchingWeights = field(default_factory=MatchingWeights)
+    """Weights and thresholds of candidate ranking and transfer plans."""
     overridable_rules: frozenset[Rule] = DEFAULT_OVERRIDABLE
     document_checklists: Mapping[TransferType, frozenset[DocumentType]] = field(
         default_factory=default_checklists

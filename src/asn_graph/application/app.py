@@ -9,7 +9,8 @@ from asn_graph.application.agencies import AgencyUseCases
 from asn_graph.application.cases import CaseUseCases
 from asn_graph.application.employees import EmployeeUseCases
 from asn_graph.application.history import history_entry
-from asn_graph.application.ports import StaffingCounts, VersionsByTime
+from asn_graph.application.plans import PlanUseCases
+from asn_graph.application.ports import Matching, StaffingCounts, VersionsByTime
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.time_travel import TimeTravel
 from asn_graph.application.views import HistoryEntry
@@ -22,13 +23,18 @@ class AsnGraph:
     ``application.interface.Application``, the protocol its callers depend on."""
 
     def __init__(
-        self, store: StoreApplication, staffing: StaffingCounts, versions: VersionsByTime
+        self,
+        store: StoreApplication,
+        staffing: StaffingCounts,
+        versions: VersionsByTime,
+        matching: Matching,
     ) -> None:
         self.store = store
         self.agencies = AgencyUseCases(store)
         self.work_units = WorkUnitUseCases(store)
         self.employees = EmployeeUseCases(store)
         self.cases = CaseUseCases(store, staffing)
+        self.plans = PlanUseCases(store, matching, staffing, self.cases)
         self.time_travel = TimeTravel(store, versions)
 
     @property

@@ -12,7 +12,9 @@ from typing import Protocol
 from uuid import UUID
 
 from asn_graph.application import commands as c
+from asn_graph.application import plan_commands as pc
 from asn_graph.application.moments import Moment
+from asn_graph.application.plan_views import PlanDifference, PlanView
 from asn_graph.application.views import (
     AgencyView,
     CaseView,
@@ -182,12 +184,71 @@ class Cases(Protocol):
     ) -> Recorded[CaseView]: ...
 
 
+class Plans(Protocol):
+    def get(self, plan_id: UUID) -> PlanView: ...
+
+    def difference(self, plan_id: UUID, from_version: int, to_version: int) -> PlanDifference: ...
+
+    def draft(
+        self, actor: Actor, command: pc.DraftPlan, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def set_constraints(
+        self, actor: Actor, command: pc.SetPlanConstraints, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def propose(
+        self, actor: Actor, command: pc.ProposePlan, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def add_move(
+        self, actor: Actor, command: pc.AddPlanMove, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def remove_move(
+        self, actor: Actor, command: pc.RemovePlanMove, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def pin_move(
+        self, actor: Actor, command: pc.PinPlanMove, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def open_consultation(
+        self, actor: Actor, command: pc.OpenPlanConsultation, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def answer(
+        self,
+        actor: Actor,
+        command: pc.AnswerPlanConsultation,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Recorded[PlanView]: ...
+
+    def approve(
+        self, actor: Actor, command: pc.ApprovePlan, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def return_for_revision(
+        self, actor: Actor, command: pc.ReturnPlan, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def launch(
+        self, actor: Actor, command: pc.LaunchPlan, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+    def cancel(
+        self, actor: Actor, command: pc.CancelPlan, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[PlanView]: ...
+
+
 class TimeTravel(Protocol):
     def employee(self, nip: str, moment: Moment) -> Past[EmployeeView]: ...
 
     def work_unit(self, agency_code: str, unit_code: str, moment: Moment) -> Past[WorkUnitView]: ...
 
     def transfer_case(self, case_id: UUID, moment: Moment) -> Past[CaseView]: ...
+
+    def transfer_plan(self, plan_id: UUID, moment: Moment) -> Past[PlanView]: ...
 
 
 class Application(Protocol):
@@ -202,6 +263,9 @@ class Application(Protocol):
 
     @property
     def cases(self) -> Cases: ...
+
+    @property
+    def plans(self) -> Plans: ...
 
     @property
     def time_travel(self) -> TimeTravel: ...

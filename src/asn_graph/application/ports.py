@@ -9,7 +9,7 @@ from uuid import UUID
 
 from asn_graph.domain.matching import Match
 from asn_graph.domain.placement import Placement
-from asn_graph.domain.plan_records import PlanScope
+from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.positions import PositionCounts
 
 
@@ -25,22 +25,6 @@ class VersionsByTime(Protocol):
         """The subject's last version recorded at or before ``recorded_at`` (UTC ISO text),
         counted over the whole log."""
         ...
-
-
-@dataclass(frozen=True)
-class UnitBalance:
-    """A unit's staff needed (ABK) and present, over its own positions."""
-
-    agency_code: str
-    unit_code: str
-    name: str
-    needed: int
-    present: int
-
-    @property
-    def gap(self) -> int:
-        """Positive: staff lacking (deficit); negative: staff beyond need (surplus)."""
-        return self.needed - self.present
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from asn_graph.domain.nip import Nip
 from asn_graph.domain.placement import agency_id, unit_id
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.transfer_case import TransferCase
+from asn_graph.domain.transfer_plan import TransferPlan
 from asn_graph.domain.work_unit import WorkUnit
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
 
@@ -135,6 +136,9 @@ class StoreApplication(Application[UUID]):
 
     def transfer_case(self, case_id: UUID) -> TransferCase:
         return self.load(TransferCase, case_id, f"transfer case {case_id}")
+
+    def transfer_plan(self, plan_id: UUID) -> TransferPlan:
+        return self.load(TransferPlan, plan_id, f"transfer plan {plan_id}")
 
     # --- saving --------------------------------------------------------------------------
 

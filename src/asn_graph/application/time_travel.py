@@ -10,6 +10,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from asn_graph.application.moments import Moment
+from asn_graph.application.plan_views import PlanView, plan_view
 from asn_graph.application.ports import VersionsByTime
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.to_view import case_view, employee_view, work_unit_view
@@ -18,6 +19,7 @@ from asn_graph.domain.employee import Employee
 from asn_graph.domain.errors import NotFound
 from asn_graph.domain.placement import unit_id
 from asn_graph.domain.transfer_case import TransferCase
+from asn_graph.domain.transfer_plan import TransferPlan
 from asn_graph.domain.work_unit import WorkUnit
 
 A = TypeVar("A", bound=Aggregate)
@@ -46,6 +48,9 @@ class TimeTravel:
             "transfer case",
             lambda case: case_view(case, policy, today),
         )
+
+    def transfer_plan(self, plan_id: UUID, moment: Moment) -> Past[PlanView]:
+        return self._past(TransferPlan, plan_id, moment, "transfer plan", plan_view)
 
     def _past(
         self,

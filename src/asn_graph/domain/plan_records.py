@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from uuid import UUID
 
 from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.matching import Score
+from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import PositionKind
 
 
@@ -66,3 +69,74 @@ class ConsultationAnswer:
     reason: ObjectionReason | None
     note: str
     answered_on: date
+
+
+class PlanStatus(Enum):
+    DRAFT = "DRAFT"
+    """Being drafted: the officer proposes, adjusts and pins moves."""
+    CONSULTING = "CONSULTING"
+    """The employees in the plan are asked; the officer may still adjust and re-propose."""
+    APPROVED = "APPROVED"
+    """Approved by the approving official: ready to launch, no longer changed."""
+    LAUNCHED = "LAUNCHED"
+    """Every move has its transfer case (or the reason it could not be opened)."""
+    CANCELLED = "CANCELLED"
+
+
+class MoveSource(Enum):
+    PROPOSED = "PROPOSED"
+    """Proposed by the optimiser."""
+    ADDED = "ADDED"
+    """Added by an officer."""
+
+
+@dataclass(frozen=True)
+class PlannedMove:
+    """One move of a plan: who, from where, to where, and the score that chose them. An
+    employee has at most one move in a plan, so the NIP names the move."""
+
+    nip: str
+    name: str
+    origin: Placement
+    destination: Placement
+    destination_kind: PositionKind
+    score: Score
+    source: MoveSource
+    pinned: bool
+
+    @property
+    def origin_unit(self) -> UnitRef:
+        return UnitRef(self.origin.agency_code, self.origin.unit_code)
+
+    @property
+    def destination_unit(self) -> UnitRef:
+        return UnitRef(self.destination.agency_code, self.destination.unit_code)
+
+
+@dataclass(frozen=True)
+class UnitBalance:
+    """A unit's staff needed (ABK) and present over its own positions, as a plan found it."""
+
+    agency_code: str
+    unit_code: str
+    name: str
+    needed: int
+    present: int
+
+    @property
+    def unit(self) -> UnitRef:
+        return UnitRef(self.agency_code, self.unit_code)
+
+    @property
+    def gap(self) -> int:
+        """Positive: staff lacking (deficit); negative: staff beyond need (surplus)."""
+        return self.needed - self.present
+
+
+@dataclass(frozen=True)
+class LaunchOutcome:
+    """What launching did with one move: the case it opened, or why it could not."""
+
+    nip: str
+    case_id: UUID | None
+    refusal: str

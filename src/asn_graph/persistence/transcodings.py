@@ -35,9 +35,22 @@ from asn_graph.domain.competencies import (
     from_legacy_text,
 )
 from asn_graph.domain.employee_records import Blocker, PlacementRecord
+from asn_graph.domain.matching import CompetencyFit, Score, ScorePart
 from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.plan_records import (
+    ConsultationAnswer,
+    LaunchOutcome,
+    MoveSource,
+    ObjectionReason,
+    PlannedMove,
+    PlanScope,
+    PlanStatus,
+    Preferences,
+    UnitBalance,
+    UnitRef,
+)
 from asn_graph.domain.positions import Position, Workload, WorkloadItem
 from asn_graph.domain.reference import (
     AgencyKind,
@@ -228,6 +241,14 @@ class PositionAsDict(DataclassAsDict):
         return super().decode(data)
 
 
+class ScoreAsDict(DataclassAsDict):
+    """A score, its parts (part, points) pairs read back as tuples."""
+
+    def decode(self, data: dict[str, Any]) -> Any:
+        data["parts"] = tuple(tuple(pair) for pair in data["parts"])
+        return super().decode(data)
+
+
 ENUMS: dict[str, type[Enum]] = {
     "role": Role,
     "gender": Gender,
@@ -247,6 +268,10 @@ ENUMS: dict[str, type[Enum]] = {
     "rule": Rule,
     "severity": Severity,
     "potential": Potential,
+    "score_part": ScorePart,
+    "plan_status": PlanStatus,
+    "move_source": MoveSource,
+    "objection_reason": ObjectionReason,
 }
 
 VALUE_OBJECTS: dict[str, type[Any]] = {
@@ -269,6 +294,14 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "evaluation": Evaluation,
     "override": Override,
     "proposal_answer": ProposalAnswer,
+    "competency_fit": CompetencyFit,
+    "unit_ref": UnitRef,
+    "plan_scope": PlanScope,
+    "preferences": Preferences,
+    "consultation_answer": ConsultationAnswer,
+    "planned_move": PlannedMove,
+    "unit_balance": UnitBalance,
+    "launch_outcome": LaunchOutcome,
 }
 
 
@@ -279,3 +312,4 @@ def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     for name, value_type in VALUE_OBJECTS.items():
         transcoder.register(DataclassAsDict(value_type, name))
     transcoder.register(PositionAsDict(Position, "position"))
+    transcoder.register(ScoreAsDict(Score, "score"))

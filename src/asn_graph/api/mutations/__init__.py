@@ -8,8 +8,9 @@ import strawberry
 from asn_graph.api.mutations.cases import CaseMutations
 from asn_graph.api.mutations.organisation import OrganisationMutations
 from asn_graph.api.mutations.personnel import PersonnelMutations
+from asn_graph.api.mutations.plans import PlanMutations
 
 
 @strawberry.type
-class Mutation(OrganisationMutations, PersonnelMutations, CaseMutations):
+class Mutation(OrganisationMutations, PersonnelMutations, CaseMutations, PlanMutations):
     pass

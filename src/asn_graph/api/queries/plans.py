@@ -1,0 +1,73 @@
+"""Queries of transfer plans: a plan, a plan as of a moment or version, what changed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from asn_graph.api.context import Ctx
+from asn_graph.api.identifiers import parse_id
+from asn_graph.api.types.plans import TransferPlan, TransferPlanDifference
+from asn_graph.application.moments import Moment
+from asn_graph.application.plan_views import PlanView
+from asn_graph.domain.actors import Role
+from asn_graph.domain.errors import Forbidden
+
+
+@strawberry.type(description="A transfer plan as it stood at a past moment or version.")
+class TransferPlanAsOf:
+    version: int
+    recorded_at: datetime
+    transfer_plan: TransferPlan
+
+
+def _shown(info: Ctx, view: PlanView) -> TransferPlan:
+    """The plan for staff; for an employee, only a plan with a move of theirs, showing that
+    move alone."""
+    caller = info.context.reader()
+    weights = info.context.app.policy.matching
+    if caller.role is not Role.EMPLOYEE:
+        return TransferPlan.of(view, weights)
+    if not any(move.move.nip == caller.nip for move in view.moves):
+        raise Forbidden("an employee may read only a plan that proposes them a move")
+    return TransferPlan.of(view, weights, only_nip=caller.nip)
+
+
+@strawberry.type
+class PlanQueries:
+    @strawberry.field(description="A transfer plan with its moves, balances and consultation.")
+    async def transfer_plan(self, info: Ctx, id: strawberry.ID) -> TransferPlan:
+        info.context.reader()
+        view = await info.context.run(info.context.app.plans.get, parse_id(id, "id"))
+        return _shown(info, view)
+
+    @strawberry.field(description="A transfer plan as of a date-time or a version (auditors).")
+    async def transfer_plan_as_of(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        at: datetime | None = None,
+        version: int | None = None,
+    ) -> TransferPlanAsOf:
+        info.context.reader()
+        travel = info.context.app.time_travel
+        past = await info.context.run(travel.transfer_plan, parse_id(id, "id"), Moment(at, version))
+        return TransferPlanAsOf(
+            version=past.version,
+            recorded_at=past.recorded_at,
+            transfer_plan=_shown(info, past.view),
+        )
+
+    @strawberry.field(description="What changed in a plan between two of its versions.")
+    async def transfer_plan_difference(
+        self, info: Ctx, id: strawberry.ID, from_version: int, to_version: int
+    ) -> TransferPlanDifference:
+        caller = info.context.reader()
+        if caller.role is Role.EMPLOYEE:
+            raise Forbidden("the versions of a plan are for staff and auditors")
+        plans = info.context.app.plans
+        difference = await info.context.run(
+            plans.difference, parse_id(id, "id"), from_version, to_version
+        )
+        return TransferPlanDifference.of(difference)

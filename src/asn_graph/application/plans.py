@@ -1,0 +1,331 @@
+"""Use cases of transfer plans: draft, propose with the optimiser, adjust, consult, approve,
+launch as transfer cases."""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import Aggregate
+
+from asn_graph.application import commands as c
+from asn_graph.application import plan_commands as pc
+from asn_graph.application.cases import CaseUseCases
+from asn_graph.application.plan_views import PlanDifference, PlanView, plan_difference, plan_view
+from asn_graph.application.ports import Matching, StaffingCounts
+from asn_graph.application.results import Changes
+from asn_graph.application.store import StoreApplication
+from asn_graph.application.use_case import UseCaseGroup, use_case
+from asn_graph.domain.actors import Actor
+from asn_graph.domain.errors import DomainError, InvalidInput, RuleViolation
+from asn_graph.domain.matching import Match
+from asn_graph.domain.placement import Placement, unit_id
+from asn_graph.domain.plan_records import (
+    ConsultationAnswer,
+    LaunchOutcome,
+    MoveSource,
+    PlannedMove,
+    PlanScope,
+    UnitRef,
+)
+from asn_graph.domain.reference import AgencyKind
+from asn_graph.domain.rules import Rule
+from asn_graph.domain.transfer_plan import TransferPlan, launched_case_id
+from asn_graph.domain.transfer_types import Initiative
+from asn_graph.planning.optimiser import Arc, PlanInfeasible, PlanProblem, propose
+
+FIT_SCALE = 100
+"""Scores (0-100, two decimals) reach the optimiser as whole numbers of hundredths."""
+
+
+def _key(placement: Placement) -> str:
+    return f"{placement.agency_code}/{placement.unit_code}/{placement.position_code}"
+
+
+class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
+    def __init__(
+        self,
+        store: StoreApplication,
+        matching: Matching,
+        staffing: StaffingCounts,
+        cases: CaseUseCases,
+    ) -> None:
+        super().__init__(store)
+        self.matching = matching
+        self.staffing = staffing
+        self.cases = cases
+
+    def view_of(self, subject: TransferPlan) -> PlanView:
+        return plan_view(subject)
+
+    def view_by_id(self, subject_id: UUID) -> PlanView:
+        return self.get(subject_id)
+
+    def get(self, plan_id: UUID) -> PlanView:
+        return plan_view(self.store.transfer_plan(plan_id))
+
+    def difference(self, plan_id: UUID, from_version: int, to_version: int) -> PlanDifference:
+        """What changed in the plan between two of its versions."""
+        label = f"transfer plan {plan_id}"
+        before = self.store.load_version(TransferPlan, plan_id, from_version, label)
+        after = self.store.load_version(TransferPlan, plan_id, to_version, label)
+        return plan_difference(before, after)
+
+    # --- drafting -----------------------------------------------------------------------------
+
+    @use_case
+    def draft(self, actor: Actor, command: pc.DraftPlan) -> Changes[TransferPlan]:
+        self._check_scope(command.agency_code, command.scope)
+        plan = TransferPlan.draft(
+            plan_id=command.plan_id or uuid4(),
+            agency_code=command.agency_code.strip().upper(),
+            title=command.title,
+            period_start=command.period_start,
+            period_end=command.period_end,
+            scope=command.scope,
+            max_moves=command.max_moves,
+            actor=actor,
+            reason=command.reason,
+        )
+        return Changes(plan)
+
+    @use_case
+    def set_constraints(
+        self, actor: Actor, command: pc.SetPlanConstraints
+    ) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        self._check_scope(plan.agency_code, command.scope)
+        plan.set_constraints(
+            command.scope,
+            command.max_moves,
+            command.excluded_employees,
+            command.excluded_positions,
+            actor,
+            command.reason,
+        )
+        return Changes(plan)
+
+    @use_case
+    def propose(self, actor: Actor, command: pc.ProposePlan) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.require_editor(actor)
+        weights = self.store.policy.matching
+        pinned = {nip: move for nip, move in plan.moves.items() if move.pinned}
+        objections = {nip: a for nip, a in plan.answers.items() if not a.agrees}
+        refusing = {nip for nip, a in objections.items() if not _states_preferences(a)}
+        data = self.matching.planning_input(
+            plan.scope,
+            per_destination=weights.plan_candidates_per_position,
+            excluded=frozenset({*plan.excluded_employees, *pinned, *refusing}),
+        )
+        vacancies = {_key(p): room for p, room in data.vacancies.items()}
+        surpluses = {_key(p): room for p, room in data.surpluses.items()}
+        for move in pinned.values():
+            # A pinned move is fixed: it takes its room before the optimiser shares the rest.
+            destination, origin = _key(move.destination), _key(move.origin)
+            vacancies[destination] = max(0, vacancies.get(destination, 0) - 1)
+            surpluses[origin] = max(0, surpluses.get(origin, 0) - 1)
+        excluded_positions = set(plan.excluded_positions)
+        candidates: dict[tuple[str, str], Match] = {}
+        for match in data.matches:
+            if match.destination in excluded_positions or match.origin in excluded_positions:
+                continue
+            answer = objections.get(match.nip)
+            if answer is not None and not _admits(answer, match):
+                continue
+            candidates[(match.nip, _key(match.destination))] = match
+        arcs = tuple(
+            Arc(nip, _key(match.origin), destination, round(match.score.total * FIT_SCALE))
+            for (nip, destination), match in candidates.items()
+        )
+        max_moves = None if plan.max_moves is None else max(0, plan.max_moves - len(pinned))
+        try:
+            solution = propose(PlanProblem(arcs, surpluses, vacancies, max_moves))
+        except PlanInfeasible as error:
+            raise RuleViolation(f"no plan satisfies the constraints: {error}") from None
+        chosen = [
+            _planned(candidates[(arc.employee, arc.destination)], MoveSource.PROPOSED, False)
+            for arc in solution.moves
+        ]
+        plan.propose(
+            [*pinned.values(), *chosen],
+            data.units,
+            solution.total_fit,
+            len(arcs),
+            actor,
+            command.reason,
+        )
+        return Changes(plan)
+
+    @use_case
+    def add_move(self, actor: Actor, command: pc.AddPlanMove) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.require_editor(actor)
+        match = self.matching.match(command.nip, command.destination)
+        if not match.eligible:
+            raise RuleViolation(
+                "; ".join(exclusion.reason for exclusion in match.exclusions),
+                rules=tuple(exclusion.rule.value for exclusion in match.exclusions),
+            )
+        self._require_room(plan, match)
+        plan.add_move(_planned(match, MoveSource.ADDED, command.pinned), actor, command.reason)
+        return Changes(plan)
+
+    @use_case
+    def remove_move(self, actor: Actor, command: pc.RemovePlanMove) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.remove_move(command.nip, actor, command.reason)
+        return Changes(plan)
+
+    @use_case
+    def pin_move(self, actor: Actor, command: pc.PinPlanMove) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.pin_move(command.nip, command.pinned, actor, command.reason)
+        return Changes(plan)
+
+    # --- consultation and approval ------------------------------------------------------------
+
+    @use_case
+    def open_consultation(
+        self, actor: Actor, command: pc.OpenPlanConsultation
+    ) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.open_consultation(command.answer_by, self.store.clock.today(), actor)
+        return Changes(plan)
+
+    @use_case
+    def answer(self, actor: Actor, command: pc.AnswerPlanConsultation) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        answer = ConsultationAnswer(
+            command.agrees,
+            command.preferences,
+            command.objection_reason,
+            " ".join(command.note.split()),
+            self.store.clock.today(),
+        )
+        plan.answer(command.nip, answer, actor)
+        return Changes(plan)
+
+    @use_case
+    def approve(self, actor: Actor, command: pc.ApprovePlan) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.approve(actor, command.reason)
+        return Changes(plan)
+
+    @use_case
+    def return_for_revision(self, actor: Actor, command: pc.ReturnPlan) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.return_for_revision(actor, command.reason)
+        return Changes(plan)
+
+    @use_case
+    def launch(self, actor: Actor, command: pc.LaunchPlan) -> Changes[TransferPlan]:
+        """Opens the cases of the next batch of moves, all saved with the plan in one
+        transaction: a launch cut short leaves no case without its record on the plan, and
+        the next call goes on where it stopped."""
+        if not 1 <= command.batch_size <= pc.MAX_LAUNCH_BATCH:
+            raise InvalidInput(
+                f"a launch batch has 1 to {pc.MAX_LAUNCH_BATCH} moves", field="batchSize"
+            )
+        plan = self.store.transfer_plan(command.plan_id)
+        opened: list[Aggregate] = []
+        outcomes = []
+        reason = f"Rencana mutasi: {plan.title}"
+        for move in plan.awaiting_launch[: command.batch_size]:
+            case_id = launched_case_id(plan.id, move.nip)
+            opening = c.OpenCase(
+                move.nip, move.destination, Initiative.AGENCY_INTEREST, reason, case_id
+            )
+            try:
+                changes = self.cases.open.decide(self.cases, actor, opening)
+            except DomainError as refusal:
+                outcomes.append(LaunchOutcome(move.nip, None, refusal.message))
+                continue
+            opened += [changes.subject, *changes.others]
+            outcomes.append(LaunchOutcome(move.nip, case_id, ""))
+        plan.record_launch(tuple(outcomes), actor)
+        return Changes(plan, tuple(opened))
+
+    @use_case
+    def cancel(self, actor: Actor, command: pc.CancelPlan) -> Changes[TransferPlan]:
+        plan = self.store.transfer_plan(command.plan_id)
+        plan.cancel(actor, command.reason)
+        return Changes(plan)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _check_scope(self, agency_code: str, scope: PlanScope) -> None:
+        """A plan covers its own agency; a province's plan may take in its regencies and
+        cities, for moves between them."""
+        own = self.store.agency(agency_code)
+        for code in scope.agency_codes:
+            if code == own.code:
+                continue
+            other = self.store.agency(code)
+            if not (
+                own.kind is AgencyKind.PROVINCE
+                and other.kind.is_local
+                and other.province_code == own.province_code
+            ):
+                raise InvalidInput(
+                    f"agency {code} is outside what a plan of {own.code} may cover",
+                    field="agencyCodes",
+                )
+        for unit_code in scope.unit_codes:
+            if not any(self._unit_exists(agency, unit_code) for agency in scope.agency_codes):
+                raise InvalidInput(
+                    f"unit {unit_code} is not in the plan's agencies", field="unitCodes"
+                )
+
+    def _unit_exists(self, agency_code: str, unit_code: str) -> bool:
+        return self.store.exists(unit_id(agency_code, unit_code))
+
+    def _require_room(self, plan: TransferPlan, match: Match) -> None:
+        """No destination beyond its need, no origin pushed into deficit, counting the moves
+        the plan already holds."""
+        destination, origin = match.destination, match.origin
+        into = sum(1 for move in plan.moves.values() if move.destination == destination)
+        out_of = sum(1 for move in plan.moves.values() if move.origin == origin)
+        if self._room(destination) - into <= 0:
+            raise RuleViolation(
+                f"position {_key(destination)} has no room left for this plan",
+                rules=(Rule.DESTINATION_VACANCY.value,),
+            )
+        if self._room(origin) + out_of >= 0:
+            raise RuleViolation(
+                f"moving {match.nip} would leave {_key(origin)} short of staff",
+                rules=(Rule.DESTINATION_VACANCY.value,),
+            )
+
+    def _room(self, placement: Placement) -> int:
+        needed = self.store.work_unit(placement.agency_code, placement.unit_code).staff_needed(
+            placement.position_code
+        )
+        counts = self.staffing.position_counts(placement, None)
+        return needed - counts.present + counts.outgoing - counts.incoming
+
+
+def _states_preferences(answer: ConsultationAnswer) -> bool:
+    preferences = answer.preferences
+    return bool(preferences.units or preferences.position_kinds)
+
+
+def _admits(answer: ConsultationAnswer, match: Match) -> bool:
+    unit = UnitRef(match.destination.agency_code, match.destination.unit_code)
+    kind = match.destination_kind
+    preferences = answer.preferences
+    return unit in preferences.units or (kind is not None and kind in preferences.position_kinds)
+
+
+def _planned(match: Match, source: MoveSource, pinned: bool) -> PlannedMove:
+    if match.destination_kind is None:
+        raise InvalidInput(f"position {_key(match.destination)} has no kind", field="destination")
+    return PlannedMove(
+        nip=match.nip,
+        name=match.name,
+        origin=match.origin,
+        destination=match.destination,
+        destination_kind=match.destination_kind,
+        score=match.score,
+        source=source,
+        pinned=pinned,
+    )

@@ -1,4 +1,5 @@
-"""Subscriptions for integrators: placement and transfer-case changes, resumable by cursor."""
+"""Subscriptions for integrators and dashboards: placement, transfer-case and transfer-plan
+changes, resumable by cursor."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.identifiers import parse_id
-from asn_graph.api.types.changes import PlacementChange, TransferCaseChange
+from asn_graph.api.types.changes import PlacementChange, TransferCaseChange, TransferPlanChange
 from asn_graph.changes import changes
-from asn_graph.changes.changes import CaseInterest, PlacementInterest, UnitScope
+from asn_graph.changes.changes import CaseInterest, PlacementInterest, PlanInterest, UnitScope
 from asn_graph.domain import authority
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import InvalidInput
@@ -61,6 +62,28 @@ class Subscription:
         async for change in context.follow(interest, after):
             if isinstance(change, changes.PlacementChange):
                 yield PlacementChange.of(change)
+
+    @strawberry.subscription(
+        description="Events of transfer plans: one plan (id) or the plans of an agency, each "
+        "with the plan's status and counts after it, for a dashboard following a plan. "
+        "Officers, approvers, auditors and integrators."
+    )
+    async def transfer_plan_changed(
+        self,
+        info: Ctx,
+        id: strawberry.ID | None = None,
+        agency_code: str | None = None,
+        after: Annotated[int | None, strawberry.argument(description=AFTER)] = None,
+    ) -> AsyncGenerator[TransferPlanChange, None]:
+        context = info.context
+        authority.require_role(context.caller(), *FOLLOWERS, Role.APPROVER)
+        plan_id = parse_id(id, "id") if id is not None else None
+        if plan_id is not None:
+            await context.run(context.app.plans.get, plan_id)
+        agency = agency_code.strip().upper() if agency_code and agency_code.strip() else None
+        async for change in context.follow(PlanInterest(plan_id, agency), after):
+            if isinstance(change, changes.PlanChange):
+                yield TransferPlanChange.of(change)
 
     @strawberry.subscription(
         description="Events of transfer cases: one case (id), or the cases of an agency or "

@@ -1,5 +1,5 @@
-"""What integrators follow: placement changes and transfer-case changes, each at its log position,
-and the filters a subscriber chooses them by."""
+"""What integrators and dashboards follow: placement, transfer-case and transfer-plan changes, each
+at its log position, and the filters a subscriber chooses them by."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from asn_graph.domain.actors import Actor
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.errors import Unavailable
 from asn_graph.domain.placement import Placement, unit_id
+from asn_graph.domain.plan_records import PlanStatus
 from asn_graph.domain.transfer_types import TransferType
 
 
@@ -58,7 +59,22 @@ class CaseChange:
         return (self.origin, self.destination)
 
 
-Change = PlacementChange | CaseChange
+@dataclass(frozen=True)
+class PlanChange:
+    """One recorded event of a transfer plan, with the plan's standing after it."""
+
+    position: int
+    plan_id: UUID
+    event: Any
+    agency_code: str
+    status: PlanStatus
+    moves: int
+    unanswered: int
+    objections: int
+    launched: int
+
+
+Change = PlacementChange | CaseChange | PlanChange
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,22 @@ class CaseInterest:
         )
 
 
-Interest = PlacementInterest | CaseInterest
+@dataclass(frozen=True)
+class PlanInterest:
+    """One plan, or the plans of an agency, or every plan."""
+
+    plan_id: UUID | None = None
+    agency_code: str | None = None
+
+    def wants(self, change: Change) -> bool:
+        return (
+            isinstance(change, PlanChange)
+            and (self.plan_id is None or change.plan_id == self.plan_id)
+            and (self.agency_code is None or change.agency_code == self.agency_code)
+        )
+
+
+Interest = PlacementInterest | CaseInterest | PlanInterest
 
 
 class FellBehind(Unavailable):

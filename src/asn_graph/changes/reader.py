@@ -22,11 +22,14 @@ from asn_graph.changes.changes import (
     Interest,
     PlacementChange,
     PlacementInterest,
+    PlanChange,
+    PlanInterest,
 )
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.placement import Placement, unit_id
 from asn_graph.domain.transfer_case import TransferCase
+from asn_graph.domain.transfer_plan import TransferPlan
 from asn_graph.domain.transfer_types import TransferType
 from asn_graph.domain.work_unit import WorkUnit
 
@@ -42,7 +45,8 @@ def _topics(event_class: type[Any]) -> Iterator[str]:
 
 PLACEMENT_TOPICS = (Employee.Registered.TOPIC, Employee.Placed.TOPIC)
 CASE_TOPICS = tuple(sorted(set(_topics(TransferCase.Event)) - {TransferCase.Event.TOPIC}))
-TOPICS = PLACEMENT_TOPICS + CASE_TOPICS
+PLAN_TOPICS = tuple(sorted(set(_topics(TransferPlan.Event)) - {TransferPlan.Event.TOPIC}))
+TOPICS = PLACEMENT_TOPICS + CASE_TOPICS + PLAN_TOPICS
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,26 @@ class ChangeReader:
             return self._placement_change(position, event)
         if isinstance(event, TransferCase.Event):
             return self._case_change(position, event)
+        if isinstance(event, TransferPlan.Event):
+            return self._plan_change(position, event)
         return None
+
+    def _plan_change(self, position: int, event: TransferPlan.Event) -> PlanChange:
+        # Plans change seldom and hold few events: the plan as this event left it is loaded.
+        plan = self.app.load_version(
+            TransferPlan, event.originator_id, event.originator_version, "transfer plan"
+        )
+        return PlanChange(
+            position=position,
+            plan_id=plan.id,
+            event=event,
+            agency_code=plan.agency_code,
+            status=plan.status,
+            moves=len(plan.moves),
+            unanswered=len(plan.unanswered),
+            objections=sum(1 for nip in plan.moves if plan.objects(nip)),
+            launched=len(plan.launched),
+        )
 
     def _placement_change(self, position: int, event: Employee.Placed) -> PlacementChange:
         employee_id = event.originator_id
@@ -219,4 +242,8 @@ class ChangeReader:
 
 def topics_for(interest: Interest) -> tuple[str, ...]:
     """The topics a replay for ``interest`` needs to read."""
-    return PLACEMENT_TOPICS if isinstance(interest, PlacementInterest) else CASE_TOPICS
+    if isinstance(interest, PlacementInterest):
+        return PLACEMENT_TOPICS
+    if isinstance(interest, PlanInterest):
+        return PLAN_TOPICS
+    return CASE_TOPICS

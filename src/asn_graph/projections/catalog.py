@@ -14,6 +14,8 @@ from asn_graph.projections.outcome_queries import OutcomeQueries
 from asn_graph.projections.outcomes import OutcomesProjection
 from asn_graph.projections.placement_history import PlacementHistoryProjection
 from asn_graph.projections.placement_queries import PlacementQueries
+from asn_graph.projections.plan_queries import PlanRegisterQueries
+from asn_graph.projections.plan_register import PlanRegisterProjection
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.staffing_queries import StaffingQueries
 from asn_graph.projections.worklist_queries import WorklistQueries
@@ -25,6 +27,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
         PlacementHistoryProjection(),
         AuditTrailProjection(),
         OutcomesProjection(),
+        PlanRegisterProjection(),
     ]
 
 
@@ -36,6 +39,7 @@ class ReadQueries:
     worklist: WorklistQueries
     audit: AuditQueries
     outcomes: OutcomeQueries
+    plans: PlanRegisterQueries
 
     @classmethod
     def over(cls, database: Database) -> ReadQueries:
@@ -46,4 +50,5 @@ class ReadQueries:
             worklist=WorklistQueries(database),
             audit=AuditQueries(database),
             outcomes=OutcomeQueries(database),
+            plans=PlanRegisterQueries(database),
         )

@@ -12,6 +12,7 @@ from uuid import UUID
 
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import PositionCounts
+from asn_graph.projections.plan_queries import ConsultationRow, PlanFilter, PlanRow
 from asn_graph.projections.rows import (
     AgencyRow,
     AuditFilter,
@@ -112,6 +113,12 @@ class OutcomeReads(Protocol):
     def summary(self, filter_: OutcomeFilter) -> OutcomeSummary: ...
 
 
+class PlanReads(Protocol):
+    def plans(self, where: PlanFilter, first: int, after: int | None) -> Page[PlanRow]: ...
+
+    def consultations(self, nip: str) -> list[ConsultationRow]: ...
+
+
 class ReadModels(Protocol):
     @property
     def directory(self) -> DirectoryReads: ...
@@ -130,3 +137,6 @@ class ReadModels(Protocol):
 
     @property
     def outcomes(self) -> OutcomeReads: ...
+
+    @property
+    def plans(self) -> PlanReads: ...

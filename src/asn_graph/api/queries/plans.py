@@ -8,11 +8,26 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.identifiers import parse_id
-from asn_graph.api.types.plans import TransferPlan, TransferPlanDifference
+from asn_graph.api.pagination import (
+    Connection,
+    check_page_size,
+    connection,
+    decode_position_cursor,
+    sequence_key,
+)
+from asn_graph.api.permissions import STAFF, allowed
+from asn_graph.api.types.plans import (
+    PlanConsultation,
+    PlanStatus,
+    TransferPlan,
+    TransferPlanDifference,
+    TransferPlanSummary,
+)
 from asn_graph.application.moments import Moment
 from asn_graph.application.plan_views import PlanView
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.projections.plan_queries import PlanFilter
 
 
 @strawberry.type(description="A transfer plan as it stood at a past moment or version.")
@@ -36,6 +51,36 @@ def _shown(info: Ctx, view: PlanView) -> TransferPlan:
 
 @strawberry.type
 class PlanQueries:
+    @strawberry.field(description="Transfer plans, newest first: an agency's, by status.")
+    async def transfer_plans(
+        self,
+        info: Ctx,
+        agency_code: str | None = None,
+        statuses: list[PlanStatus] | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[TransferPlanSummary]:
+        allowed(info.context, STAFF)
+        where = PlanFilter(
+            agency_code.strip().upper() if agency_code else None,
+            tuple(status.value for status in statuses or ()),
+        )
+        cursor = decode_position_cursor("plan", after)
+        plans = (await info.context.read()).plans
+        page = await info.context.run(plans.plans, where, check_page_size(first), cursor)
+        return connection(page, "plan", sequence_key, TransferPlanSummary.of)
+
+    @strawberry.field(
+        description="The plans that propose the caller a move, newest first (employees)."
+    )
+    async def my_transfer_plan_consultations(self, info: Ctx) -> list[PlanConsultation]:
+        caller = info.context.reader()
+        if caller.nip is None:
+            raise Forbidden("only an employee has consultations of their own")
+        plans = (await info.context.read()).plans
+        rows = await info.context.run(plans.consultations, caller.nip)
+        return [PlanConsultation.of(row) for row in rows]
+
     @strawberry.field(description="A transfer plan with its moves, balances and consultation.")
     async def transfer_plan(self, info: Ctx, id: strawberry.ID) -> TransferPlan:
         info.context.reader()

@@ -9,6 +9,7 @@ import strawberry
 from asn_graph.api.types.cases import CaseEvent
 from asn_graph.api.types.common import ActorInfo, Placement
 from asn_graph.api.types.enums import CaseState, TransferType
+from asn_graph.api.types.plans import PlanStatus
 from asn_graph.application.history import history_entry
 from asn_graph.changes import changes
 
@@ -74,5 +75,34 @@ class TransferCaseChange:
             nip=change.nip,
             origin=Placement.of(change.origin),
             destination=Placement.of(change.destination),
+            event=CaseEvent.of(history_entry(change.event)),
+        )
+
+
+@strawberry.type(
+    description="A recorded event of a transfer plan, with the plan's standing after it."
+)
+class TransferPlanChange:
+    position: int = strawberry.field(description=POSITION)
+    transfer_plan_id: strawberry.ID
+    agency_code: str
+    status: PlanStatus = strawberry.field(description="The plan's status after this event.")
+    moves: int
+    unanswered: int = strawberry.field(description="Employees in the plan not heard yet.")
+    objections: int = strawberry.field(description="Employees whose latest answer objects.")
+    launched: int = strawberry.field(description="Moves launched so far.")
+    event: CaseEvent = strawberry.field(description="The event: its type, actor, reason, fields.")
+
+    @classmethod
+    def of(cls, change: changes.PlanChange) -> TransferPlanChange:
+        return cls(
+            position=change.position,
+            transfer_plan_id=strawberry.ID(str(change.plan_id)),
+            agency_code=change.agency_code,
+            status=change.status,
+            moves=change.moves,
+            unanswered=change.unanswered,
+            objections=change.objections,
+            launched=change.launched,
             event=CaseEvent.of(history_entry(change.event)),
         )

@@ -12,6 +12,7 @@ from asn_graph.api.types.enums import PositionKind
 from asn_graph.api.types.mirror import mirror
 from asn_graph.application.plan_views import PlanDifference, PlanMoveView, PlanView
 from asn_graph.domain import competencies, matching, plan_explanations, plan_records
+from asn_graph.projections.plan_queries import ConsultationRow, PlanRow
 
 strawberry.enum(matching.ScorePart, description="The parts of a candidate's score.")
 strawberry.enum(plan_records.PlanStatus, description="Status rencana mutasi.")
@@ -290,4 +291,60 @@ class TransferPlanDifference:
             added=[move.nip for move in difference.added],
             removed=[move.nip for move in difference.removed],
             changed=[after.nip for _, after in difference.changed],
+        )
+
+
+@strawberry.type(description="A row of the plan list.")
+class TransferPlanSummary:
+    id: strawberry.ID
+    agency_code: str
+    title: str
+    status: PlanStatus
+    period_start: date
+    period_end: date
+    answer_by: date | None
+    moves: int
+    launched: int
+    seq: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, row: PlanRow) -> TransferPlanSummary:
+        return cls(
+            id=strawberry.ID(row.id),
+            agency_code=row.agency_code,
+            title=row.title,
+            status=PlanStatus(row.status),
+            period_start=date.fromisoformat(row.period_start),
+            period_end=date.fromisoformat(row.period_end),
+            answer_by=date.fromisoformat(row.answer_by) if row.answer_by else None,
+            moves=row.moves,
+            launched=row.launched,
+            seq=row.seq,
+        )
+
+
+@strawberry.type(description="A plan that proposes the caller a move (konsultasi).")
+class PlanConsultation:
+    transfer_plan_id: strawberry.ID
+    title: str
+    status: PlanStatus
+    answer_by: date | None
+    destination: Placement
+    answered: bool
+    agrees: bool | None
+
+    @classmethod
+    def of(cls, row: ConsultationRow) -> PlanConsultation:
+        return cls(
+            transfer_plan_id=strawberry.ID(row.plan_id),
+            title=row.title,
+            status=PlanStatus(row.status),
+            answer_by=date.fromisoformat(row.answer_by) if row.answer_by else None,
+            destination=Placement(
+                agency_code=row.destination_agency,
+                unit_code=row.destination_unit,
+                position_code=row.destination_position,
+            ),
+            answered=bool(row.answered),
+            agrees=None if row.agrees is None else bool(row.agrees),
         )

@@ -1,9 +1,10 @@
 from datetime import date
+from uuid import UUID
 
 import pytest
 
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.case_records import Evaluation, Training
+from asn_graph.domain.case_records import Evaluation, PlanLink, Training
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.errors import Forbidden, IllegalTransition, InvalidInput, RuleViolation
 from asn_graph.domain.reference import PerformanceRating
@@ -295,6 +296,41 @@ def test_a_snapshot_taken_when_a_case_kept_one_evaluation_is_read_as_a_list() ->
     none: dict[str, object] = {"evaluation": None}
     TransferCase.upcast_v1_v2(none)
     assert none == {"evaluations": ()}
+
+
+def test_a_snapshot_taken_before_cases_came_from_plans_has_none() -> None:
+    state: dict[str, object] = {"state": CaseState.DRAFT}
+    TransferCase.upcast_v2_v3(state)
+    assert state == {"state": CaseState.DRAFT, "plan": None}
+
+
+def test_a_case_opened_from_a_plan_keeps_its_link() -> None:
+    link = PlanLink(UUID("0b9a7a52-3d1e-4c55-8f0a-6a2f3c1d9e01"), "DINKES-J02-3")
+    subject = case(plan=link)
+    (opened,) = subject.collect_events()
+    assert isinstance(opened, TransferCase.Opened)
+    assert opened.plan == link
+    assert subject.plan == link
+    assert case().plan is None
+
+
+def test_an_opened_event_stored_before_plans_came_from_none() -> None:
+    state: dict[str, object] = {"nip": "196705261993031001"}
+    TransferCase.Opened.upcast_v1_v2(state)
+    assert state == {"nip": "196705261993031001", "plan": None}
+
+
+def test_a_plan_link_names_its_plan_and_move() -> None:
+    plan = UUID("0b9a7a52-3d1e-4c55-8f0a-6a2f3c1d9e01")
+    assert PlanLink.of(None, None) is None
+    assert PlanLink.of(plan, " M-7 ") == PlanLink(plan, "M-7")
+    with pytest.raises(InvalidInput) as no_plan:
+        PlanLink.of(None, "M-7")
+    assert no_plan.value.field == "planId"
+    for move in (None, "  "):
+        with pytest.raises(InvalidInput) as no_move:
+            PlanLink.of(plan, move)
+        assert no_move.value.field == "planMove"
 
 
 def test_the_evaluation_schedule_counts_each_evaluation_in_its_window() -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from uuid import UUID
 
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput
@@ -133,6 +134,30 @@ class ScheduledEvaluation:
     evaluated_on: date | None
     overdue: bool
     """Not made, and its due date has passed."""
+
+
+@dataclass(frozen=True)
+class PlanLink:
+    """The transfer plan (rencana mutasi) a case was opened from, and which of its moves."""
+
+    plan_id: UUID
+    move: str
+    """The move's key within the plan."""
+
+    def __post_init__(self) -> None:
+        if not self.move.strip():
+            raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
+
+    @classmethod
+    def of(cls, plan_id: UUID | None, move: str | None) -> PlanLink | None:
+        """The link a command asks for: none, or a plan together with its move."""
+        if plan_id is None and move is None:
+            return None
+        if plan_id is None:
+            raise InvalidInput("a plan's move is given with its plan", field="planId")
+        if move is None:
+            raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
+        return cls(plan_id, move.strip())
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from asn_graph.domain.case_records import (
     Evaluation,
     Handover,
     Override,
+    PlanLink,
     ProposalAnswer,
     ScheduledEvaluation,
     Training,
@@ -48,14 +49,20 @@ from asn_graph.domain.transfer_types import (
 
 class TransferCase(AuditedAggregate):
     TOPIC = "asn-graph/transfer-case"
-    class_version = 2
-    """Version 2 keeps every evaluation of a move (version 1 kept the latest)."""
+    class_version = 3
+    """Version 2 keeps every evaluation of a move (version 1 kept the latest); version 3
+    knows the plan a case came from."""
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         """A snapshot taken when a case kept one evaluation."""
         latest = state.pop("evaluation", None)
         state["evaluations"] = (latest,) if latest is not None else ()
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        """A snapshot taken before cases were opened from plans."""
+        state["plan"] = None
 
     class Event(Aggregate.Event):
         TOPIC = "asn-graph/transfer-case/event"
@@ -73,6 +80,8 @@ class TransferCase(AuditedAggregate):
 
     class Opened(Event, Aggregate.Created):
         TOPIC = "asn-graph/transfer-case/opened"
+        class_version = 2
+        """Version 2 says which transfer plan the case came from, if any."""
         transfer_type: TransferType
         initiative: Initiative
         employee_id: UUID
@@ -80,6 +89,12 @@ class TransferCase(AuditedAggregate):
         origin: Placement
         destination: Placement
         findings: tuple[Finding, ...]
+        plan: PlanLink | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Opened before cases were launched from plans: it came from none."""
+            state["plan"] = None
 
     class DocumentAttached(Event):
         TOPIC = "asn-graph/transfer-case/document-attached"
@@ -220,6 +235,7 @@ class TransferCase(AuditedAggregate):
         origin: Placement,
         destination: Placement,
         findings: tuple[Finding, ...],
+        plan: PlanLink | None = None,
         **_: Any,
     ) -> None:
         self.transfer_type = transfer_type
@@ -229,6 +245,7 @@ class TransferCase(AuditedAggregate):
         self.origin = origin
         self.destination = destination
         self.findings = tuple(findings)
+        self.plan = plan
         self.state = CaseState.DRAFT
         self.documents: dict[DocumentType, DocumentEvidence] = {}
         self.approvals: list[Approval] = []
@@ -257,6 +274,7 @@ class TransferCase(AuditedAggregate):
         findings: tuple[Finding, ...],
         actor: Actor,
         reason: str,
+        plan: PlanLink | None = None,
     ) -> TransferCase:
         authority.require_can_open(actor, initiative, nip, origin, destination)
         if origin.unit_id == destination.unit_id and origin.position_code == (
@@ -278,6 +296,7 @@ class TransferCase(AuditedAggregate):
             origin=origin,
             destination=destination,
             findings=findings,
+            plan=plan,
             actor=actor,
             reason=reason.strip(),
         )

@@ -24,6 +24,7 @@ from asn_graph.domain.case_records import (
     Evaluation,
     Handover,
     Override,
+    PlanLink,
     ProposalAnswer,
     Training,
 )
@@ -242,6 +243,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "evaluation": Evaluation,
     "override": Override,
     "proposal_answer": ProposalAnswer,
+    "plan_link": PlanLink,
 }
 
 

@@ -23,6 +23,7 @@ from asn_graph.api.types.enums import (
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import Employee
 from asn_graph.application.views import CaseView, HistoryEntry
+from asn_graph.domain.case_records import PlanLink as DomainPlanLink
 
 
 @strawberry.type(description="Berkas: a document kept as evidence (never the file itself).")
@@ -92,6 +93,16 @@ class ScheduledEvaluation:
     overdue: bool = strawberry.field(description="Not made, and the due date has passed.")
 
 
+@strawberry.type(description="The transfer plan (rencana mutasi) a case was opened from.")
+class PlanLink:
+    plan_id: strawberry.ID
+    move: str = strawberry.field(description="The move's key within the plan.")
+
+    @classmethod
+    def of(cls, link: DomainPlanLink) -> PlanLink:
+        return cls(plan_id=strawberry.ID(str(link.plan_id)), move=link.move)
+
+
 @strawberry.type(description="The employee's answer to an agency-initiated proposal.")
 class ProposalAnswer:
     agrees: bool
@@ -152,6 +163,9 @@ class TransferCase:
     evaluation_schedule: list[ScheduledEvaluation] = strawberry.field(
         description="The evaluations the agency's schedule asks of the move, as of today."
     )
+    plan: PlanLink | None = strawberry.field(
+        description="The transfer plan (rencana mutasi) the case was opened from, if any."
+    )
     employee_id: strawberry.Private[UUID]
 
     @classmethod
@@ -200,6 +214,7 @@ class TransferCase:
             evaluation=mirror(Evaluation, case.evaluation) if case.evaluation else None,
             evaluations=[mirror(Evaluation, e) for e in case.evaluations],
             evaluation_schedule=[mirror(ScheduledEvaluation, e) for e in case.evaluation_schedule],
+            plan=PlanLink.of(case.plan) if case.plan else None,
             employee_id=case.employee_id,
         )
 

@@ -127,6 +127,25 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
+class EvaluationWindow:
+    """When one evaluation of the schedule is due, and which evaluations count for it: those
+    made from ``opens_on`` (the grace period before its due date) until the next one opens."""
+
+    months_after: int
+    """Months after the TMT: which evaluation of the schedule it is (6, 12, ...)."""
+    opens_on: date
+    due_on: date
+    closes_on: date | None
+    """Exclusive; ``None`` for the last evaluation of the schedule."""
+
+    def counts(self, evaluated_on: date) -> bool:
+        """Whether an evaluation made on ``evaluated_on`` meets this one."""
+        return self.opens_on <= evaluated_on and (
+            self.closes_on is None or evaluated_on < self.closes_on
+        )
+
+
+@dataclass(frozen=True)
 class ScheduledEvaluation:
     """One evaluation the agency's schedule asks of a move, and whether it was made."""
 
@@ -134,6 +153,8 @@ class ScheduledEvaluation:
     evaluated_on: date | None
     overdue: bool
     """Not made, and its due date has passed."""
+    months_after: int
+    """Months after the TMT: which evaluation of the schedule it is (6, 12, ...)."""
 
 
 @dataclass(frozen=True)

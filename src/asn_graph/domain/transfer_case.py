@@ -10,7 +10,7 @@ the state it changes would sit in different files. The value objects it records 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -19,7 +19,7 @@ from eventsourcing.domain import Aggregate
 from asn_graph.domain import authority
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.audited import AuditedAggregate
-from asn_graph.domain.calendar import add_months, working_days_between
+from asn_graph.domain.calendar import working_days_between
 from asn_graph.domain.case_records import (
     Approval,
     Decree,
@@ -571,15 +571,12 @@ class TransferCase(AuditedAggregate):
         the next one's."""
         if self.effective_on is None:
             return ()
-        grace = timedelta(days=policy.evaluation_grace_days)
-        starts = [add_months(self.effective_on, m) - grace for m in policy.evaluation_months]
-        ends = [*starts[1:], date.max]
         made = sorted(e.evaluated_on for e in self.evaluations)
         schedule = []
-        for start, end in zip(starts, ends, strict=True):
-            due_on = start + grace
-            met = next((day for day in made if start <= day < end), None)
-            schedule.append(ScheduledEvaluation(due_on, met, met is None and due_on < today))
+        for window in policy.evaluation_windows(self.effective_on):
+            met = next((day for day in made if window.counts(day)), None)
+            overdue = met is None and window.due_on < today
+            schedule.append(ScheduledEvaluation(window.due_on, met, overdue, window.months_after))
         return tuple(schedule)
 
     @property

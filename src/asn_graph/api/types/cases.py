@@ -91,6 +91,9 @@ class ScheduledEvaluation:
     due_on: date = strawberry.field(description="Months after the TMT, as the policy sets them.")
     evaluated_on: date | None = strawberry.field(description="The evaluation that met it.")
     overdue: bool = strawberry.field(description="Not made, and the due date has passed.")
+    months_after: int = strawberry.field(
+        description="Which evaluation it is: months after the TMT (6, 12, ...)."
+    )
 
 
 @strawberry.type(description="The transfer plan (rencana mutasi) a case was opened from.")

@@ -268,6 +268,13 @@ def test_a_case_launched_by_a_plan_knows_its_plan_and_move(organised: Service) -
     assert case.plan == PlanLink(PLAN, "DISKOMINFO-ANALIS-1")
     assert organised.app.cases.get(case.id).plan == case.plan
     assert _opened(organised, 50).plan is None
+    organised.projector.catch_up()
+    for table, column in (("directory_cases", "id"), ("outcome_moves", "case_id")):
+        (row,) = organised.views.query(
+            f"SELECT plan_id, plan_move FROM {table} WHERE {column} = :id",  # noqa: S608
+            {"id": str(case.id)},
+        )
+        assert row == {"plan_id": str(PLAN), "plan_move": "DISKOMINFO-ANALIS-1"}
 
 
 def test_a_half_given_plan_link_is_refused_and_records_nothing(organised: Service) -> None:
@@ -314,3 +321,10 @@ def test_a_case_opened_before_cases_came_from_plans_still_loads(organised: Servi
         CaseState.DRAFT,
     )
     organised.projector.catch_up()
+    for table in ("directory_cases", "outcome_moves"):
+        column = "id" if table == "directory_cases" else "case_id"
+        (row,) = organised.views.query(
+            f"SELECT plan_id, plan_move FROM {table} WHERE {column} = :id",  # noqa: S608
+            {"id": str(earlier)},
+        )
+        assert row == {"plan_id": None, "plan_move": None}

@@ -24,7 +24,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
         DirectoryProjection(policy, timezone),
         PlacementHistoryProjection(),
         AuditTrailProjection(),
-        OutcomesProjection(),
+        OutcomesProjection(policy),
     ]
 
 

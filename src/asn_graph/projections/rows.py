@@ -58,6 +58,8 @@ class CaseRow(NamedTuple):
     destination_position: str
     opened_at: str
     updated_at: str
+    plan_id: str | None
+    plan_move: str | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class CaseFilter:
     agency_code: str | None = None
     unit_code: str | None = None
     nip: str | None = None
+    plan_id: str | None = None
 
 
 @dataclass(frozen=True)

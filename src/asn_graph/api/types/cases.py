@@ -9,7 +9,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from asn_graph.api.context import Ctx
-from asn_graph.api.types.common import ActorInfo, Finding, Placement
+from asn_graph.api.types.common import ActorInfo, Finding, Placement, PlanLink
 from asn_graph.api.types.enums import (
     ApprovalStep,
     CaseState,
@@ -23,7 +23,6 @@ from asn_graph.api.types.enums import (
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import Employee
 from asn_graph.application.views import CaseView, HistoryEntry
-from asn_graph.domain.case_records import PlanLink as DomainPlanLink
 
 
 @strawberry.type(description="Berkas: a document kept as evidence (never the file itself).")
@@ -94,16 +93,6 @@ class ScheduledEvaluation:
     months_after: int = strawberry.field(
         description="Which evaluation it is: months after the TMT (6, 12, ...)."
     )
-
-
-@strawberry.type(description="The transfer plan (rencana mutasi) a case was opened from.")
-class PlanLink:
-    plan_id: strawberry.ID
-    move: str = strawberry.field(description="The move's key within the plan.")
-
-    @classmethod
-    def of(cls, link: DomainPlanLink) -> PlanLink:
-        return cls(plan_id=strawberry.ID(str(link.plan_id)), move=link.move)
 
 
 @strawberry.type(description="The employee's answer to an agency-initiated proposal.")

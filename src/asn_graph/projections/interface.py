@@ -20,6 +20,8 @@ from asn_graph.projections.rows import (
     CaseRow,
     EmployeeFilter,
     EmployeeRow,
+    EvaluationDueFilter,
+    EvaluationDueRow,
     OutcomeFilter,
     OutcomeRow,
     OutcomeSummary,
@@ -98,6 +100,10 @@ class WorklistReads(Protocol):
     def worklist(
         self, filter_: WorklistFilter, first: int, after: tuple[str, int] | None
     ) -> Page[WorkItemRow]: ...
+
+    def evaluations_due(
+        self, filter_: EvaluationDueFilter, first: int, after: tuple[str, str, int] | None
+    ) -> Page[EvaluationDueRow]: ...
 
 
 class AuditReads(Protocol):

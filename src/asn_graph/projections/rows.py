@@ -231,6 +231,37 @@ class AuditRow(NamedTuple):
 
 
 @dataclass(frozen=True)
+class EvaluationDueFilter:
+    """Scheduled evaluations not made whose window has opened by ``today``."""
+
+    today: str
+    agency_code: str | None = None
+    unit_code: str | None = None
+    transfer_type: str | None = None
+    plan_id: str | None = None
+    overdue_only: bool = False
+
+
+class EvaluationDueRow(NamedTuple):
+    case_id: str
+    seq: int
+    nip: str
+    employee_name: str | None
+    transfer_type: str
+    state: str | None
+    origin_agency: str
+    origin_unit: str
+    destination_agency: str
+    destination_unit: str
+    effective_on: str
+    months_after: int
+    opens_on: str
+    due_on: str
+    plan_id: str | None
+    plan_move: str | None
+
+
+@dataclass(frozen=True)
 class OutcomeFilter:
     agency_code: str | None = None
     effective_from: str | None = None

@@ -1,4 +1,5 @@
-"""The worklist, the audit trail and the outcomes of moves, as read from the read models."""
+"""The worklist and its evaluations due, the audit trail and the outcomes of moves, as read
+from the read models."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 import strawberry
 from strawberry.scalars import JSON
 
+from asn_graph.api.types.common import PlanLink
 from asn_graph.api.types.enums import (
     ApprovalStep,
     CaseState,
@@ -17,7 +19,13 @@ from asn_graph.api.types.enums import (
     TransferType,
 )
 from asn_graph.api.types.mirror import mirror
-from asn_graph.projections.rows import AuditRow, OutcomeRow, OutcomeSummary, WorkItemRow
+from asn_graph.projections.rows import (
+    AuditRow,
+    EvaluationDueRow,
+    OutcomeRow,
+    OutcomeSummary,
+    WorkItemRow,
+)
 
 
 @strawberry.type(description="A case on the worklist: who must act, since when, and by when.")
@@ -65,6 +73,57 @@ class WorkItem:
             due_on=due,
             overdue=due is not None and due < today,
             decree_number=row.decree_number,
+        )
+
+
+@strawberry.type(
+    description="Evaluasi berkala on the worklist: an evaluation the schedule asks of a move "
+    "that took effect, not made yet, from the grace period before its due date on."
+)
+class EvaluationDue:
+    case_id: strawberry.ID
+    nip: str
+    employee_name: str | None
+    transfer_type: TransferType
+    state: CaseState | None = strawberry.field(description="EFFECTIVE or CLOSED.")
+    origin_agency: str
+    origin_unit: str
+    destination_agency: str = strawberry.field(
+        description="The agency that evaluates (the employee's new one)."
+    )
+    destination_unit: str
+    effective_on: date = strawberry.field(description="TMT of the move.")
+    months_after: int = strawberry.field(
+        description="Which evaluation it is: months after the TMT (6, 12, ...)."
+    )
+    opens_on: date = strawberry.field(description="From when an evaluation counts for it.")
+    due_on: date
+    overdue: bool = strawberry.field(description="Late: the due date has passed.")
+    days_overdue: int = strawberry.field(description="Days past the due date (0 if not late).")
+    plan: PlanLink | None = strawberry.field(
+        description="The transfer plan (rencana mutasi) the move came from, if any."
+    )
+
+    @classmethod
+    def of(cls, row: EvaluationDueRow, today: date) -> EvaluationDue:
+        due = date.fromisoformat(row.due_on)
+        return cls(
+            case_id=strawberry.ID(row.case_id),
+            nip=row.nip,
+            employee_name=row.employee_name,
+            transfer_type=TransferType(row.transfer_type),
+            state=CaseState(row.state) if row.state else None,
+            origin_agency=row.origin_agency,
+            origin_unit=row.origin_unit,
+            destination_agency=row.destination_agency,
+            destination_unit=row.destination_unit,
+            effective_on=date.fromisoformat(row.effective_on),
+            months_after=row.months_after,
+            opens_on=date.fromisoformat(row.opens_on),
+            due_on=due,
+            overdue=due < today,
+            days_overdue=max(0, (today - due).days),
+            plan=PlanLink.of_columns(row.plan_id, row.plan_move),
         )
 
 

@@ -26,6 +26,7 @@ from asn_graph.projections.rows import (
     OutcomeRow,
     OutcomeSummary,
     Page,
+    PeriodSummary,
     PlacementFilter,
     PlacementRow,
     PositionBalanceRow,
@@ -115,7 +116,9 @@ class AuditReads(Protocol):
 class OutcomeReads(Protocol):
     def moves(self, filter_: OutcomeFilter, first: int, after: int | None) -> Page[OutcomeRow]: ...
 
-    def summary(self, filter_: OutcomeFilter) -> OutcomeSummary: ...
+    def summary(self, filter_: OutcomeFilter, today: str) -> OutcomeSummary: ...
+
+    def by_period(self, filter_: OutcomeFilter, today: str, period: str) -> list[PeriodSummary]: ...
 
 
 class ReadModels(Protocol):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
 from asn_graph.domain.positions import Staffing
@@ -266,6 +267,7 @@ class OutcomeFilter:
     agency_code: str | None = None
     effective_from: str | None = None
     effective_until: str | None = None
+    plan_id: str | None = None
 
 
 class OutcomeRow(NamedTuple):
@@ -287,6 +289,9 @@ class OutcomeRow(NamedTuple):
     evaluation_rating: str | None
     evaluated_on: str | None
     evaluation_summary: str | None
+    evaluations: int
+    plan_id: str | None
+    plan_move: str | None
 
 
 @dataclass(frozen=True)
@@ -299,3 +304,27 @@ class OutcomeSummary:
     trained: int
     training_hours: int
     evaluated: int
+    evaluations: int
+    """Evaluations recorded (a move may have several)."""
+    evaluations_due: int
+    """Scheduled evaluations not made whose grace period has begun and whose date has not
+    passed."""
+    evaluations_late: int
+    """Scheduled evaluations not made whose date has passed."""
+    average_score_before: float | None
+    """Mean SKP score (5 SANGAT_BAIK .. 1 SANGAT_KURANG) of the latest year rated before the
+    TMT's year, over the moves rated both before and after."""
+    average_score_after: float | None
+    """Mean SKP score of the first year rated after the TMT's year, over the same moves."""
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """The outcomes of the moves whose TMT falls in one period."""
+
+    period: str
+    """``2026``, ``2026-S2``, ``2026-Q3`` or ``2026-07``."""
+    starts_on: date
+    ends_on: date
+    """Exclusive: the first day of the next period."""
+    summary: OutcomeSummary

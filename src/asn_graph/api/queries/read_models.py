@@ -29,7 +29,9 @@ from asn_graph.api.types.enums import CaseState, PositionKind, Rank, TransferTyp
 from asn_graph.api.types.oversight import (
     AuditEntry,
     EvaluationDue,
+    OutcomePeriod,
     TransferOutcome,
+    TransferOutcomePeriod,
     TransferOutcomeSummary,
     WorkItem,
 )
@@ -107,13 +109,23 @@ class AuditFilterInput:
     recorded_until: datetime | None = strawberry.field(default=None, description="Exclusive.")
 
 
-@strawberry.input(description="Which moves to evaluate.")
+@strawberry.input(
+    description="Which moves to evaluate: the period is that of their TMT (effective date), "
+    "from effectiveFrom up to effectiveUntil (exclusive); all optional, combined with AND."
+)
 class OutcomeFilterInput:
     agency_code: str | None = strawberry.field(
         default=None, description="Moves from or to this agency."
     )
-    effective_from: date | None = None
-    effective_until: date | None = strawberry.field(default=None, description="Exclusive.")
+    effective_from: date | None = strawberry.field(
+        default=None, description="TMT on or after this day."
+    )
+    effective_until: date | None = strawberry.field(
+        default=None, description="TMT before this day (exclusive)."
+    )
+    plan_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Moves of this transfer plan (rencana mutasi)."
+    )
 
 
 @strawberry.type(
@@ -335,14 +347,37 @@ class ReadModelQueries:
         )
         return connection(page, "move", sequence_key, TransferOutcome.of)
 
-    @strawberry.field(description="Evaluasi berkala mutasi: how the moves of a period turned out.")
+    @strawberry.field(
+        description="Evaluasi berkala mutasi: how the moves of a period (of TMTs) and of a "
+        "plan turned out; evaluations due and late as of today."
+    )
     async def transfer_outcome_summary(
         self, info: Ctx, filter: OutcomeFilterInput | None = None
     ) -> TransferOutcomeSummary:
         allowed(info.context, STAFF)
+        query = _outcome_filter(filter)
+        today = info.context.app.today().isoformat()
         read = await info.context.read()
-        summary = await info.context.run(read.outcomes.summary, _outcome_filter(filter))
+        summary = await info.context.run(read.outcomes.summary, query, today)
         return TransferOutcomeSummary.of(summary)
+
+    @strawberry.field(
+        description="The outcome summary period by period: the moves of the filter grouped "
+        "by the year, semester, quarter or month of their TMT, oldest first (periods without "
+        "a move are left out)."
+    )
+    async def transfer_outcome_periods(
+        self,
+        info: Ctx,
+        filter: OutcomeFilterInput | None = None,
+        period: OutcomePeriod = OutcomePeriod.YEAR,
+    ) -> list[TransferOutcomePeriod]:
+        allowed(info.context, STAFF)
+        query = _outcome_filter(filter)
+        today = info.context.app.today().isoformat()
+        read = await info.context.read()
+        periods = await info.context.run(read.outcomes.by_period, query, today, period.name)
+        return [TransferOutcomePeriod.of(p) for p in periods]
 
 
 def _plan_id(plan_id: strawberry.ID | None) -> str | None:
@@ -351,8 +386,12 @@ def _plan_id(plan_id: strawberry.ID | None) -> str | None:
 
 def _outcome_filter(filter_: OutcomeFilterInput | None) -> OutcomeFilter:
     where = filter_ or OutcomeFilterInput()
+    start, end = where.effective_from, where.effective_until
+    if start is not None and end is not None and end <= start:
+        raise InvalidInput("the period ends after it starts", field="effectiveUntil")
     return OutcomeFilter(
         agency_code=where.agency_code.strip().upper() if where.agency_code else None,
         effective_from=where.effective_from.isoformat() if where.effective_from else None,
         effective_until=where.effective_until.isoformat() if where.effective_until else None,
+        plan_id=_plan_id(where.plan_id),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from enum import Enum
 from zoneinfo import ZoneInfo
 
 import strawberry
@@ -24,6 +25,7 @@ from asn_graph.projections.rows import (
     EvaluationDueRow,
     OutcomeRow,
     OutcomeSummary,
+    PeriodSummary,
     WorkItemRow,
 )
 
@@ -187,9 +189,15 @@ class TransferOutcome:
     )
     trainings: int
     training_hours: int
-    evaluation_rating: PerformanceRating | None
-    evaluated_on: date | None
+    evaluation_rating: PerformanceRating | None = strawberry.field(
+        description="The latest evaluation's rating."
+    )
+    evaluated_on: date | None = strawberry.field(description="The latest evaluation's date.")
     evaluation_summary: str | None
+    evaluations: int = strawberry.field(description="Evaluations recorded of the move.")
+    plan: PlanLink | None = strawberry.field(
+        description="The transfer plan (rencana mutasi) the move came from, if any."
+    )
 
     @classmethod
     def of(cls, row: OutcomeRow) -> TransferOutcome:
@@ -211,6 +219,8 @@ class TransferOutcome:
             else None,
             evaluated_on=date.fromisoformat(row.evaluated_on) if row.evaluated_on else None,
             evaluation_summary=row.evaluation_summary,
+            evaluations=row.evaluations,
+            plan=PlanLink.of_columns(row.plan_id, row.plan_move),
         )
 
 
@@ -224,7 +234,51 @@ class TransferOutcomeSummary:
     trained: int = strawberry.field(description="Moves followed by at least one training.")
     training_hours: int
     evaluated: int = strawberry.field(description="Moves with a post-transfer evaluation.")
+    evaluations: int = strawberry.field(
+        description="Evaluations recorded (a move may have several)."
+    )
+    evaluations_due: int = strawberry.field(
+        description="Scheduled evaluations not made yet whose grace period has begun and "
+        "whose due date has not passed (as of today)."
+    )
+    evaluations_late: int = strawberry.field(
+        description="Scheduled evaluations not made whose due date has passed (as of today)."
+    )
+    average_score_before: float | None = strawberry.field(
+        description="Mean SKP score (5 SANGAT_BAIK .. 1 SANGAT_KURANG) of the latest year "
+        "rated before the TMT's year, over the moves rated both before and after (those "
+        "counted as improved, unchanged or declined)."
+    )
+    average_score_after: float | None = strawberry.field(
+        description="Mean SKP score of the first year rated after the TMT's year, over the "
+        "same moves."
+    )
 
     @classmethod
     def of(cls, summary: OutcomeSummary) -> TransferOutcomeSummary:
         return mirror(cls, summary)
+
+
+@strawberry.enum(description="Periods of TMTs the outcomes are grouped by.")
+class OutcomePeriod(Enum):
+    YEAR = strawberry.enum_value("YEAR", description="Tahun: 2026.")
+    SEMESTER = strawberry.enum_value("SEMESTER", description="Semester: 2026-S1, 2026-S2.")
+    QUARTER = strawberry.enum_value("QUARTER", description="Triwulan: 2026-Q1 .. 2026-Q4.")
+    MONTH = strawberry.enum_value("MONTH", description="Bulan: 2026-01 .. 2026-12.")
+
+
+@strawberry.type(description="The outcomes of the moves whose TMT falls in one period.")
+class TransferOutcomePeriod:
+    period: str = strawberry.field(description="2026, 2026-S2, 2026-Q3 or 2026-07.")
+    starts_on: date
+    ends_on: date = strawberry.field(description="Exclusive: the next period's first day.")
+    summary: TransferOutcomeSummary
+
+    @classmethod
+    def of(cls, period: PeriodSummary) -> TransferOutcomePeriod:
+        return cls(
+            period=period.period,
+            starts_on=period.starts_on,
+            ends_on=period.ends_on,
+            summary=TransferOutcomeSummary.of(period.summary),
+        )

@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 from typing import Any, cast
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
+from eventsourcing.persistence import StoredEvent
 
 from asn_graph.application import commands as c
 from asn_graph.application.moments import Moment
@@ -19,10 +20,11 @@ from asn_graph.domain.case_records import (
     DocumentEvidence,
     Evaluation,
     Handover,
+    PlanLink,
     Training,
 )
 from asn_graph.domain.case_state import CaseState
-from asn_graph.domain.errors import IllegalTransition, RuleViolation
+from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule
@@ -246,3 +248,83 @@ def test_a_closed_case_shows_the_evaluations_its_schedule_asks_for(organised: Se
         (date(2027, 5, 16), None, False),
         (date(2027, 11, 16), None, False),
     ]
+
+
+PLAN = UUID("7d0c6a1e-52f4-4b8e-9c3a-1f2e3d4c5b6a")
+
+
+def test_a_case_launched_by_a_plan_knows_its_plan_and_move(organised: Service) -> None:
+    who = person("3578", "BKPSDM", 49)
+    register(organised.app, who)
+    opening = c.OpenCase(
+        who.nip,
+        DESTINATION,
+        Initiative.AGENCY_INTEREST,
+        "Rencana mutasi 2027",
+        plan_id=PLAN,
+        plan_move="DISKOMINFO-ANALIS-1",
+    )
+    case = organised.app.cases.open(OFFICER, opening).view
+    assert case.plan == PlanLink(PLAN, "DISKOMINFO-ANALIS-1")
+    assert organised.app.cases.get(case.id).plan == case.plan
+    assert _opened(organised, 50).plan is None
+    organised.projector.catch_up()
+    for table, column in (("directory_cases", "id"), ("outcome_moves", "case_id")):
+        (row,) = organised.views.query(
+            f"SELECT plan_id, plan_move FROM {table} WHERE {column} = :id",  # noqa: S608
+            {"id": str(case.id)},
+        )
+        assert row == {"plan_id": str(PLAN), "plan_move": "DISKOMINFO-ANALIS-1"}
+
+
+def test_a_half_given_plan_link_is_refused_and_records_nothing(organised: Service) -> None:
+    who = person("3578", "BKPSDM", 51)
+    register(organised.app, who)
+    before = event_count(organised)
+    for plan_id, move, field in (
+        (PLAN, None, "planMove"),
+        (None, "M-1", "planId"),
+        (PLAN, " ", "planMove"),
+    ):
+        opening = c.OpenCase(
+            who.nip,
+            DESTINATION,
+            Initiative.AGENCY_INTEREST,
+            "Rencana",
+            plan_id=plan_id,
+            plan_move=move,
+        )
+        with pytest.raises(InvalidInput) as refused:
+            organised.app.cases.open(OFFICER, opening)
+        assert refused.value.field == field
+    assert event_count(organised) == before
+
+
+def test_a_case_opened_before_cases_came_from_plans_still_loads(organised: Service) -> None:
+    # The Opened event as the release before plans stored it: no plan, no class version.
+    store = organised.store
+    opened = _opened(organised, 52)
+    (stored,) = store.recorder.select_events(opened.id, lte=1)
+    state = store.mapper.transcoder.decode(stored.state)
+    assert state.pop("class_version") == 2
+    assert state.pop("plan") is None
+    earlier = uuid4()
+    store.recorder.insert_events(
+        [StoredEvent(earlier, 1, stored.topic, store.mapper.transcoder.encode(state))]
+    )
+
+    loaded = organised.app.cases.get(earlier)
+    assert loaded.plan is None
+    assert (loaded.nip, loaded.destination, loaded.state) == (
+        opened.nip,
+        opened.destination,
+        CaseState.DRAFT,
+    )
+    organised.projector.catch_up()
+    for table in ("directory_cases", "outcome_moves"):
+        column = "id" if table == "directory_cases" else "case_id"
+        (row,) = organised.views.query(
+            f"SELECT plan_id, plan_move FROM {table} WHERE {column} = :id",  # noqa: S608
+            {"id": str(earlier)},
+        )
+        assert row == {"plan_id": None, "plan_move": None}

@@ -26,7 +26,7 @@ def world(organised: Service) -> PlanningWorld:
     return build_world(organised.app)
 
 
-def draft(service: Service, *, max_moves: int | None = None) -> pc.PlanCommand:
+def draft(service: Service, *, max_moves: int | None = None) -> pc.ProposePlan:
     plan = service.app.plans.draft(
         OFFICER,
         pc.DraftPlan(

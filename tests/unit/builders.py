@@ -6,7 +6,7 @@ from datetime import date
 from uuid import uuid4
 
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.case_records import Decree, DocumentEvidence, Handover
+from asn_graph.domain.case_records import Decree, DocumentEvidence, Handover, PlanLink
 from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import PlacementRecord
@@ -69,6 +69,7 @@ def case(
     initiative: Initiative = Initiative.AGENCY_INTEREST,
     destination: Placement = INTERNAL,
     actor: Actor = OFFICER,
+    plan: PlanLink | None = None,
 ) -> TransferCase:
     return TransferCase.open(
         case_id=uuid4(),
@@ -81,6 +82,7 @@ def case(
         findings=(),
         actor=actor,
         reason="Pemerataan pegawai",
+        plan=plan,
     )
 
 

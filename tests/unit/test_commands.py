@@ -44,6 +44,26 @@ def test_fingerprints_match_those_stored_by_earlier_releases() -> None:
     )
 
 
+def test_a_case_opened_from_a_plan_is_another_request() -> None:
+    plan = UUID("0b9a7a52-3d1e-4c55-8f0a-6a2f3c1d9e01")
+    fields = (
+        "196705261993031001",
+        Placement("1272", "BKPSDM", "J02"),
+        Initiative.AGENCY_INTEREST,
+        "Pemerataan pegawai",
+    )
+    without = c.OpenCase(*fields).fingerprint()
+    assert c.OpenCase(*fields, plan_id=None, plan_move=None).fingerprint() == without
+    planned = c.OpenCase(*fields, plan_id=plan, plan_move="M-1")
+    assert planned.fingerprint() not in {
+        without,
+        c.OpenCase(*fields, plan_id=plan, plan_move="M-2").fingerprint(),
+    }
+    assert planned.fingerprint() == (
+        c.OpenCase(*fields, plan_id=plan, plan_move="M-1").fingerprint()
+    )
+
+
 def test_fingerprints_of_nested_value_objects_match_too() -> None:
     # A value object goes into the fingerprint by its repr: its class name and fields.
     case_id = UUID("6f1c2a52-0d7e-4b8e-9a51-5d6c4f0b2e11")

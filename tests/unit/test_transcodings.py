@@ -4,11 +4,12 @@ import math
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
+from uuid import uuid4
 
 import pytest
 from eventsourcing.persistence import DatetimeAsISO, DecimalAsStr, JSONTranscoder, UUIDAsHex
 
-from asn_graph.domain.case_records import Training
+from asn_graph.domain.case_records import PlanLink, Training
 from asn_graph.domain.transfer_types import ApprovalStep
 from asn_graph.persistence.json_form import json_form
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
@@ -26,7 +27,7 @@ def _registered(transcoder: T) -> T:
 
 
 def _events_of_a_long_case() -> list[dict[str, Any]]:
-    subject = in_approval(case())
+    subject = in_approval(case(plan=PlanLink(uuid4(), "BKPSDM-ANALIS-1")))
     subject.decide(ApprovalStep.REVIEW_BOARD, True, date(2026, 10, 1), "BA/1", APPROVER, "")
     subject.record_handover(HANDOVER, OFFICER)
     subject.issue_decree(decree(), (), APPROVER)

@@ -1,11 +1,13 @@
 from datetime import date
+from uuid import UUID
 
 import pytest
 
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.case_records import Evaluation, Training
+from asn_graph.domain.case_records import Evaluation, PlanLink, Training
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.errors import Forbidden, IllegalTransition, InvalidInput, RuleViolation
+from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule, hard
 from asn_graph.domain.transfer_case import TransferCase
@@ -297,6 +299,56 @@ def test_a_snapshot_taken_when_a_case_kept_one_evaluation_is_read_as_a_list() ->
     assert none == {"evaluations": ()}
 
 
+def test_a_snapshot_taken_before_cases_came_from_plans_has_none() -> None:
+    state: dict[str, object] = {"state": CaseState.DRAFT}
+    TransferCase.upcast_v2_v3(state)
+    assert state == {"state": CaseState.DRAFT, "plan": None}
+
+
+def test_a_case_opened_from_a_plan_keeps_its_link() -> None:
+    link = PlanLink(UUID("0b9a7a52-3d1e-4c55-8f0a-6a2f3c1d9e01"), "DINKES-J02-3")
+    subject = case(plan=link)
+    (opened,) = subject.collect_events()
+    assert isinstance(opened, TransferCase.Opened)
+    assert opened.plan == link
+    assert subject.plan == link
+    assert case().plan is None
+
+
+def test_an_opened_event_stored_before_plans_came_from_none() -> None:
+    state: dict[str, object] = {"nip": "196705261993031001"}
+    TransferCase.Opened.upcast_v1_v2(state)
+    assert state == {"nip": "196705261993031001", "plan": None}
+
+
+def test_a_plan_link_names_its_plan_and_move() -> None:
+    plan = UUID("0b9a7a52-3d1e-4c55-8f0a-6a2f3c1d9e01")
+    assert PlanLink.of(None, None) is None
+    assert PlanLink.of(plan, " M-7 ") == PlanLink(plan, "M-7")
+    with pytest.raises(InvalidInput) as no_plan:
+        PlanLink.of(None, "M-7")
+    assert no_plan.value.field == "planId"
+    for move in (None, "  "):
+        with pytest.raises(InvalidInput) as no_move:
+            PlanLink.of(plan, move)
+        assert no_move.value.field == "planMove"
+
+
+def test_each_evaluation_window_opens_its_grace_period_before_its_due_date() -> None:
+    policy = TransferPolicy(evaluation_months=(3, 6, 12), evaluation_grace_days=10)
+    windows = policy.evaluation_windows(date(2026, 8, 31))
+    assert [(w.months_after, w.opens_on, w.due_on, w.closes_on) for w in windows] == [
+        (3, date(2026, 11, 20), date(2026, 11, 30), date(2027, 2, 18)),
+        (6, date(2027, 2, 18), date(2027, 2, 28), date(2027, 8, 21)),
+        (12, date(2027, 8, 21), date(2027, 8, 31), None),
+    ]
+    first, _, last = windows
+    assert not first.counts(date(2026, 11, 19))
+    assert first.counts(date(2026, 11, 20))
+    assert not first.counts(date(2027, 2, 18))
+    assert last.counts(date(2040, 1, 1))
+
+
 def test_the_evaluation_schedule_counts_each_evaluation_in_its_window() -> None:
     subject = appointed()
     subject.take_effect(TODAY, POLICY, OFFICER)
@@ -310,6 +362,7 @@ def test_the_evaluation_schedule_counts_each_evaluation_in_its_window() -> None:
         (at_six_months, date(2027, 5, 1), False),
         (date(2027, 11, 16), None, True),
     ]
+    assert [s.months_after for s in schedule] == [6, 12]
     before_due = subject.evaluation_schedule(POLICY, today=date(2027, 6, 1))
     assert [s.overdue for s in before_due] == [False, False]
     assert case().evaluation_schedule(POLICY, TODAY) == ()

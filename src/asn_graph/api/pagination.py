@@ -13,7 +13,7 @@ from asn_graph.api.context import Ctx
 from asn_graph.api.engine.assembler import assembler
 from asn_graph.api.types.common import PageInfo
 from asn_graph.domain.errors import InvalidInput
-from asn_graph.projections.rows import AuditRow, Page, WorkItemRow
+from asn_graph.projections.rows import AuditRow, EvaluationDueRow, Page, WorkItemRow
 
 N = TypeVar("N")
 R = TypeVar("R")
@@ -125,3 +125,18 @@ def decode_stage_cursor(kind: str, cursor: str | None) -> tuple[str, int] | None
     if not at or not seq.isdigit():
         raise InvalidInput("the cursor is not one this list gave out", field="after")
     return at, int(seq)
+
+
+def evaluation_key(row: EvaluationDueRow) -> str:
+    """The order of the worklist's evaluations: by due date, then case and month."""
+    return f"{row.due_on}|{row.case_id}|{row.months_after}"
+
+
+def decode_evaluation_cursor(kind: str, cursor: str | None) -> tuple[str, str, int] | None:
+    key = decode_cursor(kind, cursor)
+    if key is None:
+        return None
+    parts = key.split("|")
+    if len(parts) != 3 or not all(parts) or not parts[2].isdigit():
+        raise InvalidInput("the cursor is not one this list gave out", field="after")
+    return parts[0], parts[1], int(parts[2])

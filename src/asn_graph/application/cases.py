@@ -16,6 +16,7 @@ from asn_graph.application.to_view import case_view
 from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.application.views import CaseView
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.case_records import PlanLink
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.errors import RuleViolation
@@ -40,6 +41,7 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
 
     @use_case
     def open(self, actor: Actor, command: c.OpenCase) -> Changes[TransferCase]:
+        plan = PlanLink.of(command.plan_id, command.plan_move)
         employee = self.store.employee(command.nip)
         origin = employee.placement
         if origin is None:
@@ -66,6 +68,7 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
             findings=findings,
             actor=actor,
             reason=command.reason,
+            plan=plan,
         )
         employee.open_transfer_case(case.id, actor)
         return _changes(case, employee)

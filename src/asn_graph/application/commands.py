@@ -35,11 +35,19 @@ from asn_graph.domain.transfer_types import ApprovalStep, Initiative
 @dataclass(frozen=True)
 class Command:
     NAME: ClassVar[str]
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset()
+    """Optional fields a command gained after its fingerprints were first stored: left out
+    of the fingerprint while unset, so that a request without them is recognised as before."""
 
     def fingerprint(self) -> str:
         """What makes two requests the same request: the command and every field."""
+        payload = {
+            name: value
+            for name, value in vars(self).items()
+            if value is not None or name not in self.ADDED_FIELDS
+        }
         canonical = json.dumps(
-            {"command": self.NAME, "payload": vars(self)}, sort_keys=True, default=repr
+            {"command": self.NAME, "payload": payload}, sort_keys=True, default=repr
         )
         return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -169,11 +177,16 @@ class LiftBlocker(Command):
 @dataclass(frozen=True)
 class OpenCase(Command):
     NAME: ClassVar[str] = "open_case"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"plan_id", "plan_move"})
     nip: str
     destination: Placement
     initiative: Initiative
     reason: str
     case_id: UUID | None = None
+    plan_id: UUID | None = None
+    """The transfer plan (rencana mutasi) that launches the case, if one does."""
+    plan_move: str | None = None
+    """The move's key within that plan."""
 
 
 @dataclass(frozen=True)

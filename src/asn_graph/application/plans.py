@@ -233,7 +233,13 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         for move in plan.awaiting_launch[: command.batch_size]:
             case_id = launched_case_id(plan.id, move.nip)
             opening = c.OpenCase(
-                move.nip, move.destination, Initiative.AGENCY_INTEREST, reason, case_id
+                move.nip,
+                move.destination,
+                Initiative.AGENCY_INTEREST,
+                reason,
+                case_id,
+                plan_id=plan.id,
+                plan_move=move.nip,
             )
             try:
                 changes = self.cases.open.decide(self.cases, actor, opening)

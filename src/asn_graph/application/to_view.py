@@ -117,4 +117,5 @@ def case_view(case: TransferCase, policy: TransferPolicy, today: date) -> CaseVi
         trainings=tuple(case.trainings),
         evaluations=case.evaluations,
         evaluation_schedule=case.evaluation_schedule(policy, today),
+        plan=case.plan,
     )

@@ -21,6 +21,7 @@ from asn_graph.domain.case_records import (
     Evaluation,
     Handover,
     Override,
+    PlanLink,
     ProposalAnswer,
     ScheduledEvaluation,
     Training,
@@ -160,6 +161,8 @@ class CaseView:
     """Evaluasi berkala, oldest first."""
     evaluation_schedule: tuple[ScheduledEvaluation, ...]
     """The evaluations the agency's schedule asks of the move, as of today."""
+    plan: PlanLink | None
+    """The transfer plan (rencana mutasi) the case was opened from, if any."""
 
     @property
     def evaluation(self) -> Evaluation | None:

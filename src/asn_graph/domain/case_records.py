@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from uuid import UUID
 
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput
@@ -126,6 +127,25 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
+class EvaluationWindow:
+    """When one evaluation of the schedule is due, and which evaluations count for it: those
+    made from ``opens_on`` (the grace period before its due date) until the next one opens."""
+
+    months_after: int
+    """Months after the TMT: which evaluation of the schedule it is (6, 12, ...)."""
+    opens_on: date
+    due_on: date
+    closes_on: date | None
+    """Exclusive; ``None`` for the last evaluation of the schedule."""
+
+    def counts(self, evaluated_on: date) -> bool:
+        """Whether an evaluation made on ``evaluated_on`` meets this one."""
+        return self.opens_on <= evaluated_on and (
+            self.closes_on is None or evaluated_on < self.closes_on
+        )
+
+
+@dataclass(frozen=True)
 class ScheduledEvaluation:
     """One evaluation the agency's schedule asks of a move, and whether it was made."""
 
@@ -133,6 +153,32 @@ class ScheduledEvaluation:
     evaluated_on: date | None
     overdue: bool
     """Not made, and its due date has passed."""
+    months_after: int
+    """Months after the TMT: which evaluation of the schedule it is (6, 12, ...)."""
+
+
+@dataclass(frozen=True)
+class PlanLink:
+    """The transfer plan (rencana mutasi) a case was opened from, and which of its moves."""
+
+    plan_id: UUID
+    move: str
+    """The move's key within the plan."""
+
+    def __post_init__(self) -> None:
+        if not self.move.strip():
+            raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
+
+    @classmethod
+    def of(cls, plan_id: UUID | None, move: str | None) -> PlanLink | None:
+        """The link a command asks for: none, or a plan together with its move."""
+        if plan_id is None and move is None:
+            return None
+        if plan_id is None:
+            raise InvalidInput("a plan's move is given with its plan", field="planId")
+        if move is None:
+            raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
+        return cls(plan_id, move.strip())
 
 
 @dataclass(frozen=True)

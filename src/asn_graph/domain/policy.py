@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.calendar import add_months
+from asn_graph.domain.case_records import DocumentType, EvaluationWindow
 from asn_graph.domain.matching import MatchingWeights
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule, Severity
@@ -86,3 +88,18 @@ class TransferPolicy:
 
     def may_override(self, rule: Rule) -> bool:
         return rule in self.overridable_rules
+
+    def evaluation_windows(self, effective_on: date) -> tuple[EvaluationWindow, ...]:
+        """The evaluations asked of a move that took effect (TMT) on ``effective_on``: each is
+        due ``evaluation_months`` after it, and met by an evaluation made from
+        ``evaluation_grace_days`` before its due date up to the next one's opening."""
+        grace = timedelta(days=self.evaluation_grace_days)
+        due = [add_months(effective_on, months) for months in self.evaluation_months]
+        opens = [day - grace for day in due]
+        closes: list[date | None] = [*opens[1:], None]
+        return tuple(
+            EvaluationWindow(months, start, due_on, end)
+            for months, start, due_on, end in zip(
+                self.evaluation_months, opens, due, closes, strict=True
+            )
+        )

@@ -10,7 +10,7 @@ the state it changes would sit in different files. The value objects it records 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -19,7 +19,7 @@ from eventsourcing.domain import Aggregate
 from asn_graph.domain import authority
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.audited import AuditedAggregate
-from asn_graph.domain.calendar import add_months, working_days_between
+from asn_graph.domain.calendar import working_days_between
 from asn_graph.domain.case_records import (
     Approval,
     Decree,
@@ -28,6 +28,7 @@ from asn_graph.domain.case_records import (
     Evaluation,
     Handover,
     Override,
+    PlanLink,
     ProposalAnswer,
     ScheduledEvaluation,
     Training,
@@ -48,14 +49,20 @@ from asn_graph.domain.transfer_types import (
 
 class TransferCase(AuditedAggregate):
     TOPIC = "asn-graph/transfer-case"
-    class_version = 2
-    """Version 2 keeps every evaluation of a move (version 1 kept the latest)."""
+    class_version = 3
+    """Version 2 keeps every evaluation of a move (version 1 kept the latest); version 3
+    knows the plan a case came from."""
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         """A snapshot taken when a case kept one evaluation."""
         latest = state.pop("evaluation", None)
         state["evaluations"] = (latest,) if latest is not None else ()
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        """A snapshot taken before cases were opened from plans."""
+        state["plan"] = None
 
     class Event(Aggregate.Event):
         TOPIC = "asn-graph/transfer-case/event"
@@ -73,6 +80,8 @@ class TransferCase(AuditedAggregate):
 
     class Opened(Event, Aggregate.Created):
         TOPIC = "asn-graph/transfer-case/opened"
+        class_version = 2
+        """Version 2 says which transfer plan the case came from, if any."""
         transfer_type: TransferType
         initiative: Initiative
         employee_id: UUID
@@ -80,6 +89,12 @@ class TransferCase(AuditedAggregate):
         origin: Placement
         destination: Placement
         findings: tuple[Finding, ...]
+        plan: PlanLink | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Opened before cases were launched from plans: it came from none."""
+            state["plan"] = None
 
     class DocumentAttached(Event):
         TOPIC = "asn-graph/transfer-case/document-attached"
@@ -220,6 +235,7 @@ class TransferCase(AuditedAggregate):
         origin: Placement,
         destination: Placement,
         findings: tuple[Finding, ...],
+        plan: PlanLink | None = None,
         **_: Any,
     ) -> None:
         self.transfer_type = transfer_type
@@ -229,6 +245,7 @@ class TransferCase(AuditedAggregate):
         self.origin = origin
         self.destination = destination
         self.findings = tuple(findings)
+        self.plan = plan
         self.state = CaseState.DRAFT
         self.documents: dict[DocumentType, DocumentEvidence] = {}
         self.approvals: list[Approval] = []
@@ -257,6 +274,7 @@ class TransferCase(AuditedAggregate):
         findings: tuple[Finding, ...],
         actor: Actor,
         reason: str,
+        plan: PlanLink | None = None,
     ) -> TransferCase:
         authority.require_can_open(actor, initiative, nip, origin, destination)
         if origin.unit_id == destination.unit_id and origin.position_code == (
@@ -278,6 +296,7 @@ class TransferCase(AuditedAggregate):
             origin=origin,
             destination=destination,
             findings=findings,
+            plan=plan,
             actor=actor,
             reason=reason.strip(),
         )
@@ -552,15 +571,12 @@ class TransferCase(AuditedAggregate):
         the next one's."""
         if self.effective_on is None:
             return ()
-        grace = timedelta(days=policy.evaluation_grace_days)
-        starts = [add_months(self.effective_on, m) - grace for m in policy.evaluation_months]
-        ends = [*starts[1:], date.max]
         made = sorted(e.evaluated_on for e in self.evaluations)
         schedule = []
-        for start, end in zip(starts, ends, strict=True):
-            due_on = start + grace
-            met = next((day for day in made if start <= day < end), None)
-            schedule.append(ScheduledEvaluation(due_on, met, met is None and due_on < today))
+        for window in policy.evaluation_windows(self.effective_on):
+            met = next((day for day in made if window.counts(day)), None)
+            overdue = met is None and window.due_on < today
+            schedule.append(ScheduledEvaluation(window.due_on, met, overdue, window.months_after))
         return tuple(schedule)
 
     @property

@@ -24,6 +24,7 @@ from asn_graph.domain.case_records import (
     Evaluation,
     Handover,
     Override,
+    PlanLink,
     ProposalAnswer,
     Training,
 )
@@ -302,6 +303,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "planned_move": PlannedMove,
     "unit_balance": UnitBalance,
     "launch_outcome": LaunchOutcome,
+    "plan_link": PlanLink,
 }
 
 

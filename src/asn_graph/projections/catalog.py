@@ -26,7 +26,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
         DirectoryProjection(policy, timezone),
         PlacementHistoryProjection(),
         AuditTrailProjection(),
-        OutcomesProjection(),
+        OutcomesProjection(policy),
         PlanRegisterProjection(),
     ]
 

@@ -53,7 +53,8 @@ def _position_key(placement: Placement) -> tuple[str, str, str]:
 class DirectoryProjection(ReadModel):
     name = "directory"
     weight = 2
-    version = 2
+    version = 3
+    """3: cases keep the transfer plan they came from."""
     tables = TABLES
     statements = STATEMENTS
     indexes = INDEXES
@@ -135,11 +136,11 @@ class DirectoryProjection(ReadModel):
             "INSERT INTO directory_cases (id, seq, employee_id, nip, transfer_type, initiative, "
             "state, origin_agency, origin_unit, origin_position, destination_agency, "
             "destination_unit, destination_position, opened_at, updated_at, approved_steps, "
-            "pending_step, assignee_role, stage_entered_at, deadline, due_on) VALUES (:id, "
-            ":seq, :employee_id, :nip, :transfer_type, :initiative, :state, :origin_agency, "
-            ":origin_unit, :origin_position, :destination_agency, :destination_unit, "
-            ":destination_position, :at, :at, :approved_steps, :pending_step, :assignee_role, "
-            ":at, :deadline, :due_on)",
+            "pending_step, assignee_role, stage_entered_at, deadline, due_on, plan_id, "
+            "plan_move) VALUES (:id, :seq, :employee_id, :nip, :transfer_type, :initiative, "
+            ":state, :origin_agency, :origin_unit, :origin_position, :destination_agency, "
+            ":destination_unit, :destination_position, :at, :at, :approved_steps, "
+            ":pending_step, :assignee_role, :at, :deadline, :due_on, :plan_id, :plan_move)",
             {
                 "id": envelope.subject,
                 "seq": envelope.position,
@@ -153,6 +154,8 @@ class DirectoryProjection(ReadModel):
                 "destination_agency": destination.agency_code,
                 "destination_unit": destination.unit_code,
                 "destination_position": destination.position_code,
+                "plan_id": str(event.plan.plan_id) if event.plan else None,
+                "plan_move": event.plan.move if event.plan else None,
                 **self._stage(CaseState.DRAFT, event.transfer_type, 0, event.timestamp),
             },
         )

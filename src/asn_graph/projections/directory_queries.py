@@ -29,7 +29,7 @@ _CASE_COLUMNS = (
     "c.id, c.seq, c.employee_id, c.nip, e.name AS employee_name, c.transfer_type, "
     "c.initiative, c.state, c.origin_agency, c.origin_unit, c.origin_position, "
     "c.destination_agency, c.destination_unit, c.destination_position, c.opened_at, "
-    "c.updated_at"
+    "c.updated_at, c.plan_id, c.plan_move"
 )
 
 
@@ -138,4 +138,7 @@ def _case_clauses(where: CaseFilter) -> tuple[list[str], dict[str, Any]]:
     if where.nip is not None:
         clauses.append("c.nip = :nip")
         params["nip"] = where.nip
+    if where.plan_id is not None:
+        clauses.append("c.plan_id = :plan_id")
+        params["plan_id"] = where.plan_id
     return clauses, params

@@ -87,7 +87,9 @@ STATEMENTS = (
         stage_entered_at TEXT NOT NULL,
         deadline TEXT,
         due_on TEXT,
-        decree_number TEXT
+        decree_number TEXT,
+        plan_id TEXT,
+        plan_move TEXT
     )""",
 )
 
@@ -102,6 +104,7 @@ INDEXES = (
     """CREATE INDEX IF NOT EXISTS directory_cases_stage
         ON directory_cases (stage_entered_at, seq)""",
     "CREATE INDEX IF NOT EXISTS directory_cases_due ON directory_cases (due_on)",
+    "CREATE INDEX IF NOT EXISTS directory_cases_plan ON directory_cases (plan_id, seq)",
     """CREATE INDEX IF NOT EXISTS directory_cases_origin
         ON directory_cases (origin_agency, origin_unit, origin_position)""",
     """CREATE INDEX IF NOT EXISTS directory_cases_destination

@@ -21,10 +21,13 @@ from asn_graph.projections.rows import (
     CaseRow,
     EmployeeFilter,
     EmployeeRow,
+    EvaluationDueFilter,
+    EvaluationDueRow,
     OutcomeFilter,
     OutcomeRow,
     OutcomeSummary,
     Page,
+    PeriodSummary,
     PlacementFilter,
     PlacementRow,
     PositionBalanceRow,
@@ -100,6 +103,10 @@ class WorklistReads(Protocol):
         self, filter_: WorklistFilter, first: int, after: tuple[str, int] | None
     ) -> Page[WorkItemRow]: ...
 
+    def evaluations_due(
+        self, filter_: EvaluationDueFilter, first: int, after: tuple[str, str, int] | None
+    ) -> Page[EvaluationDueRow]: ...
+
 
 class AuditReads(Protocol):
     def entries(self, filter_: AuditFilter, first: int, after: int | None) -> Page[AuditRow]: ...
@@ -110,7 +117,9 @@ class AuditReads(Protocol):
 class OutcomeReads(Protocol):
     def moves(self, filter_: OutcomeFilter, first: int, after: int | None) -> Page[OutcomeRow]: ...
 
-    def summary(self, filter_: OutcomeFilter) -> OutcomeSummary: ...
+    def summary(self, filter_: OutcomeFilter, today: str) -> OutcomeSummary: ...
+
+    def by_period(self, filter_: OutcomeFilter, today: str, period: str) -> list[PeriodSummary]: ...
 
 
 class PlanReads(Protocol):

@@ -1,12 +1,21 @@
-"""Did the moves work? Performance before and after, training, evaluations."""
+"""Did the moves work? Performance before and after, training, evaluations made, due and late;
+for a period of TMTs and a transfer plan, in total or period by period."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from asn_graph.projections.database import Database
+from asn_graph.domain.calendar import add_months
+from asn_graph.projections.database import Database, Row
 from asn_graph.projections.paging import ListQuery, keyset_page
-from asn_graph.projections.rows import OutcomeFilter, OutcomeRow, OutcomeSummary, Page
+from asn_graph.projections.rows import (
+    OutcomeFilter,
+    OutcomeRow,
+    OutcomeSummary,
+    Page,
+    PeriodSummary,
+)
 from asn_graph.projections.sql import where_clause
 
 _YEAR = "CAST(SUBSTR(m.effective_on, 1, 4) AS INTEGER)"
@@ -25,8 +34,45 @@ _COLUMNS = (
     f"{_BEFORE.format(column='score')} AS score_before, "
     f"{_AFTER.format(column='rating')} AS rating_after, "
     f"{_AFTER.format(column='score')} AS score_after, "
-    "m.trainings, m.training_hours, m.evaluation_rating, m.evaluated_on, m.evaluation_summary"
+    "m.trainings, m.training_hours, m.evaluation_rating, m.evaluated_on, m.evaluation_summary, "
+    "m.evaluations, m.plan_id, m.plan_move"
 )
+_PENDING = (
+    "(SELECT COUNT(*) FROM outcome_evaluations v WHERE v.case_id = m.case_id "
+    "AND v.evaluated_on IS NULL AND {condition})"
+)
+_MONTH = "CAST(SUBSTR(m.effective_on, 6, 2) AS INTEGER)"
+PERIODS = {
+    "YEAR": "SUBSTR(m.effective_on, 1, 4)",
+    "SEMESTER": f"SUBSTR(m.effective_on, 1, 4) || '-S' || CAST(({_MONTH} + 5) / 6 AS TEXT)",
+    "QUARTER": f"SUBSTR(m.effective_on, 1, 4) || '-Q' || CAST(({_MONTH} + 2) / 3 AS TEXT)",
+    "MONTH": "SUBSTR(m.effective_on, 1, 7)",
+}
+"""How the moves are grouped by their TMT, each as the label of its period."""
+_MONTHS = {"YEAR": 12, "SEMESTER": 6, "QUARTER": 3, "MONTH": 1}
+_COMPARED = "after_score IS NOT NULL AND before_score IS NOT NULL"
+_SUMMARY = (
+    "COUNT(*) AS moves, "
+    "SUM(CASE WHEN after_score > before_score THEN 1 ELSE 0 END) AS improved, "
+    "SUM(CASE WHEN after_score = before_score THEN 1 ELSE 0 END) AS unchanged, "
+    "SUM(CASE WHEN after_score < before_score THEN 1 ELSE 0 END) AS declined, "
+    "SUM(CASE WHEN after_score IS NULL OR before_score IS NULL THEN 1 ELSE 0 END) "
+    "AS not_yet_rated, SUM(CASE WHEN trainings > 0 THEN 1 ELSE 0 END) AS trained, "
+    "SUM(training_hours) AS training_hours, "
+    "SUM(CASE WHEN evaluations > 0 THEN 1 ELSE 0 END) AS evaluated, "
+    "SUM(evaluations) AS evaluations, SUM(due) AS evaluations_due, "
+    "SUM(late) AS evaluations_late, "
+    f"AVG(CASE WHEN {_COMPARED} THEN before_score END) AS average_score_before, "
+    f"AVG(CASE WHEN {_COMPARED} THEN after_score END) AS average_score_after"
+)
+_MOVED = (
+    f"SELECT {_BEFORE.format(column='score')} AS before_score, "
+    f"{_AFTER.format(column='score')} AS after_score, m.trainings, m.training_hours, "
+    "m.evaluations, "
+    f"{_PENDING.format(condition='v.opens_on <= :today AND v.due_on >= :today')} AS due, "
+    f"{_PENDING.format(condition='v.due_on < :today')} AS late"
+)
+_AVERAGES = ("average_score_before", "average_score_after")
 
 
 class OutcomeQueries:
@@ -39,23 +85,50 @@ class OutcomeQueries:
         keyset = ("m.seq < :after", {"after": after}) if after is not None else None
         return keyset_page(self.database, OutcomeRow, query, first, keyset)
 
-    def summary(self, filter_: OutcomeFilter) -> OutcomeSummary:
+    def summary(self, filter_: OutcomeFilter, today: str) -> OutcomeSummary:
+        """The moves of ``filter_``; evaluations due and late as of ``today``."""
         clauses, params = _clauses(filter_)
         row = self.database.query(
-            "SELECT COUNT(*) AS moves, "  # noqa: S608
-            "SUM(CASE WHEN after_score > before_score THEN 1 ELSE 0 END) AS improved, "
-            "SUM(CASE WHEN after_score = before_score THEN 1 ELSE 0 END) AS unchanged, "
-            "SUM(CASE WHEN after_score < before_score THEN 1 ELSE 0 END) AS declined, "
-            "SUM(CASE WHEN after_score IS NULL OR before_score IS NULL THEN 1 ELSE 0 END) "
-            "AS not_yet_rated, SUM(CASE WHEN trainings > 0 THEN 1 ELSE 0 END) AS trained, "
-            "SUM(training_hours) AS training_hours, "
-            "SUM(CASE WHEN evaluation_rating IS NOT NULL THEN 1 ELSE 0 END) AS evaluated "
-            f"FROM (SELECT {_BEFORE.format(column='score')} AS before_score, "
-            f"{_AFTER.format(column='score')} AS after_score, m.trainings, m.training_hours, "
-            f"m.evaluation_rating FROM outcome_moves m{where_clause(clauses)}) moved",
-            params,
+            f"SELECT {_SUMMARY} FROM ({_MOVED} FROM outcome_moves m"  # noqa: S608
+            f"{where_clause(clauses)}) moved",
+            {**params, "today": today},
         )[0]
-        return OutcomeSummary(**{k: int(v or 0) for k, v in row.items()})
+        return _summary(row)
+
+    def by_period(self, filter_: OutcomeFilter, today: str, period: str) -> list[PeriodSummary]:
+        """The moves of ``filter_`` in groups by the ``period`` (a key of ``PERIODS``) their
+        TMT falls in, oldest first; periods without a move are left out."""
+        clauses, params = _clauses(filter_)
+        rows = self.database.query(
+            f"SELECT period, {_SUMMARY} FROM ({_MOVED}, {PERIODS[period]} AS period "  # noqa: S608
+            f"FROM outcome_moves m{where_clause(clauses)}) moved "
+            "GROUP BY period ORDER BY period",
+            {**params, "today": today},
+        )
+        return [_period(period, row.pop("period"), row) for row in rows]
+
+
+def _period(period: str, label: str, row: Row) -> PeriodSummary:
+    """A period's summary with its first day and the next period's, read off its label."""
+    year, _, part = label.partition("-")
+    months = _MONTHS[period]
+    index = int(part.lstrip("SQ")) - 1 if part else 0
+    starts_on = date(int(year), 1 + index * months, 1)
+    return PeriodSummary(label, starts_on, add_months(starts_on, months), _summary(row))
+
+
+def _summary(row: Row) -> OutcomeSummary:
+    counts = {k: int(v or 0) for k, v in row.items() if k not in _AVERAGES}
+    return OutcomeSummary(
+        **counts,
+        average_score_before=_average(row["average_score_before"]),
+        average_score_after=_average(row["average_score_after"]),
+    )
+
+
+def _average(value: Any) -> float | None:
+    """An average to two places (PostgreSQL answers a numeric, SQLite a float)."""
+    return None if value is None else round(float(value), 2)
 
 
 def _clauses(filter_: OutcomeFilter) -> tuple[list[str], dict[str, Any]]:
@@ -70,4 +143,7 @@ def _clauses(filter_: OutcomeFilter) -> tuple[list[str], dict[str, Any]]:
     if filter_.effective_until is not None:
         clauses.append("m.effective_on < :effective_until")
         params["effective_until"] = filter_.effective_until
+    if filter_.plan_id is not None:
+        clauses.append("m.plan_id = :plan_id")
+        params["plan_id"] = filter_.plan_id
     return clauses, params

@@ -1,5 +1,6 @@
 """Outcomes of moves: for every case that took effect, the employee's performance before and
-after, the training done and the post-transfer evaluation (evaluasi berkala mutasi)."""
+after, the training done, and the evaluations its schedule asks for (evaluasi berkala mutasi)
+with the one that met each."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from asn_graph.domain.employee import Employee
+from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.projections.batch_rows import subjects_of
 from asn_graph.projections.database import Session
@@ -16,8 +18,9 @@ from asn_graph.projections.source import Envelope
 
 class OutcomesProjection(ReadModel):
     name = "outcomes"
-    version = 1
-    tables = ("outcome_ratings", "outcome_moves")
+    version = 2
+    """2: the plan a move came from, its evaluations counted, and its evaluation schedule."""
+    tables = ("outcome_ratings", "outcome_moves", "outcome_evaluations")
     statements = (
         """CREATE TABLE IF NOT EXISTS outcome_ratings (
             employee_id TEXT NOT NULL,
@@ -42,7 +45,22 @@ class OutcomesProjection(ReadModel):
             evaluation_rating TEXT,
             evaluation_score INTEGER,
             evaluated_on TEXT,
-            evaluation_summary TEXT
+            evaluation_summary TEXT,
+            evaluations INTEGER NOT NULL DEFAULT 0,
+            plan_id TEXT,
+            plan_move TEXT
+        )""",
+        # One row per evaluation the policy's schedule asks of a move that took effect, made
+        # then: opens_on is its due date less the grace period, closes_on the next one's
+        # opening (NULL for the last); evaluated_on the earliest evaluation within them.
+        """CREATE TABLE IF NOT EXISTS outcome_evaluations (
+            case_id TEXT NOT NULL,
+            months_after INTEGER NOT NULL,
+            opens_on TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            closes_on TEXT,
+            evaluated_on TEXT,
+            PRIMARY KEY (case_id, months_after)
         )""",
     )
     indexes = (
@@ -50,15 +68,22 @@ class OutcomesProjection(ReadModel):
             ON outcome_moves (destination_agency, effective_on)""",
         """CREATE INDEX IF NOT EXISTS outcome_moves_origin
             ON outcome_moves (origin_agency, effective_on)""",
+        """CREATE INDEX IF NOT EXISTS outcome_moves_plan
+            ON outcome_moves (plan_id, effective_on)""",
+        # The worklist's evaluations: those not made whose window has opened (the backlog,
+        # a small part of the evaluations still to come).
+        """CREATE INDEX IF NOT EXISTS outcome_evaluations_pending
+            ON outcome_evaluations (opens_on) WHERE evaluated_on IS NULL""",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, policy: TransferPolicy) -> None:
         super().__init__()
+        self.policy = policy
         self._new_people: set[str] = set()
         self._ratings: dict[tuple[str, int], dict[str, Any]] = {}
         self.on(Employee.PerformanceRated, self._rated)
         self.on(TransferCase.Opened, _opened)
-        self.on(TransferCase.TookEffect, _took_effect)
+        self.on(TransferCase.TookEffect, self._took_effect)
         self.on(TransferCase.TrainingRecorded, _trained)
         self.on(TransferCase.EvaluationRecorded, _evaluated)
 
@@ -95,14 +120,33 @@ class OutcomesProjection(ReadModel):
             params,
         )
 
+    def _took_effect(self, session: Session, envelope: Envelope) -> None:
+        event: TransferCase.TookEffect = envelope.event
+        session.write(
+            "UPDATE outcome_moves SET effective_on = :on WHERE case_id = :id",
+            {"on": event.effective_on.isoformat(), "id": envelope.subject},
+        )
+        for window in self.policy.evaluation_windows(event.effective_on):
+            session.write(
+                "INSERT INTO outcome_evaluations (case_id, months_after, opens_on, due_on, "
+                "closes_on) VALUES (:id, :months, :opens, :due, :closes)",
+                {
+                    "id": envelope.subject,
+                    "months": window.months_after,
+                    "opens": window.opens_on.isoformat(),
+                    "due": window.due_on.isoformat(),
+                    "closes": window.closes_on.isoformat() if window.closes_on else None,
+                },
+            )
+
 
 def _opened(session: Session, envelope: Envelope) -> None:
     event: TransferCase.Opened = envelope.event
     session.write(
         "INSERT INTO outcome_moves (case_id, seq, employee_id, nip, transfer_type, "
-        "origin_agency, origin_unit, destination_agency, destination_unit) VALUES (:id, :seq, "
-        ":employee, :nip, :type, :origin_agency, :origin_unit, :destination_agency, "
-        ":destination_unit)",
+        "origin_agency, origin_unit, destination_agency, destination_unit, plan_id, "
+        "plan_move) VALUES (:id, :seq, :employee, :nip, :type, :origin_agency, :origin_unit, "
+        ":destination_agency, :destination_unit, :plan_id, :plan_move)",
         {
             "id": envelope.subject,
             "seq": envelope.position,
@@ -113,15 +157,9 @@ def _opened(session: Session, envelope: Envelope) -> None:
             "origin_unit": event.origin.unit_code,
             "destination_agency": event.destination.agency_code,
             "destination_unit": event.destination.unit_code,
+            "plan_id": str(event.plan.plan_id) if event.plan else None,
+            "plan_move": event.plan.move if event.plan else None,
         },
-    )
-
-
-def _took_effect(session: Session, envelope: Envelope) -> None:
-    event: TransferCase.TookEffect = envelope.event
-    session.write(
-        "UPDATE outcome_moves SET effective_on = :on WHERE case_id = :id",
-        {"on": event.effective_on.isoformat(), "id": envelope.subject},
     )
 
 
@@ -137,14 +175,24 @@ def _trained(session: Session, envelope: Envelope) -> None:
 def _evaluated(session: Session, envelope: Envelope) -> None:
     event: TransferCase.EvaluationRecorded = envelope.event
     evaluation = event.evaluation
+    evaluated_on = evaluation.evaluated_on.isoformat()
     session.write(
         "UPDATE outcome_moves SET evaluation_rating = :rating, evaluation_score = :score, "
-        "evaluated_on = :on, evaluation_summary = :summary WHERE case_id = :id",
+        "evaluated_on = :on, evaluation_summary = :summary, evaluations = evaluations + 1 "
+        "WHERE case_id = :id",
         {
             "rating": evaluation.rating.value,
             "score": evaluation.rating.score,
-            "on": evaluation.evaluated_on.isoformat(),
+            "on": evaluated_on,
             "summary": evaluation.summary,
             "id": envelope.subject,
         },
+    )
+    # It meets the scheduled evaluation whose window it falls in (the earliest one made
+    # there stands, as in the case's own schedule).
+    session.write(
+        "UPDATE outcome_evaluations SET evaluated_on = :on WHERE case_id = :id "
+        "AND opens_on <= :on AND (closes_on IS NULL OR :on < closes_on) "
+        "AND (evaluated_on IS NULL OR :on < evaluated_on)",
+        {"on": evaluated_on, "id": envelope.subject},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
 from asn_graph.domain.positions import Staffing
@@ -58,6 +59,8 @@ class CaseRow(NamedTuple):
     destination_position: str
     opened_at: str
     updated_at: str
+    plan_id: str | None
+    plan_move: str | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class CaseFilter:
     agency_code: str | None = None
     unit_code: str | None = None
     nip: str | None = None
+    plan_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -228,10 +232,42 @@ class AuditRow(NamedTuple):
 
 
 @dataclass(frozen=True)
+class EvaluationDueFilter:
+    """Scheduled evaluations not made whose window has opened by ``today``."""
+
+    today: str
+    agency_code: str | None = None
+    unit_code: str | None = None
+    transfer_type: str | None = None
+    plan_id: str | None = None
+    overdue_only: bool = False
+
+
+class EvaluationDueRow(NamedTuple):
+    case_id: str
+    seq: int
+    nip: str
+    employee_name: str | None
+    transfer_type: str
+    state: str | None
+    origin_agency: str
+    origin_unit: str
+    destination_agency: str
+    destination_unit: str
+    effective_on: str
+    months_after: int
+    opens_on: str
+    due_on: str
+    plan_id: str | None
+    plan_move: str | None
+
+
+@dataclass(frozen=True)
 class OutcomeFilter:
     agency_code: str | None = None
     effective_from: str | None = None
     effective_until: str | None = None
+    plan_id: str | None = None
 
 
 class OutcomeRow(NamedTuple):
@@ -253,6 +289,9 @@ class OutcomeRow(NamedTuple):
     evaluation_rating: str | None
     evaluated_on: str | None
     evaluation_summary: str | None
+    evaluations: int
+    plan_id: str | None
+    plan_move: str | None
 
 
 @dataclass(frozen=True)
@@ -265,3 +304,27 @@ class OutcomeSummary:
     trained: int
     training_hours: int
     evaluated: int
+    evaluations: int
+    """Evaluations recorded (a move may have several)."""
+    evaluations_due: int
+    """Scheduled evaluations not made whose grace period has begun and whose date has not
+    passed."""
+    evaluations_late: int
+    """Scheduled evaluations not made whose date has passed."""
+    average_score_before: float | None
+    """Mean SKP score (5 SANGAT_BAIK .. 1 SANGAT_KURANG) of the latest year rated before the
+    TMT's year, over the moves rated both before and after."""
+    average_score_after: float | None
+    """Mean SKP score of the first year rated after the TMT's year, over the same moves."""
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """The outcomes of the moves whose TMT falls in one period."""
+
+    period: str
+    """``2026``, ``2026-S2``, ``2026-Q3`` or ``2026-07``."""
+    starts_on: date
+    ends_on: date
+    """Exclusive: the first day of the next period."""
+    summary: OutcomeSummary

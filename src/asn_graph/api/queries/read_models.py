@@ -9,13 +9,16 @@ from zoneinfo import ZoneInfo
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.identifiers import parse_id
 from asn_graph.api.pagination import (
     Connection,
     check_page_size,
     connection,
     decode_cursor,
+    decode_evaluation_cursor,
     decode_position_cursor,
     decode_stage_cursor,
+    evaluation_key,
     log_position_key,
     nip_key,
     sequence_key,
@@ -25,7 +28,10 @@ from asn_graph.api.permissions import OVERSIGHT, STAFF, allowed
 from asn_graph.api.types.enums import CaseState, PositionKind, Rank, TransferType
 from asn_graph.api.types.oversight import (
     AuditEntry,
+    EvaluationDue,
+    OutcomePeriod,
     TransferOutcome,
+    TransferOutcomePeriod,
     TransferOutcomeSummary,
     WorkItem,
 )
@@ -40,6 +46,7 @@ from asn_graph.domain.errors import InvalidInput, NotFound
 from asn_graph.domain.nip import Nip
 from asn_graph.projections.rows import (
     AuditFilter,
+    EvaluationDueFilter,
     OutcomeFilter,
     PlacementFilter,
     WorklistFilter,
@@ -69,6 +76,25 @@ class WorklistFilterInput:
     overdue_only: bool = False
 
 
+@strawberry.input(
+    description="Filters of the worklist's evaluations; all optional, combined with AND."
+)
+class EvaluationDueFilterInput:
+    agency_code: str | None = strawberry.field(
+        default=None, description="Moves from or to this agency."
+    )
+    unit_code: str | None = strawberry.field(
+        default=None, description="Moves from or to a unit of this code."
+    )
+    transfer_type: TransferType | None = None
+    plan_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Moves of this transfer plan (rencana mutasi)."
+    )
+    overdue_only: bool = strawberry.field(
+        default=False, description="Only the late ones (past their due date)."
+    )
+
+
 @strawberry.input(description="Filters of the audit trail; all optional, combined with AND.")
 class AuditFilterInput:
     subject_id: strawberry.ID | None = strawberry.field(
@@ -83,13 +109,23 @@ class AuditFilterInput:
     recorded_until: datetime | None = strawberry.field(default=None, description="Exclusive.")
 
 
-@strawberry.input(description="Which moves to evaluate.")
+@strawberry.input(
+    description="Which moves to evaluate: the period is that of their TMT (effective date), "
+    "from effectiveFrom up to effectiveUntil (exclusive); all optional, combined with AND."
+)
 class OutcomeFilterInput:
     agency_code: str | None = strawberry.field(
         default=None, description="Moves from or to this agency."
     )
-    effective_from: date | None = None
-    effective_until: date | None = strawberry.field(default=None, description="Exclusive.")
+    effective_from: date | None = strawberry.field(
+        default=None, description="TMT on or after this day."
+    )
+    effective_until: date | None = strawberry.field(
+        default=None, description="TMT before this day (exclusive)."
+    )
+    plan_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Moves of this transfer plan (rencana mutasi)."
+    )
 
 
 @strawberry.type(
@@ -193,7 +229,10 @@ class ReadModelQueries:
         )
         return [PositionBalance.of(row) for row in rows]
 
-    @strawberry.field(description="Open cases waiting for someone, longest waiting first.")
+    @strawberry.field(
+        description="Open cases waiting for someone, longest waiting first (the evaluations "
+        "due of moves are beside it, in evaluationsDue)."
+    )
     async def worklist(
         self,
         info: Ctx,
@@ -217,6 +256,39 @@ class ReadModelQueries:
         page = await info.context.run(read.worklist.worklist, query, check_page_size(first), keyset)
         zone = ZoneInfo(info.context.service.settings.timezone)
         return connection(page, "work", stage_key, partial(WorkItem.of, today=today, zone=zone))
+
+    @strawberry.field(
+        description="The worklist's evaluations (evaluasi berkala): evaluations the schedule "
+        "asks of moves that took effect, closed cases included, that are due (from the grace "
+        "period before the due date) or late, and not made; the longest overdue first. Each "
+        "leaves the list when an evaluation that meets it is recorded."
+    )
+    async def evaluations_due(
+        self,
+        info: Ctx,
+        filter: EvaluationDueFilterInput | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[EvaluationDue]:
+        allowed(info.context, OVERSIGHT)
+        where = filter or EvaluationDueFilterInput()
+        today = info.context.app.today()
+        query = EvaluationDueFilter(
+            today=today.isoformat(),
+            agency_code=where.agency_code,
+            unit_code=where.unit_code,
+            transfer_type=where.transfer_type.value if where.transfer_type else None,
+            plan_id=_plan_id(where.plan_id),
+            overdue_only=where.overdue_only,
+        )
+        keyset = decode_evaluation_cursor("evaluation", after)
+        read = await info.context.read()
+        page = await info.context.run(
+            read.worklist.evaluations_due, query, check_page_size(first), keyset
+        )
+        return connection(
+            page, "evaluation", evaluation_key, partial(EvaluationDue.of, today=today)
+        )
 
     @strawberry.field(
         description="The audit trail in log order: every event with actor, role, "
@@ -275,20 +347,51 @@ class ReadModelQueries:
         )
         return connection(page, "move", sequence_key, TransferOutcome.of)
 
-    @strawberry.field(description="Evaluasi berkala mutasi: how the moves of a period turned out.")
+    @strawberry.field(
+        description="Evaluasi berkala mutasi: how the moves of a period (of TMTs) and of a "
+        "plan turned out; evaluations due and late as of today."
+    )
     async def transfer_outcome_summary(
         self, info: Ctx, filter: OutcomeFilterInput | None = None
     ) -> TransferOutcomeSummary:
         allowed(info.context, STAFF)
+        query = _outcome_filter(filter)
+        today = info.context.app.today().isoformat()
         read = await info.context.read()
-        summary = await info.context.run(read.outcomes.summary, _outcome_filter(filter))
+        summary = await info.context.run(read.outcomes.summary, query, today)
         return TransferOutcomeSummary.of(summary)
+
+    @strawberry.field(
+        description="The outcome summary period by period: the moves of the filter grouped "
+        "by the year, semester, quarter or month of their TMT, oldest first (periods without "
+        "a move are left out)."
+    )
+    async def transfer_outcome_periods(
+        self,
+        info: Ctx,
+        filter: OutcomeFilterInput | None = None,
+        period: OutcomePeriod = OutcomePeriod.YEAR,
+    ) -> list[TransferOutcomePeriod]:
+        allowed(info.context, STAFF)
+        query = _outcome_filter(filter)
+        today = info.context.app.today().isoformat()
+        read = await info.context.read()
+        periods = await info.context.run(read.outcomes.by_period, query, today, period.name)
+        return [TransferOutcomePeriod.of(p) for p in periods]
+
+
+def _plan_id(plan_id: strawberry.ID | None) -> str | None:
+    return str(parse_id(plan_id, "planId")) if plan_id is not None else None
 
 
 def _outcome_filter(filter_: OutcomeFilterInput | None) -> OutcomeFilter:
     where = filter_ or OutcomeFilterInput()
+    start, end = where.effective_from, where.effective_until
+    if start is not None and end is not None and end <= start:
+        raise InvalidInput("the period ends after it starts", field="effectiveUntil")
     return OutcomeFilter(
         agency_code=where.agency_code.strip().upper() if where.agency_code else None,
         effective_from=where.effective_from.isoformat() if where.effective_from else None,
         effective_until=where.effective_until.isoformat() if where.effective_until else None,
+        plan_id=_plan_id(where.plan_id),
     )

@@ -46,6 +46,9 @@ class CaseFilterInput:
     )
     unit_code: str | None = None
     nip: str | None = None
+    plan_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Cases opened from this transfer plan (rencana mutasi)."
+    )
 
 
 @strawberry.type
@@ -135,6 +138,7 @@ class RecordQueries:
             agency_code=where.agency_code,
             unit_code=where.unit_code,
             nip=nip,
+            plan_id=str(parse_id(where.plan_id, "planId")) if where.plan_id else None,
         )
         cursor = decode_position_cursor("case", after)
         directory = await info.context.directory()

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from asn_graph.api.types.common import Placement
+from asn_graph.api.types.common import Placement, PlanLink
 from asn_graph.api.types.enums import CaseState, Initiative, TransferType
 from asn_graph.domain import case_state, transfer_types
 from asn_graph.domain.placement import Placement as DomainPlacement
@@ -25,6 +25,9 @@ class TransferCaseSummary:
     destination: Placement
     opened_at: datetime
     updated_at: datetime
+    plan: PlanLink | None = strawberry.field(
+        description="The transfer plan (rencana mutasi) the case was opened from, if any."
+    )
 
     @classmethod
     def of(cls, row: CaseRow) -> TransferCaseSummary:
@@ -45,4 +48,5 @@ class TransferCaseSummary:
             ),
             opened_at=datetime.fromisoformat(row.opened_at),
             updated_at=datetime.fromisoformat(row.updated_at),
+            plan=PlanLink.of_columns(row.plan_id, row.plan_move),
         )

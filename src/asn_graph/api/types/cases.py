@@ -9,7 +9,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from asn_graph.api.context import Ctx
-from asn_graph.api.types.common import ActorInfo, Finding, Placement
+from asn_graph.api.types.common import ActorInfo, Finding, Placement, PlanLink
 from asn_graph.api.types.enums import (
     ApprovalStep,
     CaseState,
@@ -90,6 +90,9 @@ class ScheduledEvaluation:
     due_on: date = strawberry.field(description="Months after the TMT, as the policy sets them.")
     evaluated_on: date | None = strawberry.field(description="The evaluation that met it.")
     overdue: bool = strawberry.field(description="Not made, and the due date has passed.")
+    months_after: int = strawberry.field(
+        description="Which evaluation it is: months after the TMT (6, 12, ...)."
+    )
 
 
 @strawberry.type(description="The employee's answer to an agency-initiated proposal.")
@@ -152,6 +155,9 @@ class TransferCase:
     evaluation_schedule: list[ScheduledEvaluation] = strawberry.field(
         description="The evaluations the agency's schedule asks of the move, as of today."
     )
+    plan: PlanLink | None = strawberry.field(
+        description="The transfer plan (rencana mutasi) the case was opened from, if any."
+    )
     employee_id: strawberry.Private[UUID]
 
     @classmethod
@@ -200,6 +206,7 @@ class TransferCase:
             evaluation=mirror(Evaluation, case.evaluation) if case.evaluation else None,
             evaluations=[mirror(Evaluation, e) for e in case.evaluations],
             evaluation_schedule=[mirror(ScheduledEvaluation, e) for e in case.evaluation_schedule],
+            plan=PlanLink.of(case.plan) if case.plan else None,
             employee_id=case.employee_id,
         )
 

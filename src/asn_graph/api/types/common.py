@@ -1,4 +1,4 @@
-"""Small shared types: actors, placements, education, competencies, findings."""
+"""Small shared types: actors, placements, plan links, education, competencies, findings."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ import strawberry
 
 from asn_graph.api.types.enums import CompetencyKind, EducationLevel, Rule, Severity
 from asn_graph.api.types.mirror import mirror
-from asn_graph.domain import actors, competencies, fields_of_study, placement, reference, rules
+from asn_graph.domain import (
+    actors,
+    case_records,
+    competencies,
+    fields_of_study,
+    placement,
+    reference,
+    rules,
+)
 
 
 @strawberry.type(description="Who performed an action (pelaku), as named by their token.")
@@ -30,6 +38,23 @@ class Placement:
     @classmethod
     def of(cls, value: placement.Placement) -> Placement:
         return mirror(cls, value)
+
+
+@strawberry.type(description="The transfer plan (rencana mutasi) a case was opened from.")
+class PlanLink:
+    plan_id: strawberry.ID
+    move: str = strawberry.field(description="The move's key within the plan.")
+
+    @classmethod
+    def of(cls, link: case_records.PlanLink) -> PlanLink:
+        return cls(plan_id=strawberry.ID(str(link.plan_id)), move=link.move)
+
+    @classmethod
+    def of_columns(cls, plan_id: str | None, move: str | None) -> PlanLink | None:
+        """The link as a read model stores it (both columns, or neither)."""
+        if plan_id is None or move is None:
+            return None
+        return cls(plan_id=strawberry.ID(plan_id), move=move)
 
 
 @strawberry.type(description="Pendidikan: level and field of study.")

@@ -1,14 +1,17 @@
-"""The worklist, the audit trail and the outcomes of moves, as read from the read models."""
+"""The worklist and its evaluations due, the audit trail and the outcomes of moves, as read
+from the read models."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from enum import Enum
 from zoneinfo import ZoneInfo
 
 import strawberry
 from strawberry.scalars import JSON
 
+from asn_graph.api.types.common import PlanLink
 from asn_graph.api.types.enums import (
     ApprovalStep,
     CaseState,
@@ -17,7 +20,14 @@ from asn_graph.api.types.enums import (
     TransferType,
 )
 from asn_graph.api.types.mirror import mirror
-from asn_graph.projections.rows import AuditRow, OutcomeRow, OutcomeSummary, WorkItemRow
+from asn_graph.projections.rows import (
+    AuditRow,
+    EvaluationDueRow,
+    OutcomeRow,
+    OutcomeSummary,
+    PeriodSummary,
+    WorkItemRow,
+)
 
 
 @strawberry.type(description="A case on the worklist: who must act, since when, and by when.")
@@ -65,6 +75,57 @@ class WorkItem:
             due_on=due,
             overdue=due is not None and due < today,
             decree_number=row.decree_number,
+        )
+
+
+@strawberry.type(
+    description="Evaluasi berkala on the worklist: an evaluation the schedule asks of a move "
+    "that took effect, not made yet, from the grace period before its due date on."
+)
+class EvaluationDue:
+    case_id: strawberry.ID
+    nip: str
+    employee_name: str | None
+    transfer_type: TransferType
+    state: CaseState | None = strawberry.field(description="EFFECTIVE or CLOSED.")
+    origin_agency: str
+    origin_unit: str
+    destination_agency: str = strawberry.field(
+        description="The agency that evaluates (the employee's new one)."
+    )
+    destination_unit: str
+    effective_on: date = strawberry.field(description="TMT of the move.")
+    months_after: int = strawberry.field(
+        description="Which evaluation it is: months after the TMT (6, 12, ...)."
+    )
+    opens_on: date = strawberry.field(description="From when an evaluation counts for it.")
+    due_on: date
+    overdue: bool = strawberry.field(description="Late: the due date has passed.")
+    days_overdue: int = strawberry.field(description="Days past the due date (0 if not late).")
+    plan: PlanLink | None = strawberry.field(
+        description="The transfer plan (rencana mutasi) the move came from, if any."
+    )
+
+    @classmethod
+    def of(cls, row: EvaluationDueRow, today: date) -> EvaluationDue:
+        due = date.fromisoformat(row.due_on)
+        return cls(
+            case_id=strawberry.ID(row.case_id),
+            nip=row.nip,
+            employee_name=row.employee_name,
+            transfer_type=TransferType(row.transfer_type),
+            state=CaseState(row.state) if row.state else None,
+            origin_agency=row.origin_agency,
+            origin_unit=row.origin_unit,
+            destination_agency=row.destination_agency,
+            destination_unit=row.destination_unit,
+            effective_on=date.fromisoformat(row.effective_on),
+            months_after=row.months_after,
+            opens_on=date.fromisoformat(row.opens_on),
+            due_on=due,
+            overdue=due < today,
+            days_overdue=max(0, (today - due).days),
+            plan=PlanLink.of_columns(row.plan_id, row.plan_move),
         )
 
 
@@ -128,9 +189,15 @@ class TransferOutcome:
     )
     trainings: int
     training_hours: int
-    evaluation_rating: PerformanceRating | None
-    evaluated_on: date | None
+    evaluation_rating: PerformanceRating | None = strawberry.field(
+        description="The latest evaluation's rating."
+    )
+    evaluated_on: date | None = strawberry.field(description="The latest evaluation's date.")
     evaluation_summary: str | None
+    evaluations: int = strawberry.field(description="Evaluations recorded of the move.")
+    plan: PlanLink | None = strawberry.field(
+        description="The transfer plan (rencana mutasi) the move came from, if any."
+    )
 
     @classmethod
     def of(cls, row: OutcomeRow) -> TransferOutcome:
@@ -152,6 +219,8 @@ class TransferOutcome:
             else None,
             evaluated_on=date.fromisoformat(row.evaluated_on) if row.evaluated_on else None,
             evaluation_summary=row.evaluation_summary,
+            evaluations=row.evaluations,
+            plan=PlanLink.of_columns(row.plan_id, row.plan_move),
         )
 
 
@@ -165,7 +234,51 @@ class TransferOutcomeSummary:
     trained: int = strawberry.field(description="Moves followed by at least one training.")
     training_hours: int
     evaluated: int = strawberry.field(description="Moves with a post-transfer evaluation.")
+    evaluations: int = strawberry.field(
+        description="Evaluations recorded (a move may have several)."
+    )
+    evaluations_due: int = strawberry.field(
+        description="Scheduled evaluations not made yet whose grace period has begun and "
+        "whose due date has not passed (as of today)."
+    )
+    evaluations_late: int = strawberry.field(
+        description="Scheduled evaluations not made whose due date has passed (as of today)."
+    )
+    average_score_before: float | None = strawberry.field(
+        description="Mean SKP score (5 SANGAT_BAIK .. 1 SANGAT_KURANG) of the latest year "
+        "rated before the TMT's year, over the moves rated both before and after (those "
+        "counted as improved, unchanged or declined)."
+    )
+    average_score_after: float | None = strawberry.field(
+        description="Mean SKP score of the first year rated after the TMT's year, over the "
+        "same moves."
+    )
 
     @classmethod
     def of(cls, summary: OutcomeSummary) -> TransferOutcomeSummary:
         return mirror(cls, summary)
+
+
+@strawberry.enum(description="Periods of TMTs the outcomes are grouped by.")
+class OutcomePeriod(Enum):
+    YEAR = strawberry.enum_value("YEAR", description="Tahun: 2026.")
+    SEMESTER = strawberry.enum_value("SEMESTER", description="Semester: 2026-S1, 2026-S2.")
+    QUARTER = strawberry.enum_value("QUARTER", description="Triwulan: 2026-Q1 .. 2026-Q4.")
+    MONTH = strawberry.enum_value("MONTH", description="Bulan: 2026-01 .. 2026-12.")
+
+
+@strawberry.type(description="The outcomes of the moves whose TMT falls in one period.")
+class TransferOutcomePeriod:
+    period: str = strawberry.field(description="2026, 2026-S2, 2026-Q3 or 2026-07.")
+    starts_on: date
+    ends_on: date = strawberry.field(description="Exclusive: the next period's first day.")
+    summary: TransferOutcomeSummary
+
+    @classmethod
+    def of(cls, period: PeriodSummary) -> TransferOutcomePeriod:
+        return cls(
+            period=period.period,
+            starts_on=period.starts_on,
+            ends_on=period.ends_on,
+            summary=TransferOutcomeSummary.of(period.summary),
+        )

@@ -41,7 +41,7 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
 
     @use_case
     def open(self, actor: Actor, command: c.OpenCase) -> Changes[TransferCase]:
-        plan = PlanLink.of(command.plan_id, command.plan_move)
+        plan = PlanLink.of(command.plan_id, command.plan_move, command.plan_answer)
         employee = self.store.employee(command.nip)
         origin = employee.placement
         if origin is None:

@@ -14,7 +14,14 @@ from datetime import date
 from typing import ClassVar
 from uuid import UUID
 
-from asn_graph.domain.case_records import Decree, DocumentEvidence, Evaluation, Handover, Training
+from asn_graph.domain.case_records import (
+    Decree,
+    DocumentEvidence,
+    Evaluation,
+    Handover,
+    ProposalAnswer,
+    Training,
+)
 from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.placement import Placement
@@ -177,7 +184,7 @@ class LiftBlocker(Command):
 @dataclass(frozen=True)
 class OpenCase(Command):
     NAME: ClassVar[str] = "open_case"
-    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"plan_id", "plan_move"})
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"plan_id", "plan_move", "plan_answer"})
     nip: str
     destination: Placement
     initiative: Initiative
@@ -187,6 +194,8 @@ class OpenCase(Command):
     """The transfer plan (rencana mutasi) that launches the case, if one does."""
     plan_move: str | None = None
     """The move's key within that plan."""
+    plan_answer: ProposalAnswer | None = None
+    """The employee's answer in the plan's consultation."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from asn_graph.application.results import Changes
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.case_records import ProposalAnswer
 from asn_graph.domain.errors import DomainError, InvalidInput, RuleViolation
 from asn_graph.domain.matching import Match
 from asn_graph.domain.placement import Placement, unit_id
@@ -240,6 +241,7 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
                 case_id,
                 plan_id=plan.id,
                 plan_move=move.nip,
+                plan_answer=_carried(plan.answers.get(move.nip)),
             )
             try:
                 changes = self.cases.open.decide(self.cases, actor, opening)
@@ -308,6 +310,18 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         )
         counts = self.staffing.position_counts(placement, None)
         return needed - counts.present + counts.outgoing - counts.incoming
+
+
+def _carried(answer: ConsultationAnswer | None) -> ProposalAnswer | None:
+    """A consultation answer as the case keeps an answer to its proposal."""
+    if answer is None:
+        return None
+    preferences = answer.preferences
+    stated = (
+        *(f"{unit.agency_code}/{unit.unit_code}" for unit in preferences.units),
+        *(kind.value for kind in preferences.position_kinds),
+    )
+    return ProposalAnswer(answer.agrees, stated)
 
 
 def _states_preferences(answer: ConsultationAnswer) -> bool:

@@ -164,13 +164,17 @@ class PlanLink:
     plan_id: UUID
     move: str
     """The move's key within the plan."""
+    answer: ProposalAnswer | None = None
+    """The employee's answer in the plan's consultation, carried into the case."""
 
     def __post_init__(self) -> None:
         if not self.move.strip():
             raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
 
     @classmethod
-    def of(cls, plan_id: UUID | None, move: str | None) -> PlanLink | None:
+    def of(
+        cls, plan_id: UUID | None, move: str | None, answer: ProposalAnswer | None = None
+    ) -> PlanLink | None:
         """The link a command asks for: none, or a plan together with its move."""
         if plan_id is None and move is None:
             return None
@@ -178,7 +182,7 @@ class PlanLink:
             raise InvalidInput("a plan's move is given with its plan", field="planId")
         if move is None:
             raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
-        return cls(plan_id, move.strip())
+        return cls(plan_id, move.strip(), answer)
 
 
 @dataclass(frozen=True)

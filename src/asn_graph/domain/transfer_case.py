@@ -250,7 +250,7 @@ class TransferCase(AuditedAggregate):
         self.documents: dict[DocumentType, DocumentEvidence] = {}
         self.approvals: list[Approval] = []
         self.overrides: dict[Rule, Override] = {}
-        self.proposal_answer: ProposalAnswer | None = None
+        self.proposal_answer: ProposalAnswer | None = plan.answer if plan else None
         self.decree: Decree | None = None
         self.installed_on: date | None = None
         self.handover: Handover | None = None
@@ -286,6 +286,13 @@ class TransferCase(AuditedAggregate):
             )
         if not reason.strip():
             raise InvalidInput("a transfer case states its reason", field="reason")
+        if plan is not None and plan.answer is not None and not plan.answer.agrees:
+            findings = (
+                *findings,
+                warning(
+                    Rule.EMPLOYEE_OBJECTION, "the employee objected in the plan's consultation"
+                ),
+            )
         return cls._create(
             cls.Opened,
             id=case_id,

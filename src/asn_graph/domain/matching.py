@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.reference import PositionKind
 from asn_graph.domain.rules import Rule
 
 
@@ -98,6 +99,7 @@ class Match:
     destination: Placement
     score: Score
     exclusions: tuple[Exclusion, ...]
+    destination_kind: PositionKind | None = None
 
     @property
     def eligible(self) -> bool:

@@ -16,6 +16,7 @@ from asn_graph.projections.placement_history import PlacementHistoryProjection
 from asn_graph.projections.placement_queries import PlacementQueries
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.staffing_queries import StaffingQueries
+from asn_graph.projections.talent_pool import TalentPoolProjection
 from asn_graph.projections.worklist_queries import WorklistQueries
 
 
@@ -25,6 +26,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
         PlacementHistoryProjection(),
         AuditTrailProjection(),
         OutcomesProjection(),
+        TalentPoolProjection(),
     ]
 
 

@@ -350,10 +350,10 @@ class EmployeeTerms:
     moratorium_origin: NDArray[np.bool_]
 
 
-def _by_position(values: NDArray[np.bool_], positions: NDArray[np.int32]) -> NDArray[np.bool_]:
-    """``values[position]`` for each row, False where the row has no position."""
+def _by_id(values: NDArray[np.bool_], ids: NDArray[np.int32]) -> NDArray[np.bool_]:
+    """``values[id]`` for each row, False where the row has none (-1)."""
     padded = np.append(values, False)
-    return padded[np.where(positions >= 0, positions, len(values))]
+    return padded[np.where(ids >= 0, ids, len(values))]
 
 
 def _months_to(today: date, months: NDArray[np.int32], days: NDArray[np.int8]) -> NDArray[np.int32]:
@@ -393,11 +393,11 @@ def employee_terms(pool: Pool, posts: Posts, circumstances: Circumstances) -> Em
         performance=performance,
         potential=np.asarray(POTENTIAL_FRACTIONS)[pool.potential],
         time_in_post=np.where(placed, rotation, 0.0),
-        surplus=_by_position(posts.surplus, pool.position).astype(np.float64),
+        surplus=_by_id(posts.surplus, pool.position).astype(np.float64),
         bits=bits,
         served_months=_months_to(today, pool.appointed_month, pool.appointed_day),
-        official_origin=_by_position(posts.official, pool.position),
-        moratorium_origin=posts.moratorium[pool.agency],
+        official_origin=_by_id(posts.official, pool.position),
+        moratorium_origin=_by_id(posts.moratorium, pool.agency),
     )
 
 
@@ -432,16 +432,19 @@ def fields_in_family_of(fields: Sequence[str], required: Education) -> NDArray[n
     )
 
 
-def score_pool(
+def part_fractions(
     pool: Pool,
     terms: EmployeeTerms,
     rows: Rows,
     target: Target,
-    circumstances: Circumstances,
     field_fits: NDArray[np.bool_] | None = None,
-) -> Scored:
-    """Every row scored against the target; ``field_fits`` may give
-    ``fields_in_family_of(pool.fields, required education)`` worked out before."""
+    *,
+    asked: bool = True,
+) -> dict[ScorePart, NDArray[np.float64]]:
+    """Each part's fraction for every row against the target; ``field_fits`` may give
+    ``fields_in_family_of(pool.fields, required education)`` worked out before. Without
+    ``asked`` the ASKED_FOR part is left at 0 for the caller to set (a plan shares one
+    computation between positions alike but for their unit)."""
     position = target.position
     count = len(rows)
     required = position.required_competencies
@@ -467,32 +470,59 @@ def score_pool(
         education = np.where(
             level & in_family, 1.0, np.where(in_family, 0.5, np.where(level, 0.25, 0.0))
         )
-    asked = np.zeros(pool.size)
-    kind_rows = pool.asked_kinds.get(position.kind)
-    if kind_rows is not None:
-        asked[kind_rows] = 0.5
-    unit_rows = pool.asked_units.get(target.unit)
-    if unit_rows is not None:
-        asked[unit_rows] = 1.0
-    fractions = {
+    return {
         ScorePart.COMPETENCY: competency,
         ScorePart.EDUCATION: education,
         ScorePart.PERFORMANCE: terms.performance[rows],
         ScorePart.POTENTIAL: terms.potential[rows],
         ScorePart.TIME_IN_POST: terms.time_in_post[rows],
-        ScorePart.ASKED_FOR: asked[rows],
+        ScorePart.ASKED_FOR: (
+            asked_fractions(pool, target.unit, position.kind)[rows] if asked else np.zeros(count)
+        ),
         ScorePart.SURPLUS_ORIGIN: terms.surplus[rows],
     }
-    weights = circumstances.weights
-    totals = np.zeros(count)
+
+
+def asked_fractions(pool: Pool, unit: int, kind: PositionKind) -> NDArray[np.float64]:
+    """The ASKED_FOR part of every employee of the pool for a post of ``kind`` in ``unit``."""
+    asked = np.zeros(pool.size)
+    kind_rows = pool.asked_kinds.get(kind)
+    if kind_rows is not None:
+        asked[kind_rows] = 0.5
+    unit_rows = pool.asked_units.get(unit)
+    if unit_rows is not None:
+        asked[unit_rows] = 1.0
+    return asked
+
+
+def weighted_total(
+    fractions: Mapping[ScorePart, NDArray[np.float64]], weights: MatchingWeights
+) -> NDArray[np.float64]:
+    """The parts' points added in ``ScorePart`` order, as ``explain`` adds them."""
+    totals = np.zeros(len(fractions[ScorePart.COMPETENCY]))
     for part in ScorePart:
         totals += weights.weight(part) * fractions[part]
-    return Scored(rows, totals, _bits(pool, terms, rows, target, circumstances))
+    return totals
 
 
-def _bits(
+def score_pool(
+    pool: Pool,
+    terms: EmployeeTerms,
+    rows: Rows,
+    target: Target,
+    circumstances: Circumstances,
+    field_fits: NDArray[np.bool_] | None = None,
+) -> Scored:
+    """Every row scored against the target."""
+    fractions = part_fractions(pool, terms, rows, target, field_fits)
+    totals = weighted_total(fractions, circumstances.weights)
+    return Scored(rows, totals, exclusion_bits(pool, terms, rows, target, circumstances))
+
+
+def exclusion_bits(
     pool: Pool, terms: EmployeeTerms, rows: Rows, target: Target, circumstances: Circumstances
 ) -> NDArray[np.uint16]:
+    """The excluding rules of every row (``BIT``s), the employee's own and the target's."""
     bits = terms.bits[rows]
     same = pool.position[rows] == target.position_id
     elsewhere = pool.agency[rows] != target.agency
@@ -509,6 +539,14 @@ def _bits(
     for flag, rule in flags:
         bits = bits | np.where(flag, BIT[rule], 0).astype(np.uint16)
     return bits
+
+
+def raw_total(match: Match) -> float:
+    """A match's total before rounding: its parts added in order, as both paths add them."""
+    total = 0.0
+    for _, points in match.score.parts:
+        total += points
+    return total
 
 
 def top(

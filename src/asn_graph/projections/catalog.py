@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.projections.audit_queries import AuditQueries
 from asn_graph.projections.audit_trail import AuditTrailProjection
+from asn_graph.projections.candidate_index import CandidateIndex
 from asn_graph.projections.database import Database
 from asn_graph.projections.directory import DirectoryProjection
 from asn_graph.projections.directory_queries import DirectoryQueries
@@ -38,9 +41,12 @@ class ReadQueries:
     worklist: WorklistQueries
     audit: AuditQueries
     outcomes: OutcomeQueries
+    candidates: CandidateIndex
 
     @classmethod
-    def over(cls, database: Database) -> ReadQueries:
+    def over(
+        cls, database: Database, policy: TransferPolicy, today: Callable[[], date]
+    ) -> ReadQueries:
         return cls(
             directory=DirectoryQueries(database),
             placements=PlacementQueries(database),
@@ -48,4 +54,5 @@ class ReadQueries:
             worklist=WorklistQueries(database),
             audit=AuditQueries(database),
             outcomes=OutcomeQueries(database),
+            candidates=CandidateIndex(database, policy, today),
         )

@@ -6,12 +6,14 @@ composition root (``bootstrap``) hands it ``catalog.ReadQueries``, which satisfi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import PositionCounts
+from asn_graph.projections.candidate_rows import CandidateFilter, CandidateRow, Opening, OptionRow
 from asn_graph.projections.rows import (
     AgencyRow,
     AuditFilter,
@@ -112,6 +114,23 @@ class OutcomeReads(Protocol):
     def summary(self, filter_: OutcomeFilter) -> OutcomeSummary: ...
 
 
+class CandidateRanking(Protocol):
+    @property
+    def opening(self) -> Opening: ...
+
+    def ranked(self, first: int, after: str | None) -> Page[CandidateRow]: ...
+
+    def excluded(self, first: int, after: str | None) -> Page[CandidateRow]: ...
+
+
+class CandidateReads(Protocol):
+    def rank(self, destination: Placement, where: CandidateFilter) -> CandidateRanking: ...
+
+    def placement_options(
+        self, nip: str, agency_codes: Sequence[str], first: int, after: str | None
+    ) -> Page[OptionRow]: ...
+
+
 class ReadModels(Protocol):
     @property
     def directory(self) -> DirectoryReads: ...
@@ -130,3 +149,6 @@ class ReadModels(Protocol):
 
     @property
     def outcomes(self) -> OutcomeReads: ...
+
+    @property
+    def candidates(self) -> CandidateReads: ...

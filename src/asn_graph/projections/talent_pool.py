@@ -410,9 +410,9 @@ def _position_established(session: Session, envelope: Envelope) -> None:
     position = envelope.event.position
     education = position.required_education
     session.write(
-        "INSERT INTO talent_positions (agency_code, unit_code, code, seq, title, kind, "
+        "INSERT INTO talent_positions (agency_code, unit_code, code, seq, title, kind, grade, "
         "education_level, education_field, competencies) SELECT agency_code, code, :code, "
-        ":seq, :title, :kind, :education_level, :education_field, :competencies "
+        ":seq, :title, :kind, :grade, :education_level, :education_field, :competencies "
         "FROM talent_units WHERE id = :unit_id",
         {
             "unit_id": envelope.subject,
@@ -420,6 +420,7 @@ def _position_established(session: Session, envelope: Envelope) -> None:
             "seq": envelope.position,
             "title": position.title,
             "kind": position.kind.value,
+            "grade": position.grade,
             "education_level": education.level.value if education else None,
             "education_field": education.field if education else None,
             "competencies": _json(

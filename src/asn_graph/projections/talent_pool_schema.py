@@ -41,6 +41,7 @@ STATEMENTS = (
         seq BIGINT NOT NULL,
         title TEXT NOT NULL,
         kind TEXT NOT NULL,
+        grade INTEGER NOT NULL,
         education_level TEXT,
         education_field TEXT,
         competencies TEXT NOT NULL,

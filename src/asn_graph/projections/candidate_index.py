@@ -651,6 +651,12 @@ class CandidateIndex:
                 self._candidate(row, day), destination, opening.position, day.circumstances
             )
 
+    def origin_of(self, nip: str) -> Placement:
+        """Where the employee is now (refused for one without a placement)."""
+        with self._lock:
+            self.refresh()
+            return self._candidate(self._row(nip), self._state()).origin
+
     def _row(self, nip: str) -> int:
         row = self._nip_rows.get(nip)
         if row is None:

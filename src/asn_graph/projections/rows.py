@@ -68,6 +68,11 @@ class EmployeeFilter:
     rank: str | None = None
     status: str | None = None
     name_contains: str | None = None
+    competencies: tuple[tuple[str, int], ...] = ()
+    """Each competency (code) held at least at the level given (the talent pool's)."""
+    education_family: str | None = None
+    minimum_education_rank: int | None = None
+    """``EducationLevel.order`` of the lowest education level."""
 
 
 @dataclass(frozen=True)

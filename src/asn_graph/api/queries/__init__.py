@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from asn_graph.api.queries.matching import MatchingQueries
 from asn_graph.api.queries.read_models import ReadModelQueries
 from asn_graph.api.queries.records import RecordQueries
 from asn_graph.api.queries.reference_lists import ReferenceListQueries
@@ -11,5 +12,7 @@ from asn_graph.api.queries.time_travel import TimeTravelQueries
 
 
 @strawberry.type
-class Query(ReadModelQueries, TimeTravelQueries, RecordQueries, ReferenceListQueries):
+class Query(
+    ReadModelQueries, MatchingQueries, TimeTravelQueries, RecordQueries, ReferenceListQueries
+):
     pass

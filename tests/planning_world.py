@@ -11,6 +11,7 @@ from asn_graph.application.app import AsnGraph
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.domain.competencies import HeldCompetency, RequiredCompetency
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.plan_records import PlanScope
 from asn_graph.domain.positions import Position, WorkloadItem
 from asn_graph.domain.reference import (
     Education,
@@ -42,9 +43,11 @@ TRANSPORT_CLERK = Position(
     "PENGADMIN", "Pengadministrasi Perhubungan", PositionKind.PELAKSANA, 5, None, ()
 )
 HEALTH = Placement(CITY, "DINKES", "PERAWAT")
-DIGITAL = Placement(CITY, "DISKOMINFO", "PRAKOM")
+DIGITAL = Placement(CITY, "BIDANG-TIK", "PRAKOM")
 TRANSPORT = Placement(CITY, "DISHUB", "PENGADMIN")
 MINUTES_PER_PERSON = 1250 * 60
+PLAN_SCOPE = PlanScope((CITY,), ("BIDANG-TIK", "DINKES", "DISHUB"))
+"""The three units above (the city's other units have gaps of their own)."""
 
 
 def _needs(people: int) -> tuple[WorkloadItem, ...]:
@@ -103,14 +106,14 @@ class PlanningWorld:
 
 
 def build_planning_world(app: AsnGraph) -> PlanningWorld:
-    """Dinkes needs 4 nurses and has 1 (deficit 3); Diskominfo needs 2 programmers and has
-    none; Dishub needs 1 clerk and has 5 (surplus 4)."""
-    for unit, name, position, people in (
-        ("DINKES", "Dinas Kesehatan", NURSE, 4),
-        ("DISKOMINFO", "Dinas Komunikasi dan Informatika", PROGRAMMER, 2),
-        ("DISHUB", "Dinas Perhubungan", TRANSPORT_CLERK, 1),
+    """Dinkes needs 4 nurses and has 1 (deficit 3); Diskominfo's IT division needs 2
+    programmers and has none; Dishub needs 1 clerk and has 4 (surplus 3)."""
+    for unit, name, parent, position, people in (
+        ("DINKES", "Dinas Kesehatan", None, NURSE, 4),
+        ("BIDANG-TIK", "Bidang Teknologi Informasi", "DISKOMINFO", PROGRAMMER, 2),
+        ("DISHUB", "Dinas Perhubungan", None, TRANSPORT_CLERK, 1),
     ):
-        app.work_units.register(SYSTEM_ACTOR, c.RegisterWorkUnit(CITY, unit, name, None))
+        app.work_units.register(SYSTEM_ACTOR, c.RegisterWorkUnit(CITY, unit, name, parent))
         app.work_units.establish_position(SYSTEM_ACTOR, c.EstablishPosition(CITY, unit, position))
         app.work_units.assess_workload(
             SYSTEM_ACTOR, c.AssessWorkload(CITY, unit, position.code, _needs(people))

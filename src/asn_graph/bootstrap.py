@@ -7,11 +7,14 @@ from uuid import UUID
 
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.clock import Clock, SystemClock
+from asn_graph.application.ports import Matching, PlanningInput
 from asn_graph.application.store import StoreApplication
 from asn_graph.changes.hub import ChangeHub
 from asn_graph.changes.reader import StandingFacts
 from asn_graph.domain.errors import Unavailable
+from asn_graph.domain.matching import Match
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.positions import PositionCounts
 from asn_graph.persistence.policy_file import load_policy
@@ -55,6 +58,11 @@ class Service:
     def up_to_date(self) -> None:
         """Wait until the read models hold everything committed so far, or refuse to go on."""
         self.fresh_reads.up_to_date()
+
+    @property
+    def matching(self) -> Matching:
+        """Candidate matching for transfer plans (the ``Matching`` port), read fresh."""
+        return self.fresh_reads
 
     def log_head(self) -> int:
         return self.log.head()
@@ -153,12 +161,12 @@ def build_service(
         capacity=settings.subscriber_buffer,
         poll_interval=poll_interval,
     )
-    read = ReadQueries.over(views)
+    read = ReadQueries.over(views, store.policy, store.clock.today)
     fresh = FreshReads(read_side, read, log, settings.read_wait_ms / 1000)
     return Service(
         settings=settings,
         store=store,
-        app=AsnGraph(store, staffing=fresh, versions=fresh),
+        app=AsnGraph(store, staffing=fresh, versions=fresh, matching=fresh),
         log=log,
         views=views,
         read_side=read_side,
@@ -170,7 +178,8 @@ def build_service(
 
 class FreshReads:
     """What the rules read of the read models, only once they hold the whole log: rules that
-    count staff or date an auditor's question must not decide on stale counts."""
+    count staff, date an auditor's question or propose a plan's moves must not decide on
+    stale counts. It fills the application's ports (``application.ports``)."""
 
     def __init__(self, read_side: ReadSide, read: ReadQueries, log: EventLog, wait: float) -> None:
         self.read_side = read_side
@@ -196,6 +205,25 @@ class FreshReads:
     def version_at(self, subject_id: UUID, recorded_at: str) -> int | None:
         self.up_to_date()
         return self.read.audit.version_at(str(subject_id), recorded_at)
+
+    def planning_input(
+        self, scope: PlanScope, *, per_destination: int, excluded: frozenset[str]
+    ) -> PlanningInput:
+        self.up_to_date()
+        data = self.read.candidates.planning_data(scope, per_destination, excluded)
+        return PlanningInput(
+            vacancies=data.vacancies,
+            surpluses=data.surpluses,
+            matches=data.matches,
+            units=tuple(
+                UnitBalance(u.agency_code, u.unit_code, u.name, u.needed, u.present)
+                for u in data.units
+            ),
+        )
+
+    def match(self, nip: str, destination: Placement) -> Match:
+        self.up_to_date()
+        return self.read.candidates.match(nip, destination)
 
 
 def event_store(

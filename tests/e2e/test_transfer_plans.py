@@ -10,7 +10,7 @@ from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from tests.conftest import Api
 from tests.e2e.test_bad_input import expect
-from tests.planning_world import CITY, build_planning_world
+from tests.planning_world import CITY, PLAN_SCOPE, build_planning_world
 from tests.world import TODAY
 
 DRAFT = """
@@ -24,7 +24,7 @@ PLAN_FIELDS = """
   units { unitCode name needed presentBefore presentAfter gapBefore gapAfter }
   moves {
     nip name pinned source origin { unitCode } destination { unitCode positionCode }
-    score { total parts { part weight points } competencies { code name requiredLevel heldLevel } }
+    score { total parts { part weight points } competencies { code name required held } }
     explanationId explanation(language: EN)
     answer { agrees reason preferences { units { unitCode } } }
     caseId
@@ -73,7 +73,7 @@ def draft_input(**changes: Any) -> dict[str, Any]:
         "title": "Rencana mutasi semester I 2027",
         "periodStart": "2027-01-01",
         "periodEnd": "2027-06-30",
-        "scope": {"agencyCodes": [CITY]},
+        "scope": {"agencyCodes": [CITY], "unitCodes": list(PLAN_SCOPE.unit_codes)},
         "maxMoves": 3,
         **changes,
     }
@@ -96,12 +96,12 @@ async def test_an_officer_plans_employees_answer_the_approver_approves_and_cases
     nurse = moves[world.nurse.nip]
     assert nurse["destination"] == {"unitCode": "DINKES", "positionCode": "PERAWAT"}
     assert nurse["score"]["competencies"] == [
-        {"code": "TEK-KEP", "name": "Asuhan Keperawatan", "requiredLevel": 2, "heldLevel": 3}
+        {"code": "TEK-KEP", "name": "Asuhan Keperawatan", "required": 2, "held": 3}
     ]
     assert {part["part"] for part in nurse["score"]["parts"]} >= {"COMPETENCY", "EDUCATION"}
     assert "Dinas Kesehatan" in nurse["explanationId"]
     assert nurse["explanation"].startswith(world.nurse.name)
-    assert moves[world.programmer.nip]["destination"]["unitCode"] == "DISKOMINFO"
+    assert moves[world.programmer.nip]["destination"]["unitCode"] == "BIDANG-TIK"
     assert plan["totals"]["deficitAfter"] < plan["totals"]["deficitBefore"]
 
     await api.ok(CONSULT, {"id": plan_id, "by": TODAY.isoformat()}, token=officer)
@@ -167,7 +167,7 @@ async def test_an_objection_needs_its_reason_and_others_cannot_answer_for_an_emp
             "planId": plan_id,
             "agrees": False,
             "reason": "FAMILY",
-            "preferredUnits": [{"agencyCode": CITY, "unitCode": "DISKOMINFO"}],
+            "preferredUnits": [{"agencyCode": CITY, "unitCode": "BIDANG-TIK"}],
             "note": "Merawat orang tua",
         }
     }

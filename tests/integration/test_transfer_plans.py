@@ -16,7 +16,7 @@ from asn_graph.domain.errors import Forbidden, InvalidInput, RuleViolation
 from asn_graph.domain.plan_records import ObjectionReason, PlanScope, PlanStatus, Preferences
 from tests.conftest import event_count
 from tests.integration.conftest import APPROVER, OFFICER, employee_actor
-from tests.planning_world import CITY, DIGITAL, HEALTH, TRANSPORT, PlanningWorld
+from tests.planning_world import CITY, DIGITAL, HEALTH, PLAN_SCOPE, TRANSPORT, PlanningWorld
 from tests.planning_world import build_planning_world as build_world
 from tests.world import TODAY
 
@@ -34,7 +34,7 @@ def draft(service: Service, *, max_moves: int | None = None) -> pc.ProposePlan:
             "Rencana mutasi semester I",
             date(2027, 1, 1),
             date(2027, 6, 30),
-            PlanScope((CITY,)),
+            PLAN_SCOPE,
             max_moves,
         ),
     ).view
@@ -54,11 +54,10 @@ def test_a_plan_moves_the_qualified_from_surplus_to_deficit_and_both_balances_mo
     assert destinations[world.programmer.nip] == DIGITAL
     assert len(plan.moves) == 3
     units = {change.before.unit_code: change for change in plan.units}
-    assert (units["DINKES"].before.gap, units["DINKES"].gap_after) == (
-        3,
-        3 - sum(1 for d in destinations.values() if d == HEALTH),
-    )
-    assert (units["DISHUB"].before.gap, units["DISHUB"].gap_after) == (-4, -1)
+    assert destinations[world.midwife.nip] == HEALTH
+    assert (units["DINKES"].before.gap, units["DINKES"].gap_after) == (3, 1)
+    assert (units["DISHUB"].before.gap, units["DISHUB"].gap_after) == (-3, 0)
+    assert (units["BIDANG-TIK"].before.gap, units["BIDANG-TIK"].gap_after) == (2, 1)
     assert plan.totals.deficit_after < plan.totals.deficit_before
     nurse_move = next(m for m in plan.moves if m.move.nip == world.nurse.nip)
     assert "Dinas Kesehatan kekurangan 3" in nurse_move.explanation_id

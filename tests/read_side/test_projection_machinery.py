@@ -62,7 +62,8 @@ def test_a_rebuild_shared_between_processes_gives_the_same_rows(service: Service
 def test_models_are_shared_out_by_their_work(service: Service) -> None:
     groups = share(service.models(), 2)
     assert sorted(m.name for m in groups[0] + groups[1]) == sorted(m.name for m in service.models())
-    assert [m.name for m in groups[0]] == ["audit_trail"]
+    # The heaviest goes first, to the lighter group; the rest fill the other up to it.
+    assert groups[0][0].name == "audit_trail"
     assert sum(m.weight for m in groups[0]) - sum(m.weight for m in groups[1]) in (-1, 0, 1)
     assert [len(group) for group in share(service.models(), 1)] == [len(service.models())]
 

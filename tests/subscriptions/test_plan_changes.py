@@ -6,9 +6,8 @@ import asyncio
 
 from asn_graph.application import plan_commands as pc
 from asn_graph.domain.actors import Role
-from asn_graph.domain.plan_records import PlanScope
 from tests.integration.conftest import OFFICER
-from tests.planning_world import CITY, build_planning_world
+from tests.planning_world import CITY, PLAN_SCOPE, build_planning_world
 from tests.subscriptions.conftest import Served
 from tests.subscriptions.helpers import Socket
 from tests.world import TODAY
@@ -26,7 +25,7 @@ async def test_a_plan_is_followed_with_its_status_and_counts(served: Served) -> 
     app = served.service.app
     await asyncio.to_thread(build_planning_world, app)
     command = pc.DraftPlan(
-        CITY, "Rencana 2027", TODAY, TODAY.replace(year=TODAY.year + 1), PlanScope((CITY,)), 2
+        CITY, "Rencana 2027", TODAY, TODAY.replace(year=TODAY.year + 1), PLAN_SCOPE, 2
     )
     plan = (await asyncio.to_thread(app.plans.draft, OFFICER, command)).view
     socket = await Socket.open(served.url, served.token(Role.OFFICER, CITY))

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.matching import MatchingWeights
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
 from asn_graph.persistence.policy_file import load_policy
@@ -22,6 +23,7 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
                 "document_checklists": {"WITHIN_AGENCY": ["PNS_STATUS_PROOF"]},
                 "evaluation_months": [3, 6, 12],
                 "evaluation_grace_days": 14,
+                "matching": {"competency": 40, "asked_for": 0, "minimum_score": 25.5},
             }
         )
     )
@@ -32,6 +34,7 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
     assert policy.overridable_rules == frozenset({Rule.TENURE_MINIMUM})
     assert policy.evaluation_months == (3, 6, 12)
     assert policy.evaluation_grace_days == 14
+    assert policy.matching == MatchingWeights(competency=40.0, asked_for=0.0, minimum_score=25.5)
     assert policy.checklist_for(TransferType.WITHIN_AGENCY, Initiative.OWN_REQUEST) == {
         DocumentType.PNS_STATUS_PROOF,
         DocumentType.REQUEST_LETTER,
@@ -47,6 +50,17 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
         '{"evaluation_months": [12, 6]}',
         '{"evaluation_months": [0]}',
         '{"evaluation_months": []}',
+        '{"matching": {"competency": -5}}',
+        '{"matching": {"competency": 0, "education": 0, "performance": 0, "potential": 0, '
+        '"time_in_post": 0, "asked_for": 0, "surplus_origin": 0}}',
+        '{"matching": {"competence": 10}}',
+        '{"matching": {"education": "high"}}',
+        '{"matching": {"potential": true}}',
+        '{"matching": {"time_in_post": NaN}}',
+        '{"matching": {"minimum_score": -1}}',
+        '{"matching": {"plan_candidates_per_position": 0}}',
+        '{"matching": {"plan_candidates_per_position": 2.5}}',
+        '{"matching": [35, 15]}',
         "[1, 2]",
         "not json",
     ],

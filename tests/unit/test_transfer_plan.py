@@ -7,7 +7,7 @@ from uuid import uuid4
 
 import pytest
 
-from asn_graph.application.plan_views import plan_difference, plan_view
+from asn_graph.application.plan_to_view import plan_difference, plan_view
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden, IllegalTransition, InvalidInput, RuleViolation
 from asn_graph.domain.matching import CompetencyFit, Score, ScorePart

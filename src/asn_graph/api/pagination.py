@@ -100,12 +100,23 @@ class BySequence(Protocol):
     def seq(self) -> int: ...
 
 
+class ByKey(Protocol):
+    @property
+    def key(self) -> str: ...
+
+
 def nip_key(row: ByNip) -> str:
     return row.nip
 
 
 def sequence_key(row: BySequence) -> str:
     return str(row.seq)
+
+
+def ranking_key(row: ByKey) -> str:
+    """A ranked list's order (candidates by score and NIP, a person's options by
+    eligibility, score and position), made by the list itself."""
+    return row.key
 
 
 def log_position_key(row: AuditRow) -> str:

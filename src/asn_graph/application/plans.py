@@ -10,12 +10,14 @@ from eventsourcing.domain import Aggregate
 from asn_graph.application import commands as c
 from asn_graph.application import plan_commands as pc
 from asn_graph.application.cases import CaseUseCases
-from asn_graph.application.plan_views import PlanDifference, PlanView, plan_difference, plan_view
+from asn_graph.application.plan_to_view import plan_difference, plan_view
+from asn_graph.application.plan_views import PlanDifference, PlanView
 from asn_graph.application.ports import Matching, StaffingCounts
 from asn_graph.application.results import Changes
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.use_case import UseCaseGroup, use_case
-from asn_graph.domain.actors import Actor
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.authority import require_agency, require_role
 from asn_graph.domain.case_records import ProposalAnswer
 from asn_graph.domain.errors import DomainError, InvalidInput, RuleViolation
 from asn_graph.domain.matching import Match
@@ -75,6 +77,8 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
 
     @use_case
     def draft(self, actor: Actor, command: pc.DraftPlan) -> Changes[TransferPlan]:
+        require_role(actor, Role.OFFICER)
+        require_agency(actor, command.agency_code.strip().upper())
         self._check_scope(command.agency_code, command.scope)
         plan = TransferPlan.draft(
             plan_id=command.plan_id or uuid4(),

@@ -10,7 +10,8 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from asn_graph.application.moments import Moment
-from asn_graph.application.plan_views import PlanView, plan_view
+from asn_graph.application.plan_to_view import plan_view
+from asn_graph.application.plan_views import PlanView
 from asn_graph.application.ports import VersionsByTime
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.to_view import case_view, employee_view, work_unit_view

@@ -169,7 +169,7 @@ class ChangeReader:
             status=plan.status,
             moves=len(plan.moves),
             unanswered=len(plan.unanswered),
-            objections=sum(1 for nip in plan.moves if plan.objects(nip)),
+            objections=len(plan.objections),
             launched=len(plan.launched),
         )
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from asn_graph.domain.calendar import months_between
 from asn_graph.domain.employee import Employee
+from asn_graph.domain.employee_records import Blocker
 from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.positions import Position, Staffing
-from asn_graph.domain.reference import EmploymentStatus
+from asn_graph.domain.reference import EmploymentStatus, PerformanceRating
 from asn_graph.domain.rules import Finding, Rule, Severity, hard, warning
 from asn_graph.domain.transfer_types import Initiative, TransferType
 
@@ -36,31 +37,43 @@ def assess(
     today: date,
 ) -> tuple[Finding, ...]:
     """Every finding for this move today, hard blocks and warnings alike."""
+    crosses = move.transfer_type.crosses_agencies
+    posts = (move.origin_position, move.destination_position)
+    officials = any(post is not None and post.kind.is_official for post in posts)
     checks = (
-        _status(employee, move),
-        _ten_year_rule(employee, move, policy, today),
-        *_tenure(employee, policy, today),
-        *_blockers(employee),
-        *_performance(employee, policy, today),
+        status_finding(employee.status, crosses),
+        ten_year_finding(employee.appointed_on, move.initiative, crosses, policy, today),
+        *tenure_findings(employee.placed_since, policy, today),
+        *blocker_findings(tuple(employee.blockers.values())),
+        *performance_findings(employee.ratings, policy, today),
         _vacancy(staffing, policy),
         *_qualification(employee, move.destination_position),
-        _moratorium(move, moratoria),
+        moratorium_finding(officials, moratoria),
     )
     return tuple(finding for finding in checks if finding is not None)
 
 
-def _status(employee: Employee, move: ProposedMove) -> Finding | None:
-    if employee.status is EmploymentStatus.PPPK and move.transfer_type.crosses_agencies:
+# The rules about the employee take plain values, so that candidate matching
+# (asn_graph.planning), which scores employees it holds as columns, words its exclusions
+# exactly as a case's findings.
+
+
+def status_finding(status: EmploymentStatus, crosses_agencies: bool) -> Finding | None:
+    if status is EmploymentStatus.PPPK and crosses_agencies:
         return hard(Rule.EMPLOYMENT_STATUS, "a PPPK employee cannot move to another agency")
     return None
 
 
-def _ten_year_rule(
-    employee: Employee, move: ProposedMove, policy: TransferPolicy, today: date
+def ten_year_finding(
+    appointed_on: date,
+    initiative: Initiative,
+    crosses_agencies: bool,
+    policy: TransferPolicy,
+    today: date,
 ) -> Finding | None:
-    if move.initiative is not Initiative.OWN_REQUEST or not move.transfer_type.crosses_agencies:
+    if initiative is not Initiative.OWN_REQUEST or not crosses_agencies:
         return None
-    served = months_between(employee.appointed_on, today)
+    served = months_between(appointed_on, today)
     if served < policy.years_before_leaving_agency * 12:
         return hard(
             Rule.TEN_YEAR_RULE,
@@ -70,8 +83,7 @@ def _ten_year_rule(
     return None
 
 
-def _tenure(employee: Employee, policy: TransferPolicy, today: date) -> list[Finding]:
-    since = employee.placed_since
+def tenure_findings(since: date | None, policy: TransferPolicy, today: date) -> list[Finding]:
     if since is None:
         return []
     months = months_between(since, today)
@@ -94,17 +106,25 @@ def _tenure(employee: Employee, policy: TransferPolicy, today: date) -> list[Fin
     return []
 
 
-def _blockers(employee: Employee) -> list[Finding]:
+def blocker_findings(blockers: Sequence[Blocker]) -> list[Finding]:
     return [
         hard(Rule.BLOCKER, f"{blocker.kind.value} since {blocker.since} ({blocker.reference})")
-        for blocker in employee.blockers.values()
+        for blocker in blockers
     ]
 
 
-def _performance(employee: Employee, policy: TransferPolicy, today: date) -> list[Finding]:
-    years = range(today.year - policy.rating_years, today.year)
+def rule_years(policy: TransferPolicy, today: date) -> range:
+    """The years whose ratings the performance rule reads: the last ``rating_years`` before
+    this one."""
+    return range(today.year - policy.rating_years, today.year)
+
+
+def performance_findings(
+    ratings: Mapping[int, PerformanceRating], policy: TransferPolicy, today: date
+) -> list[Finding]:
     findings = []
-    for year, rating in employee.ratings_for(years).items():
+    for year in rule_years(policy, today):
+        rating = ratings.get(year)
         if rating is None:
             findings.append(hard(Rule.PERFORMANCE, f"no performance rating for {year}"))
         elif not rating.at_least(policy.minimum_rating):
@@ -156,9 +176,9 @@ def _qualification(employee: Employee, position: Position) -> list[Finding]:
     return findings
 
 
-def _moratorium(move: ProposedMove, moratoria: Sequence[Moratorium]) -> Finding | None:
-    positions = (move.origin_position, move.destination_position)
-    if not moratoria or not any(p is not None and p.kind.is_official for p in positions):
+def moratorium_finding(officials: bool, moratoria: Sequence[Moratorium]) -> Finding | None:
+    """``officials``: whether the post left or the post taken is an official's."""
+    if not moratoria or not officials:
         return None
     basis = "; ".join(m.basis for m in moratoria)
     return hard(Rule.MORATORIUM, f"officials may not be replaced during a moratorium: {basis}")

@@ -51,6 +51,17 @@ class MatchingWeights:
     plan_candidates_per_position: int = 30
     """How many of its best candidates each open position brings to a plan's optimiser."""
 
+    def __post_init__(self) -> None:
+        weights = [self.weight(part) for part in ScorePart]
+        if any(weight < 0 for weight in weights):
+            raise ValueError("a matching weight cannot be negative")
+        if sum(weights) <= 0:
+            raise ValueError("the matching weights must add up to more than zero")
+        if self.minimum_score < 0:
+            raise ValueError("the minimum matching score cannot be negative")
+        if self.plan_candidates_per_position < 1:
+            raise ValueError("a plan takes at least one candidate per position")
+
     def weight(self, part: ScorePart) -> float:
         return {
             ScorePart.COMPETENCY: self.competency,

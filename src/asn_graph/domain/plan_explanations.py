@@ -98,7 +98,11 @@ def _balance(changes: Mapping[UnitRef, UnitChange], unit: UnitRef) -> tuple[tupl
 def explain(move: PlannedMove, changes: Mapping[UnitRef, UnitChange]) -> tuple[str, str]:
     """The move in words: (Indonesian, English)."""
     score = move.score
-    strongest = sorted((points, part) for part, points in score.parts if points > 0)[::-1][:3]
+    ordered = list(ScorePart)
+    strongest = sorted(
+        ((points, part) for part, points in score.parts if points > 0),
+        key=lambda pair: (-pair[0], ordered.index(pair[1])),
+    )[:3]
     competencies_id = ", ".join(
         f"{fit.code} level {fit.held_level} dari {fit.required_level} yang diminta"
         for fit in score.competencies

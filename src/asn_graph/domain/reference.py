@@ -174,8 +174,11 @@ class Education:
         """At least the level asked for, in the field asked for or one of its family."""
         if required is None:
             return True
-        if self.level.order < required.level.order:
-            return False
+        return self.level.order >= required.level.order and self.in_field_of(required)
+
+    def in_field_of(self, required: Education) -> bool:
+        """In the field asked for or one of its family (whatever the level); any field when
+        none is named."""
         if not required.field or required.field.casefold() in self.field.casefold():
             return True
         family = family_of(required.field)

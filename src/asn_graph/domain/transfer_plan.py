@@ -306,6 +306,11 @@ class TransferPlan(AuditedAggregate):
     def unanswered(self) -> tuple[str, ...]:
         return tuple(sorted(nip for nip in self.moves if nip not in self.answers))
 
+    @property
+    def objections(self) -> tuple[str, ...]:
+        """Everyone whose latest answer objects, whether or not the plan still moves them."""
+        return tuple(sorted(nip for nip in self.answers if self.objects(nip)))
+
     def objects(self, nip: str) -> bool:
         """Whether the employee's latest answer objects."""
         answer = self.answers.get(nip)

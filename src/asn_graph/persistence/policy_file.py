@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.matching import MatchingWeights
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule, Severity
@@ -73,7 +75,32 @@ def _convert(key: str, value: Any) -> Any:
         return tuple(months)
     if key == "overridable_rules":
         return frozenset(Rule(rule) for rule in value)
+    if key == "matching":
+        return _matching(value)
     return {
         TransferType(kind): frozenset(DocumentType(d) for d in documents)
         for kind, documents in value.items()
     }
+
+
+def _matching(raw: Any) -> MatchingWeights:
+    """The ``matching`` object: weights of the score's parts and the thresholds of ranking
+    and plans; those left out keep their defaults."""
+    if not isinstance(raw, dict):
+        raise ValueError("matching must be an object of weights and thresholds")
+    fields = {f.name: f for f in dataclasses.fields(MatchingWeights)}
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        raise ValueError(f"unknown matching keys: {', '.join(unknown)}")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "plan_candidates_per_position":
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError("matching.plan_candidates_per_position must be a whole number")
+            values[key] = value
+            continue
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not math.isfinite(value):
+            raise ValueError(f"matching.{key} must be a number")
+        values[key] = float(value)
+    return MatchingWeights(**values)

@@ -20,11 +20,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import highspy
 import numpy as np
 import numpy.typing as npt
+from highspy._core import _Highs
 
 from asn_graph.domain.errors import RuleViolation
 
@@ -337,7 +338,9 @@ def _solve(
 ) -> tuple[npt.NDArray[np.bool_], str, SolveMethod, float]:
     """Which of the first ``moves`` columns the optimum takes, HiGHS's status, how the optimum
     was found and the seconds HiGHS took."""
-    highs = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy leaves __init__ bare
+    # The solver itself, without the Python wrapper whose callbacks print HiGHS's banner on
+    # standard output: a server's output carries its own log lines only.
+    highs: Any = _Highs()
     _set_options(highs, _LP_OPTIONS)
     if highs.passModel(lp) == highspy.HighsStatus.kError:
         raise RuntimeError("HiGHS refused the plan's model")
@@ -365,13 +368,13 @@ def _solve(
     return values > 0.5, status, method, seconds
 
 
-def _set_options(highs: highspy.Highs, options: Mapping[str, bool | int | float | str]) -> None:
+def _set_options(highs: Any, options: Mapping[str, bool | int | float | str]) -> None:
     for option, value in options.items():
         if highs.setOptionValue(option, value) != highspy.HighsStatus.kOk:
             raise RuntimeError(f"HiGHS refused the option {option}={value!r}")
 
 
-def _run(highs: highspy.Highs) -> float:
+def _run(highs: Any) -> float:
     """Runs HiGHS to an optimum (the model always has one: the pins alone are a plan)."""
     started = time.perf_counter()
     highs.run()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.projections.audit_queries import AuditQueries
 from asn_graph.projections.audit_trail import AuditTrailProjection
+from asn_graph.projections.candidate_index import CandidateIndex
 from asn_graph.projections.database import Database
 from asn_graph.projections.directory import DirectoryProjection
 from asn_graph.projections.directory_queries import DirectoryQueries
@@ -18,6 +21,7 @@ from asn_graph.projections.plan_queries import PlanRegisterQueries
 from asn_graph.projections.plan_register import PlanRegisterProjection
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.staffing_queries import StaffingQueries
+from asn_graph.projections.talent_pool import TalentPoolProjection
 from asn_graph.projections.worklist_queries import WorklistQueries
 
 
@@ -27,6 +31,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
         PlacementHistoryProjection(),
         AuditTrailProjection(),
         OutcomesProjection(policy),
+        TalentPoolProjection(),
         PlanRegisterProjection(),
     ]
 
@@ -39,10 +44,13 @@ class ReadQueries:
     worklist: WorklistQueries
     audit: AuditQueries
     outcomes: OutcomeQueries
+    candidates: CandidateIndex
     plans: PlanRegisterQueries
 
     @classmethod
-    def over(cls, database: Database) -> ReadQueries:
+    def over(
+        cls, database: Database, policy: TransferPolicy, today: Callable[[], date]
+    ) -> ReadQueries:
         return cls(
             directory=DirectoryQueries(database),
             placements=PlacementQueries(database),
@@ -50,5 +58,6 @@ class ReadQueries:
             worklist=WorklistQueries(database),
             audit=AuditQueries(database),
             outcomes=OutcomeQueries(database),
+            candidates=CandidateIndex(database, policy, today),
             plans=PlanRegisterQueries(database),
         )

@@ -19,7 +19,7 @@ from asn_graph.projections.rows import (
     Page,
     UnitRow,
 )
-from asn_graph.projections.sql import one_of
+from asn_graph.projections.sql import one_of, where_clause
 
 _EMPLOYEE_COLUMNS = (
     "id, nip, name, status, rank, agency_code, unit_code, position_code, placed_since, "
@@ -118,6 +118,23 @@ def _employee_clauses(where: EmployeeFilter) -> tuple[list[str], dict[str, Any]]
     if where.name_contains:
         clauses.append("LOWER(name) LIKE :name_pattern")
         params["name_pattern"] = f"%{where.name_contains.lower()}%"
+    # Qualifications are the talent pool's (talent_pool.py), kept by the same projector.
+    for number, (code, level) in enumerate(where.competencies):
+        clauses.append(
+            "id IN (SELECT employee_id FROM talent_competencies "  # noqa: S608
+            f"WHERE code = :code_{number} "
+            f"AND level >= :level_{number})"
+        )
+        params.update({f"code_{number}": code, f"level_{number}": level})
+    education = []
+    if where.education_family is not None:
+        education.append("education_family = :education_family")
+        params["education_family"] = where.education_family
+    if where.minimum_education_rank is not None:
+        education.append("education_rank >= :education_rank")
+        params["education_rank"] = where.minimum_education_rank
+    if education:
+        clauses.append(f"id IN (SELECT id FROM talent_employees{where_clause(education)})")  # noqa: S608
     return clauses, params
 
 

@@ -6,19 +6,21 @@ composition root (``bootstrap``) hands it ``catalog.ReadQueries``, which satisfi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import PositionCounts
-from asn_graph.projections.plan_queries import ConsultationRow, PlanFilter, PlanRow
+from asn_graph.projections.candidate_rows import CandidateFilter, CandidateRow, Opening, OptionRow
 from asn_graph.projections.rows import (
     AgencyRow,
     AuditFilter,
     AuditRow,
     CaseFilter,
     CaseRow,
+    ConsultationRow,
     EmployeeFilter,
     EmployeeRow,
     EvaluationDueFilter,
@@ -30,6 +32,8 @@ from asn_graph.projections.rows import (
     PeriodSummary,
     PlacementFilter,
     PlacementRow,
+    PlanFilter,
+    PlanRow,
     PositionBalanceRow,
     StintRow,
     UnitBalanceRow,
@@ -128,6 +132,25 @@ class PlanReads(Protocol):
     def consultations(self, nip: str) -> list[ConsultationRow]: ...
 
 
+class CandidateRanking(Protocol):
+    @property
+    def opening(self) -> Opening: ...
+
+    def ranked(self, first: int, after: str | None) -> Page[CandidateRow]: ...
+
+    def excluded(self, first: int, after: str | None) -> Page[CandidateRow]: ...
+
+
+class CandidateReads(Protocol):
+    def rank(self, destination: Placement, where: CandidateFilter) -> CandidateRanking: ...
+
+    def origin_of(self, nip: str) -> Placement: ...
+
+    def placement_options(
+        self, nip: str, agency_codes: Sequence[str], first: int, after: str | None
+    ) -> Page[OptionRow]: ...
+
+
 class ReadModels(Protocol):
     @property
     def directory(self) -> DirectoryReads: ...
@@ -146,6 +169,9 @@ class ReadModels(Protocol):
 
     @property
     def outcomes(self) -> OutcomeReads: ...
+
+    @property
+    def candidates(self) -> CandidateReads: ...
 
     @property
     def plans(self) -> PlanReads: ...

@@ -2,48 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from asn_graph.projections.database import Database
 from asn_graph.projections.paging import ListQuery, keyset_page
-from asn_graph.projections.rows import Page
+from asn_graph.projections.rows import ConsultationRow, Page, PlanFilter, PlanRow
 from asn_graph.projections.sql import one_of
-
-
-class PlanRow(NamedTuple):
-    id: str
-    seq: int
-    agency_code: str
-    title: str
-    status: str
-    period_start: str
-    period_end: str
-    answer_by: str | None
-    moves: int
-    launched: int
-    updated_at: str
-
-
-class ConsultationRow(NamedTuple):
-    """A plan that proposes an employee a move, and whether they have answered."""
-
-    plan_id: str
-    title: str
-    status: str
-    answer_by: str | None
-    destination_agency: str
-    destination_unit: str
-    destination_position: str
-    answered: int
-    agrees: int | None
-
-
-@dataclass(frozen=True)
-class PlanFilter:
-    agency_code: str | None = None
-    statuses: tuple[str, ...] = ()
-
 
 _PLAN_COLUMNS = ", ".join(PlanRow._fields)
 
@@ -70,7 +34,7 @@ class PlanRegisterQueries:
         first: what the employee has been or will be asked."""
         return self.database.query_as(
             ConsultationRow,
-            "SELECT p.id, p.title, p.status, p.answer_by, m.destination_agency, "
+            "SELECT p.id AS plan_id, p.title, p.status, p.answer_by, m.destination_agency, "
             "m.destination_unit, m.destination_position, m.answered, m.agrees "
             "FROM plan_register_moves m JOIN plan_register p ON p.id = m.plan_id "
             "WHERE m.nip = :nip AND p.status IN ('CONSULTING', 'APPROVED', 'LAUNCHED') "

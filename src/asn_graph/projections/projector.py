@@ -126,13 +126,14 @@ class Projector:
             return self._topic_needs[topic]
         except KeyError:
             event_type = resolve_topic(topic)
-            readers = [m for m in self.models.values() if m.keeps(event_type)]
+            by_name = [m for m in self.models.values() if m.keeps_topic(topic)]
+            readers = [m for m in self.models.values() if m.keeps(event_type) and m not in by_name]
             needs = self._topic_needs[topic] = (
                 Needs(
                     event=any(not m.reads_plain_state for m in readers),
-                    plain=any(m.reads_plain_state for m in readers),
+                    plain=bool(by_name) or any(m.reads_plain_state for m in readers),
                 )
-                if readers
+                if readers or by_name
                 else None
             )
             return needs

@@ -35,11 +35,21 @@ class ReadModel:
     def __init__(self) -> None:
         self._handlers: dict[type[Any], Handler] = {}
         self._resolved: dict[type[Any], Handler | None] = {}
+        self._by_topic: dict[str, Handler] = {}
 
     def on(self, event_type: type[Any], handler: Handler) -> None:
         """Handle ``event_type`` and its subclasses (unless they have a handler of their own)."""
         self._handlers[event_type] = handler
         self._resolved.clear()
+
+    def on_topic(self, topic: str, handler: Handler) -> None:
+        """Handle the events stored under ``topic``, given in plain form (``envelope.plain``):
+        events of another part of the system that this model reads without importing it."""
+        self._by_topic[topic] = handler
+
+    def keeps_topic(self, topic: str) -> bool:
+        """Whether this model reads the events of ``topic`` by name, in plain form."""
+        return topic in self._by_topic
 
     def begin(self, session: Session, envelopes: Sequence[Envelope]) -> None:
         """Called at the start of each transaction that applies events, with the events it
@@ -49,7 +59,7 @@ class ReadModel:
         """Called after the last ``apply`` of a transaction (to write what it kept)."""
 
     def apply(self, session: Session, envelope: Envelope) -> None:
-        handler = self._handler_for(type(envelope.event))
+        handler = self._by_topic.get(envelope.topic) or self._handler_for(type(envelope.event))
         if handler is not None:
             handler(session, envelope)
 

@@ -71,6 +71,11 @@ class EmployeeFilter:
     rank: str | None = None
     status: str | None = None
     name_contains: str | None = None
+    competencies: tuple[tuple[str, int], ...] = ()
+    """Each competency (code) held at least at the level given (the talent pool's)."""
+    education_family: str | None = None
+    minimum_education_rank: int | None = None
+    """``EducationLevel.order`` of the lowest education level."""
 
 
 @dataclass(frozen=True)
@@ -328,3 +333,37 @@ class PeriodSummary:
     ends_on: date
     """Exclusive: the first day of the next period."""
     summary: OutcomeSummary
+
+
+class PlanRow(NamedTuple):
+    id: str
+    seq: int
+    agency_code: str
+    title: str
+    status: str
+    period_start: str
+    period_end: str
+    answer_by: str | None
+    moves: int
+    launched: int
+    updated_at: str
+
+
+class ConsultationRow(NamedTuple):
+    """A plan that proposes an employee a move, and whether they have answered."""
+
+    plan_id: str
+    title: str
+    status: str
+    answer_by: str | None
+    destination_agency: str
+    destination_unit: str
+    destination_position: str
+    answered: int
+    agrees: int | None
+
+
+@dataclass(frozen=True)
+class PlanFilter:
+    agency_code: str | None = None
+    statuses: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""Inputs shared by several mutations: a placement, an education, competencies."""
+"""Inputs shared by several mutations and queries: a placement, an education, competencies."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import strawberry
 
 from asn_graph.api.types.enums import EducationLevel
 from asn_graph.domain.competencies import HeldCompetency, RequiredCompetency
+from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.fields_of_study import FAMILIES
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import Education
 
@@ -49,3 +51,13 @@ class RequiredCompetencyInput:
 
     def to_domain(self) -> RequiredCompetency:
         return RequiredCompetency(self.code.strip().upper(), self.minimum_level)
+
+
+def education_family(text: str) -> str:
+    """A family of fields of study (rumpun ilmu) as the reference list names it."""
+    family = " ".join(text.split()).casefold()
+    if family not in FAMILIES:
+        raise InvalidInput(
+            f"unknown education family {text!r}; see fieldsOfStudy", field="educationFamily"
+        )
+    return family

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from asn_graph.api.queries.matching import MatchingQueries
 from asn_graph.api.queries.plans import PlanQueries
 from asn_graph.api.queries.read_models import ReadModelQueries
 from asn_graph.api.queries.records import RecordQueries
@@ -12,5 +13,12 @@ from asn_graph.api.queries.time_travel import TimeTravelQueries
 
 
 @strawberry.type
-class Query(ReadModelQueries, TimeTravelQueries, RecordQueries, PlanQueries, ReferenceListQueries):
+class Query(
+    ReadModelQueries,
+    MatchingQueries,
+    TimeTravelQueries,
+    RecordQueries,
+    PlanQueries,
+    ReferenceListQueries,
+):
     pass

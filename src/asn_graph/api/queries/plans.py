@@ -27,7 +27,7 @@ from asn_graph.application.moments import Moment
 from asn_graph.application.plan_views import PlanView
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import Forbidden
-from asn_graph.projections.plan_queries import PlanFilter
+from asn_graph.projections.rows import PlanFilter
 
 
 @strawberry.type(description="A transfer plan as it stood at a past moment or version.")

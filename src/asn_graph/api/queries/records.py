@@ -6,6 +6,7 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.identifiers import parse_id
+from asn_graph.api.inputs.common import RequiredCompetencyInput, education_family
 from asn_graph.api.pagination import (
     Connection,
     check_page_size,
@@ -18,7 +19,13 @@ from asn_graph.api.pagination import (
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.common import ActorInfo
-from asn_graph.api.types.enums import CaseState, EmploymentStatus, Rank, TransferType
+from asn_graph.api.types.enums import (
+    CaseState,
+    EducationLevel,
+    EmploymentStatus,
+    Rank,
+    TransferType,
+)
 from asn_graph.api.types.organisation import Agency, WorkUnit, WorkUnitSummary
 from asn_graph.api.types.people import Employee, EmployeeSummary
 from asn_graph.domain.actors import Role
@@ -35,6 +42,15 @@ class EmployeeFilterInput:
     rank: Rank | None = None
     status: EmploymentStatus | None = None
     name_contains: str | None = strawberry.field(default=None, description="Part of the name.")
+    competencies: list[RequiredCompetencyInput] | None = strawberry.field(
+        default=None, description="Each competency held at least at the level given."
+    )
+    education_family: str | None = strawberry.field(
+        default=None, description="Rumpun ilmu of the field of study, e.g. komputer."
+    )
+    minimum_education_level: EducationLevel | None = strawberry.field(
+        default=None, description="Education at this level or above."
+    )
 
 
 @strawberry.input(description="Filters of the case list; all optional, combined with AND.")
@@ -107,6 +123,16 @@ class RecordQueries:
             rank=where.rank.value if where.rank else None,
             status=where.status.value if where.status else None,
             name_contains=where.name_contains,
+            competencies=tuple(
+                (held.code, held.minimum_level)
+                for held in (wanted.to_domain() for wanted in where.competencies or ())
+            ),
+            education_family=(
+                education_family(where.education_family) if where.education_family else None
+            ),
+            minimum_education_rank=(
+                where.minimum_education_level.order if where.minimum_education_level else None
+            ),
         )
         directory = await info.context.directory()
         page = await info.context.run(

@@ -16,6 +16,7 @@ from asn_graph.domain import (
     case_records,
     case_state,
     competencies,
+    matching,
     nip,
     reference,
     rules,
@@ -51,6 +52,9 @@ DESCRIPTIONS: dict[type[Enum], str] = {
     case_records.DocumentType: "Berkas persyaratan mutasi.",
     rules.Rule: "The rules the system checks (aturan mutasi).",
     rules.Severity: "HARD blocks the case until overridden; WARNING is recorded on the case.",
+    matching.ScorePart: "Parts of a candidate's score (unsur penilaian kecocokan): competency "
+    "fit, education, performance, potential, time in post, asked for by the employee, "
+    "leaving a post in surplus.",
     stages.DeadlineKind: "Batas waktu (Perban BKN 5/2019): BKN's technical review within 15 "
     "days of a complete file; appointment (pelantikan) within 30 working days of the SK.",
 }
@@ -86,3 +90,4 @@ Severity = rules.Severity
 DeadlineKind = stages.DeadlineKind
 CompetencyKind = competencies.CompetencyKind
 Potential = talent.Potential
+ScorePart = matching.ScorePart

@@ -9,19 +9,18 @@ import strawberry
 
 from asn_graph.api.types.common import Placement
 from asn_graph.api.types.enums import PositionKind
+from asn_graph.api.types.matching import MatchScore
 from asn_graph.api.types.mirror import mirror
 from asn_graph.application.plan_views import PlanDifference, PlanMoveView, PlanView
-from asn_graph.domain import competencies, matching, plan_explanations, plan_records
-from asn_graph.projections.plan_queries import ConsultationRow, PlanRow
+from asn_graph.domain import matching, plan_explanations, plan_records
+from asn_graph.projections.rows import ConsultationRow, PlanRow
 
-strawberry.enum(matching.ScorePart, description="The parts of a candidate's score.")
 strawberry.enum(plan_records.PlanStatus, description="Status rencana mutasi.")
 strawberry.enum(plan_records.MoveSource, description="Proposed by the optimiser, or added.")
 strawberry.enum(
     plan_records.ObjectionReason,
     description="Alasan keberatan: keluarga, kesehatan, studi, karier, lainnya.",
 )
-ScorePart = matching.ScorePart
 PlanStatus = plan_records.PlanStatus
 MoveSource = plan_records.MoveSource
 ObjectionReason = plan_records.ObjectionReason
@@ -31,52 +30,6 @@ ObjectionReason = plan_records.ObjectionReason
 class Language(Enum):
     ID = "id"
     EN = "en"
-
-
-@strawberry.type(description="One part of a score: its weight and the points it gave.")
-class ScorePoints:
-    part: ScorePart
-    weight: float = strawberry.field(description="The policy's weight of the part.")
-    points: float = strawberry.field(description="What the part gave: weight x fraction 0..1.")
-
-
-@strawberry.type(description="A required competency: the level asked and the level held.")
-class CompetencyMatch:
-    code: str
-    name: str
-    required_level: int
-    held_level: int = strawberry.field(description="0 when the employee does not hold it.")
-
-
-@strawberry.type(description="A candidate's score for a position, with every part shown.")
-class MatchScore:
-    total: float = strawberry.field(description="0-100 with the default weights.")
-    parts: list[ScorePoints]
-    competencies: list[CompetencyMatch]
-
-    @classmethod
-    def of(cls, score: matching.Score, weights: matching.MatchingWeights) -> MatchScore:
-        return cls(
-            total=score.total,
-            parts=[
-                ScorePoints(part=part, weight=weights.weight(part), points=points)
-                for part, points in score.parts
-            ],
-            competencies=[
-                CompetencyMatch(
-                    code=fit.code,
-                    name=_competency_name(fit.code),
-                    required_level=fit.required_level,
-                    held_level=fit.held_level,
-                )
-                for fit in score.competencies
-            ],
-        )
-
-
-def _competency_name(code: str) -> str:
-    definition = competencies.definition_of(code)
-    return definition.name if definition else code
 
 
 @strawberry.type(description="A work unit named in a plan.")

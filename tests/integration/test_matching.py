@@ -1,0 +1,165 @@
+"""The Matching port of transfer plans (``service.matching``) on the candidate index, on SQLite
+and PostgreSQL: vacancies, surpluses and the best matches of a scope, one match explained,
+and exclusions that are a case's hard findings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from asn_graph.application import commands as c
+from asn_graph.application.case_assessment import CaseAssessment
+from asn_graph.bootstrap import Service
+from asn_graph.domain.actors import SYSTEM_ACTOR
+from asn_graph.domain.errors import NotFound
+from asn_graph.domain.matching import ScorePart
+from asn_graph.domain.placement import Placement
+from asn_graph.domain.plan_records import PlanScope
+from asn_graph.domain.reference import BlockerKind
+from asn_graph.domain.rules import Rule, Severity
+from asn_graph.domain.transfer_types import Initiative, classify
+from asn_graph.planning.scoring import raw_total
+from tests.conftest import event_count
+from tests.matching_world import ANALYSTS, DIGITAL, SECTION, Cast, build_cast
+from tests.world import person, register
+
+
+@pytest.fixture
+def cast(organised: Service) -> Cast:
+    return build_cast(organised.app)
+
+
+def test_a_plan_starts_from_the_vacancies_surpluses_and_best_matches_of_its_scope(
+    organised: Service, cast: Cast
+) -> None:
+    before = event_count(organised)
+    found = organised.matching.planning_input(
+        PlanScope(("3578",)), per_destination=2, excluded=frozenset()
+    )
+
+    assert found.vacancies[DIGITAL] == 2
+    assert found.vacancies[SECTION] == 1
+    # five analysts where three are needed, one of them on the way out
+    assert found.surpluses == {ANALYSTS: 1}
+    to_digital = [m for m in found.matches if m.destination == DIGITAL]
+    assert [m.nip for m in to_digital] == [cast.it_expert.nip, cast.lawyer.nip]
+    assert {m.origin for m in found.matches} == {ANALYSTS}
+    assert all(m.eligible for m in found.matches)
+    assert len([m for m in found.matches if m.destination == SECTION]) == 2
+    for match in found.matches:
+        assert organised.matching.match(match.nip, match.destination) == match
+    units = {(u.unit_code, u.needed, u.present) for u in found.units}
+    assert ("BKPSDM", 3 + 1, 5) in units  # analysts and the clerk's post
+    assert ("DISKOMINFO", 3 + 1 + 2 + 1, 2) in units
+    assert event_count(organised) == before
+
+
+def test_a_plan_leaves_out_the_employees_it_is_told_to_and_keeps_to_its_positions(
+    organised: Service, cast: Cast
+) -> None:
+    found = organised.matching.planning_input(
+        PlanScope(("3578",), unit_codes=("DISKOMINFO", "BKPSDM"), position_codes=("PRAKOM",)),
+        per_destination=5,
+        excluded=frozenset({cast.it_expert.nip}),
+    )
+    assert set(found.vacancies) == {DIGITAL}
+    assert [m.nip for m in found.matches] == [cast.lawyer.nip, cast.manager.nip]
+    only_digital = organised.matching.planning_input(
+        PlanScope(("3578",), unit_codes=("DISKOMINFO",)), per_destination=5, excluded=frozenset()
+    )
+    assert only_digital.surpluses == {}
+    assert only_digital.matches == ()
+    assert [u.unit_code for u in only_digital.units] == ["DISKOMINFO"]
+    with pytest.raises(NotFound):
+        organised.matching.planning_input(
+            PlanScope(("9999",)), per_destination=5, excluded=frozenset()
+        )
+
+
+def test_one_match_is_explained_part_by_part(organised: Service, cast: Cast) -> None:
+    match = organised.matching.match(cast.it_expert.nip, DIGITAL)
+    parts = dict(match.score.parts)
+    assert parts[ScorePart.COMPETENCY] == 35  # TEK-APL 4 of 3, TEK-DATA 3 of 2
+    assert parts[ScorePart.EDUCATION] == 15  # S1 Sistem Informasi, family komputer
+    assert parts[ScorePart.SURPLUS_ORIGIN] == 5
+    assert match.score.total == round(raw_total(match), 2)
+    assert [(f.code, f.required_level, f.held_level) for f in match.score.competencies] == [
+        ("TEK-APL", 3, 4),
+        ("TEK-DATA", 2, 3),
+    ]
+    assert match.destination_kind is not None
+    with pytest.raises(NotFound):
+        organised.matching.match("199901012020011009", DIGITAL)
+    with pytest.raises(NotFound):
+        organised.matching.match(cast.it_expert.nip, Placement("3578", "DISKOMINFO", "NOPE"))
+
+
+def test_the_index_follows_the_log(organised: Service, cast: Cast) -> None:
+    app = organised.app
+    assert organised.matching.match(cast.blocked.nip, DIGITAL).exclusions
+    app.employees.lift_blocker(
+        SYSTEM_ACTOR,
+        c.LiftBlocker(cast.blocked.nip, BlockerKind.DISCIPLINARY_PROCEEDINGS, "Selesai"),
+    )
+    assert organised.matching.match(cast.blocked.nip, DIGITAL).eligible
+    newcomer = person("3578", "BKPSDM", 41)
+    register(app, newcomer)
+    assert organised.matching.match(newcomer.nip, DIGITAL).eligible
+
+
+COMMON_RULES = {
+    Rule.EMPLOYMENT_STATUS,
+    Rule.TEN_YEAR_RULE,
+    Rule.TENURE_MINIMUM,
+    Rule.BLOCKER,
+    Rule.PERFORMANCE,
+    Rule.MORATORIUM,
+}
+
+
+def test_exclusions_are_the_hard_findings_a_case_would_get(organised: Service, cast: Cast) -> None:
+    app, store = organised.app, organised.store
+    app.agencies.declare_moratorium(
+        SYSTEM_ACTOR,
+        c.DeclareMoratorium(
+            "3515", date(2026, 6, 1), date(2027, 6, 1), "Pilkada Kabupaten Sidoarjo 2026"
+        ),
+    )
+    assessment = CaseAssessment(store, organised.fresh_reads)
+    destinations = (
+        DIGITAL,
+        SECTION,
+        Placement("3515", "DISKOMINFO", "ANALIS-SDM"),
+        Placement("3578", "DISKOMINFO", "PENGADMINISTRASI"),
+    )
+    everyone = (*cast.eligible, *cast.excluded, cast.contract_elsewhere)
+    compared = 0
+    for who in everyone:
+        employee = store.employee(who.nip)
+        origin = employee.placement
+        assert origin is not None
+        for destination in destinations:
+            if destination == origin:
+                continue
+            transfer_type = classify(
+                store.agency(origin.agency_code).profile,
+                store.agency(destination.agency_code).profile,
+            )
+            findings = assessment.of_move(
+                employee, transfer_type, Initiative.AGENCY_INTEREST, origin, destination, None
+            )
+            expected = [
+                (f.rule, f.message)
+                for f in findings
+                if f.severity is Severity.HARD and f.rule in COMMON_RULES
+            ]
+            match = organised.matching.match(who.nip, destination)
+            found = [(e.rule, e.reason) for e in match.exclusions if e.rule in COMMON_RULES]
+            assert found == expected, (who.nip, destination)
+            compared += bool(expected)
+    assert compared >= 8
+    in_case = organised.matching.match(cast.in_case.nip, DIGITAL)
+    assert [e.rule for e in in_case.exclusions] == [Rule.ONE_ACTIVE_CASE]
+    same = organised.matching.match(cast.manager.nip, ANALYSTS)
+    assert [e.rule for e in same.exclusions] == [Rule.SAME_PLACEMENT]

@@ -126,6 +126,9 @@ async def test_an_officer_plans_employees_answer_the_approver_approves_and_cases
         "transferPlan"
     ]
     assert (done["status"], done["launched"]) == ("LAUNCHED", 3)
+    progress = "query($id: ID!) { transferPlan(id: $id) { progress { state cases } } }"
+    launched = (await api.ok(progress, {"id": plan_id}, token=officer))["transferPlan"]
+    assert launched["progress"] == [{"state": "DRAFT", "cases": 3}]
     for move in done["moves"]:
         case = (await api.ok(CASE, {"id": move["caseId"]}, token=officer))["transferCase"]
         assert case == {

@@ -67,6 +67,14 @@ class DirectoryQueries:
         keyset = ("c.seq < :after", {"after": after}) if after is not None else None
         return keyset_page(self.database, CaseRow, query, first, keyset)
 
+    def states_of_plan(self, plan_id: str) -> dict[str, int]:
+        """How many of the cases a plan launched are in each state."""
+        rows = self.database.query(
+            "SELECT state, COUNT(*) AS n FROM directory_cases WHERE plan_id = :plan GROUP BY state",
+            {"plan": plan_id},
+        )
+        return {row["state"]: int(row["n"]) for row in rows}
+
     def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:
         """Staff of a position and the moves in flight, without the case being assessed."""
         params: dict[str, Any] = {

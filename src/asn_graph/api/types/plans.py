@@ -7,8 +7,9 @@ from enum import Enum
 
 import strawberry
 
+from asn_graph.api.context import Ctx
 from asn_graph.api.types.common import Placement
-from asn_graph.api.types.enums import PositionKind
+from asn_graph.api.types.enums import CaseState, PositionKind
 from asn_graph.api.types.matching import MatchScore
 from asn_graph.api.types.mirror import mirror
 from asn_graph.application.plan_views import PlanDifference, PlanMoveView, PlanView
@@ -160,6 +161,12 @@ class PlanScope:
     position_codes: list[str] = strawberry.field(description="Empty: every position.")
 
 
+@strawberry.type(description="How many of a plan's cases are in one state.")
+class CaseStateCount:
+    state: CaseState
+    cases: int
+
+
 @strawberry.type(description="Rencana mutasi: moves from surplus to deficit positions.")
 class TransferPlan:
     id: strawberry.ID
@@ -182,6 +189,18 @@ class TransferPlan:
     objections: list[str] = strawberry.field(description="NIPs whose latest answer objects.")
     launched: int = strawberry.field(description="Moves launched (case opened or refused).")
     all_moves: strawberry.Private[list[PlanMove]]
+
+    @strawberry.field(
+        description="Progress of the launch: the plan's cases by state (from the read models)."
+    )
+    async def progress(self, info: Ctx) -> list[CaseStateCount]:
+        directory = await info.context.directory()
+        counts = await info.context.run(directory.states_of_plan, str(self.id))
+        return [
+            CaseStateCount(state=state, cases=counts[state.value])
+            for state in CaseState
+            if state.value in counts
+        ]
 
     @strawberry.field(description="The moves, by NIP; with nip, that employee's move only.")
     def moves(self, nip: str | None = None) -> list[PlanMove]:

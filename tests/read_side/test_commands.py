@@ -31,7 +31,13 @@ def test_status_shows_each_read_model_against_the_log(organised: Service, tmp_pa
     out, _ = _run(organised, tmp_path, "projections", "status")
     assert f"log head: {head}" in out
     lines = {line.split()[0]: line.split() for line in out.splitlines()[2:]}
-    assert set(lines) == {"directory", "placement_history", "audit_trail", "outcomes"}
+    assert set(lines) == {
+        "directory",
+        "placement_history",
+        "audit_trail",
+        "outcomes",
+        "talent_pool",
+    }
     assert all(int(row[3]) == 0 and row[4] == "current" for row in lines.values())
 
 
@@ -80,7 +86,9 @@ def test_rebuild_reports_its_progress_to_a_log_as_one_plain_line(
     register(organised.app, person("3578", "BKPSDM", 3))
     head = organised.log.head()
     out, err = _run(organised, tmp_path, "projections", "rebuild", "--batch", "50")
-    assert out.startswith("rebuilt directory, placement_history, audit_trail, outcomes to log")
+    assert out.startswith(
+        "rebuilt directory, placement_history, audit_trail, outcomes, talent_pool to log"
+    )
     progress = [line for line in err.splitlines() if line.startswith("rebuilding ")]
     assert len(progress) == 1, err
     assert f"100.0% {head:,}/{head:,}" in progress[0]

@@ -76,6 +76,7 @@ from asn_graph.projections.rows import Page
 from asn_graph.projections.sql import one_of, where_clause
 
 MODEL = "talent_pool"
+PARTS = tuple(ScorePart)
 LEVELS = tuple(EducationLevel)
 POTENTIALS = (None, *Potential)
 BAD_CURSOR = "the cursor is not one this list gave out"
@@ -178,9 +179,11 @@ class CandidateIndex:
         self._unit_keys: list[tuple[str, str]] = []
         self._position_ids: dict[PositionKey, int] = {}
         self._position_keys: list[PositionKey] = []
-        self._position_units: list[int] = []
         self._posts: list[Position | None] = []
-        self._counts: list[tuple[int | None, int, int, int]] = []
+        """By position id, what the position asks (None until its row is read)."""
+        self._placements: dict[int, Placement] = {}
+        self._places: dict[str, NDArray[Any]] = {}
+        self._places_capacity = 0
         self._field_ids: dict[str, int] = {}
         self._fields: list[str] = []
         self._field_fits: dict[Education, NDArray[np.bool_]] = {}
@@ -196,8 +199,10 @@ class CandidateIndex:
         self._asked_units: dict[int, set[int]] = {}
         self._asked_kinds: dict[PositionKind, set[int]] = {}
         self._ratings: dict[int, NDArray[np.int8]] = {}
+        self._ties: NDArray[np.int64] | None = None
         self._columns: dict[str, NDArray[Any]] = {}
         self._grow(1024)
+        self._grow_places(256)
 
     _COLUMN_TYPES: Mapping[str, type[np.generic]] = {
         "agency": np.int32,
@@ -234,6 +239,31 @@ class CandidateIndex:
         for year, ratings in self._ratings.items():
             self._ratings[year] = grown(ratings, (capacity,), np.int8)
         self._capacity = capacity
+
+    _PLACE_TYPES: Mapping[str, type[np.generic]] = {
+        "agency": np.int32,
+        "unit": np.int32,
+        "needed": np.int64,
+        "present": np.int64,
+        "incoming": np.int64,
+        "outgoing": np.int64,
+        "official": np.bool_,
+        "known": np.bool_,
+    }
+    """Columns of the positions, by position id (``needed`` -1: no workload assessed)."""
+
+    def _grow_places(self, capacity: int) -> None:
+        if capacity <= self._places_capacity:
+            return
+        capacity = max(capacity, self._places_capacity * 2)
+        count = len(self._position_keys)
+        for name, dtype in self._PLACE_TYPES.items():
+            grown = np.zeros(capacity, dtype=dtype)
+            old = self._places.get(name)
+            if old is not None:
+                grown[:count] = old[:count]
+            self._places[name] = grown
+        self._places_capacity = capacity
 
     def refresh(self) -> None:
         """Read what changed in the talent pool since the last refresh."""
@@ -285,10 +315,13 @@ class CandidateIndex:
         found = self._position_ids.get(key)
         if found is None:
             found = self._position_ids[key] = len(self._position_keys)
+            self._grow_places(found + 1)
             self._position_keys.append(key)
-            self._position_units.append(self._unit(key[0], key[1]))
             self._posts.append(None)
-            self._counts.append((None, 0, 0, 0))
+            places = self._places
+            places["agency"][found] = self._agency(key[0])
+            places["unit"][found] = self._unit(key[0], key[1])
+            places["needed"][found] = -1
         return found
 
     def _field(self, text: str) -> int:
@@ -310,7 +343,7 @@ class CandidateIndex:
             RequiredCompetency(code, level)
             for code, level in orjson.loads(record.competencies).items()
         )
-        self._posts[position_id] = Position(
+        post = self._posts[position_id] = Position(
             record.code,
             record.title,
             PositionKind(record.kind),
@@ -318,11 +351,23 @@ class CandidateIndex:
             education,
             required,
         )
-        self._counts[position_id] = (
-            record.needed,
-            int(record.present),
-            int(record.incoming),
-            int(record.outgoing),
+        places = self._places
+        places["needed"][position_id] = record.needed if record.needed is not None else -1
+        places["present"][position_id] = record.present
+        places["incoming"][position_id] = record.incoming
+        places["outgoing"][position_id] = record.outgoing
+        places["official"][position_id] = post.kind.is_official
+        places["known"][position_id] = True
+
+    def _counts(self, position_id: int) -> tuple[int | None, int, int, int]:
+        """Staff needed (None: no workload assessed), present, incoming and outgoing."""
+        places = self._places
+        needed = int(places["needed"][position_id])
+        return (
+            needed if needed >= 0 else None,
+            int(places["present"][position_id]),
+            int(places["incoming"][position_id]),
+            int(places["outgoing"][position_id]),
         )
 
     def _set_employee(self, record: _EmployeeRecord) -> None:
@@ -449,18 +494,19 @@ class CandidateIndex:
             if (found := next((m for m in moratoria if m.covers(today)), None)) is not None
         }
         circumstances = Circumstances(self.policy, today, in_force)
-        needed = np.array([c[0] if c[0] is not None else -1 for c in self._counts], np.int64)
-        counts = np.array([c[1:] for c in self._counts], np.int64).reshape(-1, 3)
-        vacancies = np.maximum(needed, 0) - counts[:, 0] + counts[:, 2] - counts[:, 1]
+        count = len(self._position_keys)
+        places = {name: values[:count] for name, values in self._places.items()}
+        needed = places["needed"]
+        # Staffing.vacancies over every position at once.
+        vacancies = (
+            np.maximum(needed, 0) - places["present"] + places["outgoing"] - places["incoming"]
+        )
         posts = Posts(
-            official=np.array(
-                [post is not None and post.kind.is_official for post in self._posts], np.bool_
-            ),
-            surplus=(needed >= 0) & (vacancies < 0),
+            official=places["official"].copy(),
+            surplus=places["known"] & (needed >= 0) & (vacancies < 0),
             moratorium=np.array([code in in_force for code in self._agency_codes], np.bool_),
         )
-        tie_order = np.empty(size, dtype=np.int64)
-        tie_order[np.argsort(np.array(self._nips, dtype=str), kind="stable")] = np.arange(size)
+        tie_order = self._tie_order()
         day = _Day(
             circumstances=circumstances,
             pool=pool,
@@ -471,6 +517,16 @@ class CandidateIndex:
         )
         self._day = (key, day)
         return day
+
+    def _tie_order(self) -> NDArray[np.int64]:
+        """Each row's place in NIP order (a row keeps its NIP: worked out again only when
+        employees were added)."""
+        size = self._size
+        if self._ties is None or len(self._ties) != size:
+            ties = np.empty(size, dtype=np.int64)
+            ties[np.argsort(np.array(self._nips, dtype=str), kind="stable")] = np.arange(size)
+            self._ties = ties
+        return self._ties
 
     def _fits(self, required: Education | None) -> NDArray[np.bool_] | None:
         if required is None:
@@ -486,8 +542,7 @@ class CandidateIndex:
         post = self._posts[position_id] if position_id is not None else None
         if position_id is None or post is None:
             raise NotFound(f"position {destination} not found")
-        needed, present, incoming, outgoing = self._counts[position_id]
-        return position_id, Opening(destination, post, needed, present, incoming, outgoing)
+        return position_id, Opening(destination, post, *self._counts(position_id))
 
     def _target(self, position_id: int, opening: Opening, day: _Day) -> Target:
         destination = opening.placement
@@ -554,6 +609,12 @@ class CandidateIndex:
         if row is None or row >= len(day.tie_order) or not np.isfinite(value):
             raise InvalidInput(BAD_CURSOR, field="after")
         return value, int(day.tie_order[row])
+
+    def footprint(self) -> int:
+        """Bytes held in the numpy columns (employees, ratings by year, positions)."""
+        with self._lock:
+            columns = [*self._columns.values(), *self._ratings.values(), *self._places.values()]
+            return sum(values.nbytes for values in columns)
 
     # --- questions -----------------------------------------------------------------------
 
@@ -672,18 +733,19 @@ class CandidateIndex:
             self.refresh()
             day = self._state()
             candidate = self._candidate(self._row(nip), day)
-            agencies = {candidate.origin.agency_code, *agency_codes}
+            agencies = [candidate.origin.agency_code, *agency_codes]
+            count = len(self._position_keys)
+            places = {name: values[:count] for name, values in self._places.items()}
+            known = [self._agency_ids[code] for code in agencies if code in self._agency_ids]
+            room = places["known"] & (day.vacancies > 0) & np.isin(places["agency"], known)
             options = []
-            for position_id, key in enumerate(self._position_keys):
+            for position_id in np.flatnonzero(room):
+                destination = Placement(*self._position_keys[position_id])
                 post = self._posts[position_id]
-                if post is None or key[0] not in agencies or day.vacancies[position_id] <= 0:
-                    continue
-                destination = Placement(*key)
-                if destination == candidate.origin:
+                if destination == candidate.origin or post is None:
                     continue
                 match = explain(candidate, destination, post, day.circumstances)
-                needed, present, incoming, outgoing = self._counts[position_id]
-                opening = Opening(destination, post, needed, present, incoming, outgoing)
+                opening = Opening(destination, post, *self._counts(int(position_id)))
                 order = (0 if match.eligible else 1, -raw_total(match), str(destination))
                 options.append((order, opening, match))
             options.sort(key=lambda option: option[0])
@@ -706,38 +768,38 @@ class CandidateIndex:
             self.refresh()
             day = self._state()
             units = self._scope_units(scope)
-            in_scope = {self._unit_ids[(a, u)] for a, u, _ in units if (a, u) in self._unit_ids}
+            in_scope = [self._unit_ids[(a, u)] for a, u, _ in units if (a, u) in self._unit_ids]
+            count = len(self._position_keys)
+            places = {name: values[:count] for name, values in self._places.items()}
+            scoped = places["known"] & np.isin(places["unit"], in_scope)
             codes = set(scope.position_codes)
-            open_positions: list[int] = []
             vacancies: dict[Placement, int] = {}
-            surpluses: dict[Placement, int] = {}
-            staff: dict[int, list[int]] = {}
-            for position_id, key in enumerate(self._position_keys):
-                unit = self._position_units[position_id]
-                post = self._posts[position_id]
-                if unit not in in_scope or post is None:
-                    continue
-                needed, present, _, _ = self._counts[position_id]
-                totals = staff.setdefault(unit, [0, 0])
-                totals[0] += needed or 0
-                totals[1] += present
-                room = int(day.vacancies[position_id])
-                if room > 0 and (not codes or key[2] in codes):
-                    vacancies[Placement(*key)] = room
-                    open_positions.append(position_id)
-                elif room < 0 and bool(day.posts.surplus[position_id]):
-                    surpluses[Placement(*key)] = -room
-            surplus_ids = [self._position_ids[_key(p)] for p in surpluses]
+            open_positions: list[int] = []
+            for position_id in np.flatnonzero(scoped & (day.vacancies > 0)):
+                key = self._position_keys[position_id]
+                if not codes or key[2] in codes:
+                    vacancies[Placement(*key)] = int(day.vacancies[position_id])
+                    open_positions.append(int(position_id))
+            surplus_ids = np.flatnonzero(scoped & day.posts.surplus)
+            surpluses = {
+                Placement(*self._position_keys[i]): -int(day.vacancies[i]) for i in surplus_ids
+            }
             matches = self._plan_matches(
-                day, open_positions, surplus_ids, per_destination, excluded
+                day, open_positions, surplus_ids.tolist(), per_destination, excluded
             )
-            balances = tuple(
-                UnitStaff(
-                    agency, unit, name, *staff.get(self._unit_ids.get((agency, unit), -1), [0, 0])
-                )
-                for agency, unit, name in units
+            # A unit's need and staff over its own positions.
+            weights = np.where(scoped, 1, 0)
+            unit_count = len(self._unit_keys)
+            needed = np.bincount(
+                places["unit"], weights * np.maximum(places["needed"], 0), minlength=unit_count
             )
-            return PlanningData(vacancies, surpluses, matches, balances)
+            present = np.bincount(places["unit"], weights * places["present"], minlength=unit_count)
+            balances = []
+            for agency, unit, name in units:
+                unit_id = self._unit_ids.get((agency, unit))
+                staff = (0, 0) if unit_id is None else (int(needed[unit_id]), int(present[unit_id]))
+                balances.append(UnitStaff(agency, unit, name, *staff))
+            return PlanningData(vacancies, surpluses, matches, tuple(balances))
 
     def _scope_units(self, scope: PlanScope) -> list[tuple[str, str, str]]:
         """Every unit of the scope (agency, code, name): those named with their sub-units,
@@ -835,7 +897,7 @@ class CandidateIndex:
         destination = Placement(*self._position_keys[position_id])
         post = self._posts[position_id]
         assert post is not None
-        unit = self._position_units[position_id]
+        unit = int(self._places["unit"][position_id])
         asked = np.zeros(len(rows))
         for wanted, value in (
             (pool.asked_kinds.get(post.kind), 0.5),
@@ -849,32 +911,47 @@ class CandidateIndex:
         local = {part: values[considered] for part, values in fractions.items()}
         local[ScorePart.ASKED_FOR] = asked[considered]
         weights = self.policy.matching
-        totals = weighted_total(local, weights)
+        # Each part's points, then their sum in ScorePart order: what weighted_total and
+        # explain add, kept apart to be shown.
+        points = [weights.weight(part) * local[part] for part in PARTS]
+        totals = np.zeros(len(considered))
+        for part_points in points:
+            totals += part_points
         good = np.flatnonzero(totals >= weights.minimum_score)
         picked = good[top(totals[good], day.tie_order[rows[considered[good]]], per_destination)]
+        chosen_rows = rows[considered[picked]].tolist()
+        shown = [part_points[picked].tolist() for part_points in points]
+        chosen_totals = totals[picked].tolist()
+        required = [(wanted, COLUMN[wanted.code]) for wanted in post.required_competencies]
+        held = self._columns["held"]
         made = []
-        for index in picked:
-            row = int(rows[considered[index]])
-            parts = tuple(
-                (part, weights.weight(part) * float(local[part][index])) for part in ScorePart
-            )
-            held = self._columns["held"][row]
-            fits = tuple(
-                CompetencyFit(wanted.code, wanted.minimum_level, int(held[COLUMN[wanted.code]]))
-                for wanted in post.required_competencies
-            )
+        for number, row in enumerate(chosen_rows):
+            levels = held[row]
             made.append(
                 Match(
                     nip=self._nips[row],
                     name=self._names[row],
-                    origin=Placement(*self._position_keys[int(pool.position[row])]),
+                    origin=self._placement_of(int(pool.position[row])),
                     destination=destination,
-                    score=Score(round(float(totals[index]), 2), parts, fits),
+                    score=Score(
+                        round(chosen_totals[number], 2),
+                        tuple(zip(PARTS, (column[number] for column in shown), strict=True)),
+                        tuple(
+                            CompetencyFit(wanted.code, wanted.minimum_level, int(levels[column]))
+                            for wanted, column in required
+                        ),
+                    ),
                     exclusions=(),
                     destination_kind=post.kind,
                 )
             )
         return made
+
+    def _placement_of(self, position_id: int) -> Placement:
+        found = self._placements.get(position_id)
+        if found is None:
+            found = self._placements[position_id] = Placement(*self._position_keys[position_id])
+        return found
 
 
 class Ranking:

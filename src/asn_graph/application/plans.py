@@ -10,6 +10,7 @@ from eventsourcing.domain import Aggregate
 from asn_graph.application import commands as c
 from asn_graph.application import plan_commands as pc
 from asn_graph.application.cases import CaseUseCases
+from asn_graph.application.plan_proposal import planned, position_key, propose_moves, refuses
 from asn_graph.application.plan_to_view import plan_difference, plan_view
 from asn_graph.application.plan_views import PlanDifference, PlanView
 from asn_graph.application.ports import Matching, StaffingCounts
@@ -26,22 +27,12 @@ from asn_graph.domain.plan_records import (
     ConsultationAnswer,
     LaunchOutcome,
     MoveSource,
-    PlannedMove,
     PlanScope,
-    UnitRef,
 )
 from asn_graph.domain.reference import AgencyKind
 from asn_graph.domain.rules import Rule
 from asn_graph.domain.transfer_plan import TransferPlan, launched_case_id
 from asn_graph.domain.transfer_types import Initiative
-from asn_graph.planning.optimiser import Arc, PlanInfeasible, PlanProblem, propose
-
-FIT_SCALE = 100
-"""Scores (0-100, two decimals) reach the optimiser as whole numbers of hundredths."""
-
-
-def _key(placement: Placement) -> str:
-    return f"{placement.agency_code}/{placement.unit_code}/{placement.position_code}"
 
 
 class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
@@ -113,49 +104,31 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
     def propose(self, actor: Actor, command: pc.ProposePlan) -> Changes[TransferPlan]:
         plan = self.store.transfer_plan(command.plan_id)
         plan.require_editor(actor)
-        weights = self.store.policy.matching
-        pinned = {nip: move for nip, move in plan.moves.items() if move.pinned}
+        pinned = [move for move in plan.moves.values() if move.pinned]
         objections = {nip: a for nip, a in plan.answers.items() if not a.agrees}
-        refusing = {nip for nip, a in objections.items() if not _states_preferences(a)}
         data = self.matching.planning_input(
             plan.scope,
-            per_destination=weights.plan_candidates_per_position,
-            excluded=frozenset({*plan.excluded_employees, *pinned, *refusing}),
+            per_destination=self.store.policy.matching.plan_candidates_per_position,
+            excluded=frozenset(
+                {
+                    *plan.excluded_employees,
+                    *(move.nip for move in pinned),
+                    *(nip for nip, answer in objections.items() if refuses(answer)),
+                }
+            ),
         )
-        vacancies = {_key(p): room for p, room in data.vacancies.items()}
-        surpluses = {_key(p): room for p, room in data.surpluses.items()}
-        for move in pinned.values():
-            # A pinned move is fixed: it takes its room before the optimiser shares the rest.
-            destination, origin = _key(move.destination), _key(move.origin)
-            vacancies[destination] = max(0, vacancies.get(destination, 0) - 1)
-            surpluses[origin] = max(0, surpluses.get(origin, 0) - 1)
-        excluded_positions = set(plan.excluded_positions)
-        candidates: dict[tuple[str, str], Match] = {}
-        for match in data.matches:
-            if match.destination in excluded_positions or match.origin in excluded_positions:
-                continue
-            answer = objections.get(match.nip)
-            if answer is not None and not _admits(answer, match):
-                continue
-            candidates[(match.nip, _key(match.destination))] = match
-        arcs = tuple(
-            Arc(nip, _key(match.origin), destination, round(match.score.total * FIT_SCALE))
-            for (nip, destination), match in candidates.items()
+        proposal = propose_moves(
+            data,
+            pinned=pinned,
+            objections=objections,
+            excluded_positions=plan.excluded_positions,
+            max_moves=plan.max_moves,
         )
-        max_moves = None if plan.max_moves is None else max(0, plan.max_moves - len(pinned))
-        try:
-            solution = propose(PlanProblem(arcs, surpluses, vacancies, max_moves))
-        except PlanInfeasible as error:
-            raise RuleViolation(f"no plan satisfies the constraints: {error}") from None
-        chosen = [
-            _planned(candidates[(arc.employee, arc.destination)], MoveSource.PROPOSED, False)
-            for arc in solution.moves
-        ]
         plan.propose(
-            [*pinned.values(), *chosen],
+            [*pinned, *proposal.moves],
             data.units,
-            solution.total_fit,
-            len(arcs),
+            proposal.solution.total_fit,
+            proposal.candidates,
             actor,
             command.reason,
         )
@@ -172,7 +145,7 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
                 rules=tuple(exclusion.rule.value for exclusion in match.exclusions),
             )
         self._require_room(plan, match)
-        plan.add_move(_planned(match, MoveSource.ADDED, command.pinned), actor, command.reason)
+        plan.add_move(planned(match, MoveSource.ADDED, command.pinned), actor, command.reason)
         return Changes(plan)
 
     @use_case
@@ -299,12 +272,12 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         out_of = sum(1 for move in plan.moves.values() if move.origin == origin)
         if self._room(destination) - into <= 0:
             raise RuleViolation(
-                f"position {_key(destination)} has no room left for this plan",
+                f"position {position_key(destination)} has no room left for this plan",
                 rules=(Rule.DESTINATION_VACANCY.value,),
             )
         if self._room(origin) + out_of >= 0:
             raise RuleViolation(
-                f"moving {match.nip} would leave {_key(origin)} short of staff",
+                f"moving {match.nip} would leave {position_key(origin)} short of staff",
                 rules=(Rule.DESTINATION_VACANCY.value,),
             )
 
@@ -326,30 +299,3 @@ def _carried(answer: ConsultationAnswer | None) -> ProposalAnswer | None:
         *(kind.value for kind in preferences.position_kinds),
     )
     return ProposalAnswer(answer.agrees, stated)
-
-
-def _states_preferences(answer: ConsultationAnswer) -> bool:
-    preferences = answer.preferences
-    return bool(preferences.units or preferences.position_kinds)
-
-
-def _admits(answer: ConsultationAnswer, match: Match) -> bool:
-    unit = UnitRef(match.destination.agency_code, match.destination.unit_code)
-    kind = match.destination_kind
-    preferences = answer.preferences
-    return unit in preferences.units or (kind is not None and kind in preferences.position_kinds)
-
-
-def _planned(match: Match, source: MoveSource, pinned: bool) -> PlannedMove:
-    if match.destination_kind is None:
-        raise InvalidInput(f"position {_key(match.destination)} has no kind", field="destination")
-    return PlannedMove(
-        nip=match.nip,
-        name=match.name,
-        origin=match.origin,
-        destination=match.destination,
-        destination_kind=match.destination_kind,
-        score=match.score,
-        source=source,
-        pinned=pinned,
-    )

@@ -305,7 +305,7 @@ def measure(service: Service, employees: int) -> Measured:
             "optimiser_s": round(proposal.solution.solve_seconds, 3),
             "open positions": len(found.vacancies),
             "surplus positions": len(found.surpluses),
-            "matches": len(found.matches),
+            "candidate moves": len(found.candidacies),
             "moves proposed": len(proposal.moves),
             "total score": round(proposal.solution.total_fit / FIT_SCALE, 2),
             "units": len(found.units),

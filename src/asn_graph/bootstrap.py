@@ -214,7 +214,9 @@ class FreshReads:
         return PlanningInput(
             vacancies=data.vacancies,
             surpluses=data.surpluses,
-            matches=data.matches,
+            candidacies=data.candidacies,
+            alike=data.alike,
+            explain=data.explain,
             units=tuple(
                 UnitBalance(u.agency_code, u.unit_code, u.name, u.needed, u.present)
                 for u in data.units

@@ -42,12 +42,20 @@ def test_a_plan_starts_from_the_vacancies_surpluses_and_best_matches_of_its_scop
     assert found.vacancies[SECTION] == 1
     # five analysts where three are needed, one of them on the way out
     assert found.surpluses == {ANALYSTS: 1}
-    to_digital = [m for m in found.matches if m.destination == DIGITAL]
-    assert [m.nip for m in to_digital] == [cast.it_expert.nip, cast.lawyer.nip]
-    assert {m.origin for m in found.matches} == {ANALYSTS}
-    assert all(m.eligible for m in found.matches)
-    assert len([m for m in found.matches if m.destination == SECTION]) == 2
-    for match in found.matches:
+    # two vacancies: the two a plan could move there, and per_destination - 1 more to choose
+    to_digital = [m for m in found.candidacies if m.destination == DIGITAL]
+    assert [m.nip for m in to_digital][:2] == [cast.it_expert.nip, cast.lawyer.nip]
+    assert len(to_digital) == 3
+    assert {m.origin for m in found.candidacies} == {ANALYSTS}
+    assert len([m for m in found.candidacies if m.destination == SECTION]) == 2
+    explained = found.explain(found.candidacies)
+    for candidacy, match in zip(found.candidacies, explained, strict=True):
+        assert match.eligible
+        assert (match.nip, match.destination, match.score.total) == (
+            candidacy.nip,
+            candidacy.destination,
+            candidacy.total,
+        )
         assert organised.matching.match(match.nip, match.destination) == match
     units = {(u.unit_code, u.needed, u.present) for u in found.units}
     assert ("BKPSDM", 3 + 1, 5) in units  # analysts and the clerk's post
@@ -64,12 +72,12 @@ def test_a_plan_leaves_out_the_employees_it_is_told_to_and_keeps_to_its_position
         excluded=frozenset({cast.it_expert.nip}),
     )
     assert set(found.vacancies) == {DIGITAL}
-    assert [m.nip for m in found.matches] == [cast.lawyer.nip, cast.manager.nip]
+    assert [m.nip for m in found.candidacies] == [cast.lawyer.nip, cast.manager.nip]
     only_digital = organised.matching.planning_input(
         PlanScope(("3578",), unit_codes=("DISKOMINFO",)), per_destination=5, excluded=frozenset()
     )
     assert only_digital.surpluses == {}
-    assert only_digital.matches == ()
+    assert only_digital.candidacies == ()
     assert [u.unit_code for u in only_digital.units] == ["DISKOMINFO"]
     with pytest.raises(NotFound):
         organised.matching.planning_input(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from asn_graph.application.ports import PlanningInput
 from asn_graph.domain.errors import InvalidInput, RuleViolation
-from asn_graph.domain.matching import Match
+from asn_graph.domain.matching import Candidacy, Match
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import ConsultationAnswer, MoveSource, PlannedMove, UnitRef
 from asn_graph.planning.optimiser import Arc, PlanInfeasible, PlanProblem, PlanSolution, propose
@@ -47,42 +47,94 @@ def propose_moves(
     """The best moves besides the pinned ones: each pinned move takes its room first, an
     employee who objects goes only where they said they would, and no excluded position is
     filled or emptied."""
-    vacancies = {position_key(p): room for p, room in data.vacancies.items()}
+    rooms = dict(data.vacancies)
+    for move in pinned:
+        rooms[move.destination] = max(0, rooms.get(move.destination, 0) - 1)
+    excluded = set(excluded_positions)
+    shared = {
+        representative: tuple(p for p in positions if p not in excluded and rooms.get(p, 0) > 0)
+        for representative, positions in data.alike.items()
+    }
+    vacancies = {position_key(p): room for p, room in rooms.items() if p not in excluded}
+    for representative, positions in shared.items():
+        vacancies[position_key(representative)] = sum(rooms[p] for p in positions)
     surpluses = {position_key(p): room for p, room in data.surpluses.items()}
     for move in pinned:
-        destination, origin = position_key(move.destination), position_key(move.origin)
-        vacancies[destination] = max(0, vacancies.get(destination, 0) - 1)
+        origin = position_key(move.origin)
         surpluses[origin] = max(0, surpluses.get(origin, 0) - 1)
-    excluded = set(excluded_positions)
-    candidates: dict[tuple[str, str], Match] = {}
-    for match in data.matches:
-        if match.destination in excluded or match.origin in excluded:
+    candidates: dict[tuple[str, str], Candidacy] = {}
+    for candidacy in data.candidacies:
+        if candidacy.origin in excluded:
             continue
-        answer = objections.get(match.nip)
-        if answer is not None and not _admits(answer, match):
+        if candidacy.destination in excluded and candidacy.destination not in shared:
             continue
-        candidates[(match.nip, position_key(match.destination))] = match
+        answer = objections.get(candidacy.nip)
+        if answer is not None and not _admits(answer, candidacy, shared):
+            continue
+        candidates[(candidacy.nip, position_key(candidacy.destination))] = candidacy
     arcs = tuple(
-        Arc(nip, position_key(match.origin), destination, round(match.score.total * FIT_SCALE))
-        for (nip, destination), match in candidates.items()
+        Arc(nip, position_key(candidacy.origin), destination, round(candidacy.total * FIT_SCALE))
+        for (nip, destination), candidacy in candidates.items()
     )
     room = None if max_moves is None else max(0, max_moves - len(pinned))
     try:
         solution = propose(PlanProblem(arcs, surpluses, vacancies, room))
     except PlanInfeasible as error:
         raise RuleViolation(f"no plan satisfies the constraints: {error}") from None
-    moves = tuple(
-        planned(candidates[(arc.employee, arc.destination)], MoveSource.PROPOSED, False)
-        for arc in solution.moves
+    chosen = _shared_out(
+        [candidates[(arc.employee, arc.destination)] for arc in solution.moves],
+        shared,
+        rooms,
+        objections,
     )
+    moves = tuple(planned(match, MoveSource.PROPOSED, False) for match in data.explain(chosen))
     return Proposal(moves, solution, len(arcs))
 
 
-def _admits(answer: ConsultationAnswer, match: Match) -> bool:
-    unit = UnitRef(match.destination.agency_code, match.destination.unit_code)
-    kind = match.destination_kind
+def _shared_out(
+    chosen: list[Candidacy],
+    shared: Mapping[Placement, tuple[Placement, ...]],
+    rooms: Mapping[Placement, int],
+    objections: Mapping[str, ConsultationAnswer],
+) -> list[Candidacy]:
+    """The moves chosen for a destination that stands for positions alike, each given one of
+    those positions, as many as each has room for: first to those who named units they
+    would go to, in one of those units; then to the others, positions in order. Everyone
+    scores alike on these positions, so the total stays the optimum's."""
+    left = {p: rooms.get(p, 0) for positions in shared.values() for p in positions}
+
+    def wished(candidacy: Candidacy) -> set[UnitRef]:
+        answer = objections.get(candidacy.nip)
+        return set(answer.preferences.units) if answer is not None else set()
+
+    ordered = sorted(chosen, key=lambda c: (not wished(c), position_key(c.destination), c.nip))
+    placed = []
+    for candidacy in ordered:
+        positions = shared.get(candidacy.destination)
+        if positions is None:
+            placed.append(candidacy)
+            continue
+        units = wished(candidacy)
+        open_positions = [p for p in positions if left[p] > 0]
+        position = next(
+            (p for p in open_positions if UnitRef(p.agency_code, p.unit_code) in units),
+            open_positions[0],
+        )
+        left[position] -= 1
+        placed.append(candidacy._replace(destination=position))
+    return placed
+
+
+def _admits(
+    answer: ConsultationAnswer,
+    candidacy: Candidacy,
+    shared: Mapping[Placement, tuple[Placement, ...]],
+) -> bool:
     preferences = answer.preferences
-    return unit in preferences.units or (kind is not None and kind in preferences.position_kinds)
+    if candidacy.destination_kind in preferences.position_kinds:
+        return True
+    positions = shared.get(candidacy.destination, (candidacy.destination,))
+    return any(UnitRef(p.agency_code, p.unit_code) in preferences.units for p in positions)
 
 
 def planned(match: Match, source: MoveSource, pinned: bool) -> PlannedMove:

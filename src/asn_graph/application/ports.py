@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
-from asn_graph.domain.matching import Match
+from asn_graph.domain.matching import Candidacy, Match
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.positions import PositionCounts
@@ -35,9 +35,17 @@ class PlanningInput:
     """Destination positions in scope with room: how many each may receive."""
     surpluses: Mapping[Placement, int]
     """Positions in scope in surplus: how many may leave each without a deficit."""
-    matches: tuple[Match, ...]
+    candidacies: tuple[Candidacy, ...]
     """For each vacancy, its best eligible candidates among the employees of the surplus
     positions (at most ``per_destination`` each, none below the policy's minimum score)."""
+    alike: Mapping[Placement, tuple[Placement, ...]]
+    """Destinations that stand for several positions alike but for their unit (same agency,
+    kind and requirements): each of these positions scores every candidate alike, so they
+    are weighed as one destination with their vacancies added up, and the moves chosen for
+    it are shared among them."""
+    explain: Callable[[Sequence[Candidacy]], tuple[Match, ...]]
+    """The chosen candidacies as full matches, each score part by part (worked out for the
+    moves chosen only: a plan weighs hundreds of thousands and keeps a few thousand)."""
     units: tuple[UnitBalance, ...]
     """Every unit in scope, as it stands before the plan."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import PositionKind
@@ -49,7 +50,9 @@ class MatchingWeights:
     """Candidates scoring below this are left out of rankings and plans (not excluded by a
     rule: simply not proposed)."""
     plan_candidates_per_position: int = 30
-    """How many of its best candidates each open position brings to a plan's optimiser."""
+    """How many of its best candidates an open position brings to a plan's optimiser beyond
+    one for each vacancy but the first (positions alike, in one agency with the same kind
+    and requirements, count as one with their vacancies added up)."""
 
     def __post_init__(self) -> None:
         weights = [self.weight(part) for part in ScorePart]
@@ -98,6 +101,17 @@ class Exclusion:
 
     rule: Rule
     reason: str
+
+
+class Candidacy(NamedTuple):
+    """One possible move of a plan as its optimiser weighs it: who, from where, to where, and
+    the total score (its parts are worked out for the moves chosen)."""
+
+    nip: str
+    origin: Placement
+    destination: Placement
+    destination_kind: PositionKind
+    total: float
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -25,7 +26,7 @@ from asn_graph.domain.eligibility import rule_years
 from asn_graph.domain.employee_records import Blocker
 from asn_graph.domain.errors import InvalidInput, NotFound, RuleViolation
 from asn_graph.domain.fields_of_study import FAMILIES, family_of
-from asn_graph.domain.matching import CompetencyFit, Match, Score, ScorePart
+from asn_graph.domain.matching import Candidacy, Match, ScorePart
 from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitRef
@@ -784,7 +785,7 @@ class CandidateIndex:
             surpluses = {
                 Placement(*self._position_keys[i]): -int(day.vacancies[i]) for i in surplus_ids
             }
-            matches = self._plan_matches(
+            candidacies, alike = self._plan_candidacies(
                 day, open_positions, surplus_ids.tolist(), per_destination, excluded
             )
             # A unit's need and staff over its own positions.
@@ -799,7 +800,24 @@ class CandidateIndex:
                 unit_id = self._unit_ids.get((agency, unit))
                 staff = (0, 0) if unit_id is None else (int(needed[unit_id]), int(present[unit_id]))
                 balances.append(UnitStaff(agency, unit, name, *staff))
-            return PlanningData(vacancies, surpluses, matches, tuple(balances))
+            return PlanningData(
+                vacancies,
+                surpluses,
+                candidacies,
+                alike,
+                partial(self._explain_candidacies, day),
+                tuple(balances),
+            )
+
+    def _explain_candidacies(self, day: _Day, chosen: Sequence[Candidacy]) -> tuple[Match, ...]:
+        """The chosen moves of a plan scored part by part, as of the day they were ranked."""
+        with self._lock:
+            made = []
+            for candidacy in chosen:
+                _, opening = self._opening(candidacy.destination)
+                row = self._row(candidacy.nip)
+                made += self._explained([row], candidacy.destination, opening.position, day)
+            return tuple(made)
 
     def _scope_units(self, scope: PlanScope) -> list[tuple[str, str, str]]:
         """Every unit of the scope (agency, code, name): those named with their sub-units,
@@ -827,26 +845,27 @@ class CandidateIndex:
         )
         return [(row["agency_code"], row["code"], row["name"]) for row in rows]
 
-    def _plan_matches(
+    def _plan_candidacies(
         self,
         day: _Day,
         open_positions: list[int],
         surplus_positions: list[int],
         per_destination: int,
         excluded: frozenset[str],
-    ) -> tuple[Match, ...]:
+    ) -> tuple[tuple[Candidacy, ...], dict[Placement, tuple[Placement, ...]]]:
         """For each open position, its best eligible candidates among the employees of the
         surplus positions. Positions alike but for their unit (same agency, kind and
-        requirements) are scored together; each then only adds those who asked for it."""
+        requirements) score everyone alike: they are one destination, named by the first of
+        them, with the positions it stands for (the second value)."""
         pool, terms = day.pool, day.terms
         if not open_positions or not surplus_positions or per_destination <= 0:
-            return ()
+            return (), {}
         chosen = np.isin(pool.position, surplus_positions) & (terms.bits == 0)
         left_out = [self._nip_rows[nip] for nip in excluded if nip in self._nip_rows]
         chosen[left_out] = False
         rows = np.flatnonzero(chosen)
         if not len(rows):
-            return ()
+            return (), {}
         index_of = np.full(pool.size, -1, dtype=np.int64)
         index_of[rows] = np.arange(len(rows))
         tie = day.tie_order[rows]
@@ -858,7 +877,8 @@ class CandidateIndex:
             agency = self._position_keys[position_id][0]
             signature = (agency, post.kind, post.required_education, post.required_competencies)
             groups.setdefault(signature, []).append(position_id)
-        matches: list[Match] = []
+        candidacies: list[Candidacy] = []
+        alike: dict[Placement, tuple[Placement, ...]] = {}
         for position_ids in groups.values():
             first_id = position_ids[0]
             _, opening = self._opening(Placement(*self._position_keys[first_id]))
@@ -872,80 +892,75 @@ class CandidateIndex:
                 asked=False,
             )
             totals = weighted_total(fractions, weights)
-            valid = np.flatnonzero(
-                exclusion_bits(pool, terms, rows, target, day.circumstances) == 0
-            )
-            best = valid[top(totals[valid], tie[valid], per_destination)]
-            for position_id in position_ids:
-                matches += self._matches_of(
-                    day, position_id, rows, index_of, fractions, valid, best, per_destination
+            valid_mask = exclusion_bits(pool, terms, rows, target, day.circumstances) == 0
+            valid = np.flatnonzero(valid_mask)
+            # Alike positions are one destination with their vacancies added up: enough
+            # candidates to fill every one and still choose among ``per_destination``.
+            wanted = per_destination - 1 + int(day.vacancies[position_ids].sum())
+            best = valid[top(totals[valid], tie[valid], wanted)]
+            if len(position_ids) > 1:
+                alike[Placement(*self._position_keys[first_id])] = tuple(
+                    Placement(*self._position_keys[position_id]) for position_id in position_ids
                 )
-        return tuple(matches)
+            candidacies += self._candidacies_of(
+                day, position_ids, rows, index_of, fractions, valid_mask, best, wanted
+            )
+        return tuple(candidacies), alike
 
-    def _matches_of(
+    def _candidacies_of(
         self,
         day: _Day,
-        position_id: int,
+        position_ids: list[int],
         rows: Rows,
         index_of: NDArray[np.int64],
         fractions: Mapping[ScorePart, NDArray[np.float64]],
-        valid: NDArray[np.intp],
+        valid: NDArray[np.bool_],
         best: NDArray[np.intp],
-        per_destination: int,
-    ) -> list[Match]:
+        wanted: int,
+    ) -> list[Candidacy]:
         pool = day.pool
-        destination = Placement(*self._position_keys[position_id])
-        post = self._posts[position_id]
+        destination = Placement(*self._position_keys[position_ids[0]])
+        post = self._posts[position_ids[0]]
         assert post is not None
-        unit = int(self._places["unit"][position_id])
-        asked = np.zeros(len(rows))
-        for wanted, value in (
-            (pool.asked_kinds.get(post.kind), 0.5),
-            (pool.asked_units.get(unit), 1.0),
-        ):
-            if wanted is not None:
-                inside = index_of[wanted]
-                asked[inside[inside >= 0]] = value
-        askers = np.intersect1d(np.flatnonzero(asked), valid)
-        considered = np.union1d(best, askers) if len(askers) else best
-        local = {part: values[considered] for part, values in fractions.items()}
-        local[ScorePart.ASKED_FOR] = asked[considered]
+        # Those who asked for this kind of post (0.5) or the unit of one of these positions
+        # (1, which wins), among the eligible: few, so kept apart rather than as a column.
+        asked: dict[int, float] = {}
+        wishes = [(pool.asked_kinds.get(post.kind), 0.5)]
+        wishes += [
+            (pool.asked_units.get(int(self._places["unit"][position_id])), 1.0)
+            for position_id in position_ids
+        ]
+        for wanted_by, value in wishes:
+            if wanted_by is not None:
+                inside = index_of[wanted_by]
+                inside = inside[inside >= 0]
+                asked.update(dict.fromkeys(inside[valid[inside]].tolist(), value))
+        considered = (
+            np.union1d(best, np.fromiter(asked, dtype=np.intp, count=len(asked))) if asked else best
+        )
         weights = self.policy.matching
         # Each part's points, then their sum in ScorePart order: what weighted_total and
-        # explain add, kept apart to be shown.
-        points = [weights.weight(part) * local[part] for part in PARTS]
+        # explain add, so that a chosen move's explanation gives the same total.
         totals = np.zeros(len(considered))
-        for part_points in points:
-            totals += part_points
+        for part in PARTS:
+            if part is ScorePart.ASKED_FOR:
+                values = np.array([asked.get(i, 0.0) for i in considered.tolist()])
+            else:
+                values = fractions[part][considered]
+            totals += weights.weight(part) * values
         good = np.flatnonzero(totals >= weights.minimum_score)
-        picked = good[top(totals[good], day.tie_order[rows[considered[good]]], per_destination)]
+        picked = good[top(totals[good], day.tie_order[rows[considered[good]]], wanted)]
         chosen_rows = rows[considered[picked]].tolist()
-        shown = [part_points[picked].tolist() for part_points in points]
-        chosen_totals = totals[picked].tolist()
-        required = [(wanted, COLUMN[wanted.code]) for wanted in post.required_competencies]
-        held = self._columns["held"]
-        made = []
-        for number, row in enumerate(chosen_rows):
-            levels = held[row]
-            made.append(
-                Match(
-                    nip=self._nips[row],
-                    name=self._names[row],
-                    origin=self._placement_of(int(pool.position[row])),
-                    destination=destination,
-                    score=Score(
-                        round(chosen_totals[number], 2),
-                        tuple(zip(PARTS, (column[number] for column in shown), strict=True)),
-                        tuple(
-                            CompetencyFit(wanted.code, wanted.minimum_level, int(levels[column]))
-                            for wanted, column in required
-                        ),
-                    ),
-                    exclusions=(),
-                    destination_kind=post.kind,
-                )
+        return [
+            Candidacy(
+                self._nips[row],
+                self._placement_of(int(pool.position[row])),
+                destination,
+                post.kind,
+                round(total, 2),
             )
-        return made
+            for row, total in zip(chosen_rows, totals[picked].tolist(), strict=True)
+        ]
 
     def _placement_of(self, position_id: int) -> Placement:
         found = self._placements.get(position_id)

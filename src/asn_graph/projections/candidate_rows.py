@@ -3,11 +3,11 @@ the positions open to one employee, and what a transfer plan's optimiser starts 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from asn_graph.domain.matching import Match
+from asn_graph.domain.matching import Candidacy, Match
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import Position, Staffing
 from asn_graph.domain.reference import PerformanceRating
@@ -80,5 +80,9 @@ class PlanningData:
 
     vacancies: Mapping[Placement, int]
     surpluses: Mapping[Placement, int]
-    matches: tuple[Match, ...]
+    candidacies: tuple[Candidacy, ...]
+    alike: Mapping[Placement, tuple[Placement, ...]]
+    """Destinations that stand for several positions alike (``ports.PlanningInput``)."""
+    explain: Callable[[Sequence[Candidacy]], tuple[Match, ...]]
+    """Chosen candidacies as full matches, scored part by part as they were ranked."""
     units: tuple[UnitStaff, ...]

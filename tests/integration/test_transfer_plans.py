@@ -150,3 +150,42 @@ def test_who_may_do_what_with_a_plan(organised: Service, world: PlanningWorld) -
     proposal = draft(organised)
     with pytest.raises(Forbidden):
         plans.propose(APPROVER, proposal)
+
+
+def test_an_answer_counts_for_the_move_it_was_about(
+    organised: Service, world: PlanningWorld
+) -> None:
+    plans = organised.app.plans
+    proposal = draft(organised)
+    plans.add_move(OFFICER, pc.AddPlanMove(proposal.plan_id, world.nurse.nip, HEALTH))
+    plans.open_consultation(OFFICER, pc.OpenPlanConsultation(proposal.plan_id, TODAY))
+    nurse = employee_actor(world.nurse.nip)
+    answered = plans.answer(
+        nurse, pc.AnswerPlanConsultation(proposal.plan_id, world.nurse.nip, True)
+    ).view
+    assert answered.unanswered == ()
+    plans.remove_move(OFFICER, pc.RemovePlanMove(proposal.plan_id, world.nurse.nip, "Diganti"))
+    moved = plans.add_move(OFFICER, pc.AddPlanMove(proposal.plan_id, world.nurse.nip, DIGITAL)).view
+
+    assert moved.unanswered == (world.nurse.nip,)
+    (move,) = moved.moves
+    assert move.answer is None
+    with pytest.raises(RuleViolation, match="not been heard"):
+        plans.approve(APPROVER, pc.ApprovePlan(proposal.plan_id))
+
+
+def test_a_plan_with_a_long_history_loads_through_its_snapshot(
+    organised: Service, world: PlanningWorld
+) -> None:
+    plans = organised.app.plans
+    proposal = draft(organised)
+    plans.add_move(OFFICER, pc.AddPlanMove(proposal.plan_id, world.nurse.nip, HEALTH))
+    for round_ in range(60):
+        pin = pc.PinPlanMove(proposal.plan_id, world.nurse.nip, round_ % 2 == 1)
+        plans.pin_move(OFFICER, pin)
+    plan = plans.propose(OFFICER, proposal).view
+    assert organised.store.snapshots is not None
+    assert list(organised.store.snapshots.get(proposal.plan_id)), "long histories are snapshotted"
+    replayed = organised.store.aggregate(proposal.plan_id)
+    assert plans.get(proposal.plan_id) == plan
+    assert vars(replayed)["moves"] == {m.move.nip: m.move for m in plan.moves}

@@ -76,7 +76,7 @@ def status_of(plan: TransferPlan) -> PlanStatus:
 
 
 def agreeing() -> ConsultationAnswer:
-    return ConsultationAnswer(True, Preferences(), None, "", TODAY)
+    return ConsultationAnswer(True, Preferences(), None, "", TODAY, HEALTH)
 
 
 def test_only_an_officer_of_the_agency_drafts_and_the_period_must_make_sense() -> None:
@@ -137,12 +137,12 @@ def test_employees_answer_their_own_consultation_and_approval_waits_for_every_an
     employee_a = Actor("a", Role.EMPLOYEE, nip=NIP_A)
     with pytest.raises(Forbidden):
         plan.answer(NIP_B, agreeing(), employee_a)
-    objection = ConsultationAnswer(False, Preferences(), None, "", TODAY)
+    objection = ConsultationAnswer(False, Preferences(), None, "", TODAY, HEALTH)
     with pytest.raises(InvalidInput, match="reason category"):
         plan.answer(NIP_A, objection, employee_a)
     plan.answer(
         NIP_A,
-        ConsultationAnswer(False, Preferences(), ObjectionReason.FAMILY, "", TODAY),
+        ConsultationAnswer(False, Preferences(), ObjectionReason.FAMILY, "", TODAY, HEALTH),
         employee_a,
     )
     assert plan.objects(NIP_A)

@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from asn_graph.application.ports import PlanningInput
-from asn_graph.domain.errors import InvalidInput, RuleViolation
+from asn_graph.domain.errors import Conflict, InvalidInput, RuleViolation
 from asn_graph.domain.matching import Candidacy, Match
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import ConsultationAnswer, MoveSource, PlannedMove, UnitRef
@@ -28,6 +28,11 @@ class Proposal:
     solution: PlanSolution
     candidates: int
     """The candidate moves the optimiser chose from."""
+
+    @property
+    def total_fit(self) -> int:
+        """The moves' scores added up, in hundredths."""
+        return round(sum(move.score.total for move in self.moves) * FIT_SCALE)
 
 
 def refuses(answer: ConsultationAnswer) -> bool:
@@ -82,12 +87,15 @@ def propose_moves(
     except PlanInfeasible as error:
         raise RuleViolation(f"no plan satisfies the constraints: {error}") from None
     chosen = _shared_out(
-        [candidates[(arc.employee, arc.destination)] for arc in solution.moves],
-        shared,
-        rooms,
-        objections,
+        [candidates[(arc.employee, arc.destination)] for arc in solution.moves], shared, rooms
     )
-    moves = tuple(planned(match, MoveSource.PROPOSED, False) for match in data.explain(chosen))
+    matches = data.explain(chosen)
+    for candidacy, match in zip(chosen, matches, strict=True):
+        if match.origin != candidacy.origin or not match.eligible:
+            raise Conflict(
+                f"the records of {candidacy.nip} changed while the plan was proposed; propose again"
+            )
+    moves = tuple(planned(match, MoveSource.PROPOSED, False) for match in matches)
     return Proposal(moves, solution, len(arcs))
 
 
@@ -95,31 +103,18 @@ def _shared_out(
     chosen: list[Candidacy],
     shared: Mapping[Placement, tuple[Placement, ...]],
     rooms: Mapping[Placement, int],
-    objections: Mapping[str, ConsultationAnswer],
 ) -> list[Candidacy]:
     """The moves chosen for a destination that stands for positions alike, each given one of
-    those positions, as many as each has room for: first to those who named units they
-    would go to, in one of those units; then to the others, positions in order. Everyone
-    scores alike on these positions, so the total stays the optimum's."""
+    those positions in order, as many as each has room for. Everyone scores alike on these
+    positions, so the total stays the optimum's."""
     left = {p: rooms.get(p, 0) for positions in shared.values() for p in positions}
-
-    def wished(candidacy: Candidacy) -> set[UnitRef]:
-        answer = objections.get(candidacy.nip)
-        return set(answer.preferences.units) if answer is not None else set()
-
-    ordered = sorted(chosen, key=lambda c: (not wished(c), position_key(c.destination), c.nip))
     placed = []
-    for candidacy in ordered:
+    for candidacy in sorted(chosen, key=lambda c: (position_key(c.destination), c.nip)):
         positions = shared.get(candidacy.destination)
         if positions is None:
             placed.append(candidacy)
             continue
-        units = wished(candidacy)
-        open_positions = [p for p in positions if left[p] > 0]
-        position = next(
-            (p for p in open_positions if UnitRef(p.agency_code, p.unit_code) in units),
-            open_positions[0],
-        )
+        position = next(p for p in positions if left[p] > 0)
         left[position] -= 1
         placed.append(candidacy._replace(destination=position))
     return placed
@@ -130,11 +125,16 @@ def _admits(
     candidacy: Candidacy,
     shared: Mapping[Placement, tuple[Placement, ...]],
 ) -> bool:
+    """Whether an objector said they would go there: a kind of post they named, or a unit
+    they named (not a destination shared by positions of several units, where the share
+    could place them elsewhere)."""
     preferences = answer.preferences
     if candidacy.destination_kind in preferences.position_kinds:
         return True
-    positions = shared.get(candidacy.destination, (candidacy.destination,))
-    return any(UnitRef(p.agency_code, p.unit_code) in preferences.units for p in positions)
+    destination = candidacy.destination
+    return destination not in shared and (
+        UnitRef(destination.agency_code, destination.unit_code) in preferences.units
+    )
 
 
 def planned(match: Match, source: MoveSource, pinned: bool) -> PlannedMove:

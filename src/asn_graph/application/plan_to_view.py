@@ -15,7 +15,7 @@ def plan_view(plan: TransferPlan) -> PlanView:
         indonesian, english = explain(move, changes)
         move_views.append(
             PlanMoveView(
-                move, indonesian, english, plan.answers.get(move.nip), plan.launched.get(move.nip)
+                move, indonesian, english, plan.answer_to(move.nip), plan.launched.get(move.nip)
             )
         )
     return PlanView(

@@ -127,7 +127,7 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         plan.propose(
             [*pinned, *proposal.moves],
             data.units,
-            proposal.solution.total_fit,
+            proposal.total_fit,
             proposal.candidates,
             actor,
             command.reason,
@@ -173,12 +173,16 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
     @use_case
     def answer(self, actor: Actor, command: pc.AnswerPlanConsultation) -> Changes[TransferPlan]:
         plan = self.store.transfer_plan(command.plan_id)
+        move = plan.moves.get(command.nip)
+        if move is None:
+            raise InvalidInput(f"employee {command.nip} has no move in this plan", field="nip")
         answer = ConsultationAnswer(
             command.agrees,
             command.preferences,
             command.objection_reason,
             " ".join(command.note.split()),
             self.store.clock.today(),
+            move.destination,
         )
         plan.answer(command.nip, answer, actor)
         return Changes(plan)
@@ -218,7 +222,7 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
                 case_id,
                 plan_id=plan.id,
                 plan_move=move.nip,
-                plan_answer=_carried(plan.answers.get(move.nip)),
+                plan_answer=_carried(plan.answer_to(move.nip)),
             )
             try:
                 changes = self.cases.open.decide(self.cases, actor, opening)

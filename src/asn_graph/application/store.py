@@ -53,6 +53,7 @@ class StoreApplication(Application[UUID]):
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
         Employee: 100,
         TransferCase: 50,
+        TransferPlan: 50,
         WorkUnit: 100,
     }
 

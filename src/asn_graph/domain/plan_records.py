@@ -69,6 +69,8 @@ class ConsultationAnswer:
     reason: ObjectionReason | None
     note: str
     answered_on: date
+    destination: Placement
+    """The move the employee was asked about: an answer counts for that move only."""
 
 
 class PlanStatus(Enum):

@@ -269,6 +269,10 @@ class TransferPlan(AuditedAggregate):
             )
         if move.nip in self.excluded_employees:
             raise RuleViolation(f"employee {move.nip} is excluded from this plan")
+        if move.destination in self.excluded_positions or move.origin in self.excluded_positions:
+            raise RuleViolation("the plan must neither fill nor empty an excluded position")
+        if self.max_moves is not None and len(self.moves) >= self.max_moves:
+            raise RuleViolation(f"the plan already holds its maximum of {self.max_moves} moves")
         self._record(self.MoveAdded, actor, reason, move=move)
 
     def remove_move(self, nip: str, actor: Actor, reason: str) -> None:
@@ -297,14 +301,27 @@ class TransferPlan(AuditedAggregate):
         self._require_status("answer the consultation of", (PlanStatus.CONSULTING,))
         authority.require_role(actor, Role.EMPLOYEE)
         authority.require_own_nip(actor, nip)
-        self._move(nip)
+        if answer.destination != self._move(nip).destination:
+            raise InvalidInput(
+                "the answer is about another move than the one the plan now proposes",
+                field="planId",
+            )
         if not answer.agrees and answer.reason is None:
             raise InvalidInput("an objection needs its reason category", field="reason")
         self._record(self.ConsultationAnswered, actor, reason, nip=nip, answer=answer)
 
+    def answer_to(self, nip: str) -> ConsultationAnswer | None:
+        """The employee's answer about the move the plan now proposes them, if they gave one
+        (an answer about an earlier destination is not one)."""
+        answer = self.answers.get(nip)
+        move = self.moves.get(nip)
+        if answer is None or move is None or answer.destination != move.destination:
+            return None
+        return answer
+
     @property
     def unanswered(self) -> tuple[str, ...]:
-        return tuple(sorted(nip for nip in self.moves if nip not in self.answers))
+        return tuple(sorted(nip for nip in self.moves if self.answer_to(nip) is None))
 
     @property
     def objections(self) -> tuple[str, ...]:
@@ -320,6 +337,8 @@ class TransferPlan(AuditedAggregate):
         self._require_status("approve", (PlanStatus.CONSULTING,))
         authority.require_role(actor, Role.APPROVER)
         authority.require_agency(actor, self.agency_code)
+        if not self.moves:
+            raise RuleViolation("a plan without moves has nothing to approve")
         if self.unanswered:
             raise RuleViolation(
                 f"{len(self.unanswered)} employees have not been heard yet: "

@@ -871,7 +871,9 @@ class CandidateIndex:
         tie = day.tie_order[rows]
         weights = self.policy.matching
         groups: dict[tuple[Any, ...], list[int]] = {}
-        for position_id in open_positions:
+        # In the order of their keys, not of loading: the same scope names the same
+        # representatives and shares its moves alike in every process.
+        for position_id in sorted(open_positions, key=self._position_keys.__getitem__):
             post = self._posts[position_id]
             assert post is not None
             agency = self._position_keys[position_id][0]
@@ -926,10 +928,11 @@ class CandidateIndex:
         # (1, which wins), among the eligible: few, so kept apart rather than as a column.
         asked: dict[int, float] = {}
         wishes = [(pool.asked_kinds.get(post.kind), 0.5)]
-        wishes += [
-            (pool.asked_units.get(int(self._places["unit"][position_id])), 1.0)
-            for position_id in position_ids
-        ]
+        if len(position_ids) == 1:
+            # Positions alike in several units are one destination only while everyone
+            # scores alike on each: asking for one of their units does not count there.
+            unit = int(self._places["unit"][position_ids[0]])
+            wishes.append((pool.asked_units.get(unit), 1.0))
         for wanted_by, value in wishes:
             if wanted_by is not None:
                 inside = index_of[wanted_by]

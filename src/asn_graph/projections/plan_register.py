@@ -116,7 +116,8 @@ def _proposed(session: Session, envelope: Envelope) -> None:
     answers = {
         row["nip"]: row
         for row in session.execute(
-            "SELECT nip, answered, agrees FROM plan_register_moves WHERE plan_id = :id",
+            "SELECT nip, destination_agency, destination_unit, destination_position, answered, "
+            "agrees FROM plan_register_moves WHERE plan_id = :id",
             {"id": envelope.subject},
         )
     }
@@ -124,7 +125,13 @@ def _proposed(session: Session, envelope: Envelope) -> None:
     for move in event.moves:
         _insert_move(session, envelope.subject, move)
         kept = answers.get(move.nip)
-        if kept is not None and kept["answered"]:
+        destination = move.destination
+        same_move = kept is not None and (
+            kept["destination_agency"],
+            kept["destination_unit"],
+            kept["destination_position"],
+        ) == (destination.agency_code, destination.unit_code, destination.position_code)
+        if kept is not None and same_move and kept["answered"]:
             _record_answer(session, envelope.subject, move.nip, bool(kept["agrees"]))
     _recount(session, envelope)
 

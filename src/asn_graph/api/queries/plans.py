@@ -29,6 +29,9 @@ from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import Forbidden
 from asn_graph.projections.rows import PlanFilter
 
+SHOWN_TO_EMPLOYEES = frozenset({PlanStatus.CONSULTING, PlanStatus.APPROVED, PlanStatus.LAUNCHED})
+"""A draft is the officers' working paper: employees see a plan once it consults them."""
+
 
 @strawberry.type(description="A transfer plan as it stood at a past moment or version.")
 class TransferPlanAsOf:
@@ -44,8 +47,10 @@ def _shown(info: Ctx, view: PlanView) -> TransferPlan:
     weights = info.context.app.policy.matching
     if caller.role is not Role.EMPLOYEE:
         return TransferPlan.of(view, weights)
-    if not any(move.move.nip == caller.nip for move in view.moves):
-        raise Forbidden("an employee may read only a plan that proposes them a move")
+    if view.status not in SHOWN_TO_EMPLOYEES or not any(
+        move.move.nip == caller.nip for move in view.moves
+    ):
+        raise Forbidden("an employee may read only a plan that consults them on a move")
     return TransferPlan.of(view, weights, only_nip=caller.nip)
 
 

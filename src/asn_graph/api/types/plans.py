@@ -238,7 +238,9 @@ class TransferPlan:
             proposals=view.proposals,
             units=[PlanUnitBalance.of(change) for change in view.units],
             totals=mirror(PlanTotals, view.totals),
-            total_score=view.total_score,
+            total_score=(
+                round(sum(move.score.total for move in moves), 2) if hidden else view.total_score
+            ),
             answer_by=view.answer_by,
             unanswered=[] if hidden else list(view.unanswered),
             objections=[] if hidden else list(view.objections),

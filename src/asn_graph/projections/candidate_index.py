@@ -76,8 +76,9 @@ from asn_graph.projections.collector import paced_for_bulk
 from asn_graph.projections.database import Database
 from asn_graph.projections.rows import Page
 from asn_graph.projections.sql import one_of, where_clause
+from asn_graph.projections.talent_pool import TalentPoolProjection
 
-MODEL = "talent_pool"
+MODEL = TalentPoolProjection.name
 PARTS = tuple(ScorePart)
 LEVELS = tuple(EducationLevel)
 POTENTIALS = (None, *Potential)

@@ -118,7 +118,9 @@ def opened_store(employees: int, workdir: Path) -> Iterator[Service]:
     """A copy of the cached store of ``employees`` (grown first if missing)."""
     cached = CACHE / f"{employees}-{_fingerprint()}"
     if not (cached / "ready").exists():
-        shutil.rmtree(cached, ignore_errors=True)
+        # Stores of this size grown by earlier code are of no more use.
+        for stale in CACHE.glob(f"{employees}-*"):
+            shutil.rmtree(stale, ignore_errors=True)
         cached.mkdir(parents=True)
         started = time.perf_counter()
         _grow(cached, employees)
@@ -128,8 +130,11 @@ def opened_store(employees: int, workdir: Path) -> Iterator[Service]:
     folder.mkdir(parents=True)
     for path in cached.glob("planning*.sqlite3*"):
         shutil.copy(path, folder / path.name)
-    with build_service(_settings(folder), clock=FixedClock(BENCH_DAY)) as service:
-        yield service
+    try:
+        with build_service(_settings(folder), clock=FixedClock(BENCH_DAY)) as service:
+            yield service
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _project(service: Service, label: str) -> None:

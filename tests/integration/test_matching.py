@@ -4,7 +4,9 @@ and exclusions that are a case's hard findings."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
+from uuid import uuid4
 
 import pytest
 
@@ -20,6 +22,11 @@ from asn_graph.domain.reference import BlockerKind
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, classify
 from asn_graph.planning.scoring import raw_total
+from asn_graph.projections import candidate_index, tracking
+from asn_graph.projections.candidate_index import CandidateIndex
+from asn_graph.projections.candidate_rows import CandidateFilter
+from asn_graph.projections.source import Envelope
+from asn_graph.projections.talent_pool import CONSULTATION_ANSWERED, TalentPoolProjection
 from tests.conftest import event_count
 from tests.matching_world import ANALYSTS, DIGITAL, SECTION, Cast, build_cast
 from tests.world import person, register
@@ -171,3 +178,81 @@ def test_exclusions_are_the_hard_findings_a_case_would_get(organised: Service, c
     assert [e.rule for e in in_case.exclusions] == [Rule.ONE_ACTIVE_CASE]
     same = organised.matching.match(cast.manager.nip, ANALYSTS)
     assert [e.rule for e in same.exclusions] == [Rule.SAME_PLACEMENT]
+
+
+def test_the_index_reads_the_pool_a_chunk_at_a_time(
+    organised: Service, cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = organised.read.candidates.rank(DIGITAL, CandidateFilter()).ranked(50, None)
+    monkeypatch.setattr(candidate_index, "CHUNK", 2)
+    index = CandidateIndex(organised.views, organised.store.policy, organised.store.clock.today)
+    chunked = index.rank(DIGITAL, CandidateFilter()).ranked(50, None)
+    assert [row.match for row in chunked.rows] == [row.match for row in whole.rows]
+    assert index.footprint() > 0
+
+
+def test_rankings_and_writes_side_by_side(organised: Service, cast: Cast) -> None:
+    failures: list[BaseException] = []
+
+    def rank() -> None:
+        try:
+            for _ in range(20):
+                organised.fresh_reads.up_to_date()
+                ranking = organised.read.candidates.rank(DIGITAL, CandidateFilter())
+                ranking.ranked(10, None)
+                ranking.excluded(10, None)
+        except BaseException as error:  # a reader thread's failure fails the test
+            failures.append(error)
+
+    readers = [threading.Thread(target=rank) for _ in range(3)]
+    for reader in readers:
+        reader.start()
+    for sequence in range(60, 70):
+        register(organised.app, person("3578", "BKPSDM", sequence))
+    for reader in readers:
+        reader.join()
+    assert failures == []
+    organised.fresh_reads.up_to_date()
+    found = organised.read.candidates.rank(DIGITAL, CandidateFilter()).ranked(50, None)
+    assert len(found.rows) == 3 + 10
+
+
+def test_what_an_employee_asked_for_in_a_consultation_counts(
+    organised: Service, cast: Cast
+) -> None:
+    # A plan's consultation answer as the talent pool reads it (by topic, in plain form);
+    # the last event of this test, given the position after the log's head.
+    head = organised.log.head()
+    answer = {
+        "nip": cast.manager.nip,
+        "answer": {
+            "agrees": False,
+            "preferences": {
+                "units": [{"agency_code": "3578", "unit_code": "DISKOMINFO"}],
+                "position_kinds": ["PENGAWAS"],
+            },
+            "reason": "CAREER",
+            "note": "",
+            "answered_on": "2026-11-20",
+        },
+    }
+    envelope = Envelope(head + 1, uuid4(), 3, CONSULTATION_ANSWERED, b"", None, "plan", answer)
+    model = TalentPoolProjection()
+    with organised.views.transaction(write=True) as session:
+        model.begin(session, [envelope])
+        model.apply(session, envelope)
+        model.finish(session)
+        tracking.advance(session, model.name, head + 1)
+
+    asked = organised.read.candidates.rank(DIGITAL, CandidateFilter()).ranked(10, None)
+    manager = next(row.match for row in asked.rows if row.match.nip == cast.manager.nip)
+    assert dict(manager.score.parts)[ScorePart.ASKED_FOR] == 5
+    found = organised.read.candidates.planning_data(PlanScope(("3578",)), 3, frozenset())
+    matches = found.explain(found.candidacies)
+    for candidacy, match in zip(found.candidacies, matches, strict=True):
+        assert organised.read.candidates.match(match.nip, match.destination) == match
+        assert match.score.total == candidacy.total
+    to_digital = {m.nip: m for m in matches if m.destination == DIGITAL}
+    assert to_digital[cast.manager.nip] == manager
+    to_section = {m.nip: m for m in matches if m.destination == SECTION}
+    assert dict(to_section[cast.manager.nip].score.parts)[ScorePart.ASKED_FOR] == 5

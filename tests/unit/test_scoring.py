@@ -465,3 +465,17 @@ def test_the_highest_come_first_without_sorting_everything() -> None:
 def test_the_catalogue_is_one_column_each() -> None:
     assert sorted(d.code for d in CATALOGUE) == list(CODES)
     assert HeldCompetency("TEK-APL", 4).code in COLUMN
+
+
+def test_only_the_rows_asked_for_are_ranked() -> None:
+    totals = np.array([5.0, 9.0, 7.0, 9.0, 1.0, 7.0])
+    order = np.array([0, 3, 1, 2, 5, 4], dtype=np.int64)
+    among = np.array([True, False, True, True, False, False])
+    assert top(totals, order, 2, among=among).tolist() == [3, 2]
+    assert top(totals, order, 10, among=among).tolist() == [3, 2, 0]
+    assert top(totals, order, 5, after=(9.0, 2), among=among).tolist() == [2, 0]
+
+
+def test_each_part_has_the_weight_of_its_name() -> None:
+    weights = MatchingWeights(1, 2, 3, 4, 5, 6, 7)
+    assert [weights.weight(part) for part in ScorePart] == [1, 2, 3, 4, 5, 6, 7]

@@ -66,15 +66,9 @@ class MatchingWeights:
             raise ValueError("a plan takes at least one candidate per position")
 
     def weight(self, part: ScorePart) -> float:
-        return {
-            ScorePart.COMPETENCY: self.competency,
-            ScorePart.EDUCATION: self.education,
-            ScorePart.PERFORMANCE: self.performance,
-            ScorePart.POTENTIAL: self.potential,
-            ScorePart.TIME_IN_POST: self.time_in_post,
-            ScorePart.ASKED_FOR: self.asked_for,
-            ScorePart.SURPLUS_ORIGIN: self.surplus_origin,
-        }[part]
+        # Each part's weight is the field of its name (asked once per part of every score).
+        weight: float = getattr(self, part.name.lower())
+        return weight
 
 
 @dataclass(frozen=True)

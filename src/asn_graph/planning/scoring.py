@@ -11,9 +11,10 @@ to it). Totals are ranked unrounded and shown rounded to two decimals.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -432,6 +433,14 @@ def fields_in_family_of(fields: Sequence[str], required: Education) -> NDArray[n
     )
 
 
+def _taker(pool: Pool, rows: Rows) -> Callable[[NDArray[Any]], NDArray[Any]]:
+    """Takes the values of ``rows`` from a column: the column itself (no copy) when they are
+    every row of the pool, in order."""
+    if len(rows) == pool.size:
+        return lambda values: values
+    return lambda values: values[rows]
+
+
 def part_fractions(
     pool: Pool,
     terms: EmployeeTerms,
@@ -447,11 +456,12 @@ def part_fractions(
     computation between positions alike but for their unit)."""
     position = target.position
     count = len(rows)
+    take = _taker(pool, rows)
     required = position.required_competencies
     if required:
         competency = np.zeros(count)
         for wanted in required:
-            levels = pool.held[rows, COLUMN[wanted.code]]
+            levels = take(pool.held[:, COLUMN[wanted.code]])
             competency += np.minimum(levels / wanted.minimum_level, 1.0)
         competency = competency / len(required)
     else:
@@ -465,21 +475,21 @@ def part_fractions(
             if field_fits is not None
             else fields_in_family_of(pool.fields, education_asked)
         )
-        level = pool.education_rank[rows] >= education_asked.level.order
-        in_family = fits[pool.education_field[rows]]
+        level = take(pool.education_rank) >= education_asked.level.order
+        in_family = fits[take(pool.education_field)]
         education = np.where(
             level & in_family, 1.0, np.where(in_family, 0.5, np.where(level, 0.25, 0.0))
         )
     return {
         ScorePart.COMPETENCY: competency,
         ScorePart.EDUCATION: education,
-        ScorePart.PERFORMANCE: terms.performance[rows],
-        ScorePart.POTENTIAL: terms.potential[rows],
-        ScorePart.TIME_IN_POST: terms.time_in_post[rows],
+        ScorePart.PERFORMANCE: take(terms.performance),
+        ScorePart.POTENTIAL: take(terms.potential),
+        ScorePart.TIME_IN_POST: take(terms.time_in_post),
         ScorePart.ASKED_FOR: (
-            asked_fractions(pool, target.unit, position.kind)[rows] if asked else np.zeros(count)
+            take(asked_fractions(pool, target.unit, position.kind)) if asked else np.zeros(count)
         ),
-        ScorePart.SURPLUS_ORIGIN: terms.surplus[rows],
+        ScorePart.SURPLUS_ORIGIN: take(terms.surplus),
     }
 
 
@@ -523,18 +533,19 @@ def exclusion_bits(
     pool: Pool, terms: EmployeeTerms, rows: Rows, target: Target, circumstances: Circumstances
 ) -> NDArray[np.uint16]:
     """The excluding rules of every row (``BIT``s), the employee's own and the target's."""
-    bits = terms.bits[rows]
-    same = pool.position[rows] == target.position_id
-    elsewhere = pool.agency[rows] != target.agency
+    take = _taker(pool, rows)
+    bits = take(terms.bits)
+    same = take(pool.position) == target.position_id
+    elsewhere = take(pool.agency) != target.agency
     flags = [
         (same, Rule.SAME_PLACEMENT),
-        (pool.pppk[rows] & elsewhere, Rule.EMPLOYMENT_STATUS),
+        (take(pool.pppk) & elsewhere, Rule.EMPLOYMENT_STATUS),
     ]
     if circumstances.initiative is Initiative.OWN_REQUEST:
         years = circumstances.policy.years_before_leaving_agency
-        flags.append((elsewhere & (terms.served_months[rows] < years * 12), Rule.TEN_YEAR_RULE))
-    frozen = terms.moratorium_origin[rows] | target.moratorium
-    officials = terms.official_origin[rows] | target.position.kind.is_official
+        flags.append((elsewhere & (take(terms.served_months) < years * 12), Rule.TEN_YEAR_RULE))
+    frozen = take(terms.moratorium_origin) | target.moratorium
+    officials = take(terms.official_origin) | target.position.kind.is_official
     flags.append((frozen & officials, Rule.MORATORIUM))
     for flag, rule in flags:
         bits = bits | np.where(flag, BIT[rule], 0).astype(np.uint16)
@@ -554,19 +565,24 @@ def top(
     tie_order: NDArray[np.int64],
     first: int,
     after: tuple[float, int] | None = None,
+    among: NDArray[np.bool_] | None = None,
 ) -> NDArray[np.intp]:
     """Indices of the ``first`` highest totals, highest first, equal totals in ``tie_order``;
-    after ``after`` (a total and a tie order) when given. The highest are found by partition,
-    without sorting the rest."""
-    candidates = np.arange(len(totals))
+    only those of ``among`` when given, and after ``after`` (a total and a tie order). The
+    highest are found by partition, without sorting the rest."""
+    keep = among
     if after is not None:
         total, order = after
         later = (totals < total) | ((totals == total) & (tie_order > order))
-        candidates = candidates[later]
-    values = totals[candidates]
-    if first < len(candidates):
-        kth = np.partition(values, len(values) - first)[len(values) - first]
-        keep = values >= kth
-        candidates, values = candidates[keep], values[keep]
-    ordered = candidates[np.lexsort((tie_order[candidates], -values))]
+        keep = later if keep is None else keep & later
+    values = totals if keep is None else np.where(keep, totals, -np.inf)
+    count = len(values)
+    if first < count:
+        kth = np.partition(values, count - first)[count - first]
+        chosen = np.flatnonzero(values >= kth)
+    else:
+        chosen = np.arange(count)
+    if keep is not None:
+        chosen = chosen[keep[chosen]]
+    ordered = chosen[np.lexsort((tie_order[chosen], -totals[chosen]))]
     return ordered[:first]

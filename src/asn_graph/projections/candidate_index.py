@@ -10,6 +10,7 @@ API and, through ``bootstrap``, the ``Matching`` port of transfer plans. It reco
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -72,11 +73,13 @@ from asn_graph.projections.candidate_rows import (
     PlanningData,
     UnitStaff,
 )
+from asn_graph.projections.collector import paced_for_bulk
 from asn_graph.projections.database import Database
 from asn_graph.projections.rows import Page
 from asn_graph.projections.sql import one_of, where_clause
+from asn_graph.projections.talent_pool import TalentPoolProjection
 
-MODEL = "talent_pool"
+MODEL = TalentPoolProjection.name
 PARTS = tuple(ScorePart)
 LEVELS = tuple(EducationLevel)
 POTENTIALS = (None, *Potential)
@@ -107,6 +110,17 @@ class _EmployeeRecord(NamedTuple):
     request_unit: str | None
     request_position: str | None
     preferences: str | None
+    seq: int
+
+
+class _Requirement(NamedTuple):
+    """What a position asks of its holder; positions alike share one."""
+
+    title: str
+    kind: PositionKind
+    grade: int
+    education: Education | None
+    required: tuple[RequiredCompetency, ...]
 
 
 class _PositionRecord(NamedTuple):
@@ -123,22 +137,28 @@ class _PositionRecord(NamedTuple):
     present: int
     incoming: int
     outgoing: int
+    seq: int
 
 
+CHUNK = 5000
+"""Rows read a statement at a time: the pool is loaded without holding all its rows at once."""
 _EMPLOYEES = (
     "SELECT id, nip, name, status, rank, appointed_on, agency_code, unit_code, position_code, "
     "placed_since, education_rank, education_field, competencies, ratings, potentials, "
-    "blockers, active_case_id, request_agency, request_unit, request_position, preferences "
-    "FROM talent_employees WHERE seq > :after"
+    "blockers, active_case_id, request_agency, request_unit, request_position, preferences, "
+    "seq FROM talent_employees WHERE seq > :after AND (seq > :seq OR (seq = :seq AND id > :id)) "
+    "ORDER BY seq, id LIMIT :limit"
 )
 # The staff a position needs and has are the directory's; the talent pool marks the
 # position (seq) whenever they change.
 _POSITIONS = (
     "SELECT t.agency_code, t.unit_code, t.code, t.title, t.kind, t.grade, t.education_level, "
     "t.education_field, t.competencies, d.needed, COALESCE(d.present, 0) AS present, "
-    "COALESCE(d.incoming, 0) AS incoming, COALESCE(d.outgoing, 0) AS outgoing "
+    "COALESCE(d.incoming, 0) AS incoming, COALESCE(d.outgoing, 0) AS outgoing, t.seq "
     "FROM talent_positions t LEFT JOIN directory_positions d ON d.agency_code = t.agency_code "
-    "AND d.unit_code = t.unit_code AND d.code = t.code WHERE t.seq > :after"
+    "AND d.unit_code = t.unit_code AND d.code = t.code WHERE t.seq > :after AND (t.seq > :seq "
+    "OR (t.seq = :seq AND (t.agency_code, t.unit_code, t.code) > (:agency, :unit, :code))) "
+    "ORDER BY t.seq, t.agency_code, t.unit_code, t.code LIMIT :limit"
 )
 
 
@@ -180,8 +200,8 @@ class CandidateIndex:
         self._unit_keys: list[tuple[str, str]] = []
         self._position_ids: dict[PositionKey, int] = {}
         self._position_keys: list[PositionKey] = []
-        self._posts: list[Position | None] = []
-        """By position id, what the position asks (None until its row is read)."""
+        self._requirements: list[_Requirement] = []
+        self._requirement_ids: dict[tuple[Any, ...], int] = {}
         self._placements: dict[int, Placement] = {}
         self._places: dict[str, NDArray[Any]] = {}
         self._places_capacity = 0
@@ -250,8 +270,10 @@ class CandidateIndex:
         "outgoing": np.int64,
         "official": np.bool_,
         "known": np.bool_,
+        "requirement": np.int32,
     }
-    """Columns of the positions, by position id (``needed`` -1: no workload assessed)."""
+    """Columns of the positions, by position id (``needed`` -1: no workload assessed;
+    ``known``: its row was read, ``requirement`` its index in ``_requirements``)."""
 
     def _grow_places(self, capacity: int) -> None:
         if capacity <= self._places_capacity:
@@ -276,25 +298,57 @@ class CandidateIndex:
             if position < self._through:
                 # The read model was made again from an earlier point: start over.
                 self._reset()
-            after = self._through
-            for record in self.database.query_as(_PositionRecord, _POSITIONS, {"after": after}):
-                self._set_position(record)
-            for row in self.database.query(
-                "SELECT agency_code, starts_on, ends_on, basis FROM talent_moratoria "
-                "WHERE seq > :after ORDER BY seq",
-                {"after": after},
-            ):
-                self._moratoria.setdefault(row["agency_code"], []).append(
-                    Moratorium(
-                        date.fromisoformat(row["starts_on"]),
-                        date.fromisoformat(row["ends_on"]),
-                        row["basis"],
-                    )
-                )
-            for employee in self.database.query_as(_EmployeeRecord, _EMPLOYEES, {"after": after}):
-                self._set_employee(employee)
+            if self._through == 0:
+                # The whole pool: a hundred thousand rows make objects that all live on,
+                # which the collector would otherwise go over again and again.
+                with paced_for_bulk():
+                    self._read_changes(0)
+            else:
+                self._read_changes(self._through)
             self._through = position
             self._version += 1
+
+    def _read_changes(self, after: int) -> None:
+        """The rows changed after log position ``after``, a chunk at a time: positions first
+        (employees' requests name them), moratoria, employees."""
+        start: dict[str, Any] = {"seq": after, "agency": "", "unit": "", "code": ""}
+        while True:
+            chunk = self.database.query_as(
+                _PositionRecord, _POSITIONS, {**start, "after": after, "limit": CHUNK}
+            )
+            for record in chunk:
+                self._set_position(record)
+            if len(chunk) < CHUNK:
+                break
+            last = chunk[-1]
+            start = {
+                "seq": last.seq,
+                "agency": last.agency_code,
+                "unit": last.unit_code,
+                "code": last.code,
+            }
+        for row in self.database.query(
+            "SELECT agency_code, starts_on, ends_on, basis FROM talent_moratoria "
+            "WHERE seq > :after ORDER BY seq",
+            {"after": after},
+        ):
+            self._moratoria.setdefault(row["agency_code"], []).append(
+                Moratorium(
+                    date.fromisoformat(row["starts_on"]),
+                    date.fromisoformat(row["ends_on"]),
+                    row["basis"],
+                )
+            )
+        start = {"seq": after, "id": ""}
+        while True:
+            rows = self.database.query_as(
+                _EmployeeRecord, _EMPLOYEES, {**start, "after": after, "limit": CHUNK}
+            )
+            for employee in rows:
+                self._set_employee(employee)
+            if len(rows) < CHUNK:
+                break
+            start = {"seq": rows[-1].seq, "id": rows[-1].id}
 
     def _agency(self, code: str) -> int:
         found = self._agency_ids.get(code)
@@ -317,12 +371,13 @@ class CandidateIndex:
         if found is None:
             found = self._position_ids[key] = len(self._position_keys)
             self._grow_places(found + 1)
-            self._position_keys.append(key)
-            self._posts.append(None)
+            agency, unit, code = (sys.intern(part) for part in key)
+            self._position_keys.append((agency, unit, code))
             places = self._places
             places["agency"][found] = self._agency(key[0])
             places["unit"][found] = self._unit(key[0], key[1])
             places["needed"][found] = -1
+            places["requirement"][found] = -1
         return found
 
     def _field(self, text: str) -> int:
@@ -335,30 +390,54 @@ class CandidateIndex:
 
     def _set_position(self, record: _PositionRecord) -> None:
         position_id = self._position((record.agency_code, record.unit_code, record.code))
-        education = (
-            Education(EducationLevel(record.education_level), record.education_field or "")
-            if record.education_level is not None
-            else None
-        )
-        required = tuple(
-            RequiredCompetency(code, level)
-            for code, level in orjson.loads(record.competencies).items()
-        )
-        post = self._posts[position_id] = Position(
-            record.code,
-            record.title,
-            PositionKind(record.kind),
-            record.grade,
-            education,
-            required,
-        )
+        requirement = self._requirement(record)
         places = self._places
         places["needed"][position_id] = record.needed if record.needed is not None else -1
         places["present"][position_id] = record.present
         places["incoming"][position_id] = record.incoming
         places["outgoing"][position_id] = record.outgoing
-        places["official"][position_id] = post.kind.is_official
+        places["official"][position_id] = self._requirements[requirement].kind.is_official
         places["known"][position_id] = True
+        places["requirement"][position_id] = requirement
+
+    def _requirement(self, record: _PositionRecord) -> int:
+        key = (
+            record.title,
+            record.kind,
+            record.grade,
+            record.education_level,
+            record.education_field,
+            record.competencies,
+        )
+        found = self._requirement_ids.get(key)
+        if found is None:
+            education = (
+                Education(EducationLevel(record.education_level), record.education_field or "")
+                if record.education_level is not None
+                else None
+            )
+            required = tuple(
+                RequiredCompetency(code, level)
+                for code, level in sorted(orjson.loads(record.competencies).items())
+            )
+            found = self._requirement_ids[key] = len(self._requirements)
+            self._requirements.append(
+                _Requirement(
+                    record.title, PositionKind(record.kind), record.grade, education, required
+                )
+            )
+        return found
+
+    def _post(self, position_id: int) -> Position | None:
+        """The position with what it asks of its holder (None when its row is not read)."""
+        requirement = int(self._places["requirement"][position_id])
+        if requirement < 0:
+            return None
+        return Position(self._position_keys[position_id][2], *self._requirements[requirement])
+
+    def _kind(self, position_id: int) -> PositionKind | None:
+        requirement = int(self._places["requirement"][position_id])
+        return self._requirements[requirement].kind if requirement >= 0 else None
 
     def _counts(self, position_id: int) -> tuple[int | None, int, int, int]:
         """Staff needed (None: no workload assessed), present, incoming and outgoing."""
@@ -380,10 +459,10 @@ class CandidateIndex:
             self._rows[record.id] = row
             self._nips.append(record.nip)
             self._names.append(record.name)
-            self._ranks.append(record.rank)
+            self._ranks.append(sys.intern(record.rank))
         else:
             self._names[row] = record.name
-            self._ranks[row] = record.rank
+            self._ranks[row] = sys.intern(record.rank)
         self._nip_rows[record.nip] = row
         columns = self._columns
         if record.agency_code and record.unit_code and record.position_code:
@@ -441,9 +520,9 @@ class CandidateIndex:
         if record.request_agency and record.request_unit and record.request_position:
             units.add(self._unit(record.request_agency, record.request_unit))
             key = (record.request_agency, record.request_unit, record.request_position)
-            requested = self._posts[self._position(key)]
+            requested = self._kind(self._position(key))
             if requested is not None:
-                kinds.add(requested.kind)
+                kinds.add(requested)
         if record.preferences:
             stated = orjson.loads(record.preferences)
             units.update(self._unit(agency, unit) for agency, unit in stated["units"])
@@ -540,7 +619,7 @@ class CandidateIndex:
     def _opening(self, destination: Placement) -> tuple[int, Opening]:
         key = (destination.agency_code, destination.unit_code, destination.position_code)
         position_id = self._position_ids.get(key)
-        post = self._posts[position_id] if position_id is not None else None
+        post = self._post(position_id) if position_id is not None else None
         if position_id is None or post is None:
             raise NotFound(f"position {destination} not found")
         return position_id, Opening(destination, post, *self._counts(position_id))
@@ -564,7 +643,6 @@ class CandidateIndex:
                 f"employee {self._nips[row]} has no current placement to move from",
                 rules=(Rule.SAME_PLACEMENT.value,),
             )
-        post = self._posts[position_id]
         asked_units, asked_kinds = self._asked.get(row, (frozenset(), frozenset()))
         placed_month = int(columns["placed_month"][row])
         assert placed_month >= 0, "a placed employee has the month of their placement"
@@ -574,7 +652,7 @@ class CandidateIndex:
             name=self._names[row],
             status=EmploymentStatus.PPPK if pool.pppk[row] else EmploymentStatus.PNS,
             origin=Placement(*self._position_keys[position_id]),
-            origin_kind=post.kind if post is not None else None,
+            origin_kind=self._kind(position_id),
             origin_in_surplus=bool(day.posts.surplus[position_id]),
             appointed_on=_date(
                 int(columns["appointed_month"][row]), int(columns["appointed_day"][row])
@@ -638,21 +716,15 @@ class CandidateIndex:
                 self._fits(opening.position.required_education),
             )
             eligible = (scored.bits == 0) & (scored.totals >= self.policy.matching.minimum_score)
-            excluded = scored.bits != 0
-            return Ranking(
-                self,
-                day,
-                opening,
-                _subset(scored, eligible),
-                _subset(scored, excluded),
-            )
+            return Ranking(self, day, opening, scored, eligible, scored.bits != 0)
 
     def _selected(self, where: CandidateFilter, destination: Placement, day: _Day) -> Rows:
         pool = day.pool
         selected = pool.position >= 0
         agencies = where.agency_codes or (destination.agency_code,)
-        known = [self._agency_ids[code] for code in agencies if code in self._agency_ids]
-        selected &= np.isin(pool.agency, known)
+        known = {self._agency_ids[code] for code in agencies if code in self._agency_ids}
+        if len(known) < len(self._agency_codes):
+            selected &= np.isin(pool.agency, list(known))
         if where.units:
             units = [
                 self._unit_ids[key] for key in self._subtrees(where.units) if key in self._unit_ids
@@ -742,7 +814,7 @@ class CandidateIndex:
             options = []
             for position_id in np.flatnonzero(room):
                 destination = Placement(*self._position_keys[position_id])
-                post = self._posts[position_id]
+                post = self._post(int(position_id))
                 if destination == candidate.origin or post is None:
                     continue
                 match = explain(candidate, destination, post, day.circumstances)
@@ -785,9 +857,12 @@ class CandidateIndex:
             surpluses = {
                 Placement(*self._position_keys[i]): -int(day.vacancies[i]) for i in surplus_ids
             }
-            candidacies, alike = self._plan_candidacies(
-                day, open_positions, surplus_ids.tolist(), per_destination, excluded
-            )
+            # A province's plan weighs a hundred thousand candidacies, all kept: the
+            # collector would go over them again and again (half the time taken, measured).
+            with paced_for_bulk():
+                candidacies, alike = self._plan_candidacies(
+                    day, open_positions, surplus_ids.tolist(), per_destination, excluded
+                )
             # A unit's need and staff over its own positions.
             weights = np.where(scoped, 1, 0)
             unit_count = len(self._unit_keys)
@@ -873,12 +948,10 @@ class CandidateIndex:
         groups: dict[tuple[Any, ...], list[int]] = {}
         # In the order of their keys, not of loading: the same scope names the same
         # representatives and shares its moves alike in every process.
+        requirements = self._places["requirement"]
         for position_id in sorted(open_positions, key=self._position_keys.__getitem__):
-            post = self._posts[position_id]
-            assert post is not None
             agency = self._position_keys[position_id][0]
-            signature = (agency, post.kind, post.required_education, post.required_competencies)
-            groups.setdefault(signature, []).append(position_id)
+            groups.setdefault((agency, int(requirements[position_id])), []).append(position_id)
         candidacies: list[Candidacy] = []
         alike: dict[Placement, tuple[Placement, ...]] = {}
         for position_ids in groups.values():
@@ -921,13 +994,12 @@ class CandidateIndex:
         wanted: int,
     ) -> list[Candidacy]:
         pool = day.pool
-        destination = Placement(*self._position_keys[position_ids[0]])
-        post = self._posts[position_ids[0]]
-        assert post is not None
+        destination = self._placement_of(position_ids[0])
+        requirement = self._requirements[int(self._places["requirement"][position_ids[0]])]
         # Those who asked for this kind of post (0.5) or the unit of one of these positions
         # (1, which wins), among the eligible: few, so kept apart rather than as a column.
         asked: dict[int, float] = {}
-        wishes = [(pool.asked_kinds.get(post.kind), 0.5)]
+        wishes = [(pool.asked_kinds.get(requirement.kind), 0.5)]
         if len(position_ids) == 1:
             # Positions alike in several units are one destination only while everyone
             # scores alike on each: asking for one of their units does not count there.
@@ -959,7 +1031,7 @@ class CandidateIndex:
                 self._nips[row],
                 self._placement_of(int(pool.position[row])),
                 destination,
-                post.kind,
+                requirement.kind,
                 round(total, 2),
             )
             for row, total in zip(chosen_rows, totals[picked].tolist(), strict=True)
@@ -981,14 +1053,19 @@ class Ranking:
         index: CandidateIndex,
         day: _Day,
         opening: Opening,
-        eligible: Scored,
-        excluded: Scored,
+        scored: Scored,
+        eligible: NDArray[np.bool_],
+        excluded: NDArray[np.bool_],
     ) -> None:
         self._index = index
         self._day = day
         self.opening = opening
+        self._scored = scored
         self._eligible = eligible
         self._excluded = excluded
+        self._tie = (
+            day.tie_order if len(scored.rows) == len(day.tie_order) else day.tie_order[scored.rows]
+        )
 
     def ranked(self, first: int, after: str | None) -> Page[CandidateRow]:
         return self._page(self._eligible, first, after)
@@ -996,12 +1073,11 @@ class Ranking:
     def excluded(self, first: int, after: str | None) -> Page[CandidateRow]:
         return self._page(self._excluded, first, after)
 
-    def _page(self, scored: Scored, first: int, after: str | None) -> Page[CandidateRow]:
-        index, day = self._index, self._day
+    def _page(self, listed: NDArray[np.bool_], first: int, after: str | None) -> Page[CandidateRow]:
+        index, day, scored = self._index, self._day, self._scored
         with index._lock:
             cursor = index._cursor(after, day)
-            tie = day.tie_order[scored.rows]
-            picked = top(scored.totals, tie, first + 1, cursor)
+            picked = top(scored.totals, self._tie, first + 1, cursor, among=listed)
             rows = [int(scored.rows[i]) for i in picked[:first]]
             matches = index._explained(rows, self.opening.placement, self.opening.position, day)
             made = [
@@ -1010,12 +1086,8 @@ class Ranking:
                 )
                 for match, row, i in zip(matches, rows, picked, strict=False)
             ]
-        count = len(scored.rows)
+        count = int(np.count_nonzero(listed))
         return Page(made, len(picked) > first, lambda: count)
-
-
-def _subset(scored: Scored, keep: NDArray[np.bool_]) -> Scored:
-    return Scored(scored.rows[keep], scored.totals[keep], scored.bits[keep])
 
 
 def _rows_of(rows: set[int]) -> Rows:

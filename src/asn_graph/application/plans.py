@@ -225,6 +225,11 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
                 plan_answer=_carried(plan.answer_to(move.nip)),
             )
             try:
+                if self.store.employee(move.nip).placement != move.origin:
+                    raise RuleViolation(
+                        f"{move.nip} is no longer in {position_key(move.origin)}, where the "
+                        "plan would move them from"
+                    )
                 changes = self.cases.open.decide(self.cases, actor, opening)
             except DomainError as refusal:
                 outcomes.append(LaunchOutcome(move.nip, None, refusal.message))

@@ -256,3 +256,30 @@ def test_what_an_employee_asked_for_in_a_consultation_counts(
     assert to_digital[cast.manager.nip] == manager
     to_section = {m.nip: m for m in matches if m.destination == SECTION}
     assert dict(to_section[cast.manager.nip].score.parts)[ScorePart.ASKED_FOR] == 5
+
+
+def test_placement_options_are_the_matches_of_each_position_with_room(
+    organised: Service, cast: Cast
+) -> None:
+    organised.app.agencies.declare_moratorium(
+        SYSTEM_ACTOR,
+        c.DeclareMoratorium("3578", date(2026, 6, 1), date(2027, 6, 1), "Pilkada Surabaya"),
+    )
+    organised.fresh_reads.up_to_date()
+    index = organised.read.candidates
+    for who in (cast.it_expert, cast.contract_elsewhere, cast.blocked):
+        page = index.placement_options(who.nip, ("3578", "3515"), 50, None)
+        assert page.rows
+        assert all(row.opening.vacancies > 0 for row in page.rows)
+        for row in page.rows:
+            assert row.match == organised.matching.match(who.nip, row.opening.placement)
+        order = [(not row.match.eligible, -raw_total(row.match)) for row in page.rows]
+        assert order == sorted(order)
+    contract = index.placement_options(cast.contract_elsewhere.nip, ("3578",), 50, None)
+    rules = {
+        row.opening.placement.agency_code: {e.rule for e in row.match.exclusions}
+        for row in contract.rows
+    }
+    assert Rule.EMPLOYMENT_STATUS in rules["3578"]
+    head = next(row for row in contract.rows if row.opening.placement == SECTION)
+    assert Rule.MORATORIUM in {e.rule for e in head.match.exclusions}

@@ -189,17 +189,9 @@ def asked_for_part(candidate: Candidate, unit: UnitRef, kind: PositionKind) -> f
     return 0.5 if kind in candidate.asked_kinds else 0.0
 
 
-def explain(
-    candidate: Candidate,
-    destination: Placement,
-    position: Position,
-    circumstances: Circumstances,
-) -> Match:
-    """One employee scored against one position, with every hard rule that excludes them."""
-    competency, fits = competency_part(candidate.competencies, position.required_competencies)
-    fractions = {
-        ScorePart.COMPETENCY: competency,
-        ScorePart.EDUCATION: education_part(candidate.education, position.required_education),
+def own_fractions(candidate: Candidate, circumstances: Circumstances) -> dict[ScorePart, float]:
+    """The parts that depend on the employee alone (the same for every position)."""
+    return {
         ScorePart.PERFORMANCE: performance_part(candidate.ratings, circumstances.scored_years),
         ScorePart.POTENTIAL: potential_part(candidate.potential),
         ScorePart.TIME_IN_POST: time_in_post_part(
@@ -207,24 +199,48 @@ def explain(
             circumstances.today,
             circumstances.policy.maximum_months_in_post,
         ),
-        ScorePart.ASKED_FOR: asked_for_part(
-            candidate, UnitRef(destination.agency_code, destination.unit_code), position.kind
-        ),
         ScorePart.SURPLUS_ORIGIN: 1.0 if candidate.origin_in_surplus else 0.0,
     }
-    weights = circumstances.weights
+
+
+def weighed(
+    fractions: Mapping[ScorePart, float], weights: MatchingWeights
+) -> tuple[float, tuple[tuple[ScorePart, float], ...]]:
+    """The unrounded total and each part's points, added in ``ScorePart`` order."""
     total = 0.0
     parts = []
     for part in ScorePart:
         points = weights.weight(part) * fractions[part]
         total += points
         parts.append((part, points))
+    return total, tuple(parts)
+
+
+def explain(
+    candidate: Candidate,
+    destination: Placement,
+    position: Position,
+    circumstances: Circumstances,
+    own: Mapping[ScorePart, float] | None = None,
+) -> Match:
+    """One employee scored against one position, with every hard rule that excludes them;
+    ``own`` may give ``own_fractions`` worked out before."""
+    competency, fits = competency_part(candidate.competencies, position.required_competencies)
+    fractions = {
+        **(own if own is not None else own_fractions(candidate, circumstances)),
+        ScorePart.COMPETENCY: competency,
+        ScorePart.EDUCATION: education_part(candidate.education, position.required_education),
+        ScorePart.ASKED_FOR: asked_for_part(
+            candidate, UnitRef(destination.agency_code, destination.unit_code), position.kind
+        ),
+    }
+    total, parts = weighed(fractions, circumstances.weights)
     return Match(
         nip=candidate.nip,
         name=candidate.name,
         origin=candidate.origin,
         destination=destination,
-        score=Score(round(total, 2), tuple(parts), fits),
+        score=Score(round(total, 2), parts, fits),
         exclusions=exclusions(candidate, destination, position, circumstances),
         destination_kind=position.kind,
     )

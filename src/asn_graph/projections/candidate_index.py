@@ -54,14 +54,19 @@ from asn_graph.planning.scoring import (
     Rows,
     Scored,
     Target,
+    asked_for_part,
+    competency_part,
+    education_part,
     employee_terms,
     exclusion_bits,
+    exclusions,
     explain,
     fields_in_family_of,
+    own_fractions,
     part_fractions,
-    raw_total,
     score_pool,
     top,
+    weighed,
     weighted_total,
 )
 from asn_graph.projections import tracking
@@ -805,31 +810,65 @@ class CandidateIndex:
         with self._lock:
             self.refresh()
             day = self._state()
+            circumstances = day.circumstances
             candidate = self._candidate(self._row(nip), day)
+            own = own_fractions(candidate, circumstances)
             agencies = [candidate.origin.agency_code, *agency_codes]
             count = len(self._position_keys)
             places = {name: values[:count] for name, values in self._places.items()}
             known = [self._agency_ids[code] for code in agencies if code in self._agency_ids]
             room = places["known"] & (day.vacancies > 0) & np.isin(places["agency"], known)
-            options = []
-            for position_id in np.flatnonzero(room):
-                destination = Placement(*self._position_keys[position_id])
-                post = self._post(int(position_id))
-                if destination == candidate.origin or post is None:
+            origin = _key(candidate.origin)
+            # Positions alike ask alike: the competency and education parts are worked out
+            # once per requirement, and the rules that exclude depend only on the agency and
+            # whether the post is an official's. Matches are explained for the page alone.
+            asks: dict[int, tuple[float, float]] = {}
+            excluding: dict[tuple[str, bool], bool] = {}
+            options: list[tuple[tuple[int, float, str], int]] = []
+            for position_id in np.flatnonzero(room).tolist():
+                key = self._position_keys[position_id]
+                if key == origin:
                     continue
-                match = explain(candidate, destination, post, day.circumstances)
-                opening = Opening(destination, post, *self._counts(int(position_id)))
-                order = (0 if match.eligible else 1, -raw_total(match), str(destination))
-                options.append((order, opening, match))
-            options.sort(key=lambda option: option[0])
+                requirement_id = int(places["requirement"][position_id])
+                requirement = self._requirements[requirement_id]
+                asked = asks.get(requirement_id)
+                if asked is None:
+                    asked = asks[requirement_id] = (
+                        competency_part(candidate.competencies, requirement.required)[0],
+                        education_part(candidate.education, requirement.education),
+                    )
+                unit = UnitRef(key[0], key[1])
+                total, _ = weighed(
+                    {
+                        **own,
+                        ScorePart.COMPETENCY: asked[0],
+                        ScorePart.EDUCATION: asked[1],
+                        ScorePart.ASKED_FOR: asked_for_part(candidate, unit, requirement.kind),
+                    },
+                    circumstances.weights,
+                )
+                rules = (key[0], requirement.kind.is_official)
+                excluded = excluding.get(rules)
+                if excluded is None:
+                    post = self._post(position_id)
+                    assert post is not None, "a position with room has its row read"
+                    excluded = excluding[rules] = bool(
+                        exclusions(candidate, Placement(*key), post, circumstances)
+                    )
+                options.append(((int(excluded), -total, "/".join(key)), position_id))
+            options.sort()
             count = len(options)
             start = _option_cursor(after)
             if start is not None:
                 options = [option for option in options if option[0] > start]
-            rows = [
-                OptionRow(opening, match, _option_key(order))
-                for order, opening, match in options[:first]
-            ]
+            rows = []
+            for order, position_id in options[:first]:
+                destination = self._placement_of(position_id)
+                post = self._post(position_id)
+                assert post is not None, "a position with room has its row read"
+                match = explain(candidate, destination, post, circumstances, own)
+                opening = Opening(destination, post, *self._counts(position_id))
+                rows.append(OptionRow(opening, match, _option_key(order)))
             return Page(rows, len(options) > first, lambda: count)
 
     # --- a plan's starting point ---------------------------------------------------------

@@ -11,7 +11,7 @@ from asn_graph.application.commands import DeclareMoratorium
 from asn_graph.bootstrap import Service
 from asn_graph.demo.case_plans import plan_cases
 from asn_graph.demo.cases import CaseDriver
-from asn_graph.demo.organisation import AGENCIES, build_organisation
+from asn_graph.demo.organisation import AGENCIES, build_organisation, review_workloads
 from asn_graph.demo.people import hire
 
 
@@ -39,6 +39,7 @@ def fill(service: Service, spec: DemoSpec) -> str:
         ),
     )
     employees = hire(app, rng, positions, spec.employees, today)
+    review_workloads(app, rng, Counter(employee.position for employee in employees))
     driver = CaseDriver(app, rng, today)
     states = Counter(
         driver.drive(plan).value

@@ -185,3 +185,29 @@ def _register_unit(
     app: AsnGraph, agency: DemoAgency, code: str, name: str, parent: str | None
 ) -> None:
     app.work_units.register(agency.officer, c.RegisterWorkUnit(agency.code, code, name, parent))
+
+
+def review_workloads(
+    app: AsnGraph, rng: random.Random, staffed: dict[DemoPosition, int], share: float = 0.2
+) -> int:
+    """A workload review (ABK) that finds some posts overstaffed: a ``share`` of the
+    positions with three or more staff come to need one or two fewer, so that the demo has
+    surplus to plan transfers from. Returns how many positions it changed."""
+    officers = {agency.code: agency.officer for agency in AGENCIES}
+    reviewed = 0
+    for position, present in sorted(staffed.items(), key=lambda item: str(item[0].placement)):
+        if present < 3 or position.kind in LEADERSHIP or rng.random() >= share:
+            continue
+        needed = present - rng.randint(1, 2)
+        placement = position.placement
+        app.work_units.assess_workload(
+            officers[placement.agency_code],
+            c.AssessWorkload(
+                placement.agency_code,
+                placement.unit_code,
+                placement.position_code,
+                _workload(placement.position_code, needed, rng),
+            ),
+        )
+        reviewed += 1
+    return reviewed

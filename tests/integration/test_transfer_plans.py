@@ -14,6 +14,7 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.errors import Forbidden, InvalidInput, RuleViolation
 from asn_graph.domain.plan_records import ObjectionReason, PlanScope, PlanStatus, Preferences
+from asn_graph.projections.rows import AuditFilter
 from tests.conftest import event_count
 from tests.integration.conftest import APPROVER, OFFICER, employee_actor
 from tests.planning_world import CITY, DIGITAL, HEALTH, PLAN_SCOPE, TRANSPORT, PlanningWorld
@@ -189,3 +190,18 @@ def test_a_plan_with_a_long_history_loads_through_its_snapshot(
     replayed = organised.store.aggregate(proposal.plan_id)
     assert plans.get(proposal.plan_id) == plan
     assert vars(replayed)["moves"] == {m.move.nip: m.move for m in plan.moves}
+
+
+def test_a_plan_has_its_audit_trail(organised: Service, world: PlanningWorld) -> None:
+    plans = organised.app.plans
+    proposal = draft(organised)
+    plans.propose(OFFICER, proposal)
+    organised.up_to_date()
+
+    page = organised.read.audit.entries(AuditFilter(originator_id=str(proposal.plan_id)), 10, None)
+
+    assert [row.event_type for row in page.rows] == [
+        "asn-graph/transfer-plan/drafted",
+        "asn-graph/transfer-plan/proposed",
+    ]
+    assert {row.aggregate for row in page.rows} == {"transfer-plan"}

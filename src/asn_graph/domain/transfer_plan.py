@@ -250,6 +250,11 @@ class TransferPlan(AuditedAggregate):
             raise RuleViolation(
                 f"a proposal must keep every pinned move; it leaves out {', '.join(lost)}"
             )
+        if self.max_moves is not None and len(proposed) > self.max_moves:
+            raise RuleViolation(
+                f"{len(proposed)} moves go beyond the plan's maximum of {self.max_moves}: "
+                "unpin some moves or raise the maximum"
+            )
         self._record(
             self.Proposed,
             actor,

@@ -57,6 +57,7 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     access_log: bool = True
     fast_paths: bool = True
+    max_body_bytes: int = 262_144
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -86,6 +87,7 @@ class Settings:
                 env, "ASN_GRAPH_SUBSCRIBER_BUFFER", 1000, "a positive count of changes"
             ),
             keepalive_seconds=_whole(env, "ASN_GRAPH_KEEPALIVE_SECONDS", 15, "seconds"),
+            max_body_bytes=_whole(env, "ASN_GRAPH_MAX_BODY_BYTES", 262_144, "a size in bytes"),
             allowed_origins=tuple(
                 origin.strip()
                 for origin in env.get("ASN_GRAPH_ALLOWED_ORIGINS", "").split(",")

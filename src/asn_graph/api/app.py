@@ -29,6 +29,7 @@ from asn_graph.api.auth import (
 )
 from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
+from asn_graph.api.body_limit import BodyLimit
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
 from asn_graph.api.engine import access_log, fallbacks, use_on_types
@@ -190,7 +191,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             blocking.close()
             access_log.flush()
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -198,3 +199,5 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    app.add_middleware(BodyLimit, max_bytes=service.settings.max_body_bytes)
+    return app

@@ -1,0 +1,69 @@
+"""Bounded work per request: a body over the limit is refused with 413 before it is read
+whole, as a GraphQL error with its code, and records nothing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import orjson
+
+from asn_graph.bootstrap import Service
+from asn_graph.domain.actors import Role
+from tests.conftest import Api, event_count
+from tests.e2e.test_bad_input import REGISTER, registration
+
+LIMIT = 262_144
+
+
+def _registration_body(padding: int) -> bytes:
+    variables = {"input": {**registration("199005172015032001"), "name": "R" * padding}}
+    return orjson.dumps({"query": REGISTER, "variables": variables})
+
+
+async def test_a_body_declared_over_the_limit_is_refused_unread(
+    api: Api, organised: Service
+) -> None:
+    officer = api.token(Role.OFFICER, "3578")
+    before = event_count(organised)
+    response = await api.client.post(
+        "/graphql",
+        content=_registration_body(10 * 1024 * 1024),
+        headers={"Authorization": f"Bearer {officer}", "Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 413
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert str(LIMIT) in error["message"]
+    assert event_count(organised) == before
+
+
+async def test_a_body_sent_in_chunks_is_cut_off_at_the_limit(api: Api, organised: Service) -> None:
+    officer = api.token(Role.OFFICER, "3578")
+    body = _registration_body(2 * LIMIT)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for start in range(0, len(body), 16_384):
+            yield body[start : start + 16_384]
+
+    before = event_count(organised)
+    response = await api.client.post(
+        "/graphql",
+        content=chunks(),
+        headers={"Authorization": f"Bearer {officer}", "Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert event_count(organised) == before
+
+
+async def test_a_body_under_the_limit_is_answered(api: Api, organised: Service) -> None:
+    officer = api.token(Role.OFFICER, "3578")
+    response = await api.client.post(
+        "/graphql",
+        content=_registration_body(1000),
+        headers={"Authorization": f"Bearer {officer}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 200
+    assert response.json()["data"]["registerEmployee"]["employee"]["nip"] == ("199005172015032001")

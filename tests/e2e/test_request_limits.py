@@ -3,10 +3,14 @@ whole, as a GraphQL error with its code, and records nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator
 
+import httpx
 import orjson
 
+from asn_graph.api.app import create_app
+from asn_graph.api.auth import TokenService
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from tests.conftest import Api, event_count
@@ -67,3 +71,26 @@ async def test_a_body_under_the_limit_is_answered(api: Api, organised: Service) 
     )
     assert response.status_code == 200
     assert response.json()["data"]["registerEmployee"]["employee"]["nip"] == ("199005172015032001")
+
+
+async def test_commands_beyond_the_callers_rate_are_refused_with_when_to_retry(
+    organised: Service, tokens: TokenService
+) -> None:
+    settings = dataclasses.replace(organised.settings, commands_per_minute=2)
+    app = create_app(dataclasses.replace(organised, settings=settings), tokens)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://asn-graph.test") as client:
+        api = Api(client, tokens, organised)
+        officer = api.token(Role.OFFICER, "3578", subject="busy-officer")
+        variables = {"input": registration("19900517")}
+        for _ in range(2):
+            error = await api.error(REGISTER, variables, token=officer)
+            assert error["extensions"]["code"] == "BAD_INPUT"
+        before = event_count(organised)
+        limited = await api.error(REGISTER, variables, token=officer)
+        assert limited["extensions"]["code"] == "RATE_LIMITED"
+        assert 0 < limited["extensions"]["retryAfterSeconds"] <= 30
+        assert event_count(organised) == before
+        other = api.token(Role.OFFICER, "3578", subject="another-officer")
+        error = await api.error(REGISTER, variables, token=other)
+        assert error["extensions"]["code"] == "BAD_INPUT", "each caller has an allowance"

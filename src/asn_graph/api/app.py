@@ -36,6 +36,7 @@ from asn_graph.api.engine import access_log, fallbacks, use_on_types
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode
 from asn_graph.api.keepalive import PingingTransportWSHandler
+from asn_graph.api.rate_limit import RateLimiter
 from asn_graph.api.schema import build_schema
 from asn_graph.domain.errors import InvalidInput
 
@@ -60,6 +61,9 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.blocking = blocking
         self.fast_paths = settings.fast_paths
         self.short_path = ShortPath(self, schema) if settings.fast_paths else None
+        self.commands = (
+            RateLimiter(settings.commands_per_minute) if settings.commands_per_minute else None
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -103,7 +107,11 @@ class AsnGraphQL(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
         context = Context(
-            service=self.service, blocking=self.blocking, request=request, response=response
+            service=self.service,
+            blocking=self.blocking,
+            request=request,
+            response=response,
+            commands=self.commands,
         )
         try:
             context.min_position = min_position(request.headers.get(MIN_POSITION_HEADER))

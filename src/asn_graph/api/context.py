@@ -14,6 +14,7 @@ from strawberry.types import Info
 from asn_graph.api.auth import Unauthenticated
 from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
+from asn_graph.api.rate_limit import RateLimiter
 from asn_graph.application.interface import Application
 from asn_graph.application.views import Recorded
 from asn_graph.changes.changes import Change, Interest
@@ -50,6 +51,7 @@ class Context:
     freshness: Freshness | None = field(default=None, repr=False)
     reading: bool = field(default=False, repr=False)
     connection_params: dict[str, Any] | None = field(default=None, repr=False)
+    commands: RateLimiter | None = field(default=None, repr=False)
 
     def caller(self) -> Actor:
         if self.request_error is not None:
@@ -69,6 +71,8 @@ class Context:
     ) -> Recorded[V]:
         """Run a use case as the caller, off the event loop."""
         actor = self.caller()
+        if self.commands is not None:
+            self.commands.take(actor.id)
         return await self.blocking.run(use_case, actor, command, idempotency_key)
 
     def reader(self, nip: str | None = None) -> Actor:

@@ -12,6 +12,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
+from asn_graph.api.rate_limit import RateLimited
 from asn_graph.changes.changes import FellBehind
 from asn_graph.domain.errors import (
     Conflict,
@@ -36,6 +37,7 @@ class ErrorCode(Enum):
     UNAVAILABLE = "UNAVAILABLE"
     FELL_BEHIND = "FELL_BEHIND"
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+    RATE_LIMITED = "RATE_LIMITED"
     INTERNAL = "INTERNAL"
 
 
@@ -47,6 +49,7 @@ _CODES: tuple[tuple[type[DomainError], ErrorCode], ...] = (
     (Unauthenticated, ErrorCode.UNAUTHENTICATED),
     (Forbidden, ErrorCode.FORBIDDEN),
     (FellBehind, ErrorCode.FELL_BEHIND),
+    (RateLimited, ErrorCode.RATE_LIMITED),
     (Unavailable, ErrorCode.UNAVAILABLE),
 )
 MASKED_MESSAGE = "Unexpected error; it has been logged."
@@ -80,6 +83,8 @@ def describe(error: GraphQLError, *, streaming: bool = False) -> GraphQLError:
             extensions["rules"] = list(original.rules)
         if isinstance(original, FellBehind):
             extensions["resumeAfter"] = original.resume_after
+        if isinstance(original, RateLimited):
+            extensions["retryAfterSeconds"] = round(original.retry_after, 1)
     elif is_expected(error, streaming=streaming):
         # Parsing, validation and variable coercion: the request itself is malformed
         # (an error described before keeps its code).

@@ -59,6 +59,7 @@ class Settings:
     fast_paths: bool = True
     max_body_bytes: int = 262_144
     commands_per_minute: int = 600
+    token_max_hours: int = 24
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -89,6 +90,7 @@ class Settings:
             ),
             keepalive_seconds=_whole(env, "ASN_GRAPH_KEEPALIVE_SECONDS", 15, "seconds"),
             max_body_bytes=_whole(env, "ASN_GRAPH_MAX_BODY_BYTES", 262_144, "a size in bytes"),
+            token_max_hours=_whole(env, "ASN_GRAPH_TOKEN_MAX_HOURS", 24, "hours"),
             commands_per_minute=_whole(
                 env, "ASN_GRAPH_COMMANDS_PER_MINUTE", 600, "a count (0: no limit)", minimum=0
             ),
@@ -156,6 +158,24 @@ class Settings:
         path = self.sqlite_path
         return str(path.with_name(path.stem + ".views" + path.suffix))
 
+    def _checked_secret_file(self) -> str:
+        """The secret kept in the secret file, refused when it is short or others may read it
+        (a secret anyone on the machine can read signs tokens for anyone)."""
+        path = self.secret_file
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            raise SettingsError(
+                f"the secret file {path.resolve()} may be read by others (mode {mode:o}): "
+                f"chmod 600 {path}"
+            )
+        secret = path.read_text().strip()
+        if len(secret) < MIN_SECRET_LENGTH:
+            raise SettingsError(
+                f"the secret file {path.resolve()} holds {len(secret)} characters; a secret "
+                f"needs at least {MIN_SECRET_LENGTH}: remove the file and a new one is made"
+            )
+        return secret
+
     def signing_secret(self) -> str:
         """The JWT secret: from the environment, else a local secret file made on first use."""
         if self.jwt_secret:
@@ -165,7 +185,7 @@ class Settings:
                 )
             return self.jwt_secret
         if self.secret_file.exists():
-            return self.secret_file.read_text().strip()
+            return self._checked_secret_file()
         secret = secrets.token_urlsafe(48)
         self.secret_file.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(self.secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

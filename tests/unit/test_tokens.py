@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from asn_graph.api.auth import TokenService, Unauthenticated
 from asn_graph.domain.actors import Role
+from asn_graph.domain.errors import InvalidInput
+from asn_graph.settings import Settings, SettingsError
 
 SECRET = "s" * 40
 
@@ -35,3 +38,39 @@ def test_a_token_of_another_secret_is_refused_every_time() -> None:
     for _ in range(2):
         with pytest.raises(Unauthenticated, match="not valid"):
             tokens.verify(forged)
+
+
+def test_a_token_living_longer_than_allowed_is_neither_minted_nor_accepted() -> None:
+    strict = TokenService("s" * 48, max_lifetime=timedelta(hours=8))
+    with pytest.raises(InvalidInput, match="at most 8 hours"):
+        strict.mint(role=Role.AUDITOR, subject="bpk", ttl=timedelta(hours=9))
+    lenient = TokenService("s" * 48, max_lifetime=timedelta(days=365))
+    long_lived = lenient.mint(role=Role.AUDITOR, subject="bpk", ttl=timedelta(days=30))
+    with pytest.raises(Unauthenticated, match="lives longer"):
+        strict.verify(long_lived)
+    assert strict.verify(strict.mint(role=Role.AUDITOR, subject="bpk")).id == "bpk"
+
+
+@pytest.mark.parametrize(
+    ("content", "mode", "complaint"),
+    [
+        ("x" * 48, 0o644, "may be read by others"),
+        ("x", 0o600, "holds 1 characters"),
+        ("", 0o600, "holds 0 characters"),
+    ],
+)
+def test_a_secret_file_that_is_short_or_readable_by_others_is_refused(
+    tmp_path: Path, content: str, mode: int, complaint: str
+) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text(content)
+    secret.chmod(mode)
+    with pytest.raises(SettingsError, match=complaint):
+        Settings(secret_file=secret).signing_secret()
+
+
+def test_a_secret_file_is_made_private_and_read_back(tmp_path: Path) -> None:
+    settings = Settings(secret_file=tmp_path / "data" / "secret")
+    made = settings.signing_secret()
+    assert (tmp_path / "data" / "secret").stat().st_mode & 0o777 == 0o600
+    assert settings.signing_secret() == made

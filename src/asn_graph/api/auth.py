@@ -29,6 +29,9 @@ class Unauthenticated(DomainError):
 class TokenService:
     secret: str
     issuer: str = "asn-graph"
+    max_lifetime: timedelta = timedelta(hours=24)
+    """The longest a token may live from its issue to its expiry: a stolen token is of use
+    for that long at most."""
 
     def mint(
         self,
@@ -41,6 +44,11 @@ class TokenService:
         now: datetime | None = None,
     ) -> str:
         actor = _actor(subject, role, agency, nip)
+        if ttl > self.max_lifetime:
+            raise InvalidInput(
+                f"a token lives at most {self.max_lifetime.total_seconds() / 3600:g} hours",
+                field="hours",
+            )
         issued = now or datetime.now(UTC)
         claims: dict[str, Any] = {
             "sub": actor.id,
@@ -87,6 +95,11 @@ class TokenService:
             )
         except (ValueError, InvalidInput) as error:
             raise Unauthenticated(f"the token's claims are not valid: {error}") from None
+        if float(claims["exp"]) - float(claims["iat"]) > self.max_lifetime.total_seconds():
+            raise Unauthenticated(
+                f"the token lives longer than the {self.max_lifetime.total_seconds() / 3600:g} "
+                "hours a token may: ask for a new one"
+            )
         return actor, float(claims["exp"])
 
 

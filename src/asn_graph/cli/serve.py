@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asn_graph.domain.actors import Role
 from asn_graph.settings import Settings
+
+if TYPE_CHECKING:
+    from asn_graph.api.auth import TokenService
 
 
 def add_commands(commands: Any) -> None:
@@ -45,7 +48,6 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from asn_graph.api.app import create_app
-    from asn_graph.api.auth import TokenService
     from asn_graph.api.engine.access_log import logging_config
     from asn_graph.bootstrap import build_service
 
@@ -54,7 +56,7 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
             from asn_graph.demo.generator import DemoSpec, fill_if_empty
 
             fill_if_empty(service, DemoSpec(seed=arguments.seed))
-        app = create_app(service, TokenService(settings.signing_secret(), settings.token_issuer))
+        app = create_app(service, _tokens(settings))
         uvicorn.run(
             app,
             host=arguments.host,
@@ -84,9 +86,8 @@ def _demo(arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def _token(arguments: argparse.Namespace, settings: Settings) -> int:
-    from asn_graph.api.auth import TokenService
 
-    tokens = TokenService(settings.signing_secret(), settings.token_issuer)
+    tokens = _tokens(settings)
     print(
         tokens.mint(
             role=Role(arguments.role),
@@ -104,3 +105,13 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 
     print(build_schema(settings.fast_paths).as_str())
     return 0
+
+
+def _tokens(settings: Settings) -> TokenService:
+    from asn_graph.api.auth import TokenService
+
+    return TokenService(
+        settings.signing_secret(),
+        settings.token_issuer,
+        timedelta(hours=settings.token_max_hours),
+    )

@@ -94,3 +94,34 @@ async def test_commands_beyond_the_callers_rate_are_refused_with_when_to_retry(
         other = api.token(Role.OFFICER, "3578", subject="another-officer")
         error = await api.error(REGISTER, variables, token=other)
         assert error["extensions"]["code"] == "BAD_INPUT", "each caller has an allowance"
+
+
+async def test_pages_of_the_allowed_origins_may_call_the_api_and_others_may_not(
+    organised: Service, tokens: TokenService
+) -> None:
+    settings = dataclasses.replace(
+        organised.settings, allowed_origins=("https://simpeg.example.go.id",)
+    )
+    app = create_app(dataclasses.replace(organised, settings=settings), tokens)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://asn-graph.test") as client:
+        preflight = {
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        }
+        allowed = await client.options(
+            "/graphql", headers={**preflight, "Origin": "https://simpeg.example.go.id"}
+        )
+        assert allowed.status_code == 200
+        assert allowed.headers["access-control-allow-origin"] == "https://simpeg.example.go.id"
+        other = await client.options(
+            "/graphql", headers={**preflight, "Origin": "https://evil.example"}
+        )
+        assert other.status_code == 400
+        assert "access-control-allow-origin" not in other.headers
+        answer = await client.post(
+            "/graphql",
+            json={"query": "{ __typename }"},
+            headers={"Origin": "https://simpeg.example.go.id"},
+        )
+        assert answer.headers["access-control-allow-origin"] == "https://simpeg.example.go.id"

@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -207,5 +208,16 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    origins = service.settings.allowed_origins
+    if origins:
+        # Browsers on the allowed origins may call the API from their pages (preflights
+        # answered); others get no CORS headers, so their pages cannot read the answers.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type", MIN_POSITION_HEADER.lower()],
+            max_age=600,
+        )
     app.add_middleware(BodyLimit, max_bytes=service.settings.max_body_bytes)
     return app

@@ -58,6 +58,7 @@ class Settings:
     access_log: bool = True
     fast_paths: bool = True
     max_body_bytes: int = 262_144
+    ready_max_lag: int = 1000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -88,6 +89,9 @@ class Settings:
             ),
             keepalive_seconds=_whole(env, "ASN_GRAPH_KEEPALIVE_SECONDS", 15, "seconds"),
             max_body_bytes=_whole(env, "ASN_GRAPH_MAX_BODY_BYTES", 262_144, "a size in bytes"),
+            ready_max_lag=_whole(
+                env, "ASN_GRAPH_READY_MAX_LAG", 1000, "a count of events", minimum=0
+            ),
             allowed_origins=tuple(
                 origin.strip()
                 for origin in env.get("ASN_GRAPH_ALLOWED_ORIGINS", "").split(",")

@@ -1,4 +1,5 @@
-"""The ASGI application: GraphQL at /graphql (HTTP and WebSocket), health at /healthz."""
+"""The ASGI application: GraphQL at /graphql (HTTP and WebSocket), liveness at /healthz,
+readiness at /readyz."""
 
 from __future__ import annotations
 
@@ -32,9 +33,10 @@ from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.body_limit import BodyLimit
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
-from asn_graph.api.engine import access_log, fallbacks, use_on_types
+from asn_graph.api.engine import access_log, use_on_types
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode
+from asn_graph.api.health import liveness, readiness
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.schema import build_schema
 from asn_graph.domain.errors import InvalidInput
@@ -166,15 +168,11 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     graphql = AsnGraphQL(service, tokens, blocking)
 
     async def healthz(_: Request) -> JSONResponse:
-        try:
-            head = await blocking.run(service.log_head)
-        except Exception as error:
-            return JSONResponse(
-                {"status": "unavailable", "error": type(error).__name__}, status_code=503
-            )
-        # The fast paths' hand-overs to the general ones, so that an operator sees them grow.
-        engine = {"fastPaths": service.settings.fast_paths, "fallbacks": fallbacks.snapshot()}
-        return JSONResponse({"status": "ok", "logPosition": head, "engine": engine})
+        return JSONResponse(liveness(service))
+
+    async def readyz(_: Request) -> JSONResponse:
+        ready = await blocking.run(readiness, service)
+        return JSONResponse(ready.details, status_code=ready.status_code)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -194,6 +192,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
+            Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
         ],

@@ -28,6 +28,9 @@ class ChangeFeed(Protocol):
 
     def stop(self) -> None: ...
 
+    @property
+    def subscriber_count(self) -> int: ...
+
 
 class Backend(Protocol):
     @property

@@ -95,7 +95,7 @@ def _requests(operation: str, kind: str, outcome: str) -> tuple[str, frozenset[t
 async def test_metrics_count_requests_and_commands_by_outcome(
     organised: Service, tokens: TokenService, fast_paths: bool
 ) -> None:
-    organised.settings = replace(organised.settings, fast_paths=fast_paths)
+    organised.settings = replace(organised.settings, fast_paths=fast_paths, max_body_bytes=4096)
     app = create_app(organised, tokens)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://asn-graph.test"
@@ -109,6 +109,8 @@ async def test_metrics_count_requests_and_commands_by_outcome(
         await api.ok(REGISTER, {"input": registration(nip)}, token=officer)
         await api.error(REGISTER, {"input": registration(nip)}, token=officer)
         await api.error(REGISTER, {"input": registration("19900517")}, token=officer)
+        too_large = {"query": "{ agencies { code } }", "padding": "x" * 5000}
+        assert (await client.post("/graphql", json=too_large)).status_code == 413
 
         response = await client.get("/metrics")
     assert response.status_code == 200
@@ -124,6 +126,7 @@ async def test_metrics_count_requests_and_commands_by_outcome(
     assert samples[(commands, frozenset({("outcome", "ok")}))] == 1
     assert samples[(commands, frozenset({("outcome", "CONFLICT")}))] == 1
     assert samples[(commands, frozenset({("outcome", "BAD_INPUT")}))] == 1
+    assert samples[_requests("unknown", "unknown", "PAYLOAD_TOO_LARGE")] == 1
     latency = frozenset({("operation", "Register"), ("type", "mutation")})
     assert samples[("asn_graph_request_duration_seconds_count", latency)] == 3
 

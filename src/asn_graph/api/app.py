@@ -219,5 +219,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         ],
         lifespan=lifespan,
     )
-    app.add_middleware(BodyLimit, max_bytes=service.settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit, max_bytes=service.settings.max_body_bytes, on_refused=metrics.refused
+    )
     return app

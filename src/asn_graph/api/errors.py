@@ -12,7 +12,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
-from asn_graph.api.metrics import note_operation
+from asn_graph.api.metrics import UNKNOWN, note_operation
 from asn_graph.changes.changes import FellBehind
 from asn_graph.domain.errors import (
     Conflict,
@@ -113,7 +113,7 @@ class ErrorCodes(SchemaExtension):
             try:
                 kind = execution.operation_type.value
             except RuntimeError:  # not parsed, or no operation of the name asked for
-                kind = "unknown"
+                kind = UNKNOWN
             note_operation(request.scope, execution.operation_name, kind)
 
     def on_stream_result(self, result: Any) -> Iterator[None]:

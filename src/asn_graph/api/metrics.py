@@ -31,6 +31,7 @@ OPERATION_NAMES_KEPT = 200
 label without bound would grow the metrics (and a scraper's storage) with every new one."""
 OTHER_OPERATION = "other"
 ANONYMOUS_OPERATION = "anonymous"
+UNKNOWN = "unknown"
 _SCOPE_KEY = "asn_graph.request"
 
 
@@ -40,7 +41,7 @@ class RequestNote:
 
     started: float
     operation: str | None = None
-    kind: str = "unknown"
+    kind: str = UNKNOWN
 
 
 def request_started(scope: MutableMapping[str, Any]) -> None:
@@ -97,6 +98,10 @@ class ApiMetrics:
         self.latency.labels(operation, note.kind).observe(time.perf_counter() - note.started)
         if note.kind == "mutation":
             self.commands.labels(outcome).inc()
+
+    def refused(self) -> None:
+        """A request refused before its body was read (too large): its operation is unknown."""
+        self.requests.labels(UNKNOWN, UNKNOWN, "PAYLOAD_TOO_LARGE").inc()
 
     def _label(self, name: str | None) -> str:
         if name is None:

@@ -67,6 +67,9 @@ class Service:
     def log_head(self) -> int:
         return self.log.head()
 
+    def read_model_positions(self) -> dict[str, int]:
+        return {name: t.position for name, t in self.projector.positions().items()}
+
     def start_read_side(self) -> None:
         self.read_side.start()
 

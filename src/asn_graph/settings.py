@@ -39,6 +39,52 @@ def _on(env: Mapping[str, str], name: str, default: bool = True) -> bool:
 
 
 @dataclass(frozen=True)
+class Variable:
+    """One environment variable the server reads, as ``asn-graph serve --help`` names it."""
+
+    name: str
+    default: str | None
+    """As it would be written in the environment; None: not set unless given."""
+    meaning: str
+
+
+ENVIRONMENT: tuple[Variable, ...] = (
+    Variable("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL, "the event store (or postgresql://)"),
+    Variable("ASN_GRAPH_DATABASE_SCHEMA", None, "PostgreSQL schema (must exist)"),
+    Variable("ASN_GRAPH_JWT_SECRET", None, "HS256 signing secret, 32+ characters"),
+    Variable("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret", "secret made when none is set"),
+    Variable("ASN_GRAPH_POOL_SIZE", "8", "worker threads and database connections"),
+    Variable("ASN_GRAPH_TIMEZONE", "Asia/Jakarta", "the zone in which 'today' is reckoned"),
+    Variable("ASN_GRAPH_POLICY_FILE", None, "JSON file with the agency's policy values"),
+    Variable("ASN_GRAPH_GRAPHIQL", "true", "serve GraphiQL on GET /graphql"),
+    Variable("ASN_GRAPH_ACCESS_LOG", "true", "one log line per HTTP request"),
+    Variable("ASN_GRAPH_FAST_PATHS", "on", "off: the libraries' general paths only"),
+    Variable("ASN_GRAPH_PROJECTIONS", "inline", "external: an 'asn-graph project' worker"),
+    Variable("ASN_GRAPH_READ_WAIT_MS", "2000", "wait for X-Asn-Graph-Min-Position"),
+    Variable("ASN_GRAPH_PROJECTION_BATCH", "1000", "events per projection transaction"),
+    Variable("ASN_GRAPH_SUBSCRIBER_BUFFER", "1000", "pending changes before FELL_BEHIND"),
+    Variable("ASN_GRAPH_KEEPALIVE_SECONDS", "15", "pings on subscription sockets"),
+    Variable("ASN_GRAPH_ALLOWED_ORIGINS", None, "origins whose pages may call the API (CORS)"),
+    Variable("ASN_GRAPH_MAX_BODY_BYTES", "262144", "largest request body (413 beyond)"),
+    Variable("ASN_GRAPH_READY_MAX_LAG", "1000", "read models' lag in events before /readyz 503"),
+    Variable("ASN_GRAPH_COMMANDS_PER_MINUTE", "600", "commands a caller may send a minute"),
+    Variable("ASN_GRAPH_TOKEN_MAX_HOURS", "24", "the longest a token may live"),
+)
+"""Every variable ``Settings.from_env`` reads, with its default: the one list the command's
+help is made from (a test holds it to this module's code and to the README)."""
+
+
+def environment_help() -> str:
+    width = max(len(variable.name) for variable in ENVIRONMENT)
+    lines = [
+        f"  {variable.name:<{width}}  {variable.meaning}"
+        + ("" if variable.default is None else f" (default: {variable.default})")
+        for variable in ENVIRONMENT
+    ]
+    return "environment variables:\n" + "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     database_schema: str | None = None
@@ -60,6 +106,7 @@ class Settings:
     max_body_bytes: int = 262_144
     commands_per_minute: int = 600
     token_max_hours: int = 24
+    ready_max_lag: int = 1000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -93,6 +140,9 @@ class Settings:
             token_max_hours=_whole(env, "ASN_GRAPH_TOKEN_MAX_HOURS", 24, "hours"),
             commands_per_minute=_whole(
                 env, "ASN_GRAPH_COMMANDS_PER_MINUTE", 600, "a count (0: no limit)", minimum=0
+            ),
+            ready_max_lag=_whole(
+                env, "ASN_GRAPH_READY_MAX_LAG", 1000, "a count of events", minimum=0
             ),
             allowed_origins=tuple(
                 origin.strip()

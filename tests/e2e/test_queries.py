@@ -99,14 +99,3 @@ async def test_queries_need_a_token_too(api: Api, organised: Service) -> None:
     )
     assert len(data["agencies"]) == 6
     assert data["me"] == {"role": "officer", "agency": "35"}
-
-
-async def test_health_reports_the_store(api: Api) -> None:
-    response = await api.client.get("/healthz")
-    assert response.status_code == 200
-    body = response.json()
-    assert body["status"] == "ok"
-    assert api.service is not None
-    assert body["logPosition"] == api.service.log.head()
-    assert isinstance(body["engine"]["fastPaths"], bool)
-    assert all(isinstance(n, int) for n in body["engine"]["fallbacks"].values())

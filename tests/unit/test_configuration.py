@@ -1,14 +1,16 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from asn_graph import settings as settings_module
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.matching import MatchingWeights
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
 from asn_graph.persistence.policy_file import load_policy
-from asn_graph.settings import Settings, SettingsError
+from asn_graph.settings import ENVIRONMENT, Settings, SettingsError, Variable
 
 
 def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
@@ -127,3 +129,31 @@ def test_the_fast_paths_are_on_or_off_and_reach_a_peer_process() -> None:
     assert off.environment_for_peer()["ASN_GRAPH_FAST_PATHS"] == "off"
     with pytest.raises(SettingsError, match="ASN_GRAPH_FAST_PATHS is 'on' or 'off'"):
         Settings.from_env({"ASN_GRAPH_FAST_PATHS": "false"})
+
+
+def test_the_list_of_variables_is_the_one_the_settings_read() -> None:
+    source = Path(settings_module.__file__).read_text()
+    from_env = source[source.index("def from_env") : source.index("def environment_for_peer")]
+    read = set(re.findall(r'"(ASN_GRAPH_[A-Z_]+)"', from_env))
+    assert read == {variable.name for variable in ENVIRONMENT}
+
+
+@pytest.mark.parametrize("variable", ENVIRONMENT, ids=lambda variable: variable.name)
+def test_a_variable_set_to_its_listed_default_changes_nothing(variable: Variable) -> None:
+    if variable.default is not None:
+        assert Settings.from_env({variable.name: variable.default}) == Settings.from_env({})
+
+
+def test_the_readme_lists_every_variable_with_its_default() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    rows = dict(re.findall(r"^\| `(ASN_GRAPH_[A-Z_]+)` \| ([^|]+) \|", readme, re.MULTILINE))
+    for variable in ENVIRONMENT:
+        listed = "(none)" if variable.default is None else f"`{variable.default}`"
+        assert rows.get(variable.name, "").strip() == listed, variable.name
+
+
+def test_the_readiness_bound_is_a_count_of_events() -> None:
+    assert Settings.from_env({}).ready_max_lag == 1000
+    assert Settings.from_env({"ASN_GRAPH_READY_MAX_LAG": "0"}).ready_max_lag == 0
+    with pytest.raises(SettingsError, match="ASN_GRAPH_READY_MAX_LAG"):
+        Settings.from_env({"ASN_GRAPH_READY_MAX_LAG": "-1"})

@@ -1,4 +1,5 @@
-"""The ASGI application: GraphQL at /graphql (HTTP and WebSocket), health at /healthz."""
+"""The ASGI application: GraphQL at /graphql (HTTP and WebSocket), liveness at /healthz,
+readiness at /readyz, Prometheus metrics at /metrics."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from asn_graph.api.auth import (
@@ -33,10 +35,13 @@ from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.body_limit import BodyLimit
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
-from asn_graph.api.engine import access_log, fallbacks, use_on_types
+from asn_graph.api.engine import access_log, use_on_types
+from asn_graph.api.engine.documents import cache_sizes
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode
+from asn_graph.api.health import liveness, readiness
 from asn_graph.api.keepalive import PingingTransportWSHandler
+from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics, request_started
 from asn_graph.api.rate_limit import RateLimiter
 from asn_graph.api.schema import build_schema
 from asn_graph.domain.errors import InvalidInput
@@ -45,7 +50,13 @@ from asn_graph.domain.errors import InvalidInput
 class AsnGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = PingingTransportWSHandler
 
-    def __init__(self, service: Backend, tokens: TokenService, blocking: BlockingPool) -> None:
+    def __init__(
+        self,
+        service: Backend,
+        tokens: TokenService,
+        blocking: BlockingPool,
+        metrics: ApiMetrics,
+    ) -> None:
         settings = service.settings
         schema = build_schema(settings.fast_paths)
         use_on_types(schema, settings.fast_paths)
@@ -60,6 +71,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.service = service
         self.tokens = tokens
         self.blocking = blocking
+        self.metrics = metrics
         self.fast_paths = settings.fast_paths
         self.short_path = ShortPath(self, schema) if settings.fast_paths else None
         self.commands = (
@@ -68,6 +80,7 @@ class AsnGraphQL(GraphQL[Context, None]):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
+            request_started(scope)
             _media_type_in_lower_case(scope)
         if scope["type"] == "http" and self.short_path is not None:
             request = Request(scope, receive)
@@ -96,6 +109,11 @@ class AsnGraphQL(GraphQL[Context, None]):
                     extensions=data.get("extensions"),
                 )
         return await super().parse_http_body(request)
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        # Every answer over HTTP passes here, from the short path and the general view alike.
+        self.metrics.answered(request.scope, result.errors)
+        return await super().process_result(request, result)
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)
@@ -172,18 +190,18 @@ def _replaying(body: bytes) -> Receive:
 
 def create_app(service: Backend, tokens: TokenService) -> Starlette:
     blocking = BlockingPool(service.settings.pool_size)
-    graphql = AsnGraphQL(service, tokens, blocking)
+    metrics = ApiMetrics(service, cache_sizes if service.settings.fast_paths else dict)
+    graphql = AsnGraphQL(service, tokens, blocking, metrics)
 
     async def healthz(_: Request) -> JSONResponse:
-        try:
-            head = await blocking.run(service.log_head)
-        except Exception as error:
-            return JSONResponse(
-                {"status": "unavailable", "error": type(error).__name__}, status_code=503
-            )
-        # The fast paths' hand-overs to the general ones, so that an operator sees them grow.
-        engine = {"fastPaths": service.settings.fast_paths, "fallbacks": fallbacks.snapshot()}
-        return JSONResponse({"status": "ok", "logPosition": head, "engine": engine})
+        return JSONResponse(liveness(service))
+
+    async def readyz(_: Request) -> JSONResponse:
+        ready = await blocking.run(readiness, service)
+        return JSONResponse(ready.details, status_code=ready.status_code)
+
+    async def metrics_text(_: Request) -> Response:
+        return Response(await blocking.run(metrics.exposition), media_type=CONTENT_TYPE)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -203,6 +221,8 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/metrics", metrics_text),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
         ],
@@ -219,5 +239,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             allow_headers=["authorization", "content-type", MIN_POSITION_HEADER.lower()],
             max_age=600,
         )
-    app.add_middleware(BodyLimit, max_bytes=service.settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit, max_bytes=service.settings.max_body_bytes, on_refused=metrics.refused
+    )
     return app

@@ -28,6 +28,9 @@ class ChangeFeed(Protocol):
 
     def stop(self) -> None: ...
 
+    @property
+    def subscriber_count(self) -> int: ...
+
 
 class Backend(Protocol):
     @property
@@ -47,6 +50,10 @@ class Backend(Protocol):
         ...
 
     def log_head(self) -> int: ...
+
+    def read_model_positions(self) -> dict[str, int]:
+        """The log position each read model has reached, read now."""
+        ...
 
     def start_read_side(self) -> None: ...
 

@@ -12,6 +12,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
+from asn_graph.api.metrics import UNKNOWN, note_operation
 from asn_graph.api.rate_limit import RateLimited
 from asn_graph.changes.changes import FellBehind
 from asn_graph.domain.errors import (
@@ -109,7 +110,16 @@ class ErrorCodes(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         yield
-        _describe_errors(self.execution_context.result)
+        execution = self.execution_context
+        _describe_errors(execution.result)
+        request = getattr(execution.context, "request", None)
+        if request is not None:
+            # For the request metrics, which count the answer when the view sends it.
+            try:
+                kind = execution.operation_type.value
+            except RuntimeError:  # not parsed, or no operation of the name asked for
+                kind = UNKNOWN
+            note_operation(request.scope, execution.operation_name, kind)
 
     def on_stream_result(self, result: Any) -> Iterator[None]:
         streaming = not isinstance(result, PreExecutionError)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from importlib.metadata import PackageNotFoundError, version
 
 from asn_graph.cli import audit, read_side, serve
+from asn_graph.cli.help import Parser
 from asn_graph.domain.errors import DomainError
 from asn_graph.settings import Settings, SettingsError
 
@@ -27,28 +28,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
-class _DefaultsShown(argparse.ArgumentDefaultsHelpFormatter):
-    """Names an option's default where it says something: not ``None`` (the option is left
-    out) nor a flag's ``False``."""
-
-    def _get_help_string(self, action: argparse.Action) -> str | None:
-        if action.default is None or action.default is False:
-            return action.help
-        return super()._get_help_string(action)
-
-
-class _Parser(argparse.ArgumentParser):
-    """Sub-command parsers are made of the parent's class: they show the defaults too."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _DefaultsShown)
-        super().__init__(*args, **kwargs)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="asn-graph", description="System of record for ASN transfers (mutasi).")
+    parser = Parser(prog="asn-graph", description="System of record for ASN transfers (mutasi).")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     serve.add_commands(commands)
     read_side.add_commands(commands)
     audit.add_commands(commands)
     return parser
+
+
+def _version() -> str:
+    try:
+        return version("asn-graph")
+    except PackageNotFoundError:
+        # Run from a source tree that was never installed: there is no version to name.
+        return "(not installed)"

@@ -7,15 +7,22 @@ import argparse
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from asn_graph.cli.help import DefaultsAndEpilogShown
 from asn_graph.domain.actors import Role
-from asn_graph.settings import Settings
+from asn_graph.settings import Settings, environment_help
 
 if TYPE_CHECKING:
     from asn_graph.api.auth import TokenService
 
 
 def add_commands(commands: Any) -> None:
-    serve = commands.add_parser("serve", help="run the GraphQL API")
+    serve = commands.add_parser(
+        "serve",
+        help="run the GraphQL API",
+        description="Run the GraphQL API (/graphql), with /healthz, /readyz and /metrics.",
+        epilog=environment_help(),
+        formatter_class=DefaultsAndEpilogShown,
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve.add_argument(

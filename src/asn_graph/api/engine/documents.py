@@ -34,6 +34,11 @@ def _validated(schema: GraphQLSchema, query: str, rules: tuple[Any, ...]) -> lis
     return validate_document(schema, _parsed(query), rules)
 
 
+def cache_sizes() -> dict[str, int]:
+    """Documents remembered, parsed and validated (one entry per distinct text and rules)."""
+    return {"parsed": _parsed.cache_info().currsize, "validated": _validated.cache_info().currsize}
+
+
 def valid_document(schema: GraphQLSchema, query: str) -> DocumentNode | None:
     """The document of ``query`` when it parses and passes validation with the rules every
     request gets (both remembered); None when it does not."""

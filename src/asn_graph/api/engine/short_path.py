@@ -37,6 +37,7 @@ from asn_graph.api.engine import fallbacks
 from asn_graph.api.engine.documents import PreparedDocuments, valid_document
 from asn_graph.api.engine.fallbacks import Fallback
 from asn_graph.api.errors import ErrorCodes, describe_all
+from asn_graph.api.metrics import note_operation
 
 ANSWERED_EXTENSIONS = frozenset({ErrorCodes, ReadFreshness, PreparedDocuments})
 """The schema extensions whose work this path does itself. A schema with any other extension
@@ -120,6 +121,11 @@ class ShortPath:
         if operation is None or operation.operation is OperationType.SUBSCRIPTION:
             fallbacks.count(Fallback.SHORT_PATH_OPERATION)
             return None
+        note_operation(
+            request.scope,
+            operation.name.value if operation.name else None,
+            operation.operation.value,
+        )
         view = self.view
         sub_response = await view.get_sub_response(request)
         context = await view.get_context(request, response=sub_response)

@@ -4,10 +4,9 @@ answer is a GraphQL error with its code, like every other refusal."""
 
 from __future__ import annotations
 
-import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from asn_graph.api.errors import ErrorCode
+from asn_graph.api.errors import ErrorCode, refusal_body
 
 
 class _TooLarge(Exception):
@@ -52,16 +51,8 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = orjson.dumps(
-            {
-                "data": None,
-                "errors": [
-                    {
-                        "message": f"the request body is larger than {self.max_bytes} bytes",
-                        "extensions": {"code": ErrorCode.PAYLOAD_TOO_LARGE.value},
-                    }
-                ],
-            }
+        body = refusal_body(
+            f"the request body is larger than {self.max_bytes} bytes", ErrorCode.PAYLOAD_TOO_LARGE
         )
         await send(
             {

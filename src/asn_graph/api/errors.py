@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
+import orjson
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
@@ -50,6 +51,14 @@ _CODES: tuple[tuple[type[DomainError], ErrorCode], ...] = (
     (Unavailable, ErrorCode.UNAVAILABLE),
 )
 MASKED_MESSAGE = "Unexpected error; it has been logged."
+
+
+def refusal_body(message: str, code: ErrorCode) -> bytes:
+    """A GraphQL response with one error and no data: what the server answers to a request it
+    refuses before any operation runs (a body that is not JSON, too large, of the wrong type)."""
+    return orjson.dumps(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]}
+    )
 
 
 def code_for(error: DomainError) -> ErrorCode:

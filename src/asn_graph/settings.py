@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,6 +16,17 @@ MIN_SECRET_LENGTH = 32
 
 class SettingsError(ValueError):
     """A setting is missing or malformed."""
+
+
+class Introspection(StrEnum):
+    """Who may ask the API for its schema (``__schema``, ``__type``)."""
+
+    ON = "on"
+    """Anyone, signed in or not; errors also suggest the names a caller may have meant."""
+    OFF = "off"
+    """No one."""
+    AUTHENTICATED = "authenticated"
+    """Callers with a valid token."""
 
 
 def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimum: int = 1) -> int:
@@ -58,6 +70,7 @@ class Settings:
     access_log: bool = True
     fast_paths: bool = True
     max_body_bytes: int = 262_144
+    introspection: Introspection = Introspection.AUTHENTICATED
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -67,7 +80,13 @@ class Settings:
             raise SettingsError(
                 f"ASN_GRAPH_PROJECTIONS is 'inline' or 'external', not {projections!r}"
             )
+        introspection = env.get("ASN_GRAPH_INTROSPECTION", "authenticated").strip().lower()
+        if introspection not in set(Introspection):
+            raise SettingsError(
+                f"ASN_GRAPH_INTROSPECTION is 'on', 'off' or 'authenticated', not {introspection!r}"
+            )
         return cls(
+            introspection=Introspection(introspection),
             projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
             read_wait_ms=_whole(env, "ASN_GRAPH_READ_WAIT_MS", 2000, "milliseconds", minimum=0),
@@ -102,6 +121,7 @@ class Settings:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
+        env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

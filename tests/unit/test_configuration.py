@@ -8,7 +8,7 @@ from asn_graph.domain.matching import MatchingWeights
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
 from asn_graph.persistence.policy_file import load_policy
-from asn_graph.settings import Settings, SettingsError
+from asn_graph.settings import Introspection, Settings, SettingsError
 
 
 def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
@@ -127,3 +127,13 @@ def test_the_fast_paths_are_on_or_off_and_reach_a_peer_process() -> None:
     assert off.environment_for_peer()["ASN_GRAPH_FAST_PATHS"] == "off"
     with pytest.raises(SettingsError, match="ASN_GRAPH_FAST_PATHS is 'on' or 'off'"):
         Settings.from_env({"ASN_GRAPH_FAST_PATHS": "false"})
+
+
+def test_introspection_is_for_callers_with_a_token_unless_set_and_reaches_a_peer() -> None:
+    assert Settings.from_env({}).introspection is Introspection.AUTHENTICATED
+    off = Settings.from_env({"ASN_GRAPH_INTROSPECTION": " Off "})
+    assert off.introspection is Introspection.OFF
+    assert off.environment_for_peer()["ASN_GRAPH_INTROSPECTION"] == "off"
+    assert Settings.from_env({"ASN_GRAPH_INTROSPECTION": "on"}).introspection is Introspection.ON
+    with pytest.raises(SettingsError, match="ASN_GRAPH_INTROSPECTION is 'on', 'off' or"):
+        Settings.from_env({"ASN_GRAPH_INTROSPECTION": "true"})

@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,6 +16,17 @@ MIN_SECRET_LENGTH = 32
 
 class SettingsError(ValueError):
     """A setting is missing or malformed."""
+
+
+class Introspection(StrEnum):
+    """Who may ask the API for its schema (``__schema``, ``__type``)."""
+
+    ON = "on"
+    """Anyone, signed in or not; errors also suggest the names a caller may have meant."""
+    OFF = "off"
+    """No one."""
+    AUTHENTICATED = "authenticated"
+    """Callers with a valid token."""
 
 
 def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimum: int = 1) -> int:
@@ -69,6 +81,7 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_READY_MAX_LAG", "1000", "read models' lag in events before /readyz 503"),
     Variable("ASN_GRAPH_COMMANDS_PER_MINUTE", "600", "commands a caller may send a minute"),
     Variable("ASN_GRAPH_TOKEN_MAX_HOURS", "24", "the longest a token may live"),
+    Variable("ASN_GRAPH_INTROSPECTION", "authenticated", "who may ask for the schema"),
 )
 """Every variable ``Settings.from_env`` reads, with its default: the one list the command's
 help is made from (a test holds it to this module's code and to the README)."""
@@ -107,6 +120,7 @@ class Settings:
     commands_per_minute: int = 600
     token_max_hours: int = 24
     ready_max_lag: int = 1000
+    introspection: Introspection = Introspection.AUTHENTICATED
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -116,7 +130,13 @@ class Settings:
             raise SettingsError(
                 f"ASN_GRAPH_PROJECTIONS is 'inline' or 'external', not {projections!r}"
             )
+        introspection = env.get("ASN_GRAPH_INTROSPECTION", "authenticated").strip().lower()
+        if introspection not in set(Introspection):
+            raise SettingsError(
+                f"ASN_GRAPH_INTROSPECTION is 'on', 'off' or 'authenticated', not {introspection!r}"
+            )
         return cls(
+            introspection=Introspection(introspection),
             projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
             read_wait_ms=_whole(env, "ASN_GRAPH_READ_WAIT_MS", 2000, "milliseconds", minimum=0),
@@ -158,6 +178,7 @@ class Settings:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
+        env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

@@ -308,6 +308,14 @@ DEEP = "{ employee(nip: $nip) { %s } }"
             "query($nip: String!) "
             + DEEP % ("transferCases { employee { " * 6 + "nip" + " }" * 12),
         ),
+        (
+            "introspection depth",
+            "query($nip: String!) { __schema { types { "
+            + "fields { type { " * 8
+            + "name"
+            + " } }" * 8
+            + " } } }",
+        ),
         ("aliases", "{ " + " ".join(f"a{n}: __typename" for n in range(31)) + " }"),
         ("tokens", "{ " + "__typename " * 5001 + "}"),
     ],
@@ -321,6 +329,7 @@ async def test_documents_beyond_the_limits_are_refused_before_anything_runs(
     words = {
         "syntax": "Syntax Error",
         "depth": "exceeds maximum operation depth",
+        "introspection depth": "exceeds maximum operation depth",
         "aliases": "aliases",
         "tokens": "token",
     }

@@ -10,7 +10,7 @@ from asn_graph.domain.matching import MatchingWeights
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
 from asn_graph.persistence.policy_file import load_policy
-from asn_graph.settings import ENVIRONMENT, Settings, SettingsError, Variable
+from asn_graph.settings import ENVIRONMENT, Introspection, Settings, SettingsError, Variable
 
 
 def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
@@ -157,3 +157,13 @@ def test_the_readiness_bound_is_a_count_of_events() -> None:
     assert Settings.from_env({"ASN_GRAPH_READY_MAX_LAG": "0"}).ready_max_lag == 0
     with pytest.raises(SettingsError, match="ASN_GRAPH_READY_MAX_LAG"):
         Settings.from_env({"ASN_GRAPH_READY_MAX_LAG": "-1"})
+
+
+def test_introspection_is_for_callers_with_a_token_unless_set_and_reaches_a_peer() -> None:
+    assert Settings.from_env({}).introspection is Introspection.AUTHENTICATED
+    off = Settings.from_env({"ASN_GRAPH_INTROSPECTION": " Off "})
+    assert off.introspection is Introspection.OFF
+    assert off.environment_for_peer()["ASN_GRAPH_INTROSPECTION"] == "off"
+    assert Settings.from_env({"ASN_GRAPH_INTROSPECTION": "on"}).introspection is Introspection.ON
+    with pytest.raises(SettingsError, match="ASN_GRAPH_INTROSPECTION is 'on', 'off' or"):
+        Settings.from_env({"ASN_GRAPH_INTROSPECTION": "true"})

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -38,7 +39,7 @@ from asn_graph.api.context import Context
 from asn_graph.api.engine import access_log, use_on_types
 from asn_graph.api.engine.documents import cache_sizes
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
-from asn_graph.api.errors import ErrorCode
+from asn_graph.api.errors import ErrorCode, refusal_body
 from asn_graph.api.health import liveness, readiness
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics, request_started
@@ -91,7 +92,26 @@ class AsnGraphQL(GraphQL[Context, None]):
                     await response(scope, receive, send)
                     return
                 receive = _replaying(body)
+        if scope["type"] == "http":
+            await self._answer_http(scope, receive, send)
+            return
         await super().__call__(scope, receive, send)
+
+    async def _answer_http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Strawberry's view, except that a request it refuses before running an operation
+        (not JSON, a batch, no query, a mutation over GET...) is answered as a GraphQL error
+        with its code, like every other error, instead of in plain text."""
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as refused:
+            # 404: GraphiQL asked for while it is turned off.
+            code = ErrorCode.NOT_FOUND if refused.status_code == 404 else ErrorCode.BAD_INPUT
+            response = Response(
+                refusal_body(refused.reason, code),
+                status_code=refused.status_code,
+                media_type="application/json",
+            )
+        await response(scope, receive, send)
 
     async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
         """Most requests POST one operation as JSON: read it directly. Anything else (GET,
@@ -114,6 +134,14 @@ class AsnGraphQL(GraphQL[Context, None]):
         # Every answer over HTTP passes here, from the short path and the general view alike.
         self.metrics.answered(request.scope, result.errors)
         return await super().process_result(request, result)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        # Strawberry's view takes any JSON value for a request and fails (500) on one that is
+        # neither an object nor a batch.
+        value = super().parse_json(data)
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, "a GraphQL request is a JSON object")
+        return value
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from asn_graph.api.errors import ErrorCode
+from asn_graph.api.errors import ErrorCode, refusal_body
 
 
 class _TooLarge(Exception):
@@ -60,16 +59,8 @@ class BodyLimit:
     async def _refuse(self, send: Send) -> None:
         if self.on_refused is not None:
             self.on_refused()
-        body = orjson.dumps(
-            {
-                "data": None,
-                "errors": [
-                    {
-                        "message": f"the request body is larger than {self.max_bytes} bytes",
-                        "extensions": {"code": ErrorCode.PAYLOAD_TOO_LARGE.value},
-                    }
-                ],
-            }
+        body = refusal_body(
+            f"the request body is larger than {self.max_bytes} bytes", ErrorCode.PAYLOAD_TOO_LARGE
         )
         await send(
             {

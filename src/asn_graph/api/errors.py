@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
+import orjson
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
 from asn_graph.api.metrics import UNKNOWN, note_operation
+from asn_graph.api.operation_policy import introspection_of, without_suggestions
 from asn_graph.api.rate_limit import RateLimited
 from asn_graph.changes.changes import FellBehind
 from asn_graph.domain.errors import (
@@ -24,6 +26,7 @@ from asn_graph.domain.errors import (
     RuleViolation,
     Unavailable,
 )
+from asn_graph.settings import Introspection
 
 logger = logging.getLogger("asn_graph.api")
 
@@ -56,6 +59,14 @@ _CODES: tuple[tuple[type[DomainError], ErrorCode], ...] = (
 MASKED_MESSAGE = "Unexpected error; it has been logged."
 
 
+def refusal_body(message: str, code: ErrorCode) -> bytes:
+    """A GraphQL response with one error and no data: what the server answers to a request it
+    refuses before any operation runs (a body that is not JSON, too large, of the wrong type)."""
+    return orjson.dumps(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]}
+    )
+
+
 def code_for(error: DomainError) -> ErrorCode:
     return next(code for kind, code in _CODES if isinstance(error, kind))
 
@@ -71,11 +82,14 @@ def is_expected(error: GraphQLError, *, streaming: bool = False) -> bool:
     )
 
 
-def describe(error: GraphQLError, *, streaming: bool = False) -> GraphQLError:
-    """The client's view of an error: a code, a human message, and nothing internal."""
+def describe(
+    error: GraphQLError, *, streaming: bool = False, suggestions: bool = True
+) -> GraphQLError:
+    """The client's view of an error: a code, a human message, and nothing internal (nor the
+    schema's names graphql-core suggests, unless ``suggestions``)."""
     original = error.original_error
     extensions: dict[str, Any] = dict(error.extensions or {})
-    message = error.message
+    message = error.message if suggestions else without_suggestions(error.message)
     if isinstance(original, DomainError):
         extensions["code"] = code_for(original).value
         if isinstance(original, InvalidInput) and original.field:
@@ -111,7 +125,7 @@ class ErrorCodes(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         execution = self.execution_context
-        _describe_errors(execution.result)
+        _describe_errors(execution.result, suggestions=self._suggestions())
         request = getattr(execution.context, "request", None)
         if request is not None:
             # For the request metrics, which count the answer when the view sends it.
@@ -130,18 +144,28 @@ class ErrorCodes(SchemaExtension):
                 [e for e in getattr(result, "errors", None) or () if e.path is None],
                 streaming=True,
             )
-        _describe_errors(result, streaming=streaming)
+        _describe_errors(result, streaming=streaming, suggestions=self._suggestions())
         yield
 
+    def _suggestions(self) -> bool:
+        return suggests_names(self.execution_context.context)
 
-def _describe_errors(result: Any, *, streaming: bool = False) -> None:
+
+def suggests_names(context: object) -> bool:
+    """Whether errors may suggest the schema's names: only when anyone may introspect it."""
+    return introspection_of(context) is Introspection.ON
+
+
+def _describe_errors(result: Any, *, streaming: bool = False, suggestions: bool = True) -> None:
     errors = getattr(result, "errors", None)
     if result is not None and errors:
-        result.errors = describe_all(errors, streaming=streaming)
+        result.errors = describe_all(errors, streaming=streaming, suggestions=suggestions)
 
 
-def describe_all(errors: list[GraphQLError], *, streaming: bool = False) -> list[GraphQLError]:
-    return [describe(error, streaming=streaming) for error in errors]
+def describe_all(
+    errors: list[GraphQLError], *, streaming: bool = False, suggestions: bool = True
+) -> list[GraphQLError]:
+    return [describe(error, streaming=streaming, suggestions=suggestions) for error in errors]
 
 
 def log_unexpected(errors: list[GraphQLError], *, streaming: bool = False) -> None:

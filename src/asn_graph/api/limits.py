@@ -3,16 +3,73 @@ with the fast paths on or off."""
 
 from __future__ import annotations
 
-from graphql import specified_rules
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+    specified_rules,
+)
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
-from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 DOCUMENTS_REMEMBERED = 256
 
-LIMIT_RULES = (depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES))
+
+class DepthLimit(ValidationRule):
+    """No operation nests fields deeper than ``MAX_DEPTH``, counting each field with a
+    selection of its own (as Strawberry's ``QueryDepthLimiter`` does). Unlike it, the
+    introspection fields (``__schema``, ``__type``) count too: a nested introspection query
+    costs the server as much as any other, whoever may send it."""
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        definitions = context.document.definitions
+        self.fragments = {
+            d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        for operation in definitions:
+            if isinstance(operation, OperationDefinitionNode):
+                name = operation.name.value if operation.name else "anonymous"
+                if self._deepest(operation.selection_set, 0, frozenset()) > MAX_DEPTH:
+                    context.report_error(
+                        GraphQLError(
+                            f"'{name}' exceeds maximum operation depth of {MAX_DEPTH}",
+                            [operation],
+                        )
+                    )
+
+    def _deepest(self, selections: SelectionSetNode, depth: int, seen: frozenset[str]) -> int:
+        """The depth the selections reach, from ``depth``; it stops counting past the limit,
+        so that a document cannot make the count itself expensive."""
+        deepest = depth
+        for selection in selections.selections:
+            if deepest > MAX_DEPTH:
+                break
+            if isinstance(selection, FieldNode):
+                if selection.selection_set is not None:
+                    deepest = max(deepest, self._deepest(selection.selection_set, depth + 1, seen))
+            elif isinstance(selection, InlineFragmentNode):
+                deepest = max(deepest, self._deepest(selection.selection_set, depth, seen))
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                # An unknown or cyclic fragment is refused by the specified rules.
+                if fragment is not None and name not in seen:
+                    deepest = max(
+                        deepest, self._deepest(fragment.selection_set, depth, seen | {name})
+                    )
+        return deepest
+
+
+LIMIT_RULES = (DepthLimit, aliases_rule(MAX_ALIASES))
 """Made once: a validation cache is keyed by the rules too, and Strawberry's limiter
 extensions make a new rule class for every request, which would miss the cache every time."""
 

@@ -30,6 +30,7 @@ from asn_graph.api.engine.names import RememberedNames
 from asn_graph.api.errors import ErrorCodes, log_unexpected
 from asn_graph.api.limits import DOCUMENTS_REMEMBERED, LIMIT_RULES, MAX_TOKENS
 from asn_graph.api.mutations import Mutation
+from asn_graph.api.operation_policy import OperationPolicy
 from asn_graph.api.queries import Query
 from asn_graph.api.subscriptions import Subscription
 
@@ -75,20 +76,21 @@ def _library_extensions() -> list[Any]:
 
 @cache
 def build_schema(fast_paths: bool) -> strawberry.Schema:
-    """The schema served with the fast paths on (``True``) or off; one of each per process."""
+    """The schema served with the fast paths on (``True``) or off; one of each per process.
+    ``OperationPolicy`` comes last: it refuses only what the others validated."""
     extensions: list[Any] = [ErrorCodes, ReadFreshness]
     if not fast_paths:
         return AsnGraphSchema(
             query=Query,
             mutation=Mutation,
             subscription=Subscription,
-            extensions=[*extensions, *_library_extensions()],
+            extensions=[*extensions, *_library_extensions(), OperationPolicy],
         )
     return AsnGraphSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[*extensions, PreparedDocuments],
+        extensions=[*extensions, PreparedDocuments, OperationPolicy],
         execution_context_class=PlainFieldExecutionContext,
         config=StrawberryConfig(name_converter=RememberedNames()),
     )

@@ -33,6 +33,7 @@ class Fallback(StrEnum):
     SHORT_PATH_BODY = "short path: body is not one plain JSON operation"
     SHORT_PATH_DOCUMENT = "short path: document does not parse or validate"
     SHORT_PATH_OPERATION = "short path: no operation of that name, or a subscription"
+    SHORT_PATH_INTROSPECTION = "short path: introspection, allowed or refused by the general path"
     DOCUMENT_UNPARSED = "prepared documents: document does not parse"
     DOCUMENT_NOT_REMEMBERED = "prepared documents: document validated without the cache"
     ACCESS_LINE = "access line: formatted by uvicorn"

@@ -14,8 +14,8 @@ straight line: the view's context, the remembered parse and validation, graphql-
 executor with the schema's execution context, the same error description and logging, the
 same freshness extension and the view's own response. Anything else (another transport, a
 body that is not one operation, a document that does not parse or validate, an operation that
-cannot be named, a subscription) goes to the general view, which gives its errors; each such
-hand-over is counted in ``fallbacks``.
+cannot be named, a subscription, introspection) goes to the general view, which gives its
+errors; each such hand-over is counted in ``fallbacks``.
 """
 
 from __future__ import annotations
@@ -36,10 +36,11 @@ from asn_graph.api.consistency import ReadFreshness, freshness_extensions
 from asn_graph.api.engine import fallbacks
 from asn_graph.api.engine.documents import PreparedDocuments, valid_document
 from asn_graph.api.engine.fallbacks import Fallback
-from asn_graph.api.errors import ErrorCodes, describe_all
+from asn_graph.api.errors import ErrorCodes, describe_all, suggests_names
 from asn_graph.api.metrics import note_operation
+from asn_graph.api.operation_policy import OperationPolicy, asks_for_schema
 
-ANSWERED_EXTENSIONS = frozenset({ErrorCodes, ReadFreshness, PreparedDocuments})
+ANSWERED_EXTENSIONS = frozenset({ErrorCodes, ReadFreshness, PreparedDocuments, OperationPolicy})
 """The schema extensions whose work this path does itself. A schema with any other extension
 is served by the general view only: its hooks would otherwise be skipped."""
 
@@ -117,6 +118,8 @@ class ShortPath:
         if document is None:
             fallbacks.count(Fallback.SHORT_PATH_DOCUMENT)
             return None
+        # None when the document has several operations and names none, or not this one:
+        # the general view refuses those (``OperationPolicy``).
         operation = get_operation_ast(document, name)
         if operation is None or operation.operation is OperationType.SUBSCRIPTION:
             fallbacks.count(Fallback.SHORT_PATH_OPERATION)
@@ -126,6 +129,10 @@ class ShortPath:
             operation.name.value if operation.name else None,
             operation.operation.value,
         )
+        if asks_for_schema(self._graphql_schema, query, document):
+            # Rare (an IDE loading the schema): the general view decides who may.
+            fallbacks.count(Fallback.SHORT_PATH_INTROSPECTION)
+            return None
         view = self.view
         sub_response = await view.get_sub_response(request)
         context = await view.get_context(request, response=sub_response)
@@ -141,16 +148,18 @@ class ShortPath:
                 operation_extensions=extensions,
             )
         )
-        result = self._result(executed, context)
+        result = self._result(executed, context, suggestions=suggests_names(context))
         return view.create_response(await view.process_result(request, result), sub_response)
 
-    def _result(self, executed: GraphQLResult, context: Any) -> ExecutionResult:
+    def _result(
+        self, executed: GraphQLResult, context: Any, *, suggestions: bool
+    ) -> ExecutionResult:
         errors = executed.errors
         if errors:
             # As the schema's execution and its ErrorCodes extension do: log what is
             # unexpected, then describe every error to the client.
             self.schema._process_errors(errors)
-            errors = describe_all(errors)
+            errors = describe_all(errors, suggestions=suggestions)
         return ExecutionResult(
             data=executed.data, errors=errors, extensions=freshness_extensions(context) or None
         )

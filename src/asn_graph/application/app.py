@@ -34,7 +34,7 @@ class AsnGraph:
         self.work_units = WorkUnitUseCases(store)
         self.employees = EmployeeUseCases(store)
         self.cases = CaseUseCases(store, staffing)
-        self.plans = PlanUseCases(store, matching, staffing, self.cases)
+        self.plans = PlanUseCases(store, matching, self.cases)
         self.time_travel = TimeTravel(store, versions)
 
     @property

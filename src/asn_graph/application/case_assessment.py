@@ -21,6 +21,18 @@ class CaseAssessment:
         self.store = store
         self.staffing = staffing
 
+    def staffing_of(self, placement: Placement, exclude_case: UUID | None) -> Staffing:
+        """A position's need (ABK) against its staff and the moves in flight, leaving out
+        ``exclude_case`` (the case being assessed)."""
+        unit = self.store.work_unit(placement.agency_code, placement.unit_code)
+        counts = self.staffing.position_counts(placement, exclude_case)
+        return Staffing(
+            needed=unit.staff_needed(placement.position_code),
+            present=counts.present,
+            incoming=counts.incoming,
+            outgoing=counts.outgoing,
+        )
+
     def of_case(self, case: TransferCase, employee: Employee) -> tuple[Finding, ...]:
         return self.of_move(
             employee, case.transfer_type, case.initiative, case.origin, case.destination, case.id
@@ -39,13 +51,7 @@ class CaseAssessment:
         today = store.clock.today()
         destination_unit = store.work_unit(destination.agency_code, destination.unit_code)
         origin_unit = store.work_unit(origin.agency_code, origin.unit_code)
-        counts = self.staffing.position_counts(destination, case_id)
-        staffing = Staffing(
-            needed=destination_unit.staff_needed(destination.position_code),
-            present=counts.present,
-            incoming=counts.incoming,
-            outgoing=counts.outgoing,
-        )
+        staffing = self.staffing_of(destination, case_id)
         moratoria = [
             m
             for code in {origin.agency_code, destination.agency_code}

@@ -13,7 +13,7 @@ from asn_graph.application.cases import CaseUseCases
 from asn_graph.application.plan_proposal import planned, position_key, propose_moves, refuses
 from asn_graph.application.plan_to_view import plan_difference, plan_view
 from asn_graph.application.plan_views import PlanDifference, PlanView
-from asn_graph.application.ports import Matching, StaffingCounts
+from asn_graph.application.ports import Matching
 from asn_graph.application.results import Changes
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.use_case import UseCaseGroup, use_case
@@ -36,16 +36,9 @@ from asn_graph.domain.transfer_types import Initiative
 
 
 class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
-    def __init__(
-        self,
-        store: StoreApplication,
-        matching: Matching,
-        staffing: StaffingCounts,
-        cases: CaseUseCases,
-    ) -> None:
+    def __init__(self, store: StoreApplication, matching: Matching, cases: CaseUseCases) -> None:
         super().__init__(store)
         self.matching = matching
-        self.staffing = staffing
         self.cases = cases
 
     def view_of(self, subject: TransferPlan) -> PlanView:
@@ -291,11 +284,7 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
             )
 
     def _room(self, placement: Placement) -> int:
-        needed = self.store.work_unit(placement.agency_code, placement.unit_code).staff_needed(
-            placement.position_code
-        )
-        counts = self.staffing.position_counts(placement, None)
-        return needed - counts.present + counts.outgoing - counts.incoming
+        return self.cases.assessment.staffing_of(placement, None).vacancies
 
 
 def _carried(answer: ConsultationAnswer | None) -> ProposalAnswer | None:

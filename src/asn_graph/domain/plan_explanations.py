@@ -90,9 +90,10 @@ def _unit_name(changes: Mapping[UnitRef, UnitChange], unit: UnitRef) -> str:
     return change.before.name if change else f"{unit.agency_code}/{unit.unit_code}"
 
 
-def _balance(changes: Mapping[UnitRef, UnitChange], unit: UnitRef) -> tuple[tuple[int, int] | None]:
+def _balance(changes: Mapping[UnitRef, UnitChange], unit: UnitRef) -> tuple[int, int] | None:
+    """The unit's gap before and after the plan; None for a unit outside the plan's scope."""
     change = changes.get(unit)
-    return ((change.before.gap, change.gap_after) if change else None,)
+    return (change.before.gap, change.gap_after) if change else None
 
 
 def explain(move: PlannedMove, changes: Mapping[UnitRef, UnitChange]) -> tuple[str, str]:
@@ -114,8 +115,8 @@ def explain(move: PlannedMove, changes: Mapping[UnitRef, UnitChange]) -> tuple[s
     parts_id = ", ".join(f"{_PART_NAMES[part][0]} {points:.1f}" for points, part in strongest)
     parts_en = ", ".join(f"{_PART_NAMES[part][1]} {points:.1f}" for points, part in strongest)
     origin, destination = move.origin_unit, move.destination_unit
-    (before_after_origin,) = _balance(changes, origin)
-    (before_after_destination,) = _balance(changes, destination)
+    before_after_origin = _balance(changes, origin)
+    before_after_destination = _balance(changes, destination)
     origin_name, destination_name = _unit_name(changes, origin), _unit_name(changes, destination)
 
     indonesian = [

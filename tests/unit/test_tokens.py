@@ -33,7 +33,7 @@ def test_a_token_once_accepted_is_refused_from_the_second_it_expires(
 
 
 def test_a_token_of_another_secret_is_refused_every_time() -> None:
-    forged = TokenService("f" * 40).mint(role=Role.AUDITOR, subject="eve")
+    forged = TokenService("f" * 40).mint(role=Role.AUDITOR, subject="eve", national=True)
     tokens = TokenService(SECRET)
     for _ in range(2):
         with pytest.raises(Unauthenticated, match="not valid"):
@@ -43,12 +43,14 @@ def test_a_token_of_another_secret_is_refused_every_time() -> None:
 def test_a_token_living_longer_than_allowed_is_neither_minted_nor_accepted() -> None:
     strict = TokenService("s" * 48, max_lifetime=timedelta(hours=8))
     with pytest.raises(InvalidInput, match="at most 8 hours"):
-        strict.mint(role=Role.AUDITOR, subject="bpk", ttl=timedelta(hours=9))
+        strict.mint(role=Role.AUDITOR, subject="bpk", national=True, ttl=timedelta(hours=9))
     lenient = TokenService("s" * 48, max_lifetime=timedelta(days=365))
-    long_lived = lenient.mint(role=Role.AUDITOR, subject="bpk", ttl=timedelta(days=30))
+    long_lived = lenient.mint(
+        role=Role.AUDITOR, subject="bpk", national=True, ttl=timedelta(days=30)
+    )
     with pytest.raises(Unauthenticated, match="lives longer"):
         strict.verify(long_lived)
-    assert strict.verify(strict.mint(role=Role.AUDITOR, subject="bpk")).id == "bpk"
+    assert strict.verify(strict.mint(role=Role.AUDITOR, subject="bpk", national=True)).id == "bpk"
 
 
 @pytest.mark.parametrize(

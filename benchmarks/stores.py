@@ -15,6 +15,7 @@ from asn_graph.bootstrap import Service, build_service
 from asn_graph.cli.progress import ProgressBar
 from asn_graph.demo.bulk import Grower
 from asn_graph.domain.actors import Role
+from asn_graph.domain.read_scope import NATIONAL_ROLES
 from asn_graph.settings import Settings
 from benchmarks.common import throwaway_store
 
@@ -60,7 +61,10 @@ class BenchStore:
 
     def token(self, role: Role, agency: str | None = None, nip: str | None = None) -> str:
         tokens = TokenService(self.settings.signing_secret())
-        return tokens.mint(role=role, subject=f"bench.{role.value}", agency=agency, nip=nip)
+        national = role in NATIONAL_ROLES and agency is None
+        return tokens.mint(
+            role=role, subject=f"bench.{role.value}", agency=agency, nip=nip, national=national
+        )
 
 
 @contextmanager

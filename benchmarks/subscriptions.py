@@ -205,7 +205,9 @@ def main() -> int:
     with throwaway_store(False, workdir) as settings, build_service(settings) as service:
         grow(service, 500)
         service.projector.catch_up()
-        token = TokenService(settings.signing_secret()).mint(role=Role.INTEGRATOR, subject="bench")
+        token = TokenService(settings.signing_secret()).mint(
+            role=Role.INTEGRATOR, subject="bench", national=True
+        )
         with asn_graph_server(settings, workdir, projections=arguments.projections) as server:
             url = f"ws://127.0.0.1:{server.port}/graphql"
             first = asyncio.run(

@@ -18,6 +18,7 @@ from asn_graph.api.consistency import MIN_POSITION_HEADER
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import Role
+from asn_graph.domain.read_scope import NATIONAL_ROLES
 from asn_graph.settings import Settings
 from tests.world import TODAY, build_organisation
 
@@ -113,8 +114,13 @@ class Api:
         nip: str | None = None,
         subject: str | None = None,
     ) -> str:
+        """An auditor or integrator named without an agency reads nationally (BKN's oversight)."""
         return self.tokens.mint(
-            role=role, subject=subject or f"{role.value}-{agency or nip}", agency=agency, nip=nip
+            role=role,
+            subject=subject or f"{role.value}-{agency or nip}",
+            agency=agency,
+            nip=nip,
+            national=role in NATIONAL_ROLES and agency is None,
         )
 
     async def call(

@@ -183,9 +183,11 @@ async def test_filters_choose_whom_to_rank(
 async def test_employees_of_other_agencies_of_the_province_can_be_ranked(
     api: Api, cast: Cast
 ) -> None:
-    officer = api.token(Role.OFFICER, "3578")
+    # Another agency's employees are outside a city officer's scope: BKN's oversight ranks them.
     province = {**DIGITAL, "filter": {"agencyCodes": ["3578", "3515"]}, "excludedFirst": 50}
-    found = (await api.ok(CANDIDATES, province, token=officer))["candidates"]
+    refused = await api.error(CANDIDATES, province, token=api.token(Role.OFFICER, "3578"))
+    assert refused["extensions"]["code"] == "FORBIDDEN"
+    found = (await api.ok(CANDIDATES, province, token=api.token(Role.AUDITOR)))["candidates"]
     excluded = {
         edge["node"]["nip"]: edge["node"]["exclusions"] for edge in found["excluded"]["edges"]
     }
@@ -287,7 +289,8 @@ async def test_who_may_ask(api: Api, organised: Service, cast: Cast) -> None:
     await expect(api, organised, "FORBIDDEN", OPTIONS, {"nip": cast.lawyer.nip}, token=own)
     elsewhere = api.token(Role.OFFICER, "3515")
     await expect(api, organised, "FORBIDDEN", CANDIDATES, DIGITAL, token=elsewhere)
-    await expect(api, organised, "FORBIDDEN", OPTIONS, {"nip": cast.it_expert.nip}, token=elsewhere)
+    # Another agency's employee is answered as if unknown.
+    await expect(api, organised, "NOT_FOUND", OPTIONS, {"nip": cast.it_expert.nip}, token=elsewhere)
     await expect(api, organised, "UNAUTHENTICATED", CANDIDATES, DIGITAL, token=None)
     auditor = api.token(Role.AUDITOR)
     assert (await api.ok(OPTIONS, {"nip": cast.it_expert.nip}, token=auditor))["placementOptions"]

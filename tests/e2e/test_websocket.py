@@ -11,7 +11,7 @@ from asn_graph.domain.actors import Role
 
 
 def test_a_query_over_graphql_transport_ws(organised: Service, tokens: TokenService) -> None:
-    token = tokens.mint(role=Role.INTEGRATOR, subject="simpeg-sync")
+    token = tokens.mint(role=Role.INTEGRATOR, subject="simpeg-sync", national=True)
     with (
         TestClient(create_app(organised, tokens)) as client,
         client.websocket_connect(

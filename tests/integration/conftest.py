@@ -6,7 +6,7 @@ from asn_graph.domain.actors import Actor, Role
 
 OFFICER = Actor("budi.bkpsdm", Role.OFFICER, agency="3578")
 APPROVER = Actor("walikota.ppk", Role.APPROVER, agency="3578")
-AUDITOR = Actor("inspektorat", Role.AUDITOR)
+AUDITOR = Actor("inspektorat", Role.AUDITOR, national=True)
 
 
 def employee_actor(nip: str) -> Actor:

@@ -150,8 +150,8 @@ async def test_evaluations_due_and_late_are_on_the_worklist_until_made(
     assert _due(overdue) == [(str(b.id), 6, "2026-10-01", True)]
     of_plan = await api.ok(EVALUATIONS_DUE, {"filter": {"planId": str(PLAN)}}, token=officer)
     assert _due(of_plan) == [(str(a.id), 12, "2026-12-10", False)]
-    elsewhere = await api.ok(EVALUATIONS_DUE, {"filter": {"agencyCode": "3372"}}, token=officer)
-    assert elsewhere["evaluationsDue"]["edges"] == []
+    elsewhere = await api.error(EVALUATIONS_DUE, {"filter": {"agencyCode": "3372"}}, token=officer)
+    assert elsewhere["extensions"]["code"] == "FORBIDDEN"
     first = await api.ok(EVALUATIONS_DUE, {"first": 1}, token=officer)
     assert first["evaluationsDue"]["pageInfo"]["hasNextPage"] is True
     cursor = first["evaluationsDue"]["pageInfo"]["endCursor"]

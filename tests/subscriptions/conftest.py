@@ -15,6 +15,7 @@ from asn_graph.api.auth import TokenService
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import Role
+from asn_graph.domain.read_scope import NATIONAL_ROLES
 from tests.conftest import BACKENDS
 from tests.subscriptions.helpers import ServerThread
 from tests.world import TODAY, build_organisation
@@ -31,8 +32,13 @@ class Served:
         return self.server.ws_url
 
     def token(self, role: Role, agency: str | None = None, nip: str | None = None) -> str:
+        """An auditor or integrator named without an agency reads nationally."""
         return self.tokens.mint(
-            role=role, subject=f"{role.value}-{agency or nip or 'x'}", agency=agency, nip=nip
+            role=role,
+            subject=f"{role.value}-{agency or nip or 'x'}",
+            agency=agency,
+            nip=nip,
+            national=role in NATIONAL_ROLES and agency is None,
         )
 
 

@@ -53,7 +53,7 @@ async def test_employees_follow_only_their_own_cases(served: Served) -> None:
         await socket.acknowledged()
         await socket.subscribe("a", CASES, {"id": theirs["id"]})
         refused = await socket.receive()
-        assert refused["payload"]["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        assert refused["payload"]["errors"][0]["extensions"]["code"] == "NOT_FOUND"
         assert await socket.receive() == {"id": "a", "type": "complete"}
         await socket.subscribe("b", PLACEMENTS)
         refused = await socket.receive()

@@ -74,7 +74,7 @@ async def test_a_case_opened_through_one_process_reaches_a_subscriber_of_another
         reader_port, _ = servers.enter_context(_server(settings, tmp_path))
         follower = await Socket.open(
             f"ws://127.0.0.1:{reader_port}/graphql",
-            tokens.mint(role=Role.INTEGRATOR, subject="simpeg"),
+            tokens.mint(role=Role.INTEGRATOR, subject="simpeg", national=True),
         )
         await follower.acknowledged()
         await follower.subscribe("cases", CASES, {"agencyCode": "3578"})
@@ -99,7 +99,8 @@ async def test_a_shutdown_closes_subscriptions_cleanly(
     _organised(settings)
     with _server(settings, tmp_path) as (port, process):
         follower = await Socket.open(
-            f"ws://127.0.0.1:{port}/graphql", tokens.mint(role=Role.AUDITOR, subject="inspektorat")
+            f"ws://127.0.0.1:{port}/graphql",
+            tokens.mint(role=Role.AUDITOR, subject="inspektorat", national=True),
         )
         await follower.acknowledged()
         await follower.subscribe("cases", CASES)

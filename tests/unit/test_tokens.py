@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import jwt
 import pytest
 
 from asn_graph.api.auth import TokenService, Unauthenticated
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.read_scope import read_scope
 from asn_graph.settings import Settings, SettingsError
 
 SECRET = "s" * 40
@@ -33,7 +35,7 @@ def test_a_token_once_accepted_is_refused_from_the_second_it_expires(
 
 
 def test_a_token_of_another_secret_is_refused_every_time() -> None:
-    forged = TokenService("f" * 40).mint(role=Role.AUDITOR, subject="eve")
+    forged = TokenService("f" * 40).mint(role=Role.AUDITOR, subject="eve", national=True)
     tokens = TokenService(SECRET)
     for _ in range(2):
         with pytest.raises(Unauthenticated, match="not valid"):
@@ -43,12 +45,14 @@ def test_a_token_of_another_secret_is_refused_every_time() -> None:
 def test_a_token_living_longer_than_allowed_is_neither_minted_nor_accepted() -> None:
     strict = TokenService("s" * 48, max_lifetime=timedelta(hours=8))
     with pytest.raises(InvalidInput, match="at most 8 hours"):
-        strict.mint(role=Role.AUDITOR, subject="bpk", ttl=timedelta(hours=9))
+        strict.mint(role=Role.AUDITOR, subject="bpk", national=True, ttl=timedelta(hours=9))
     lenient = TokenService("s" * 48, max_lifetime=timedelta(days=365))
-    long_lived = lenient.mint(role=Role.AUDITOR, subject="bpk", ttl=timedelta(days=30))
+    long_lived = lenient.mint(
+        role=Role.AUDITOR, subject="bpk", national=True, ttl=timedelta(days=30)
+    )
     with pytest.raises(Unauthenticated, match="lives longer"):
         strict.verify(long_lived)
-    assert strict.verify(strict.mint(role=Role.AUDITOR, subject="bpk")).id == "bpk"
+    assert strict.verify(strict.mint(role=Role.AUDITOR, subject="bpk", national=True)).id == "bpk"
 
 
 @pytest.mark.parametrize(
@@ -74,3 +78,37 @@ def test_a_secret_file_is_made_private_and_read_back(tmp_path: Path) -> None:
     made = settings.signing_secret()
     assert (tmp_path / "data" / "secret").stat().st_mode & 0o777 == 0o600
     assert settings.signing_secret() == made
+
+
+def test_national_scope_is_granted_to_auditors_and_integrators_only() -> None:
+    tokens = TokenService("s" * 48)
+    for role in (Role.AUDITOR, Role.INTEGRATOR):
+        actor = tokens.verify(tokens.mint(role=role, subject="bkn", national=True))
+        assert actor.national
+        assert read_scope(actor).national
+    with pytest.raises(InvalidInput, match="national scope is granted only"):
+        tokens.mint(role=Role.OFFICER, subject="o", agency="3578", national=True)
+
+
+def test_an_auditor_reads_an_agency_or_the_nation_and_a_token_naming_neither_is_refused() -> None:
+    tokens = TokenService("s" * 48)
+    scoped = tokens.verify(tokens.mint(role=Role.AUDITOR, subject="inspektorat", agency="3578"))
+    assert read_scope(scoped).agencies == frozenset({"3578"})
+    assert not read_scope(scoped).national
+    with pytest.raises(InvalidInput, match="names the agency it reads, or grants national"):
+        tokens.mint(role=Role.INTEGRATOR, subject="simpeg")
+    now = datetime.now(UTC)
+    claims = {"sub": "x", "role": "auditor", "aud": "asn-graph", "iss": "asn-graph"}
+    refused: list[dict[str, str]] = [
+        {},
+        {"scope": "galaxy", "agency": "3578"},
+        {"scope": "national", "role": "officer", "agency": "3578"},
+    ]
+    for extra in refused:
+        forged = jwt.encode(
+            {**claims, **extra, "iat": now, "exp": now + timedelta(hours=1)},
+            "s" * 48,
+            algorithm="HS256",
+        )
+        with pytest.raises(Unauthenticated):
+            tokens.verify(forged)

@@ -14,10 +14,13 @@ import jwt
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import DomainError, InvalidInput
 from asn_graph.domain.nip import Nip
+from asn_graph.domain.read_scope import NATIONAL_ROLES
 
 ALGORITHM = "HS256"
 AUDIENCE = "asn-graph"
 AGENCY_ROLES = (Role.OFFICER, Role.APPROVER)
+NATIONAL_SCOPE = "national"
+"""The value of the ``scope`` claim that lets an auditor or integrator read every agency."""
 TOKENS_REMEMBERED = 4096
 
 
@@ -40,10 +43,11 @@ class TokenService:
         subject: str,
         agency: str | None = None,
         nip: str | None = None,
+        national: bool = False,
         ttl: timedelta = timedelta(hours=8),
         now: datetime | None = None,
     ) -> str:
-        actor = _actor(subject, role, agency, nip)
+        actor = _actor(subject, role, agency, nip, national)
         if ttl > self.max_lifetime:
             raise InvalidInput(
                 f"a token lives at most {self.max_lifetime.total_seconds() / 3600:g} hours",
@@ -62,6 +66,8 @@ class TokenService:
             claims["agency"] = actor.agency
         if actor.nip:
             claims["nip"] = actor.nip
+        if actor.national:
+            claims["scope"] = NATIONAL_SCOPE
         return jwt.encode(claims, self.secret, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> Actor:
@@ -89,9 +95,16 @@ class TokenService:
             raise Unauthenticated("the token has expired") from None
         except jwt.PyJWTError as error:
             raise Unauthenticated(f"the token is not valid: {error}") from None
+        scope = claims.get("scope")
+        if scope not in (None, NATIONAL_SCOPE):
+            raise Unauthenticated(f"the token's scope {scope!r} is not one this service grants")
         try:
             actor = _actor(
-                str(claims["sub"]), Role(claims["role"]), claims.get("agency"), claims.get("nip")
+                str(claims["sub"]),
+                Role(claims["role"]),
+                claims.get("agency"),
+                claims.get("nip"),
+                national=scope == NATIONAL_SCOPE,
             )
         except (ValueError, InvalidInput) as error:
             raise Unauthenticated(f"the token's claims are not valid: {error}") from None
@@ -103,7 +116,9 @@ class TokenService:
         return actor, float(claims["exp"])
 
 
-def _actor(subject: str, role: Role, agency: str | None, nip: str | None) -> Actor:
+def _actor(
+    subject: str, role: Role, agency: str | None, nip: str | None, national: bool = False
+) -> Actor:
     if role is Role.SYSTEM:
         raise InvalidInput("the system role is not issued to callers", field="role")
     if not subject.strip():
@@ -114,8 +129,22 @@ def _actor(subject: str, role: Role, agency: str | None, nip: str | None) -> Act
         if not nip:
             raise InvalidInput("an employee token names the employee's NIP", field="nip")
         nip = Nip.parse(nip).value
+    if national and role not in NATIONAL_ROLES:
+        raise InvalidInput(
+            f"national scope is granted only to auditors and integrators, not to a {role.value}",
+            field="national",
+        )
+    if role in NATIONAL_ROLES and not national and not agency:
+        raise InvalidInput(
+            f"a {role.value} token names the agency it reads, or grants national scope",
+            field="agency",
+        )
     return Actor(
-        id=subject.strip(), role=role, agency=agency.strip().upper() if agency else None, nip=nip
+        id=subject.strip(),
+        role=role,
+        agency=agency.strip().upper() if agency else None,
+        nip=nip,
+        national=national,
     )
 
 

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import strawberry
 
-from asn_graph.api.context import Ctx
+from asn_graph.api.context import Context, Ctx
 from asn_graph.api.identifiers import parse_id
+from asn_graph.api.scoping import case_in_scope, plan_in_scope, scoped_agency
 from asn_graph.api.types.changes import PlacementChange, TransferCaseChange, TransferPlanChange
 from asn_graph.changes import changes
 from asn_graph.changes.changes import CaseInterest, PlacementInterest, PlanInterest, UnitScope
@@ -28,7 +29,7 @@ SCOPE = (
 )
 
 
-def _scope(
+def _unit_scope(
     agency_code: str | None, unit_code: str | None, include_sub_units: bool
 ) -> UnitScope | None:
     if agency_code is None or not agency_code.strip():
@@ -40,6 +41,16 @@ def _scope(
         unit_code.strip().upper() if unit_code and unit_code.strip() else None,
         include_sub_units,
     )
+
+
+def _scoped_units(
+    context: Context, agency_code: str | None, unit_code: str | None, include_sub_units: bool
+) -> UnitScope | None:
+    """The units asked for, within the caller's scope: an agency-scoped caller who names no
+    agency follows their own."""
+    if agency_code is None and unit_code is not None:
+        raise InvalidInput("unitCode needs the agencyCode it belongs to", field="agencyCode")
+    return _unit_scope(scoped_agency(context, agency_code), unit_code, include_sub_units)
 
 
 @strawberry.type
@@ -58,7 +69,8 @@ class Subscription:
     ) -> AsyncGenerator[PlacementChange, None]:
         context = info.context
         authority.require_role(context.caller(), *FOLLOWERS)
-        interest = PlacementInterest(_scope(agency_code, unit_code, include_sub_units))
+        units = _scoped_units(context, agency_code, unit_code, include_sub_units)
+        interest = PlacementInterest(units)
         async for change in context.follow(interest, after):
             if isinstance(change, changes.PlacementChange):
                 yield PlacementChange.of(change)
@@ -79,8 +91,10 @@ class Subscription:
         authority.require_role(context.caller(), *FOLLOWERS, Role.APPROVER)
         plan_id = parse_id(id, "id") if id is not None else None
         if plan_id is not None:
-            await context.run(context.app.plans.get, plan_id)
-        agency = agency_code.strip().upper() if agency_code and agency_code.strip() else None
+            plan_in_scope(context, await context.run(context.app.plans.get, plan_id))
+        # One plan in scope is followed whole; otherwise the plans of the caller's scope.
+        named = agency_code is not None and bool(agency_code.strip())
+        agency = scoped_agency(context, agency_code) if plan_id is None or named else None
         async for change in context.follow(PlanInterest(plan_id, agency), after):
             if isinstance(change, changes.PlanChange):
                 yield TransferPlanChange.of(change)
@@ -105,10 +119,15 @@ class Subscription:
             authority.require_role(actor, *FOLLOWERS)
         case_id = parse_id(id, "id") if id is not None else None
         if case_id is not None:
-            case = await context.run(context.app.cases.get, case_id)
-            if own is not None:
-                context.reader(case.nip)
-        interest = CaseInterest(case_id, _scope(agency_code, unit_code, include_sub_units), own)
+            case_in_scope(context, await context.run(context.app.cases.get, case_id))
+        # An employee's own cases, or one case in scope, are followed whole; otherwise the
+        # units of the caller's scope.
+        units = (
+            _unit_scope(agency_code, unit_code, include_sub_units)
+            if own is not None or (case_id is not None and agency_code is None)
+            else _scoped_units(context, agency_code, unit_code, include_sub_units)
+        )
+        interest = CaseInterest(case_id, units, own)
         async for change in context.follow(interest, after):
             if isinstance(change, changes.CaseChange):
                 yield TransferCaseChange.of(change)

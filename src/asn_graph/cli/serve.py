@@ -42,8 +42,15 @@ def add_commands(commands: Any) -> None:
         "--role", required=True, choices=[r.value for r in Role if r is not Role.SYSTEM]
     )
     token.add_argument("--subject", required=True, help="who the caller is (user id)")
-    token.add_argument("--agency", help="agency code (instansi) an officer/approver acts for")
+    token.add_argument(
+        "--agency", help="agency code (instansi) the caller acts for, or reads (auditor/integrator)"
+    )
     token.add_argument("--nip", help="the employee's own NIP (role employee)")
+    token.add_argument(
+        "--national",
+        action="store_true",
+        help="national read scope, every agency (auditor/integrator only, e.g. BKN's oversight)",
+    )
     token.add_argument("--hours", type=float, default=8.0, help="validity in hours")
     token.set_defaults(handler=_token)
 
@@ -101,6 +108,7 @@ def _token(arguments: argparse.Namespace, settings: Settings) -> int:
             subject=arguments.subject,
             agency=arguments.agency,
             nip=arguments.nip,
+            national=arguments.national,
             ttl=timedelta(hours=arguments.hours),
         )
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -26,13 +26,15 @@ class Actor:
     """The person or system behind an action.
 
     ``agency`` is the code of the agency (instansi) an officer or approver acts for;
-    ``nip`` is the employee's own NIP when the actor is an employee.
+    ``nip`` is the employee's own NIP when the actor is an employee; ``national`` is the
+    national read scope a token may grant an auditor or integrator (BKN's oversight).
     """
 
     id: str
     role: Role
     agency: str | None = None
     nip: str | None = None
+    national: bool = field(default=False, metadata={"recorded": False})
 
     def acts_for(self, agency_code: str) -> bool:
         return self.agency == agency_code

@@ -5,7 +5,6 @@ Each transcoding has a stable name: stored events keep decoding after code moves
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
@@ -71,7 +70,7 @@ from asn_graph.domain.transfer_types import (
     Initiative,
     TransferType,
 )
-from asn_graph.persistence.json_form import json_form
+from asn_graph.persistence.json_form import json_form, recorded_fields
 
 _EXACT_FLOATS = 2.0**63
 """orjson reads an integer beyond 64 bits as a float: a float this large may have been one."""
@@ -209,7 +208,7 @@ class DataclassAsDict(Transcoding):
     def __init__(self, dataclass_type: type[Any], name: str) -> None:
         self.type = dataclass_type
         self.name = name
-        self._fields = [f.name for f in dataclasses.fields(dataclass_type)]
+        self._fields = [f.name for f in recorded_fields(dataclass_type)]
 
     def encode(self, obj: Any) -> dict[str, Any]:
         return {name: getattr(obj, name) for name in self._fields}

@@ -17,6 +17,7 @@ from asn_graph.api.pagination import (
     ranking_key,
 )
 from asn_graph.api.permissions import STAFF, allowed
+from asn_graph.api.scoping import check_own_nip, require_agencies
 from asn_graph.api.types.enums import PerformanceRating
 from asn_graph.api.types.matching import (
     Candidate,
@@ -24,10 +25,11 @@ from asn_graph.api.types.matching import (
     PlacementOption,
     RankedCandidates,
 )
-from asn_graph.domain import authority
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.errors import Forbidden, NotFound
 from asn_graph.domain.nip import Nip
 from asn_graph.domain.placement import Placement
+from asn_graph.domain.read_scope import read_scope
 from asn_graph.projections.candidate_rows import CandidateFilter, CandidateRow, OptionRow
 from asn_graph.projections.interface import CandidateRanking
 from asn_graph.projections.rows import Page
@@ -81,10 +83,11 @@ class CandidateFilterInput:
 
 
 def _may_rank_for(actor: Actor, agency_code: str) -> None:
-    """Officers and approvers rank candidates for their agency's positions; auditors and
-    integrators read every agency's."""
-    if actor.role in authority.AGENCY_STAFF:
-        authority.require_agency(actor, agency_code)
+    """Callers rank candidates for the positions of the agencies they read, and read the
+    options of those agencies' employees."""
+    scope = read_scope(actor)
+    if not scope.covers_agency(agency_code):
+        raise Forbidden(f"{actor.role.value} does not read agency {agency_code}")
 
 
 @strawberry.type
@@ -108,6 +111,11 @@ class MatchingQueries:
         destination = Placement(_code(agency_code), _code(unit_code), position_code.strip())
         _may_rank_for(info.context.caller(), destination.agency_code)
         where = (filter or CandidateFilterInput()).to_filter()
+        require_agencies(
+            info.context,
+            [*where.agency_codes, *(agency for agency, _ in where.units)],
+            "filter.agencyCodes",
+        )
         size = check_page_size(first)
         cursor = decode_cursor("candidate", after)
         read = await info.context.read()
@@ -142,15 +150,16 @@ class MatchingQueries:
         after: str | None = None,
     ) -> Connection[PlacementOption]:
         parsed = Nip.parse(nip).value
-        actor = info.context.reader(parsed)
+        scope = check_own_nip(info.context, parsed)
         agencies = tuple(_code(code) for code in agency_codes or ())
         size = check_page_size(first)
         cursor = decode_cursor("option", after)
         read = await info.context.read()
 
         def options() -> Page[OptionRow]:
-            # An officer or approver reads the options of their agency's employees.
-            _may_rank_for(actor, read.candidates.origin_of(parsed).agency_code)
+            origin = read.candidates.origin_of(parsed).agency_code
+            if not (scope.covers_nip(parsed) or scope.covers_agency(origin)):
+                raise NotFound(f"employee {nip} not found")
             return read.candidates.placement_options(parsed, agencies, size, cursor)
 
         page = await info.context.run(options)

@@ -16,6 +16,7 @@ from asn_graph.api.pagination import (
     sequence_key,
 )
 from asn_graph.api.permissions import STAFF, allowed
+from asn_graph.api.scoping import plan_in_scope, scoped_agency
 from asn_graph.api.types.plans import (
     PlanConsultation,
     PlanStatus,
@@ -44,6 +45,7 @@ def _shown(info: Ctx, view: PlanView) -> TransferPlan:
     """The plan for staff; for an employee, only a plan with a move of theirs, showing that
     move alone."""
     caller = info.context.reader()
+    plan_in_scope(info.context, view)
     weights = info.context.app.policy.matching
     if caller.role is not Role.EMPLOYEE:
         return TransferPlan.of(view, weights)
@@ -67,7 +69,7 @@ class PlanQueries:
     ) -> Connection[TransferPlanSummary]:
         allowed(info.context, STAFF)
         where = PlanFilter(
-            agency_code.strip().upper() if agency_code else None,
+            scoped_agency(info.context, agency_code),
             tuple(status.value for status in statuses or ()),
         )
         cursor = decode_position_cursor("plan", after)
@@ -117,6 +119,7 @@ class PlanQueries:
         if caller.role is Role.EMPLOYEE:
             raise Forbidden("the versions of a plan are for staff and auditors")
         plans = info.context.app.plans
+        plan_in_scope(info.context, await info.context.run(plans.get, parse_id(id, "id")))
         difference = await info.context.run(
             plans.difference, parse_id(id, "id"), from_version, to_version
         )

@@ -25,6 +25,14 @@ from asn_graph.api.pagination import (
     stage_key,
 )
 from asn_graph.api.permissions import OVERSIGHT, STAFF, allowed
+from asn_graph.api.scoping import (
+    check_own_nip,
+    required_agency,
+    scope_of,
+    scoped_agency,
+    sees_employee,
+    subject_in_scope,
+)
 from asn_graph.api.types.enums import CaseState, PositionKind, Rank, TransferType
 from asn_graph.api.types.oversight import (
     AuditEntry,
@@ -156,7 +164,7 @@ class ReadModelQueries:
     ) -> Connection[PlacementEntry]:
         allowed(info.context, STAFF)
         where = PlacementFilter(
-            agency_code=filter.agency_code.strip().upper(),
+            agency_code=required_agency(info.context, filter.agency_code, "filter.agencyCode"),
             unit_code=filter.unit_code.strip().upper() if filter.unit_code else None,
             include_sub_units=filter.include_sub_units,
             position_kind=filter.position_kind.value if filter.position_kind else None,
@@ -171,9 +179,12 @@ class ReadModelQueries:
     @strawberry.field(description="Riwayat penempatan of an employee, oldest first.")
     async def placement_history(self, info: Ctx, nip: str) -> list[PlacementStint]:
         parsed = Nip.parse(nip).value
-        info.context.reader(parsed)
+        check_own_nip(info.context, parsed)
         read = await info.context.read()
         rows = await info.context.run(read.placements.stints_of, parsed)
+        current = rows[-1].agency_code if rows else None
+        if rows and not await sees_employee(info.context, parsed, current):
+            raise NotFound(f"employee {nip} not found")
         return [PlacementStint.of(row) for row in rows]
 
     @strawberry.field(description="Who came to and left a unit, newest arrival first.")
@@ -187,10 +198,11 @@ class ReadModelQueries:
         after: str | None = None,
     ) -> Connection[PlacementStint]:
         allowed(info.context, STAFF)
+        agency = required_agency(info.context, agency_code)
         read = await info.context.read()
         page = await info.context.run(
             read.placements.movements,
-            agency_code.strip().upper(),
+            agency,
             unit_code.strip().upper(),
             include_sub_units,
             check_page_size(first),
@@ -206,7 +218,7 @@ class ReadModelQueries:
         self, info: Ctx, agency_code: str, unit_code: str
     ) -> StaffingBalance:
         allowed(info.context, STAFF)
-        agency, unit = agency_code.strip().upper(), unit_code.strip().upper()
+        agency, unit = required_agency(info.context, agency_code), unit_code.strip().upper()
         read = await info.context.read()
         balance = await info.context.run(read.staffing.balance, agency, unit)
         if balance is None:
@@ -223,7 +235,7 @@ class ReadModelQueries:
         read = await info.context.read()
         rows = await info.context.run(
             read.staffing.largest_gaps,
-            agency_code.strip().upper(),
+            required_agency(info.context, agency_code),
             kind is GapKind.SURPLUS,
             first,
         )
@@ -244,7 +256,7 @@ class ReadModelQueries:
         where = filter or WorklistFilterInput()
         today = info.context.app.today()
         query = WorklistFilter(
-            agency_code=where.agency_code,
+            agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,
             states=tuple(s.value for s in where.states or ()),
             transfer_type=where.transfer_type.value if where.transfer_type else None,
@@ -275,7 +287,7 @@ class ReadModelQueries:
         today = info.context.app.today()
         query = EvaluationDueFilter(
             today=today.isoformat(),
-            agency_code=where.agency_code,
+            agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,
             transfer_type=where.transfer_type.value if where.transfer_type else None,
             plan_id=_plan_id(where.plan_id),
@@ -303,15 +315,26 @@ class ReadModelQueries:
     ) -> Connection[AuditEntry]:
         allowed(info.context, OVERSIGHT)
         where = filter or AuditFilterInput()
+        subject = str(where.subject_id) if where.subject_id else None
+        read = await info.context.read()
+        # Scoped to agencies, the trail is a subject's in scope, or the actions of the
+        # agencies' own actors (whose authority kept them to their agencies' records).
+        if subject is not None and not scope_of(info.context).national:
+            if not await subject_in_scope(info.context, read, subject):
+                raise NotFound(f"subject {subject} not found")
+            actor_agency = where.actor_agency
+        elif subject is None:
+            actor_agency = scoped_agency(info.context, where.actor_agency, "filter.actorAgency")
+        else:
+            actor_agency = where.actor_agency
         query = AuditFilter(
-            originator_id=str(where.subject_id) if where.subject_id else None,
+            originator_id=subject,
             aggregate=where.subject_kind,
             actor_id=where.actor_id,
-            actor_agency=where.actor_agency,
+            actor_agency=actor_agency,
             recorded_from=_utc(where.recorded_from, "recordedFrom"),
             recorded_until=_utc(where.recorded_until, "recordedUntil"),
         )
-        read = await info.context.read()
         cursor = decode_position_cursor("log", after)
         size = check_page_size(first)
 
@@ -337,7 +360,7 @@ class ReadModelQueries:
         after: str | None = None,
     ) -> Connection[TransferOutcome]:
         allowed(info.context, STAFF)
-        query = _outcome_filter(filter)
+        query = _outcome_filter(info, filter)
         read = await info.context.read()
         page = await info.context.run(
             read.outcomes.moves,
@@ -355,7 +378,7 @@ class ReadModelQueries:
         self, info: Ctx, filter: OutcomeFilterInput | None = None
     ) -> TransferOutcomeSummary:
         allowed(info.context, STAFF)
-        query = _outcome_filter(filter)
+        query = _outcome_filter(info, filter)
         today = info.context.app.today().isoformat()
         read = await info.context.read()
         summary = await info.context.run(read.outcomes.summary, query, today)
@@ -373,7 +396,7 @@ class ReadModelQueries:
         period: OutcomePeriod = OutcomePeriod.YEAR,
     ) -> list[TransferOutcomePeriod]:
         allowed(info.context, STAFF)
-        query = _outcome_filter(filter)
+        query = _outcome_filter(info, filter)
         today = info.context.app.today().isoformat()
         read = await info.context.read()
         periods = await info.context.run(read.outcomes.by_period, query, today, period.name)
@@ -384,13 +407,13 @@ def _plan_id(plan_id: strawberry.ID | None) -> str | None:
     return str(parse_id(plan_id, "planId")) if plan_id is not None else None
 
 
-def _outcome_filter(filter_: OutcomeFilterInput | None) -> OutcomeFilter:
+def _outcome_filter(info: Ctx, filter_: OutcomeFilterInput | None) -> OutcomeFilter:
     where = filter_ or OutcomeFilterInput()
     start, end = where.effective_from, where.effective_until
     if start is not None and end is not None and end <= start:
         raise InvalidInput("the period ends after it starts", field="effectiveUntil")
     return OutcomeFilter(
-        agency_code=where.agency_code.strip().upper() if where.agency_code else None,
+        agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
         effective_from=where.effective_from.isoformat() if where.effective_from else None,
         effective_until=where.effective_until.isoformat() if where.effective_until else None,
         plan_id=_plan_id(where.plan_id),

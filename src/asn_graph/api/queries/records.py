@@ -16,6 +16,13 @@ from asn_graph.api.pagination import (
     nip_key,
     sequence_key,
 )
+from asn_graph.api.scoping import (
+    case_in_scope,
+    check_own_nip,
+    employee_in_scope,
+    required_agency,
+    scoped_agency,
+)
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.common import ActorInfo
@@ -67,6 +74,10 @@ class CaseFilterInput:
     )
 
 
+def _code(text: str | None) -> str | None:
+    return text.strip().upper() if text else None
+
+
 @strawberry.type
 class RecordQueries:
     @strawberry.field(description="The caller, as their token names them.")
@@ -87,22 +98,23 @@ class RecordQueries:
 
     @strawberry.field(description="The work units (unor) of an agency.")
     async def work_units(self, info: Ctx, agency_code: str) -> list[WorkUnitSummary]:
-        info.context.reader()
+        agency = required_agency(info.context, agency_code)
         directory = await info.context.directory()
-        rows = await info.context.run(directory.units, agency_code.strip().upper())
+        rows = await info.context.run(directory.units, agency)
         return [WorkUnitSummary.of(row) for row in rows]
 
     @strawberry.field(description="One work unit with its positions, workload and staff.")
     async def work_unit(self, info: Ctx, agency_code: str, code: str) -> WorkUnit:
-        info.context.reader()
-        unit = await info.context.run(info.context.app.work_units.get, agency_code, code)
+        agency = required_agency(info.context, agency_code)
+        unit = await info.context.run(info.context.app.work_units.get, agency, code)
         return WorkUnit.of(unit)
 
     @strawberry.field(description="An employee by NIP, with placement history and cases.")
     async def employee(self, info: Ctx, nip: str) -> Employee:
         parsed = Nip.parse(nip).value
-        info.context.reader(parsed)
-        return Employee.of(await info.context.run(info.context.app.employees.get, parsed))
+        check_own_nip(info.context, parsed)
+        view = await info.context.run(info.context.app.employees.get, parsed)
+        return Employee.of(await employee_in_scope(info.context, view, nip))
 
     @strawberry.field(description="Employees, filtered, ordered by NIP.")
     async def employees(
@@ -117,7 +129,7 @@ class RecordQueries:
         if actor.role is Role.EMPLOYEE:
             raise InvalidInput("employees read their own record with 'employee(nip:)'")
         query = EmployeeFilter(
-            agency_code=where.agency_code,
+            agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,
             position_code=where.position_code,
             rank=where.rank.value if where.rank else None,
@@ -144,8 +156,7 @@ class RecordQueries:
     async def transfer_case(self, info: Ctx, id: strawberry.ID) -> TransferCase:
         info.context.reader()
         case = await info.context.run(info.context.app.cases.get, parse_id(id, "id"))
-        info.context.reader(case.nip)
-        return TransferCase.of(case)
+        return TransferCase.of(case_in_scope(info.context, case))
 
     @strawberry.field(description="Transfer cases, filtered, newest first.")
     async def transfer_cases(
@@ -157,11 +168,17 @@ class RecordQueries:
     ) -> Connection[TransferCaseSummary]:
         actor = info.context.reader()
         where = filter or CaseFilterInput()
-        nip = actor.nip if actor.role is Role.EMPLOYEE else where.nip
+        own = actor.role is Role.EMPLOYEE
+        nip = actor.nip if own else where.nip
+        agency = (
+            _code(where.agency_code)
+            if own
+            else scoped_agency(info.context, where.agency_code, "filter.agencyCode")
+        )
         query = CaseFilter(
             states=tuple(s.value for s in where.states or ()),
             transfer_type=where.transfer_type.value if where.transfer_type else None,
-            agency_code=where.agency_code,
+            agency_code=agency,
             unit_code=where.unit_code,
             nip=nip,
             plan_id=str(parse_id(where.plan_id, "planId")) if where.plan_id else None,

@@ -10,6 +10,7 @@ import strawberry
 from asn_graph.api.context import Ctx
 from asn_graph.api.identifiers import parse_id
 from asn_graph.api.permissions import STAFF, allowed
+from asn_graph.api.scoping import case_in_scope, check_own_nip, employee_in_scope, required_agency
 from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.organisation import WorkUnit
 from asn_graph.api.types.people import Employee
@@ -50,11 +51,12 @@ class TimeTravelQueries:
         self, info: Ctx, nip: str, at: datetime | None = None, version: int | None = None
     ) -> EmployeeAsOf:
         parsed = Nip.parse(nip).value
-        info.context.reader(parsed)
+        check_own_nip(info.context, parsed)
         travel = info.context.app.time_travel
         past = await info.context.run(travel.employee, parsed, Moment(at, version))
+        view = await employee_in_scope(info.context, past.view, nip)
         return EmployeeAsOf(
-            version=past.version, recorded_at=past.recorded_at, employee=Employee.of(past.view)
+            version=past.version, recorded_at=past.recorded_at, employee=Employee.of(view)
         )
 
     @strawberry.field(description="A work unit as of a date-time or a version (auditors).")
@@ -67,8 +69,9 @@ class TimeTravelQueries:
         version: int | None = None,
     ) -> WorkUnitAsOf:
         allowed(info.context, STAFF)
+        agency = required_agency(info.context, agency_code)
         travel = info.context.app.time_travel
-        past = await info.context.run(travel.work_unit, agency_code, code, Moment(at, version))
+        past = await info.context.run(travel.work_unit, agency, code, Moment(at, version))
         return WorkUnitAsOf(
             version=past.version, recorded_at=past.recorded_at, work_unit=WorkUnit.of(past.view)
         )
@@ -84,9 +87,8 @@ class TimeTravelQueries:
         info.context.reader()
         travel = info.context.app.time_travel
         past = await info.context.run(travel.transfer_case, parse_id(id), Moment(at, version))
-        info.context.reader(past.view.nip)
         return TransferCaseAsOf(
             version=past.version,
             recorded_at=past.recorded_at,
-            transfer_case=TransferCase.of(past.view),
+            transfer_case=TransferCase.of(case_in_scope(info.context, past.view)),
         )

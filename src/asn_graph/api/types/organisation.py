@@ -12,8 +12,10 @@ from asn_graph.api.types.enums import AgencyKind, PositionKind
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import EmployeeSummary
 from asn_graph.application.views import AgencyView, PositionView, WorkUnitView
+from asn_graph.domain.errors import Forbidden
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import Staffing
+from asn_graph.domain.read_scope import read_scope
 from asn_graph.projections.rows import AgencyRow, EmployeeFilter, UnitRow
 
 STAFF_PAGE = 500
@@ -138,6 +140,8 @@ class WorkUnit:
 
     @strawberry.field(description="Employees placed in this unit now (pegawai).")
     async def staff(self, info: Ctx) -> list[EmployeeSummary]:
+        if not read_scope(info.context.caller()).covers_agency(self.agency_code):
+            raise Forbidden(f"the staff of agency {self.agency_code} are outside your scope")
         where = EmployeeFilter(agency_code=self.agency_code, unit_code=self.code)
         directory = await info.context.directory()
         page = await info.context.run(directory.employees, where, STAFF_PAGE, None)

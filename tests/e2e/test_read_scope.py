@@ -1,0 +1,306 @@
+"""The role walk: every root query of the schema, asked by every role over HTTP in a world of
+two agencies with a case between them (and a third agency apart), answers only what the
+caller's scope holds, or refuses with a typed code. A root field or a field that reads
+beyond its object without a declared rule fails here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from graphql import GraphQLObjectType
+from strawberry.types.field import StrawberryField
+
+from asn_graph.api.read_rules import NESTED_RULES, ROOT_RULES
+from asn_graph.api.schema import build_schema
+from asn_graph.bootstrap import Service
+from asn_graph.domain.actors import Role
+from asn_graph.domain.read_scope import SCOPE_OF_ROLE
+from tests.conftest import Api
+from tests.e2e.read_scope_world import OTHER, OURS, ScopeWorld, build_scope_world
+
+REFUSALS = {"FORBIDDEN", "NOT_FOUND"}
+CALLERS: dict[str, tuple[Role, dict[str, Any], str]] = {
+    "officer": (Role.OFFICER, {"agency": OURS}, "agency"),
+    "approver": (Role.APPROVER, {"agency": OURS}, "agency"),
+    "auditor": (Role.AUDITOR, {"agency": OURS}, "agency"),
+    "integrator": (Role.INTEGRATOR, {"agency": OURS}, "agency"),
+    "employee": (Role.EMPLOYEE, {}, "own"),
+    "national auditor": (Role.AUDITOR, {"national": True}, "national"),
+    "national integrator": (Role.INTEGRATOR, {"national": True}, "national"),
+}
+
+
+def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Per root field: questions in scope of the agency callers, and out of it."""
+    case_fields = "id nip origin { agencyCode } destination { agencyCode } employee { nip }"
+    employee_fields = "nip placement { agencyCode } transferCases { id nip }"
+    unit = "agencyCode code staff { nip }"
+    return {
+        "me": [("{ me { id role agency nip } }", {})],
+        "agencies": [("{ agencies { code } }", {})],
+        "agency": [('{ agency(code: "3372") { code } }', {})],
+        "competencyCatalogue": [("{ competencyCatalogue { code } }", {})],
+        "fieldsOfStudy": [("{ fieldsOfStudy { field } }", {})],
+        "myTransferPlanConsultations": [("{ myTransferPlanConsultations { transferPlanId } }", {})],
+        "workUnits": [
+            (f'{{ workUnits(agencyCode: "{a}") {{ code }} }}', {}) for a in (OURS, OTHER)
+        ],
+        "workUnit": [
+            (f'{{ workUnit(agencyCode: "{a}", code: "BKPSDM") {{ {unit} }} }}', {})
+            for a in (OURS, OTHER)
+        ],
+        "workUnitAsOf": [
+            (
+                f'{{ workUnitAsOf(agencyCode: "{a}", code: "BKPSDM", version: 1) '
+                f"{{ workUnit {{ {unit} }} }} }}",
+                {},
+            )
+            for a in (OURS, OTHER)
+        ],
+        "employees": [
+            ("{ employees { edges { node { nip } } } }", {}),
+            ('{ employees(filter: {agencyCode: "3372"}) { edges { node { nip } } } }', {}),
+        ],
+        "transferCases": [
+            ("{ transferCases { edges { node { id nip } } } }", {}),
+            ('{ transferCases(filter: {agencyCode: "3372"}) { edges { node { id nip } } } }', {}),
+        ],
+        "placements": [
+            (
+                f'{{ placements(filter: {{agencyCode: "{a}"}}) {{ edges {{ node {{ nip }} }} }} }}',
+                {},
+            )
+            for a in (OURS, OTHER)
+        ],
+        "unitMovements": [
+            (
+                f'{{ unitMovements(agencyCode: "{a}", unitCode: "BKPSDM") '
+                "{ edges { node { nip } } } }",
+                {},
+            )
+            for a in (OURS, OTHER)
+        ],
+        "staffingBalance": [
+            (
+                f'{{ staffingBalance(agencyCode: "{a}", unitCode: "BKPSDM") '
+                "{ total { gap } } }",
+                {},
+            )
+            for a in (OURS, OTHER)
+        ],
+        "staffingGaps": [
+            (f'{{ staffingGaps(agencyCode: "{a}") {{ positionCode }} }}', {}) for a in (OURS, OTHER)
+        ],
+        "worklist": [
+            ("{ worklist { edges { node { caseId nip } } } }", {}),
+            ('{ worklist(filter: {agencyCode: "3372"}) { edges { node { caseId nip } } } }', {}),
+        ],
+        "evaluationsDue": [
+            ("{ evaluationsDue { edges { node { caseId nip } } } }", {}),
+            ('{ evaluationsDue(filter: {agencyCode: "3372"}) { edges { node { nip } } } }', {}),
+        ],
+        "transferOutcomes": [
+            ("{ transferOutcomes { edges { node { caseId nip } } } }", {}),
+            ('{ transferOutcomes(filter: {agencyCode: "3372"}) { edges { node { nip } } } }', {}),
+        ],
+        "transferOutcomeSummary": [
+            ("{ transferOutcomeSummary { moves } }", {}),
+            ('{ transferOutcomeSummary(filter: {agencyCode: "3372"}) { moves } }', {}),
+        ],
+        "transferOutcomePeriods": [
+            ("{ transferOutcomePeriods { period } }", {}),
+            ('{ transferOutcomePeriods(filter: {agencyCode: "3372"}) { period } }', {}),
+        ],
+        "transferPlans": [
+            ("{ transferPlans { edges { node { id } } } }", {}),
+            ('{ transferPlans(agencyCode: "3372") { edges { node { id } } } }', {}),
+        ],
+        "candidates": [
+            (
+                f'{{ candidates(agencyCode: "{a}", unitCode: "BKPSDM", positionCode: '
+                '"ANALIS-SDM") { edges { node { nip } } '
+                "excluded { edges { node { nip } } } } }",
+                {},
+            )
+            for a in (OURS, OTHER)
+        ],
+        "employee": [
+            (f'{{ employee(nip: "{nip}") {{ {employee_fields} }} }}', {})
+            for nip in (w.ours[0], w.crossing, w.partner_only, w.other)
+        ],
+        "employeeAsOf": [
+            (f'{{ employeeAsOf(nip: "{nip}", version: 1) {{ employee {{ nip }} }} }}', {})
+            for nip in (w.ours[0], w.crossing, w.other)
+        ],
+        "placementHistory": [
+            (f'{{ placementHistory(nip: "{nip}") {{ nip }} }}', {})
+            for nip in (w.ours[0], w.crossing, w.other)
+        ],
+        "placementOptions": [
+            (f'{{ placementOptions(nip: "{nip}") {{ totalCount }} }}', {})
+            for nip in (w.ours[0], w.other)
+        ],
+        "transferCase": [
+            (f'{{ transferCase(id: "{case}") {{ {case_fields} }} }}', {})
+            for case in (w.crossing_case, w.other_case)
+        ],
+        "transferCaseAsOf": [
+            (
+                f'{{ transferCaseAsOf(id: "{case}", version: 1) {{ transferCase {{ id nip }} }} }}',
+                {},
+            )
+            for case in (w.crossing_case, w.other_case)
+        ],
+        "transferPlan": [
+            (f'{{ transferPlan(id: "{plan}") {{ id }} }}', {})
+            for plan in (w.our_plan, w.other_plan)
+        ],
+        "transferPlanAsOf": [
+            (f'{{ transferPlanAsOf(id: "{plan}", version: 1) {{ transferPlan {{ id }} }} }}', {})
+            for plan in (w.our_plan, w.other_plan)
+        ],
+        "transferPlanDifference": [
+            (
+                f'{{ transferPlanDifference(id: "{plan}", fromVersion: 1, toVersion: 1) '
+                "{ fromVersion } }",
+                {},
+            )
+            for plan in (w.our_plan, w.other_plan)
+        ],
+        "auditTrail": [
+            ("{ auditTrail(first: 100) { edges { node { subjectId details } } } }", {}),
+            (
+                '{ auditTrail(filter: {actorAgency: "3372"}) { edges { node { subjectId } } } }',
+                {},
+            ),
+            (
+                f'{{ auditTrail(filter: {{subjectId: "{w.other_case}"}}) '
+                "{ edges { node { subjectId } } } }",
+                {},
+            ),
+            (
+                f'{{ auditTrail(filter: {{subjectId: "{w.crossing_case}"}}) '
+                "{ edges { node { subjectId details } } } }",
+                {},
+            ),
+        ],
+        "auditHead": [("{ auditHead { logPosition } }", {})],
+    }
+
+
+def _strings(value: Any) -> Iterator[tuple[str | None, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str):
+                yield key, item
+            else:
+                yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _leaks(data: Any, world: ScopeWorld, reach: str) -> list[str]:
+    """NIPs and ids out of the caller's reach found anywhere in an answer."""
+    every_nip = world.visible_nips("national")
+    visible, hidden = world.visible_nips(reach), world.hidden_ids(reach)
+    found = []
+    for _, text in _strings(data):
+        found += [nip for nip in every_nip - visible if nip in text]
+        found += [ident for ident in hidden if ident in text]
+    return found
+
+
+def reaching_fields() -> set[str]:
+    """Object fields that read beyond their object: their resolver takes the request."""
+    schema = build_schema(False)._schema
+    roots = {schema.query_type, schema.mutation_type, schema.subscription_type}
+    found = set()
+    for name, kind in schema.type_map.items():
+        if name.startswith("__") or kind in roots or not isinstance(kind, GraphQLObjectType):
+            continue
+        for field_name, field in kind.fields.items():
+            definition = field.extensions.get("strawberry-definition")
+            resolver = definition.base_resolver if isinstance(definition, StrawberryField) else None
+            if resolver is not None and (resolver.info_parameter or resolver.is_async):
+                found.add(f"{name}.{field_name}")
+    return found
+
+
+def test_every_root_field_and_every_reaching_field_has_a_read_rule() -> None:
+    schema = build_schema(False)._schema
+    assert schema.query_type is not None
+    assert schema.subscription_type is not None
+    roots = set(schema.query_type.fields) | set(schema.subscription_type.fields)
+    assert roots - set(ROOT_RULES) == set(), "root fields without a read rule"
+    assert set(ROOT_RULES) - roots == set(), "read rules of fields the schema does not have"
+    assert reaching_fields() - set(NESTED_RULES) == set(), "fields without a read rule"
+
+
+def test_every_role_but_the_system_has_a_scope_and_a_caller_in_the_walk() -> None:
+    callers = {role for role, _, _ in CALLERS.values()}
+    assert callers == set(Role) - {Role.SYSTEM}
+    assert set(Role) - set(SCOPE_OF_ROLE) == set()
+
+
+async def test_the_role_walk_answers_every_root_query_within_the_callers_scope(
+    api: Api, organised: Service
+) -> None:
+    world = await build_scope_world(api, organised)
+    probes = _probes(world)
+    schema = build_schema(False)._schema
+    assert schema.query_type is not None
+    assert set(probes) == set(schema.query_type.fields), "a root query the walk does not ask"
+    covered = 0
+    for field, questions in probes.items():
+        answered = False
+        for caller, (role, claims, reach) in CALLERS.items():
+            if role is Role.EMPLOYEE:
+                claims = {"nip": world.ours[0]}
+            token = api.tokens.mint(role=role, subject=caller.replace(" ", "-"), **claims)
+            for query, variables in questions:
+                answer = await api.call(query, variables, token=token)
+                errors = answer.get("errors") or []
+                codes = {error["extensions"]["code"] for error in errors}
+                allowed = REFUSALS | ({"BAD_INPUT"} if reach == "own" else set())
+                assert codes <= allowed, (field, caller, query, errors)
+                assert _leaks(answer.get("data"), world, reach) == [], (field, caller, query)
+                answered = answered or not errors
+            covered += 1
+        assert answered, f"{field}: no caller got an answer; the walk's question is wrong"
+    assert covered == len(probes) * len(CALLERS)
+    print(f"role walk: {len(probes)} root queries x {len(CALLERS)} callers = {covered}")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("{ employees { edges { node { nip } } } }", "ours"),
+        ("{ transferCases { edges { node { id } } } }", "cases"),
+    ],
+)
+async def test_an_officer_reads_their_agency_and_the_case_from_the_partner(
+    api: Api, organised: Service, query: str, expected: str
+) -> None:
+    world = await build_scope_world(api, organised)
+    officer = api.token(Role.OFFICER, OURS)
+    data = await api.ok(query, token=officer)
+    rows = next(iter(data.values()))["edges"]
+    if expected == "ours":
+        assert {row["node"]["nip"] for row in rows} == set(world.ours)
+    else:
+        assert [row["node"]["id"] for row in rows] == [world.crossing_case]
+    crossing = await api.ok(
+        f'{{ employee(nip: "{world.crossing}") {{ nip transferCases {{ id }} }} }}', token=officer
+    )
+    assert crossing["employee"]["transferCases"] == [{"id": world.crossing_case}]
+    hidden = await api.error(
+        f'{{ employee(nip: "{world.partner_only}") {{ nip }} }}', token=officer
+    )
+    assert hidden["extensions"]["code"] == "NOT_FOUND"
+    elsewhere = await api.error(
+        '{ employees(filter: {agencyCode: "3372"}) { totalCount } }', token=officer
+    )
+    assert elsewhere["extensions"]["code"] == "FORBIDDEN"

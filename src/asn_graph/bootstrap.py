@@ -252,7 +252,10 @@ def views_of(settings: Settings) -> Database:
     """The read models' database of ``settings``."""
     if settings.is_postgres:
         return PostgresDatabase(
-            settings.views_location, max_size=settings.pool_size, schema=settings.database_schema
+            settings.views_location,
+            max_size=settings.pool_size,
+            schema=settings.database_schema,
+            timeout=settings.database_timeout_seconds,
         )
     return SQLiteDatabase(settings.views_location)
 
@@ -273,5 +276,5 @@ def open_rebuild_store(settings: Settings) -> RebuildStore:
 
 def _wakeup(settings: Settings, log: EventLog) -> Wakeup:
     if settings.is_postgres and log.channel is not None:
-        return PostgresWakeup(settings.database_url, log.channel)
+        return PostgresWakeup(settings.database_url, log.channel, settings.database_timeout_seconds)
     return LocalWakeup()

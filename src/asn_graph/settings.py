@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from collections.abc import Mapping
@@ -36,6 +37,17 @@ def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimu
     return int(text)
 
 
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    text = env.get(name, f"{default:g}").strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 3600:
+        raise SettingsError(f"{name} must be a number of seconds above 0: {text!r}")
+    return seconds
+
+
 def _yes(env: Mapping[str, str], name: str, default: bool = True) -> bool:
     text = env.get(name, "true" if default else "false").strip().lower()
     if text not in ("1", "true", "yes", "0", "false", "no"):
@@ -66,6 +78,7 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_JWT_SECRET", None, "HS256 signing secret, 32+ characters"),
     Variable("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret", "secret made when none is set"),
     Variable("ASN_GRAPH_POOL_SIZE", "8", "worker threads and database connections"),
+    Variable("ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", "2", "longest wait for the database"),
     Variable("ASN_GRAPH_TIMEZONE", "Asia/Jakarta", "the zone in which 'today' is reckoned"),
     Variable("ASN_GRAPH_POLICY_FILE", None, "JSON file with the agency's policy values"),
     Variable("ASN_GRAPH_GRAPHIQL", "true", "serve GraphiQL on GET /graphql"),
@@ -104,6 +117,7 @@ class Settings:
     jwt_secret: str | None = None
     secret_file: Path = Path(".asn-graph-secret")
     pool_size: int = 8
+    database_timeout_seconds: float = 2.0
     timezone: str = "Asia/Jakarta"
     graphiql: bool = True
     policy_file: Path | None = None
@@ -145,6 +159,7 @@ class Settings:
             jwt_secret=env.get("ASN_GRAPH_JWT_SECRET") or None,
             secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret")),
             pool_size=_whole(env, "ASN_GRAPH_POOL_SIZE", 8, "a positive integer"),
+            database_timeout_seconds=_seconds(env, "ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", 2.0),
             timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
             graphiql=_yes(env, "ASN_GRAPH_GRAPHIQL"),
             access_log=_yes(env, "ASN_GRAPH_ACCESS_LOG"),
@@ -179,6 +194,7 @@ class Settings:
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
+        env["ASN_GRAPH_DATABASE_TIMEOUT_SECONDS"] = f"{self.database_timeout_seconds:g}"
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""
@@ -209,7 +225,7 @@ class Settings:
         schema = {"POSTGRES_SCHEMA": self.database_schema} if self.database_schema else {}
         return {
             **schema,
-            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "PERSISTENCE_MODULE": "asn_graph.persistence.postgres_event_store",
             "POSTGRES_DBNAME": parsed.path.removeprefix("/") or "postgres",
             "POSTGRES_HOST": parsed.hostname or "localhost",
             "POSTGRES_PORT": str(parsed.port or 5432),
@@ -218,6 +234,11 @@ class Settings:
             "POSTGRES_POOL_SIZE": str(self.pool_size),
             "POSTGRES_MAX_OVERFLOW": str(self.pool_size),
             "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+            # Each wait for the database (connecting, a pooled connection, the store's write
+            # lock) is bounded, and so is the sum of the library's retries.
+            "POSTGRES_WAIT_TIMEOUT": f"{self.database_timeout_seconds:g}",
+            "POSTGRES_CONNECT_TIMEOUT": str(max(1, math.ceil(self.database_timeout_seconds))),
+            "POSTGRES_LOCK_TIMEOUT": str(max(1, math.ceil(self.database_timeout_seconds))),
             "CREATE_TABLE": "y",
         }
 

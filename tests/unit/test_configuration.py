@@ -167,3 +167,13 @@ def test_introspection_is_for_callers_with_a_token_unless_set_and_reaches_a_peer
     assert Settings.from_env({"ASN_GRAPH_INTROSPECTION": "on"}).introspection is Introspection.ON
     with pytest.raises(SettingsError, match="ASN_GRAPH_INTROSPECTION is 'on', 'off' or"):
         Settings.from_env({"ASN_GRAPH_INTROSPECTION": "true"})
+
+
+def test_the_database_timeout_is_seconds_above_zero_and_reaches_a_peer_process() -> None:
+    assert Settings.from_env({}).database_timeout_seconds == 2.0
+    half = Settings.from_env({"ASN_GRAPH_DATABASE_TIMEOUT_SECONDS": "0.5"})
+    assert half.database_timeout_seconds == 0.5
+    assert half.environment_for_peer()["ASN_GRAPH_DATABASE_TIMEOUT_SECONDS"] == "0.5"
+    for wrong in ("0", "-1", "soon"):
+        with pytest.raises(SettingsError, match="ASN_GRAPH_DATABASE_TIMEOUT_SECONDS"):
+            Settings.from_env({"ASN_GRAPH_DATABASE_TIMEOUT_SECONDS": wrong})

@@ -40,12 +40,12 @@ from asn_graph.api.engine import access_log, use_on_types
 from asn_graph.api.engine.documents import cache_sizes
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode, refusal_body
-from asn_graph.api.health import liveness, readiness
+from asn_graph.api.health import liveness, readiness, unready
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics, request_started
 from asn_graph.api.rate_limit import RateLimiter
 from asn_graph.api.schema import build_schema
-from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.errors import InvalidInput, Unavailable
 
 
 class AsnGraphQL(GraphQL[Context, None]):
@@ -217,7 +217,8 @@ def _replaying(body: bytes) -> Receive:
 
 
 def create_app(service: Backend, tokens: TokenService) -> Starlette:
-    blocking = BlockingPool(service.settings.pool_size)
+    settings = service.settings
+    blocking = BlockingPool(settings.pool_size, settings.database_timeout_seconds)
     metrics = ApiMetrics(service, cache_sizes if service.settings.fast_paths else dict)
     graphql = AsnGraphQL(service, tokens, blocking, metrics)
 
@@ -225,11 +226,17 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         return JSONResponse(liveness(service))
 
     async def readyz(_: Request) -> JSONResponse:
-        ready = await blocking.run(readiness, service)
+        try:
+            ready = await blocking.run(readiness, service)
+        except Unavailable as error:
+            ready = unready(error.message)
         return JSONResponse(ready.details, status_code=ready.status_code)
 
     async def metrics_text(_: Request) -> Response:
-        return Response(await blocking.run(metrics.exposition), media_type=CONTENT_TYPE)
+        try:
+            return Response(await blocking.run(metrics.exposition), media_type=CONTENT_TYPE)
+        except Unavailable as error:
+            return Response(error.message, status_code=503, media_type="text/plain")
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

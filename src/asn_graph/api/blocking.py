@@ -1,5 +1,5 @@
 """The threads the API runs the synchronous core on (store reads, commands), so that the
-event loop never waits on a database."""
+event loop never waits on a database; and the bound on how long a request waits for one."""
 
 from __future__ import annotations
 
@@ -9,26 +9,67 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
+from asn_graph.persistence import deadline
+from asn_graph.persistence.deadline import DatabaseUnavailable, Deadline
+from asn_graph.persistence.outages import as_unavailable, is_outage
+
 P = ParamSpec("P")
 T = TypeVar("T")
+
+GRACE_SECONDS = 0.5
+"""How much longer than the database timeout a call is awaited: enough for a call that gave up
+on its own to say why, before it is answered for."""
 
 
 class BlockingPool:
     """As many threads as the store has connections: more could only wait for one. A plain
     executor hop costs a read about half of what a task group's thread hop does, and reads
-    are most of what the API serves."""
+    are most of what the API serves.
 
-    def __init__(self, size: int) -> None:
+    Each call carries a deadline of ``timeout`` seconds from when it is asked for: its waits
+    for the database are cut to it, a command past it is not written, and the caller is
+    answered ``UNAVAILABLE`` by then even if a thread is still stuck on a server that no
+    longer answers (the call is then abandoned: a command not yet writing is not written
+    when the server comes back)."""
+
+    def __init__(self, size: int, timeout: float = 30.0) -> None:
         self._executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="asn-graph-core")
+        self.timeout = timeout
 
     async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        bound = Deadline(self.timeout)
         loop = asyncio.get_running_loop()
         if kwargs:
             call = functools.partial(function, *args, **kwargs)
-            return await loop.run_in_executor(self._executor, call)
-        return await loop.run_in_executor(self._executor, function, *args)
+            future = loop.run_in_executor(self._executor, _within, bound, call)
+        else:
+            future = loop.run_in_executor(self._executor, _within, bound, function, *args)
+        try:
+            return await asyncio.wait_for(future, self.timeout + GRACE_SECONDS)
+        except TimeoutError:
+            bound.abandon()
+            raise DatabaseUnavailable(
+                f"no answer from the database within {self.timeout:g} s (basis data tidak "
+                "menjawab). A command that had not begun its write is not recorded later; "
+                "retry with the same idempotencyKey to be sure"
+            ) from None
+        except asyncio.CancelledError:
+            bound.abandon()
+            raise
 
     def close(self) -> None:
         """Waits for the calls in progress (a command half done must finish or fail by
         itself, not be abandoned)."""
         self._executor.shutdown(wait=True)
+
+
+def _within(bound: Deadline, function: Callable[..., T], *args: object) -> T:
+    with deadline.within(bound):
+        try:
+            return function(*args)
+        except DatabaseUnavailable:
+            raise
+        except Exception as error:
+            if is_outage(error):
+                raise as_unavailable(error) from None
+            raise

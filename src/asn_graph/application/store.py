@@ -29,6 +29,7 @@ from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_plan import TransferPlan
 from asn_graph.domain.work_unit import WorkUnit
+from asn_graph.persistence import deadline
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
 
 A = TypeVar("A", bound=Aggregate)
@@ -169,6 +170,9 @@ class StoreApplication(Application[UUID]):
                     actor.id, idempotency_key, command.NAME, fingerprint, outcome
                 )
             )
+        # The caller's deadline, last: a command whose caller has given up, or that waited
+        # past its time for the database, is not written.
+        deadline.check()
         try:
             recordings = self.save(*pending)
         except IntegrityError:

@@ -17,6 +17,8 @@ from psycopg.pq import ExecStatus
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
+from asn_graph.persistence import deadline
+from asn_graph.persistence.postgres_timeouts import connection_bounds
 from asn_graph.projections.database import (
     Database,
     Params,
@@ -160,19 +162,33 @@ def _postgres(sql: str) -> str:
 class PostgresDatabase(Database):
     dialect = "postgres"
 
-    def __init__(self, conninfo: str, *, max_size: int = 10, schema: str | None = None) -> None:
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        max_size: int = 10,
+        schema: str | None = None,
+        timeout: float = 30.0,
+    ) -> None:
         self.conninfo = conninfo
         self.schema = schema or "public"
+        self.timeout = timeout
         options = {"options": f"-c search_path={schema}"} if schema else {}
         # Reads of one statement need no BEGIN and COMMIT around them (two round trips);
         # ``transaction`` opens one explicitly.
         self._connect_options: dict[str, Any] = {
             "row_factory": dict_row,
             "autocommit": True,
+            **connection_bounds(timeout),
             **options,
         }
         self._pool: ConnectionPool[psycopg.Connection[Row]] = ConnectionPool(
-            conninfo, min_size=1, max_size=max_size, kwargs=self._connect_options, open=True
+            conninfo,
+            min_size=1,
+            max_size=max_size,
+            kwargs=self._connect_options,
+            open=True,
+            timeout=timeout,
         )
         self._local = threading.local()
         self._readers: list[tuple[threading.Thread, psycopg.Connection[Row]]] = []
@@ -180,7 +196,8 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
-        with self._pool.connection() as connection, connection.transaction():
+        checkout = deadline.wait_bound(self.timeout)
+        with self._pool.connection(checkout) as connection, connection.transaction():
             session = _PostgresSession(connection)
             try:
                 yield session
@@ -204,6 +221,7 @@ class PostgresDatabase(Database):
         another thread opens one."""
         connection: psycopg.Connection[Row] | None = getattr(self._local, "connection", None)
         if connection is None or connection.broken or connection.closed:
+            deadline.check()
             if connection is not None:
                 connection.close()
             connection = self._local.connection = psycopg.connect(

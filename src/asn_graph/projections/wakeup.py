@@ -6,10 +6,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Protocol
+from typing import Any, Protocol
 
 import psycopg
 from psycopg import sql
+
+from asn_graph.persistence.postgres_timeouts import connection_bounds
 
 logger = logging.getLogger(__name__)
 SLICE = 0.25
@@ -55,8 +57,9 @@ class PostgresWakeup:
     One connection per process, whatever the number of read models or subscribers.
     """
 
-    def __init__(self, conninfo: str, channel: str) -> None:
+    def __init__(self, conninfo: str, channel: str, timeout: float = 30.0) -> None:
         self._conninfo = conninfo
+        self._bounds: dict[str, Any] = dict(connection_bounds(timeout))
         self._channel = channel
         self._interrupt = LocalWakeup()
         self._connection: psycopg.Connection[tuple[object, ...]] | None = None
@@ -86,7 +89,7 @@ class PostgresWakeup:
 
     def _listening(self) -> psycopg.Connection[tuple[object, ...]]:
         if self._connection is None or self._connection.closed:
-            self._connection = psycopg.connect(self._conninfo, autocommit=True)
+            self._connection = psycopg.connect(self._conninfo, autocommit=True, **self._bounds)
             self._connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
         return self._connection
 

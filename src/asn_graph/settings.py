@@ -79,6 +79,7 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret", "secret made when none is set"),
     Variable("ASN_GRAPH_POOL_SIZE", "8", "worker threads and database connections"),
     Variable("ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", "2", "longest wait for the database"),
+    Variable("ASN_GRAPH_REQUEST_TIMEOUT_SECONDS", "30", "longest a request's work may take"),
     Variable("ASN_GRAPH_TIMEZONE", "Asia/Jakarta", "the zone in which 'today' is reckoned"),
     Variable("ASN_GRAPH_POLICY_FILE", None, "JSON file with the agency's policy values"),
     Variable("ASN_GRAPH_GRAPHIQL", "true", "serve GraphiQL on GET /graphql"),
@@ -118,6 +119,7 @@ class Settings:
     secret_file: Path = Path(".asn-graph-secret")
     pool_size: int = 8
     database_timeout_seconds: float = 2.0
+    request_timeout_seconds: float = 30.0
     timezone: str = "Asia/Jakarta"
     graphiql: bool = True
     policy_file: Path | None = None
@@ -160,6 +162,7 @@ class Settings:
             secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret")),
             pool_size=_whole(env, "ASN_GRAPH_POOL_SIZE", 8, "a positive integer"),
             database_timeout_seconds=_seconds(env, "ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", 2.0),
+            request_timeout_seconds=_seconds(env, "ASN_GRAPH_REQUEST_TIMEOUT_SECONDS", 30.0),
             timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
             graphiql=_yes(env, "ASN_GRAPH_GRAPHIQL"),
             access_log=_yes(env, "ASN_GRAPH_ACCESS_LOG"),
@@ -195,6 +198,7 @@ class Settings:
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
         env["ASN_GRAPH_DATABASE_TIMEOUT_SECONDS"] = f"{self.database_timeout_seconds:g}"
+        env["ASN_GRAPH_REQUEST_TIMEOUT_SECONDS"] = f"{self.request_timeout_seconds:g}"
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

@@ -177,3 +177,13 @@ def test_the_database_timeout_is_seconds_above_zero_and_reaches_a_peer_process()
     for wrong in ("0", "-1", "soon"):
         with pytest.raises(SettingsError, match="ASN_GRAPH_DATABASE_TIMEOUT_SECONDS"):
             Settings.from_env({"ASN_GRAPH_DATABASE_TIMEOUT_SECONDS": wrong})
+
+
+def test_the_request_timeout_bounds_a_whole_call_apart_from_the_database_waits() -> None:
+    assert Settings.from_env({}).request_timeout_seconds == 30.0
+    short = Settings.from_env({"ASN_GRAPH_REQUEST_TIMEOUT_SECONDS": "3"})
+    assert short.request_timeout_seconds == 3.0
+    assert short.database_timeout_seconds == 2.0
+    assert short.environment_for_peer()["ASN_GRAPH_REQUEST_TIMEOUT_SECONDS"] == "3"
+    with pytest.raises(SettingsError, match="ASN_GRAPH_REQUEST_TIMEOUT_SECONDS"):
+        Settings.from_env({"ASN_GRAPH_REQUEST_TIMEOUT_SECONDS": "0"})

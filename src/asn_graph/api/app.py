@@ -218,7 +218,7 @@ def _replaying(body: bytes) -> Receive:
 
 def create_app(service: Backend, tokens: TokenService) -> Starlette:
     settings = service.settings
-    blocking = BlockingPool(settings.pool_size, settings.database_timeout_seconds)
+    blocking = BlockingPool(settings.pool_size, settings.request_timeout_seconds)
     metrics = ApiMetrics(service, cache_sizes if service.settings.fast_paths else dict)
     graphql = AsnGraphQL(service, tokens, blocking, metrics)
 

@@ -17,7 +17,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 GRACE_SECONDS = 0.5
-"""How much longer than the database timeout a call is awaited: enough for a call that gave up
+"""How much longer than the request timeout a call is awaited: enough for a call that gave up
 on its own to say why, before it is answered for."""
 
 
@@ -26,11 +26,11 @@ class BlockingPool:
     executor hop costs a read about half of what a task group's thread hop does, and reads
     are most of what the API serves.
 
-    Each call carries a deadline of ``timeout`` seconds from when it is asked for: its waits
-    for the database are cut to it, a command past it is not written, and the caller is
-    answered ``UNAVAILABLE`` by then even if a thread is still stuck on a server that no
-    longer answers (the call is then abandoned: a command not yet writing is not written
-    when the server comes back)."""
+    Each call carries a deadline of ``timeout`` seconds (the request timeout) from when it is
+    asked for: its waits for the database, each bounded by the database timeout, are cut to
+    it, a command past it is not written, and the caller is answered ``UNAVAILABLE`` by then
+    even if a thread is still stuck on a server that no longer answers (the call is then
+    abandoned: a command not yet writing is not written when the server comes back)."""
 
     def __init__(self, size: int, timeout: float = 30.0) -> None:
         self._executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="asn-graph-core")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 DEFAULT_DATABASE_URL = "sqlite:///asn-graph.sqlite3"
+DEFAULT_DATA_DIR = "~/.local/share/asn-graph"
+DEFAULT_SECRET_FILE = ".asn-graph-secret"  # noqa: S105 (a file name)
 MIN_SECRET_LENGTH = 32
 
 
@@ -27,6 +30,21 @@ class Introspection(StrEnum):
     """No one."""
     AUTHENTICATED = "authenticated"
     """Callers with a valid token."""
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    """Where an operator looks for a user's application data (XDG Base Directory): the same
+    place whichever directory a command is run from."""
+    xdg = env.get("XDG_DATA_HOME", "").strip()
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "asn-graph"
+    return Path(DEFAULT_DATA_DIR).expanduser()
+
+
+def _absolute_directory(text: str, default: Path) -> Path:
+    # Made absolute once, when read: every path derived from it then means the same to a
+    # peer process started elsewhere.
+    return Path(text.strip()).expanduser().absolute() if text.strip() else default
 
 
 def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimum: int = 1) -> int:
@@ -61,10 +79,11 @@ class Variable:
 
 
 ENVIRONMENT: tuple[Variable, ...] = (
+    Variable("ASN_GRAPH_DATA_DIR", DEFAULT_DATA_DIR, "SQLite files and secret file"),
     Variable("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL, "the event store (or postgresql://)"),
     Variable("ASN_GRAPH_DATABASE_SCHEMA", None, "PostgreSQL schema (must exist)"),
     Variable("ASN_GRAPH_JWT_SECRET", None, "HS256 signing secret, 32+ characters"),
-    Variable("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret", "secret made when none is set"),
+    Variable("ASN_GRAPH_SECRET_FILE", DEFAULT_SECRET_FILE, "secret made when none is set"),
     Variable("ASN_GRAPH_POOL_SIZE", "8", "worker threads and database connections"),
     Variable("ASN_GRAPH_TIMEZONE", "Asia/Jakarta", "the zone in which 'today' is reckoned"),
     Variable("ASN_GRAPH_POLICY_FILE", None, "JSON file with the agency's policy values"),
@@ -102,7 +121,10 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     database_schema: str | None = None
     jwt_secret: str | None = None
-    secret_file: Path = Path(".asn-graph-secret")
+    secret_file: Path = Path(DEFAULT_SECRET_FILE)
+    """Relative to ``data_dir`` unless absolute."""
+    data_dir: Path = field(default_factory=lambda: default_data_dir(os.environ))
+    """Where relative SQLite files and the secret file are, wherever a command runs from."""
     pool_size: int = 8
     timezone: str = "Asia/Jakarta"
     graphiql: bool = True
@@ -140,10 +162,11 @@ class Settings:
             projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
             read_wait_ms=_whole(env, "ASN_GRAPH_READ_WAIT_MS", 2000, "milliseconds", minimum=0),
+            data_dir=_absolute_directory(env.get("ASN_GRAPH_DATA_DIR", ""), default_data_dir(env)),
             database_url=env.get("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL),
             database_schema=env.get("ASN_GRAPH_DATABASE_SCHEMA") or None,
             jwt_secret=env.get("ASN_GRAPH_JWT_SECRET") or None,
-            secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret")),
+            secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", DEFAULT_SECRET_FILE)),
             pool_size=_whole(env, "ASN_GRAPH_POOL_SIZE", 8, "a positive integer"),
             timezone=env.get("ASN_GRAPH_TIMEZONE", "Asia/Jakarta"),
             graphiql=_yes(env, "ASN_GRAPH_GRAPHIQL"),
@@ -177,6 +200,8 @@ class Settings:
         without its own ASN_GRAPH_ variables, then the store's, then ``extra``."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
+        env["ASN_GRAPH_DATA_DIR"] = str(self.data_dir)
+        env["ASN_GRAPH_SECRET_FILE"] = str(self.secret_path)
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
         if self.database_schema:
@@ -194,7 +219,13 @@ class Settings:
         parsed = urlparse(self.database_url)
         if parsed.scheme != "sqlite":
             raise SettingsError(f"not a SQLite URL: {self.database_url}")
-        return Path(unquote(parsed.path.removeprefix("/")) or "asn-graph.sqlite3")
+        # A relative path is in the data directory; an absolute one replaces it.
+        return self.data_dir / (unquote(parsed.path.removeprefix("/")) or "asn-graph.sqlite3")
+
+    @property
+    def secret_path(self) -> Path:
+        """The secret file, at the same place whichever directory a command runs from."""
+        return self.data_dir / self.secret_file
 
     def event_store_env(self) -> dict[str, str]:
         """The eventsourcing library's settings for this database."""
@@ -232,17 +263,16 @@ class Settings:
     def _checked_secret_file(self) -> str:
         """The secret kept in the secret file, refused when it is short or others may read it
         (a secret anyone on the machine can read signs tokens for anyone)."""
-        path = self.secret_file
+        path = self.secret_path
         mode = path.stat().st_mode & 0o777
         if mode & 0o077:
             raise SettingsError(
-                f"the secret file {path.resolve()} may be read by others (mode {mode:o}): "
-                f"chmod 600 {path}"
+                f"the secret file {path} may be read by others (mode {mode:o}): chmod 600 {path}"
             )
         secret = path.read_text().strip()
         if len(secret) < MIN_SECRET_LENGTH:
             raise SettingsError(
-                f"the secret file {path.resolve()} holds {len(secret)} characters; a secret "
+                f"the secret file {path} holds {len(secret)} characters; a secret "
                 f"needs at least {MIN_SECRET_LENGTH}: remove the file and a new one is made"
             )
         return secret
@@ -255,11 +285,20 @@ class Settings:
                     f"ASN_GRAPH_JWT_SECRET needs at least {MIN_SECRET_LENGTH} characters"
                 )
             return self.jwt_secret
-        if self.secret_file.exists():
+        path = self.secret_path
+        if path.exists():
             return self._checked_secret_file()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         secret = secrets.token_urlsafe(48)
-        self.secret_file.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(secret)
+        # Written whole under another name, then linked into place: a process starting at the
+        # same moment (the API and a `token` command) finds either no file or the whole one.
+        descriptor, written = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
+        try:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secret)
+            os.link(written, path)
+        except FileExistsError:
+            return self._checked_secret_file()
+        finally:
+            os.unlink(written)
         return secret

@@ -7,6 +7,7 @@ import secrets
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -68,6 +69,56 @@ def _on(env: Mapping[str, str], name: str, default: bool = True) -> bool:
     return text == "on"
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+ROLE_NAMES = ("officer", "approver", "employee", "auditor", "integrator")
+
+
+@dataclass(frozen=True)
+class IdentityProviderSettings:
+    """An agency's OpenID Connect identity provider whose tokens the API accepts beside its
+    own: found by discovery at ``issuer``, its keys from the JWKS discovery names."""
+
+    issuer: str
+    audience: str = "asn-graph"
+    subject_claim: str = "sub"
+    role_claim: str = "role"
+    agency_claim: str = "agency"
+    nip_claim: str = "nip"
+    roles: tuple[tuple[str, str], ...] = ()
+    """The provider's role values and the asn-graph role each stands for; none: the claim
+    holds asn-graph role names."""
+    timeout_seconds: float = 5.0
+    keys_max_age_seconds: int = 3600
+    """Keys are fetched again when older: a key the provider stopped publishing is refused
+    from then on at the latest."""
+    keys_min_interval_seconds: int = 60
+    """A token naming a key not yet known fetches the keys again, but not more often: a
+    stream of forged key ids cannot make the server hammer the provider."""
+
+
+def _issuer(text: str) -> str:
+    parsed = urlparse(text)
+    plain_http = parsed.scheme == "http" and parsed.hostname in LOOPBACK_HOSTS
+    if not (parsed.scheme == "https" or plain_http) or not parsed.hostname:
+        raise SettingsError(
+            f"ASN_GRAPH_OIDC_ISSUER is an https:// URL (http:// only on this machine): {text!r}"
+        )
+    return text.rstrip("/")
+
+
+def _role_map(text: str) -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        theirs, equals, ours = item.rpartition("=")
+        if not equals or not theirs.strip() or ours.strip().lower() not in ROLE_NAMES:
+            raise SettingsError(
+                "ASN_GRAPH_OIDC_ROLES is a comma-separated list of <provider's role>=<role>, "
+                f"the role one of {', '.join(ROLE_NAMES)}: {item!r}"
+            )
+        pairs.append((theirs.strip(), ours.strip().lower()))
+    return tuple(pairs)
+
+
 @dataclass(frozen=True)
 class Variable:
     """One environment variable the server reads, as ``asn-graph serve --help`` names it."""
@@ -101,6 +152,17 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_COMMANDS_PER_MINUTE", "600", "commands a caller may send a minute"),
     Variable("ASN_GRAPH_TOKEN_MAX_HOURS", "24", "the longest a token may live"),
     Variable("ASN_GRAPH_INTROSPECTION", "authenticated", "who may ask for the schema"),
+    Variable("ASN_GRAPH_REVOCATION_SECONDS", "10", "revoked tokens read again after"),
+    Variable("ASN_GRAPH_OIDC_ISSUER", None, "an identity provider whose tokens are accepted"),
+    Variable("ASN_GRAPH_OIDC_AUDIENCE", "asn-graph", "the audience its tokens must name"),
+    Variable("ASN_GRAPH_OIDC_SUBJECT_CLAIM", "sub", "claim naming the caller"),
+    Variable("ASN_GRAPH_OIDC_ROLE_CLAIM", "role", "claim holding the role (a.b: nested)"),
+    Variable("ASN_GRAPH_OIDC_AGENCY_CLAIM", "agency", "claim holding the agency code"),
+    Variable("ASN_GRAPH_OIDC_NIP_CLAIM", "nip", "claim holding an employee's NIP"),
+    Variable("ASN_GRAPH_OIDC_ROLES", None, "provider role=asn-graph role, comma-separated"),
+    Variable("ASN_GRAPH_OIDC_TIMEOUT_SECONDS", "5", "wait for discovery and keys"),
+    Variable("ASN_GRAPH_OIDC_KEYS_MAX_AGE", "3600", "seconds before keys are fetched again"),
+    Variable("ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", "60", "fewest seconds between key fetches"),
 )
 """Every variable ``Settings.from_env`` reads, with its default: the one list the command's
 help is made from (a test holds it to this module's code and to the README)."""
@@ -143,6 +205,8 @@ class Settings:
     token_max_hours: int = 24
     ready_max_lag: int = 1000
     introspection: Introspection = Introspection.AUTHENTICATED
+    revocation_seconds: int = 10
+    identity_provider: IdentityProviderSettings | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -157,7 +221,30 @@ class Settings:
             raise SettingsError(
                 f"ASN_GRAPH_INTROSPECTION is 'on', 'off' or 'authenticated', not {introspection!r}"
             )
+        issuer = env.get("ASN_GRAPH_OIDC_ISSUER", "").strip()
+        identity_provider = (
+            IdentityProviderSettings(
+                issuer=_issuer(issuer),
+                audience=env.get("ASN_GRAPH_OIDC_AUDIENCE", "asn-graph").strip(),
+                subject_claim=env.get("ASN_GRAPH_OIDC_SUBJECT_CLAIM", "sub").strip(),
+                role_claim=env.get("ASN_GRAPH_OIDC_ROLE_CLAIM", "role").strip(),
+                agency_claim=env.get("ASN_GRAPH_OIDC_AGENCY_CLAIM", "agency").strip(),
+                nip_claim=env.get("ASN_GRAPH_OIDC_NIP_CLAIM", "nip").strip(),
+                roles=_role_map(env.get("ASN_GRAPH_OIDC_ROLES", "")),
+                timeout_seconds=_whole(env, "ASN_GRAPH_OIDC_TIMEOUT_SECONDS", 5, "seconds"),
+                keys_max_age_seconds=_whole(env, "ASN_GRAPH_OIDC_KEYS_MAX_AGE", 3600, "seconds"),
+                keys_min_interval_seconds=_whole(
+                    env, "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", 60, "seconds", minimum=0
+                ),
+            )
+            if issuer
+            else None
+        )
         return cls(
+            identity_provider=identity_provider,
+            revocation_seconds=_whole(
+                env, "ASN_GRAPH_REVOCATION_SECONDS", 10, "seconds", minimum=0
+            ),
             introspection=Introspection(introspection),
             projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
@@ -204,11 +291,17 @@ class Settings:
         env["ASN_GRAPH_SECRET_FILE"] = str(self.secret_path)
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
+        env["ASN_GRAPH_REVOCATION_SECONDS"] = str(self.revocation_seconds)
+        env.update(_identity_provider_environment(self.identity_provider))
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""
         env.update(extra)
         return env
+
+    @property
+    def token_max_lifetime(self) -> timedelta:
+        return timedelta(hours=self.token_max_hours)
 
     @property
     def is_postgres(self) -> bool:
@@ -302,3 +395,22 @@ class Settings:
         finally:
             os.unlink(written)
         return secret
+
+
+def _identity_provider_environment(
+    provider: IdentityProviderSettings | None,
+) -> dict[str, str]:
+    if provider is None:
+        return {}
+    return {
+        "ASN_GRAPH_OIDC_ISSUER": provider.issuer,
+        "ASN_GRAPH_OIDC_AUDIENCE": provider.audience,
+        "ASN_GRAPH_OIDC_SUBJECT_CLAIM": provider.subject_claim,
+        "ASN_GRAPH_OIDC_ROLE_CLAIM": provider.role_claim,
+        "ASN_GRAPH_OIDC_AGENCY_CLAIM": provider.agency_claim,
+        "ASN_GRAPH_OIDC_NIP_CLAIM": provider.nip_claim,
+        "ASN_GRAPH_OIDC_ROLES": ",".join(f"{theirs}={ours}" for theirs, ours in provider.roles),
+        "ASN_GRAPH_OIDC_TIMEOUT_SECONDS": f"{provider.timeout_seconds:g}",
+        "ASN_GRAPH_OIDC_KEYS_MAX_AGE": str(provider.keys_max_age_seconds),
+        "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL": str(provider.keys_min_interval_seconds),
+    }

@@ -57,7 +57,9 @@ def test_a_token_minted_in_one_directory_is_accepted_by_a_server_started_in_anot
     (tmp_path / "two").mkdir()
     monkeypatch.chdir(tmp_path / "one")
     assert main(["token", "--role", "auditor", "--subject", "bpk"]) == 0
-    token = capsys.readouterr().out.strip()
+    printed = capsys.readouterr()
+    token = printed.out.strip()
+    assert printed.err.startswith("token id: ")
     secret = tmp_path / "home" / "asn-graph" / ".asn-graph-secret"
     assert secret.stat().st_mode & 0o777 == 0o600
     assert secret.parent.stat().st_mode & 0o777 == 0o700

@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 from joserfc import jws, jwt
-from joserfc.errors import ClaimError, ExpiredTokenError, JoseError
+from joserfc.errors import ExpiredTokenError, JoseError
 from joserfc.jwk import KeySet
 
 from asn_graph.api.auth import (
@@ -101,10 +101,7 @@ class IdentityProvider:
         except (httpx.HTTPError, ValueError, KeyError, TypeError, JoseError) as error:
             # Discovery is asked again next time: the provider may have moved its keys.
             self._jwks_uri = None
-            self._failure = (
-                f"the identity provider {self.issuer} cannot be reached or answered wrongly "
-                f"({type(error).__name__}: {error}); retry shortly"
-            )
+            self._failure = f"the identity provider {self.issuer} {_failed(error, self.settings)}"
             if self._keys is not None:
                 logger.warning("%s; keeping the keys fetched before", self._failure)
             return
@@ -136,12 +133,12 @@ class IdentityProvider:
                 ).validate(claims)
             except ExpiredTokenError:
                 raise Unauthenticated("the token has expired") from None
-            except ClaimError as error:
-                raise Unauthenticated(
-                    f"the token's {error.claim} claim is missing or not what this server "
-                    "accepts (issuer, audience, times)"
-                ) from None
             except JoseError as error:
+                # The description names the claim that is missing or not what this server
+                # accepts (issuer, audience, times), or what is wrong with the signature.
+                raise Unauthenticated(f"the token is not valid: {error.description}") from None
+            except ValueError as error:
+                # Older joserfc releases refuse an algorithm not allowed with a ValueError.
                 raise Unauthenticated(f"the token is not valid: {error}") from None
             if not isinstance(claims["iat"], int | float):
                 raise Unauthenticated("the token's iat claim is not a time")
@@ -232,6 +229,18 @@ async def _json(client: httpx.AsyncClient, url: str) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise TypeError(f"{url} did not answer a JSON object")
     return document
+
+
+def _failed(error: Exception, settings: IdentityProviderSettings) -> str:
+    if isinstance(error, httpx.TimeoutException):
+        trouble = f"did not answer within {settings.timeout_seconds:g} seconds (Timeout)"
+    elif isinstance(error, httpx.HTTPStatusError):
+        trouble = f"answered HTTP {error.response.status_code} for {error.request.url}"
+    elif isinstance(error, httpx.HTTPError):
+        trouble = f"cannot be reached ({type(error).__name__}: {error})"
+    else:
+        trouble = f"answered what is not its discovery document or keys ({error})"
+    return f"{trouble}; retry shortly"
 
 
 def _refuse_all(_: str) -> Verified:

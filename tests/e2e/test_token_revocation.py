@@ -125,3 +125,15 @@ def test_a_malformed_revocation_is_refused_and_records_nothing(
     with pytest.raises(Forbidden):
         revoking.app.revocations.revoke_token(Actor("budi", Role.OFFICER, "1272"), "abc")
     assert event_count(revoking) == before
+
+
+async def test_a_process_that_cannot_read_the_revocations_lets_no_token_through(
+    revoking_api: Api, revoking: Service
+) -> None:
+    token = revoking_api.token(Role.AUDITOR, subject="bpk.auditor")
+    assert (await revoking_api.ok(ME, token=token))["me"]["id"] == "bpk.auditor"
+    revoking.store.close()
+    # Asking for no log position: the test cannot read the closed store either.
+    error = await Api(revoking_api.client, revoking_api.tokens).error(ME, token=token)
+    assert error["extensions"]["code"] == "UNAVAILABLE"
+    assert "revoked tokens cannot be read" in error["message"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from asn_graph.settings import IdentityProviderSettings, Settings, SettingsError
+from asn_graph.domain.actors import Role
+from asn_graph.settings import ROLE_NAMES, IdentityProviderSettings, Settings, SettingsError
 
 
 def test_without_an_issuer_only_the_local_tokens_are_accepted() -> None:
@@ -64,3 +65,7 @@ def test_a_malformed_identity_provider_setting_is_refused(
 def test_a_provider_on_this_machine_may_be_plain_http() -> None:
     settings = Settings.from_env({"ASN_GRAPH_OIDC_ISSUER": "http://127.0.0.1:8080/realms/x"})
     assert settings.identity_provider is not None
+
+
+def test_the_roles_a_provider_may_map_to_are_the_callers_roles() -> None:
+    assert set(ROLE_NAMES) == {role.value for role in Role if role is not Role.SYSTEM}

@@ -58,8 +58,6 @@ class IdentityProvider:
         self._attempted_at = -float("inf")
         self._failure = ""
         self._fetching: asyncio.Lock | None = None
-        self.fetches = 0
-        """Key fetches tried, for /metrics-like curiosity and the tests."""
 
     async def verified(self, token: str) -> Verified:
         key_id = _key_id(token)
@@ -91,7 +89,6 @@ class IdentityProvider:
 
     async def _fetch(self) -> None:
         self._attempted_at = time.monotonic()
-        self.fetches += 1
         try:
             async with httpx.AsyncClient(timeout=self.settings.timeout_seconds) as client:
                 if self._jwks_uri is None:

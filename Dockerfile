@@ -10,8 +10,8 @@ COPY --from=build /install /usr/local
 WORKDIR /var/lib/asn-graph
 RUN chown asn:asn /var/lib/asn-graph
 USER asn
-ENV ASN_GRAPH_DATABASE_URL=sqlite:////var/lib/asn-graph/asn-graph.sqlite3 \
-    ASN_GRAPH_SECRET_FILE=/var/lib/asn-graph/.asn-graph-secret \
+# The store (asn-graph.sqlite3) and the secret file (.asn-graph-secret) are made here.
+ENV ASN_GRAPH_DATA_DIR=/var/lib/asn-graph \
     PYTHONUNBUFFERED=1
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -242,6 +242,8 @@ def event_store(
     its tables if they are missing (a helper process of a running one leaves that alone)."""
     if policy is None and settings.policy_file is not None:
         policy = load_policy(settings.policy_file)
+    if not settings.is_postgres:
+        settings.sqlite_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     env = settings.event_store_env()
     if not create_tables:
         env["CREATE_TABLE"] = "n"

@@ -5,13 +5,17 @@ from __future__ import annotations
 import math
 import os
 import secrets
+import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 DEFAULT_DATABASE_URL = "sqlite:///asn-graph.sqlite3"
+DEFAULT_DATA_DIR = "~/.local/share/asn-graph"
+DEFAULT_SECRET_FILE = ".asn-graph-secret"  # noqa: S105 (a file name)
 MIN_SECRET_LENGTH = 32
 
 
@@ -28,6 +32,21 @@ class Introspection(StrEnum):
     """No one."""
     AUTHENTICATED = "authenticated"
     """Callers with a valid token."""
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    """Where an operator looks for a user's application data (XDG Base Directory): the same
+    place whichever directory a command is run from."""
+    xdg = env.get("XDG_DATA_HOME", "").strip()
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "asn-graph"
+    return Path(DEFAULT_DATA_DIR).expanduser()
+
+
+def _absolute_directory(text: str, default: Path) -> Path:
+    # Made absolute once, when read: every path derived from it then means the same to a
+    # peer process started elsewhere.
+    return Path(text.strip()).expanduser().absolute() if text.strip() else default
 
 
 def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimum: int = 1) -> int:
@@ -62,6 +81,63 @@ def _on(env: Mapping[str, str], name: str, default: bool = True) -> bool:
     return text == "on"
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+ROLE_NAMES = ("officer", "approver", "employee", "auditor", "integrator")
+
+
+@dataclass(frozen=True)
+class IdentityProviderSettings:
+    """An agency's OpenID Connect identity provider whose tokens the API accepts beside its
+    own: found by discovery at ``issuer``, its keys from the JWKS discovery names."""
+
+    issuer: str
+    audience: str = "asn-graph"
+    subject_claim: str = "sub"
+    role_claim: str = "role"
+    agency_claim: str = "agency"
+    nip_claim: str = "nip"
+    roles: tuple[tuple[str, str], ...] = ()
+    """The provider's role values and the asn-graph role each stands for; none: the claim
+    holds asn-graph role names."""
+    timeout_seconds: float = 5.0
+    keys_max_age_seconds: int = 3600
+    """Keys are fetched again when older: a key the provider stopped publishing is refused
+    from then on at the latest."""
+    keys_min_interval_seconds: int = 60
+    """A token naming a key not yet known fetches the keys again, but not more often: a
+    stream of forged key ids cannot make the server hammer the provider."""
+
+
+def _issuer(text: str) -> str:
+    parsed = urlparse(text)
+    plain_http = parsed.scheme == "http" and parsed.hostname in LOOPBACK_HOSTS
+    if not (parsed.scheme == "https" or plain_http) or not parsed.hostname:
+        raise SettingsError(
+            f"ASN_GRAPH_OIDC_ISSUER is an https:// URL (http:// only on this machine): {text!r}"
+        )
+    return text.rstrip("/")
+
+
+def _role_map(text: str) -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        theirs, equals, ours = item.rpartition("=")
+        role, colon, scope = ours.strip().lower().partition(":")
+        if (
+            not equals
+            or not theirs.strip()
+            or role not in ROLE_NAMES
+            or (colon and (scope != "national" or role not in ("auditor", "integrator")))
+        ):
+            raise SettingsError(
+                "ASN_GRAPH_OIDC_ROLES is a comma-separated list of <provider's role>=<role>, "
+                f"the role one of {', '.join(ROLE_NAMES)} (auditor:national or "
+                f"integrator:national grant national scope): {item!r}"
+            )
+        pairs.append((theirs.strip(), ours.strip().lower()))
+    return tuple(pairs)
+
+
 @dataclass(frozen=True)
 class Variable:
     """One environment variable the server reads, as ``asn-graph serve --help`` names it."""
@@ -73,10 +149,11 @@ class Variable:
 
 
 ENVIRONMENT: tuple[Variable, ...] = (
+    Variable("ASN_GRAPH_DATA_DIR", DEFAULT_DATA_DIR, "SQLite files and secret file"),
     Variable("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL, "the event store (or postgresql://)"),
     Variable("ASN_GRAPH_DATABASE_SCHEMA", None, "PostgreSQL schema (must exist)"),
     Variable("ASN_GRAPH_JWT_SECRET", None, "HS256 signing secret, 32+ characters"),
-    Variable("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret", "secret made when none is set"),
+    Variable("ASN_GRAPH_SECRET_FILE", DEFAULT_SECRET_FILE, "secret made when none is set"),
     Variable("ASN_GRAPH_POOL_SIZE", "8", "worker threads and database connections"),
     Variable("ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", "2", "longest wait for the database"),
     Variable("ASN_GRAPH_REQUEST_TIMEOUT_SECONDS", "30", "longest a request's work may take"),
@@ -96,6 +173,17 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_COMMANDS_PER_MINUTE", "600", "commands a caller may send a minute"),
     Variable("ASN_GRAPH_TOKEN_MAX_HOURS", "24", "the longest a token may live"),
     Variable("ASN_GRAPH_INTROSPECTION", "authenticated", "who may ask for the schema"),
+    Variable("ASN_GRAPH_REVOCATION_SECONDS", "10", "revoked tokens read again after"),
+    Variable("ASN_GRAPH_OIDC_ISSUER", None, "an identity provider whose tokens are accepted"),
+    Variable("ASN_GRAPH_OIDC_AUDIENCE", "asn-graph", "the audience its tokens must name"),
+    Variable("ASN_GRAPH_OIDC_SUBJECT_CLAIM", "sub", "claim naming the caller"),
+    Variable("ASN_GRAPH_OIDC_ROLE_CLAIM", "role", "claim holding the role (a.b: nested)"),
+    Variable("ASN_GRAPH_OIDC_AGENCY_CLAIM", "agency", "claim holding the agency code"),
+    Variable("ASN_GRAPH_OIDC_NIP_CLAIM", "nip", "claim holding an employee's NIP"),
+    Variable("ASN_GRAPH_OIDC_ROLES", None, "provider role=asn-graph role, comma-separated"),
+    Variable("ASN_GRAPH_OIDC_TIMEOUT_SECONDS", "5", "wait for discovery and keys"),
+    Variable("ASN_GRAPH_OIDC_KEYS_MAX_AGE", "3600", "seconds before keys are fetched again"),
+    Variable("ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", "60", "fewest seconds between key fetches"),
 )
 """Every variable ``Settings.from_env`` reads, with its default: the one list the command's
 help is made from (a test holds it to this module's code and to the README)."""
@@ -116,7 +204,10 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     database_schema: str | None = None
     jwt_secret: str | None = None
-    secret_file: Path = Path(".asn-graph-secret")
+    secret_file: Path = Path(DEFAULT_SECRET_FILE)
+    """Relative to ``data_dir`` unless absolute."""
+    data_dir: Path = field(default_factory=lambda: default_data_dir(os.environ))
+    """Where relative SQLite files and the secret file are, wherever a command runs from."""
     pool_size: int = 8
     database_timeout_seconds: float = 2.0
     request_timeout_seconds: float = 30.0
@@ -137,6 +228,8 @@ class Settings:
     token_max_hours: int = 24
     ready_max_lag: int = 1000
     introspection: Introspection = Introspection.AUTHENTICATED
+    revocation_seconds: int = 10
+    identity_provider: IdentityProviderSettings | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -151,15 +244,39 @@ class Settings:
             raise SettingsError(
                 f"ASN_GRAPH_INTROSPECTION is 'on', 'off' or 'authenticated', not {introspection!r}"
             )
+        issuer = env.get("ASN_GRAPH_OIDC_ISSUER", "").strip()
+        identity_provider = (
+            IdentityProviderSettings(
+                issuer=_issuer(issuer),
+                audience=env.get("ASN_GRAPH_OIDC_AUDIENCE", "asn-graph").strip(),
+                subject_claim=env.get("ASN_GRAPH_OIDC_SUBJECT_CLAIM", "sub").strip(),
+                role_claim=env.get("ASN_GRAPH_OIDC_ROLE_CLAIM", "role").strip(),
+                agency_claim=env.get("ASN_GRAPH_OIDC_AGENCY_CLAIM", "agency").strip(),
+                nip_claim=env.get("ASN_GRAPH_OIDC_NIP_CLAIM", "nip").strip(),
+                roles=_role_map(env.get("ASN_GRAPH_OIDC_ROLES", "")),
+                timeout_seconds=_whole(env, "ASN_GRAPH_OIDC_TIMEOUT_SECONDS", 5, "seconds"),
+                keys_max_age_seconds=_whole(env, "ASN_GRAPH_OIDC_KEYS_MAX_AGE", 3600, "seconds"),
+                keys_min_interval_seconds=_whole(
+                    env, "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", 60, "seconds", minimum=0
+                ),
+            )
+            if issuer
+            else None
+        )
         return cls(
+            identity_provider=identity_provider,
+            revocation_seconds=_whole(
+                env, "ASN_GRAPH_REVOCATION_SECONDS", 10, "seconds", minimum=0
+            ),
             introspection=Introspection(introspection),
             projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
             read_wait_ms=_whole(env, "ASN_GRAPH_READ_WAIT_MS", 2000, "milliseconds", minimum=0),
+            data_dir=_absolute_directory(env.get("ASN_GRAPH_DATA_DIR", ""), default_data_dir(env)),
             database_url=env.get("ASN_GRAPH_DATABASE_URL", DEFAULT_DATABASE_URL),
             database_schema=env.get("ASN_GRAPH_DATABASE_SCHEMA") or None,
             jwt_secret=env.get("ASN_GRAPH_JWT_SECRET") or None,
-            secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", ".asn-graph-secret")),
+            secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", DEFAULT_SECRET_FILE)),
             pool_size=_whole(env, "ASN_GRAPH_POOL_SIZE", 8, "a positive integer"),
             database_timeout_seconds=_seconds(env, "ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", 2.0),
             request_timeout_seconds=_seconds(env, "ASN_GRAPH_REQUEST_TIMEOUT_SECONDS", 30.0),
@@ -195,15 +312,23 @@ class Settings:
         without its own ASN_GRAPH_ variables, then the store's, then ``extra``."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
+        env["ASN_GRAPH_DATA_DIR"] = str(self.data_dir)
+        env["ASN_GRAPH_SECRET_FILE"] = str(self.secret_path)
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
         env["ASN_GRAPH_DATABASE_TIMEOUT_SECONDS"] = f"{self.database_timeout_seconds:g}"
         env["ASN_GRAPH_REQUEST_TIMEOUT_SECONDS"] = f"{self.request_timeout_seconds:g}"
+        env["ASN_GRAPH_REVOCATION_SECONDS"] = str(self.revocation_seconds)
+        env.update(_identity_provider_environment(self.identity_provider))
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""
         env.update(extra)
         return env
+
+    @property
+    def token_max_lifetime(self) -> timedelta:
+        return timedelta(hours=self.token_max_hours)
 
     @property
     def is_postgres(self) -> bool:
@@ -214,7 +339,13 @@ class Settings:
         parsed = urlparse(self.database_url)
         if parsed.scheme != "sqlite":
             raise SettingsError(f"not a SQLite URL: {self.database_url}")
-        return Path(unquote(parsed.path.removeprefix("/")) or "asn-graph.sqlite3")
+        # A relative path is in the data directory; an absolute one replaces it.
+        return self.data_dir / (unquote(parsed.path.removeprefix("/")) or "asn-graph.sqlite3")
+
+    @property
+    def secret_path(self) -> Path:
+        """The secret file, at the same place whichever directory a command runs from."""
+        return self.data_dir / self.secret_file
 
     def event_store_env(self) -> dict[str, str]:
         """The eventsourcing library's settings for this database."""
@@ -257,17 +388,16 @@ class Settings:
     def _checked_secret_file(self) -> str:
         """The secret kept in the secret file, refused when it is short or others may read it
         (a secret anyone on the machine can read signs tokens for anyone)."""
-        path = self.secret_file
+        path = self.secret_path
         mode = path.stat().st_mode & 0o777
         if mode & 0o077:
             raise SettingsError(
-                f"the secret file {path.resolve()} may be read by others (mode {mode:o}): "
-                f"chmod 600 {path}"
+                f"the secret file {path} may be read by others (mode {mode:o}): chmod 600 {path}"
             )
         secret = path.read_text().strip()
         if len(secret) < MIN_SECRET_LENGTH:
             raise SettingsError(
-                f"the secret file {path.resolve()} holds {len(secret)} characters; a secret "
+                f"the secret file {path} holds {len(secret)} characters; a secret "
                 f"needs at least {MIN_SECRET_LENGTH}: remove the file and a new one is made"
             )
         return secret
@@ -280,11 +410,39 @@ class Settings:
                     f"ASN_GRAPH_JWT_SECRET needs at least {MIN_SECRET_LENGTH} characters"
                 )
             return self.jwt_secret
-        if self.secret_file.exists():
+        path = self.secret_path
+        if path.exists():
             return self._checked_secret_file()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         secret = secrets.token_urlsafe(48)
-        self.secret_file.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(secret)
+        # Written whole under another name, then linked into place: a process starting at the
+        # same moment (the API and a `token` command) finds either no file or the whole one.
+        descriptor, written = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
+        try:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secret)
+            os.link(written, path)
+        except FileExistsError:
+            return self._checked_secret_file()
+        finally:
+            os.unlink(written)
         return secret
+
+
+def _identity_provider_environment(
+    provider: IdentityProviderSettings | None,
+) -> dict[str, str]:
+    if provider is None:
+        return {}
+    return {
+        "ASN_GRAPH_OIDC_ISSUER": provider.issuer,
+        "ASN_GRAPH_OIDC_AUDIENCE": provider.audience,
+        "ASN_GRAPH_OIDC_SUBJECT_CLAIM": provider.subject_claim,
+        "ASN_GRAPH_OIDC_ROLE_CLAIM": provider.role_claim,
+        "ASN_GRAPH_OIDC_AGENCY_CLAIM": provider.agency_claim,
+        "ASN_GRAPH_OIDC_NIP_CLAIM": provider.nip_claim,
+        "ASN_GRAPH_OIDC_ROLES": ",".join(f"{theirs}={ours}" for theirs, ours in provider.roles),
+        "ASN_GRAPH_OIDC_TIMEOUT_SECONDS": f"{provider.timeout_seconds:g}",
+        "ASN_GRAPH_OIDC_KEYS_MAX_AGE": str(provider.keys_max_age_seconds),
+        "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL": str(provider.keys_min_interval_seconds),
+    }

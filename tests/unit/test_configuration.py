@@ -97,8 +97,9 @@ def test_settings_come_from_the_environment() -> None:
 def test_zero_configuration_is_an_embedded_sqlite_file() -> None:
     settings = Settings.from_env({})
     assert not settings.is_postgres
-    assert settings.event_store_env()["SQLITE_DBNAME"] == "asn-graph.sqlite3"
-    assert settings.views_location == "asn-graph.views.sqlite3"
+    data = Path("~/.local/share/asn-graph").expanduser()
+    assert settings.event_store_env()["SQLITE_DBNAME"] == str(data / "asn-graph.sqlite3")
+    assert settings.views_location == str(data / "asn-graph.views.sqlite3")
     with pytest.raises(SettingsError):
         Settings.from_env({"ASN_GRAPH_POOL_SIZE": "zero"})
 

@@ -31,6 +31,7 @@ from asn_graph.api.auth import (
     bearer_token,
     connection_authorization,
 )
+from asn_graph.api.authentication import Authenticator
 from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.body_limit import BodyLimit
@@ -41,9 +42,11 @@ from asn_graph.api.engine.documents import cache_sizes
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode, refusal_body
 from asn_graph.api.health import liveness, readiness, unready
+from asn_graph.api.identity_provider import IdentityProvider
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics, request_started
 from asn_graph.api.rate_limit import RateLimiter
+from asn_graph.api.revocation_list import RevocationList
 from asn_graph.api.schema import build_schema
 from asn_graph.domain.errors import InvalidInput, Unavailable
 
@@ -54,7 +57,7 @@ class AsnGraphQL(GraphQL[Context, None]):
     def __init__(
         self,
         service: Backend,
-        tokens: TokenService,
+        authenticator: Authenticator,
         blocking: BlockingPool,
         metrics: ApiMetrics,
     ) -> None:
@@ -70,7 +73,7 @@ class AsnGraphQL(GraphQL[Context, None]):
             allowed_origins=settings.allowed_origins,
         )
         self.service = service
-        self.tokens = tokens
+        self.authenticator = authenticator
         self.blocking = blocking
         self.metrics = metrics
         self.fast_paths = settings.fast_paths
@@ -167,8 +170,8 @@ class AsnGraphQL(GraphQL[Context, None]):
         try:
             token = bearer_token(request.headers.get("authorization"))
             if token is not None:
-                context.actor = self.tokens.verify(token)
-        except Unauthenticated as error:
+                context.actor = await self.authenticator.actor(token)
+        except (Unauthenticated, Unavailable) as error:
             context.auth_error = error
         return context
 
@@ -178,13 +181,16 @@ class AsnGraphQL(GraphQL[Context, None]):
         try:
             token = bearer_token(connection_authorization(context.connection_params))
             if token is not None:
-                context.actor = self.tokens.verify(token)
+                context.actor = await self.authenticator.actor(token)
                 context.auth_error = None
             context.caller()
-        except (Unauthenticated, InvalidInput) as error:
-            raise ConnectionRejectionError(
-                {"message": error.message, "code": ErrorCode.UNAUTHENTICATED.value}
-            ) from None
+        except (Unauthenticated, InvalidInput, Unavailable) as error:
+            code = (
+                ErrorCode.UNAVAILABLE
+                if isinstance(error, Unavailable)
+                else ErrorCode.UNAUTHENTICATED
+            )
+            raise ConnectionRejectionError({"message": error.message, "code": code.value}) from None
         unset: UnsetType = UNSET
         return unset
 
@@ -217,10 +223,23 @@ def _replaying(body: bytes) -> Receive:
 
 
 def create_app(service: Backend, tokens: TokenService) -> Starlette:
+    """The API of ``service``; it accepts the local tokens ``tokens`` verifies, and those of
+    the identity provider the settings name."""
     settings = service.settings
     blocking = BlockingPool(settings.pool_size, settings.request_timeout_seconds)
-    metrics = ApiMetrics(service, cache_sizes if service.settings.fast_paths else dict)
-    graphql = AsnGraphQL(service, tokens, blocking, metrics)
+    metrics = ApiMetrics(service, cache_sizes if settings.fast_paths else dict)
+    revocations = RevocationList(
+        service.app.revocations.since,
+        blocking,
+        refresh_seconds=settings.revocation_seconds,
+        max_lifetime=settings.token_max_lifetime,
+    )
+    provider = (
+        IdentityProvider(settings.identity_provider, settings.token_max_lifetime)
+        if settings.identity_provider is not None
+        else None
+    )
+    graphql = AsnGraphQL(service, Authenticator(tokens, revocations, provider), blocking, metrics)
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))

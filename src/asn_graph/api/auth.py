@@ -1,8 +1,11 @@
-"""Bearer tokens (JWT, HS256): who the caller is, in which role, for which agency."""
+"""Local bearer tokens (JWT, HS256, signed with the server's secret): who the caller is, in
+which role, for which agency. Tokens of an agency's identity provider are verified by
+``identity_provider``; ``authentication`` chooses between them and checks revocations."""
 
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -29,6 +32,23 @@ class Unauthenticated(DomainError):
 
 
 @dataclass(frozen=True)
+class Verified:
+    """The caller a valid token names, and what expiry and revocation read of the token."""
+
+    actor: Actor
+    expires: float
+    issued_at: float
+    token_id: str | None
+    """``jti``: the id a single token is revoked by (tokens without one are revoked only
+    with all of their subject's)."""
+
+    def check_expiry(self) -> None:
+        # As PyJWT and joserfc reckon it: a token is expired from its "exp" second on.
+        if self.expires <= time.time():
+            raise Unauthenticated("the token has expired")
+
+
+@dataclass(frozen=True)
 class TokenService:
     secret: str
     issuer: str = "asn-graph"
@@ -46,8 +66,9 @@ class TokenService:
         national: bool = False,
         ttl: timedelta = timedelta(hours=8),
         now: datetime | None = None,
+        token_id: str | None = None,
     ) -> str:
-        actor = _actor(subject, role, agency, nip, national)
+        actor = actor_of(subject, role, agency, nip, national)
         if ttl > self.max_lifetime:
             raise InvalidInput(
                 f"a token lives at most {self.max_lifetime.total_seconds() / 3600:g} hours",
@@ -61,6 +82,7 @@ class TokenService:
             "aud": AUDIENCE,
             "iat": issued,
             "exp": issued + ttl,
+            "jti": token_id or uuid.uuid4().hex,
         }
         if actor.agency:
             claims["agency"] = actor.agency
@@ -71,14 +93,15 @@ class TokenService:
         return jwt.encode(claims, self.secret, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> Actor:
-        actor, expires = self._verified(token)
-        # As PyJWT reckons it: a token is expired from its "exp" second on.
-        if expires <= time.time():
-            raise Unauthenticated("the token has expired")
-        return actor
+        return self.verified(token).actor
+
+    def verified(self, token: str) -> Verified:
+        verified = self._verified(token)
+        verified.check_expiry()
+        return verified
 
     @lru_cache(maxsize=TOKENS_REMEMBERED)  # noqa: B019 (one service per process, lives as long)
-    def _verified(self, token: str) -> tuple[Actor, float]:
+    def _verified(self, token: str) -> Verified:
         """The caller a token names and when it expires. Everything but the expiry is fixed
         by the signed token once it has been valid, so a token is checked once and only its
         expiry at each use (a client sends the same token with every request)."""
@@ -99,7 +122,7 @@ class TokenService:
         if scope not in (None, NATIONAL_SCOPE):
             raise Unauthenticated(f"the token's scope {scope!r} is not one this service grants")
         try:
-            actor = _actor(
+            actor = actor_of(
                 str(claims["sub"]),
                 Role(claims["role"]),
                 claims.get("agency"),
@@ -108,15 +131,26 @@ class TokenService:
             )
         except (ValueError, InvalidInput) as error:
             raise Unauthenticated(f"the token's claims are not valid: {error}") from None
-        if float(claims["exp"]) - float(claims["iat"]) > self.max_lifetime.total_seconds():
-            raise Unauthenticated(
-                f"the token lives longer than the {self.max_lifetime.total_seconds() / 3600:g} "
-                "hours a token may: ask for a new one"
-            )
-        return actor, float(claims["exp"])
+        check_lifetime(claims, self.max_lifetime)
+        token_id = claims.get("jti")
+        return Verified(
+            actor,
+            float(claims["exp"]),
+            float(claims["iat"]),
+            token_id if isinstance(token_id, str) else None,
+        )
 
 
-def _actor(
+def check_lifetime(claims: Mapping[str, Any], max_lifetime: timedelta) -> None:
+    """Refuses a token that lives longer, from its issue to its expiry, than any may."""
+    if float(claims["exp"]) - float(claims["iat"]) > max_lifetime.total_seconds():
+        raise Unauthenticated(
+            f"the token lives longer than the {max_lifetime.total_seconds() / 3600:g} "
+            "hours a token may: ask for a new one"
+        )
+
+
+def actor_of(
     subject: str, role: Role, agency: str | None, nip: str | None, national: bool = False
 ) -> Actor:
     if role is Role.SYSTEM:

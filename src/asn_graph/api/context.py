@@ -19,7 +19,7 @@ from asn_graph.application.interface import Application
 from asn_graph.application.views import Recorded
 from asn_graph.changes.changes import Change, Interest
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.domain.errors import Forbidden, InvalidInput
+from asn_graph.domain.errors import Forbidden, InvalidInput, Unavailable
 from asn_graph.projections.interface import DirectoryReads, Freshness, ReadModels
 
 P = ParamSpec("P")
@@ -43,7 +43,7 @@ class Context:
     service: Backend
     blocking: BlockingPool
     actor: Actor | None = None
-    auth_error: Unauthenticated | None = None
+    auth_error: Unauthenticated | Unavailable | None = None
     request_error: InvalidInput | None = None
     request: Request | WebSocket | None = None
     response: Response | WebSocket | None = None

@@ -13,6 +13,7 @@ from asn_graph.application.plans import PlanUseCases
 from asn_graph.application.ports import Matching, StaffingCounts, VersionsByTime
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.time_travel import TimeTravel
+from asn_graph.application.token_revocations import TokenRevocationUseCases
 from asn_graph.application.views import HistoryEntry
 from asn_graph.application.work_units import WorkUnitUseCases
 from asn_graph.domain.policy import TransferPolicy
@@ -36,6 +37,7 @@ class AsnGraph:
         self.cases = CaseUseCases(store, staffing)
         self.plans = PlanUseCases(store, matching, self.cases)
         self.time_travel = TimeTravel(store, versions)
+        self.revocations = TokenRevocationUseCases(store)
 
     @property
     def policy(self) -> TransferPolicy:

@@ -22,6 +22,7 @@ from asn_graph.application.views import (
     HistoryEntry,
     Past,
     Recorded,
+    Revocations,
     WorkUnitView,
 )
 from asn_graph.domain.actors import Actor
@@ -251,6 +252,14 @@ class TimeTravel(Protocol):
     def transfer_plan(self, plan_id: UUID, moment: Moment) -> Past[PlanView]: ...
 
 
+class TokenRevocations(Protocol):
+    def revoke_token(self, actor: Actor, token_id: str, reason: str = "") -> int: ...
+
+    def revoke_subject(self, actor: Actor, subject: str, reason: str = "") -> int: ...
+
+    def since(self, version: int) -> Revocations: ...
+
+
 class Application(Protocol):
     @property
     def agencies(self) -> Agencies: ...
@@ -269,6 +278,9 @@ class Application(Protocol):
 
     @property
     def time_travel(self) -> TimeTravel: ...
+
+    @property
+    def revocations(self) -> TokenRevocations: ...
 
     @property
     def policy(self) -> TransferPolicy: ...

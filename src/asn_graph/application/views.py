@@ -189,3 +189,14 @@ class Past(Generic[V]):
     view: V
     version: int
     recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class Revocations:
+    """The revocations recorded after a version of the register, up to ``version``."""
+
+    version: int
+    tokens: tuple[tuple[str, int], ...] = ()
+    """Token id and when it was revoked (seconds since the epoch)."""
+    subjects: tuple[tuple[str, int], ...] = ()
+    """Subject and the moment before which its tokens were issued (seconds since the epoch)."""

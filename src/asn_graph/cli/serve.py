@@ -4,11 +4,14 @@ the schema."""
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+import uuid
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from asn_graph.cli.help import DefaultsAndEpilogShown
-from asn_graph.domain.actors import Role
+from asn_graph.domain.actors import Actor, Role
 from asn_graph.settings import Settings, environment_help
 
 if TYPE_CHECKING:
@@ -53,6 +56,19 @@ def add_commands(commands: Any) -> None:
     )
     token.add_argument("--hours", type=float, default=8.0, help="validity in hours")
     token.set_defaults(handler=_token)
+
+    revoke = commands.add_parser(
+        "revoke",
+        help="revoke a token, or every token of a subject issued until now",
+        description="Record a revocation in the store: every API process refuses the token "
+        "within ASN_GRAPH_REVOCATION_SECONDS.",
+        formatter_class=DefaultsAndEpilogShown,
+    )
+    which = revoke.add_mutually_exclusive_group(required=True)
+    which.add_argument("--token-id", help="the token's id (its jti; 'asn-graph token' prints it)")
+    which.add_argument("--subject", help="every token of this caller issued until now")
+    revoke.add_argument("--reason", required=True, help="why, for the audit trail")
+    revoke.set_defaults(handler=_revoke)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(handler=_schema)
@@ -100,8 +116,8 @@ def _demo(arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def _token(arguments: argparse.Namespace, settings: Settings) -> int:
-
     tokens = _tokens(settings)
+    token_id = uuid.uuid4().hex
     print(
         tokens.mint(
             role=Role(arguments.role),
@@ -110,7 +126,27 @@ def _token(arguments: argparse.Namespace, settings: Settings) -> int:
             nip=arguments.nip,
             national=arguments.national,
             ttl=timedelta(hours=arguments.hours),
+            token_id=token_id,
         )
+    )
+    print(f"token id: {token_id} (asn-graph revoke --token-id {token_id})", file=sys.stderr)
+    return 0
+
+
+def _revoke(arguments: argparse.Namespace, settings: Settings) -> int:
+    from asn_graph.bootstrap import build_service
+
+    operator = Actor(getpass.getuser(), Role.SYSTEM)
+    with build_service(settings) as service:
+        revocations = service.app.revocations
+        if arguments.token_id:
+            revocations.revoke_token(operator, arguments.token_id, arguments.reason)
+            revoked = f"token {arguments.token_id.strip()}"
+        else:
+            revocations.revoke_subject(operator, arguments.subject, arguments.reason)
+            revoked = f"the tokens of {arguments.subject.strip()} issued until now"
+    print(
+        f"revoked {revoked}; API processes refuse it within {settings.revocation_seconds} seconds"
     )
     return 0
 
@@ -126,7 +162,5 @@ def _tokens(settings: Settings) -> TokenService:
     from asn_graph.api.auth import TokenService
 
     return TokenService(
-        settings.signing_secret(),
-        settings.token_issuer,
-        timedelta(hours=settings.token_max_hours),
+        settings.signing_secret(), settings.token_issuer, settings.token_max_lifetime
     )

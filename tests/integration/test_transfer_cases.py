@@ -25,6 +25,7 @@ from asn_graph.domain.case_records import (
 )
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
+from asn_graph.domain.office_terms import HolderCapacity
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule
@@ -96,11 +97,13 @@ def test_a_case_from_proposal_to_closing(organised: Service) -> None:
     revoked = cases.revoke_decree(APPROVER, c.RevokeDecree(case.id, "Salah tujuan"))
     assert revoked.view.decree is None
     cases.issue_decree(APPROVER, c.IssueDecree(case.id, _decree("821/2/2026")))
+    misspelt = _decree("821/2/2026", "wali kota  SURABAYA")
     corrected = cases.correct_decree(
-        APPROVER, c.CorrectDecree(case.id, _decree("821/2/2026", "Sekda"), "Ralat penanda tangan")
+        APPROVER, c.CorrectDecree(case.id, misspelt, "Ralat penanda tangan")
     )
     assert corrected.view.decree is not None
-    assert corrected.view.decree.signatory == "Sekda"
+    assert corrected.view.decree.signatory == "Wali Kota Surabaya"
+    assert corrected.view.decree.signatory_capacity is HolderCapacity.DEFINITIVE
     cases.record_installation(OFFICER, c.RecordInstallation(case.id, date(2026, 11, 10)))
     effective = cases.take_effect(OFFICER, c.TakeEffect(case.id))
     assert effective.view.effective_on == date(2026, 11, 16)

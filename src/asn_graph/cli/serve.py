@@ -42,7 +42,12 @@ def add_commands(commands: Any) -> None:
         "--role", required=True, choices=[r.value for r in Role if r is not Role.SYSTEM]
     )
     token.add_argument("--subject", required=True, help="who the caller is (user id)")
-    token.add_argument("--agency", help="agency code (instansi) an officer/approver acts for")
+    token.add_argument(
+        "--agency",
+        help="the agency code (instansi) an officer/approver acts for; the office a regulator "
+        "acts for: BKN or a Kanreg's code (KANREG-VI) for bkn, the province code for "
+        "governor, KEMENDAGRI (the default) for minister",
+    )
     token.add_argument("--nip", help="the employee's own NIP (role employee)")
     token.add_argument("--hours", type=float, default=8.0, help="validity in hours")
     token.set_defaults(handler=_token)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any, cast
 from uuid import UUID, uuid4
 
+import orjson
 import pytest
 from eventsourcing.persistence import StoredEvent
 
@@ -331,3 +332,43 @@ def test_a_case_opened_before_cases_came_from_plans_still_loads(organised: Servi
             {"id": str(earlier)},
         )
         assert row == {"plan_id": None, "plan_move": None}
+
+
+def test_a_decree_recorded_before_the_register_of_signing_offices_still_loads(
+    organised: Service,
+) -> None:
+    # The case's events copied to another case, its decree as stored before decrees named
+    # their signatory's NIP and capacity: a free-text signatory only.
+    closed = _closed(organised, 53)
+    store = organised.store
+    earlier = uuid4()
+    copied = []
+    for stored in store.recorder.select_events(closed.id):
+        state = orjson.loads(stored.state)
+        if stored.topic == "asn-graph/transfer-case/decree-issued":
+            recorded = state["decree"]["_data_"]
+            assert recorded.pop("signatory_nip") is None
+            assert recorded.pop("signatory_capacity") == {
+                "_type_": "holder_capacity",
+                "_data_": "DEFINITIVE",
+            }
+            recorded["signatory"] = "Bapak Wali Kota"
+        copied.append(
+            StoredEvent(earlier, stored.originator_version, stored.topic, orjson.dumps(state))
+        )
+    store.recorder.insert_events(copied)
+
+    decree = organised.app.cases.get(earlier).decree
+    assert decree is not None
+    assert (decree.signatory, decree.signatory_nip, decree.signatory_capacity) == (
+        "Bapak Wali Kota",
+        None,
+        None,
+    )
+    assert decree.number == "821/53/2026"
+    organised.projector.catch_up()
+    (row,) = organised.views.query(
+        "SELECT details FROM audit_trail WHERE originator_id = :id AND event_type = :type",
+        {"id": str(earlier), "type": "asn-graph/transfer-case/decree-issued"},
+    )
+    assert orjson.loads(row["details"])["decree"]["signatory"] == "Bapak Wali Kota"

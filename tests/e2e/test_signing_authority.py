@@ -129,7 +129,7 @@ async def test_the_regulators_record_their_own_review_and_decree(
         (Role.OFFICER, "3515"),
         (Role.APPROVER, "3515"),
         (Role.GOVERNOR, "33"),
-        (Role.MINISTER, None),
+        (Role.MINISTER, "KEMENDAGRI"),
     ):
         refused = await api.error(ISSUE, governors, token=api.token(role, office))
         assert refused["extensions"]["code"] == "FORBIDDEN", (role, office)

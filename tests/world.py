@@ -7,9 +7,11 @@ from datetime import date
 
 from asn_graph.application import commands as c
 from asn_graph.application.app import AsnGraph
+from asn_graph.application.office_commands import AppointHolder
 from asn_graph.domain.actors import SYSTEM_ACTOR
 from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.nip import Gender
+from asn_graph.domain.office_terms import HolderCapacity, Office
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import Position, WorkloadItem
 from asn_graph.domain.reference import (
@@ -21,6 +23,7 @@ from asn_graph.domain.reference import (
     PositionKind,
     Rank,
 )
+from asn_graph.domain.transfer_types import DecisionAuthority
 
 TODAY = date(2026, 11, 23)
 
@@ -32,6 +35,17 @@ AGENCIES = (
     ("BKN", "Badan Kepegawaian Negara", AgencyKind.CENTRAL, ""),
     ("KEMENDAGRI", "Kementerian Dalam Negeri", AgencyKind.CENTRAL, ""),
 )
+SIGNERS_SINCE = date(2025, 2, 20)
+SIGNATORIES: dict[Office, str] = {
+    **{Office(DecisionAuthority.PPK, code): f"PPK {name}" for code, name, _, _ in AGENCIES},
+    Office(DecisionAuthority.PPK, "3578"): "Wali Kota Surabaya",
+    Office(DecisionAuthority.GOVERNOR, "35"): "Gubernur Jawa Timur",
+    Office(DecisionAuthority.GOVERNOR, "33"): "Gubernur Jawa Tengah",
+    Office(DecisionAuthority.MINISTER_OF_HOME_AFFAIRS, "KEMENDAGRI"): "Menteri Dalam Negeri",
+    Office(DecisionAuthority.HEAD_OF_BKN, "BKN"): "Kepala Badan Kepegawaian Negara",
+}
+"""The definitive holder of every signing office of the organisation, since SIGNERS_SINCE."""
+PROVINCES = {code: province for code, _, _, province in AGENCIES}
 UNITS = (
     ("BKPSDM", "Badan Kepegawaian dan Pengembangan SDM"),
     ("DISKOMINFO", "Dinas Komunikasi dan Informatika"),
@@ -101,6 +115,11 @@ def build_organisation(app: AsnGraph) -> None:
                 app.work_units.establish_position(SYSTEM_ACTOR, establish)
                 assess = c.AssessWorkload(code, unit_code, position.code, workload)
                 app.work_units.assess_workload(SYSTEM_ACTOR, assess)
+    for office, name in SIGNATORIES.items():
+        appointment = AppointHolder(
+            office, name, None, HolderCapacity.DEFINITIVE, SIGNERS_SINCE, None, f"SK/{name}"
+        )
+        app.offices.appoint(SYSTEM_ACTOR, appointment)
 
 
 def register(

@@ -5,9 +5,14 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from asn_graph.domain import regulators
 from asn_graph.domain.actors import Role
+from asn_graph.domain.office_terms import Office
+from asn_graph.domain.regulators import Jurisdiction
+from asn_graph.domain.transfer_types import DecisionAuthority
 from tests.conftest import Api
 from tests.e2e import operations as op
+from tests.world import PROVINCES, SIGNATORIES
 
 AUTHORITY = {
     "WITHIN_AGENCY": "PPK",
@@ -17,6 +22,28 @@ AUTHORITY = {
     "REGIONAL_CENTRAL": "HEAD_OF_BKN",
     "BETWEEN_CENTRAL": "HEAD_OF_BKN",
 }
+
+
+KANREG_OF_THE_WORLD = "KANREG-II"
+"""The regional office of BKN serving East Java (35), the world's province."""
+
+
+def technical_reviewer(case: dict[str, Any]) -> str:
+    """The office whose technical review the case's route asks for."""
+    return KANREG_OF_THE_WORLD if AUTHORITY[case["transferType"]] == "GOVERNOR" else "BKN"
+
+
+def deciding_office(case: dict[str, Any]) -> Office:
+    authority = DecisionAuthority(AUTHORITY[case["transferType"]])
+    destination = case["destination"]["agencyCode"]
+    jurisdiction = Jurisdiction(PROVINCES[case["origin"]["agencyCode"]], PROVINCES[destination])
+    return regulators.deciding_office(authority, destination, jurisdiction)
+
+
+def signer_token(api: Api, office: Office) -> str:
+    """A token of whoever records the office's decrees."""
+    role = regulators.DECIDING_ROLES[office.authority]
+    return api.token(role, office.jurisdiction)
 
 
 def placement(agency: str, unit: str, position: str) -> dict[str, str]:
@@ -79,7 +106,7 @@ async def approve_route(api: Api, case: dict[str, Any], steps: int | None = None
         "REVIEW_BOARD": api.token(Role.APPROVER, origin),
         "ORIGIN_RELEASE": api.token(Role.APPROVER, origin),
         "DESTINATION_ACCEPTANCE": api.token(Role.APPROVER, destination),
-        "TECHNICAL_REVIEW": api.token(Role.OFFICER, destination),
+        "TECHNICAL_REVIEW": api.token(Role.BKN, technical_reviewer(case)),
     }
     for index, step in enumerate(case["route"][:steps]):
         data = await api.ok(
@@ -102,7 +129,6 @@ async def approve_route(api: Api, case: dict[str, Any], steps: int | None = None
 async def decree_and_move(api: Api, case: dict[str, Any], decree_number: str) -> dict[str, Any]:
     origin = case["origin"]["agencyCode"]
     destination = case["destination"]["agencyCode"]
-    internal = case["transferType"] == "WITHIN_AGENCY"
     await api.ok(
         op.HANDOVER,
         {
@@ -115,7 +141,7 @@ async def decree_and_move(api: Api, case: dict[str, Any], decree_number: str) ->
         },
         token=api.token(Role.OFFICER, origin),
     )
-    signer = api.token(Role.APPROVER if internal else Role.OFFICER, destination)
+    office = deciding_office(case)
     issued = await api.ok(
         op.ISSUE_DECREE,
         {
@@ -125,11 +151,11 @@ async def decree_and_move(api: Api, case: dict[str, Any], decree_number: str) ->
                 "issuer": f"Pejabat {destination}",
                 "authority": AUTHORITY[case["transferType"]],
                 "signedOn": "2026-11-02",
-                "signatory": "Pejabat Pembina Kepegawaian",
+                "signatory": SIGNATORIES[office],
                 "effectiveOn": "2026-11-16",
             }
         },
-        token=signer,
+        token=signer_token(api, office),
     )
     assert issued["issueDecree"]["transferCase"]["state"] == "DECREE_ISSUED"
     destination_officer = api.token(Role.OFFICER, destination)

@@ -141,7 +141,7 @@ async def test_a_decree_number_is_unique_per_issuer(api: Api, organised: Service
         "issuer": "Wali Kota Surabaya",
         "authority": "PPK",
         "signedOn": "2026-11-02",
-        "signatory": "Wali Kota",
+        "signatory": "Wali Kota Surabaya",
         "effectiveOn": "2026-11-16",
     }
     await api.ok(op.ISSUE_DECREE, {"input": {**decree, "caseId": cases[0]["id"]}}, token=approver)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any, cast
 from uuid import UUID, uuid4
 
+import orjson
 import pytest
 from eventsourcing.persistence import StoredEvent
 
@@ -25,6 +26,7 @@ from asn_graph.domain.case_records import (
 )
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
+from asn_graph.domain.office_terms import HolderCapacity
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule
@@ -96,11 +98,13 @@ def test_a_case_from_proposal_to_closing(organised: Service) -> None:
     revoked = cases.revoke_decree(APPROVER, c.RevokeDecree(case.id, "Salah tujuan"))
     assert revoked.view.decree is None
     cases.issue_decree(APPROVER, c.IssueDecree(case.id, _decree("821/2/2026")))
+    misspelt = _decree("821/2/2026", "wali kota  SURABAYA")
     corrected = cases.correct_decree(
-        APPROVER, c.CorrectDecree(case.id, _decree("821/2/2026", "Sekda"), "Ralat penanda tangan")
+        APPROVER, c.CorrectDecree(case.id, misspelt, "Ralat penanda tangan")
     )
     assert corrected.view.decree is not None
-    assert corrected.view.decree.signatory == "Sekda"
+    assert corrected.view.decree.signatory == "Wali Kota Surabaya"
+    assert corrected.view.decree.signatory_capacity is HolderCapacity.DEFINITIVE
     cases.record_installation(OFFICER, c.RecordInstallation(case.id, date(2026, 11, 10)))
     effective = cases.take_effect(OFFICER, c.TakeEffect(case.id))
     assert effective.view.effective_on == date(2026, 11, 16)
@@ -328,3 +332,43 @@ def test_a_case_opened_before_cases_came_from_plans_still_loads(organised: Servi
             {"id": str(earlier)},
         )
         assert row == {"plan_id": None, "plan_move": None}
+
+
+def test_a_decree_recorded_before_the_register_of_signing_offices_still_loads(
+    organised: Service,
+) -> None:
+    # The case's events copied to another case, its decree as stored before decrees named
+    # their signatory's NIP and capacity: a free-text signatory only.
+    closed = _closed(organised, 53)
+    store = organised.store
+    earlier = uuid4()
+    copied = []
+    for stored in store.recorder.select_events(closed.id):
+        state = orjson.loads(stored.state)
+        if stored.topic == "asn-graph/transfer-case/decree-issued":
+            recorded = state["decree"]["_data_"]
+            assert recorded.pop("signatory_nip") is None
+            assert recorded.pop("signatory_capacity") == {
+                "_type_": "holder_capacity",
+                "_data_": "DEFINITIVE",
+            }
+            recorded["signatory"] = "Bapak Wali Kota"
+        copied.append(
+            StoredEvent(earlier, stored.originator_version, stored.topic, orjson.dumps(state))
+        )
+    store.recorder.insert_events(copied)
+
+    decree = organised.app.cases.get(earlier).decree
+    assert decree is not None
+    assert (decree.signatory, decree.signatory_nip, decree.signatory_capacity) == (
+        "Bapak Wali Kota",
+        None,
+        None,
+    )
+    assert decree.number == "821/53/2026"
+    organised.projector.catch_up()
+    (row,) = organised.views.query(
+        "SELECT details FROM audit_trail WHERE originator_id = :id AND event_type = :type",
+        {"id": str(earlier), "type": "asn-graph/transfer-case/decree-issued"},
+    )
+    assert orjson.loads(row["details"])["decree"]["signatory"] == "Bapak Wali Kota"

@@ -11,6 +11,7 @@ from asn_graph.domain.competencies import HeldCompetency
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.nip import Gender, Nip
+from asn_graph.domain.office_terms import HolderCapacity, Office, Term
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.reference import (
@@ -20,6 +21,8 @@ from asn_graph.domain.reference import (
     PerformanceRating,
     Rank,
 )
+from asn_graph.domain.regulators import Jurisdiction
+from asn_graph.domain.signing import Signing
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import DecisionAuthority, Initiative, TransferType
 
@@ -34,6 +37,24 @@ DESTINATION_APPROVER = Actor("ppk-3515", Role.APPROVER, "3515")
 NIP = "198503122010012003"
 SELF = Actor("asn-1", Role.EMPLOYEE, nip=NIP)
 POLICY = TransferPolicy()
+KANREG = Actor("kanreg-ii", Role.BKN, "KANREG-II")
+"""The regional office of BKN serving East Java (35)."""
+GOVERNOR = Actor("gubernur-35", Role.GOVERNOR, "35")
+JURISDICTION = Jurisdiction("35", "35")
+REGISTER = {
+    Office(DecisionAuthority.PPK, "3578"): (
+        Term(1, "Wali Kota", None, HolderCapacity.DEFINITIVE, date(2025, 2, 20), None, "SK/1"),
+    ),
+    Office(DecisionAuthority.GOVERNOR, "35"): (
+        Term(1, "Gubernur", None, HolderCapacity.DEFINITIVE, date(2025, 2, 20), None, "SK/2"),
+    ),
+}
+"""Who held the offices the unit tests' decrees are signed in."""
+
+
+def signing(subject: TransferCase) -> Signing:
+    office = subject.parties(JURISDICTION).deciding_office
+    return Signing(JURISDICTION, office, REGISTER.get(office, ()))
 
 
 def employee(
@@ -100,8 +121,9 @@ def decree(
     signed: date = date(2026, 11, 2),
     effective: date = date(2026, 11, 16),
     authority: DecisionAuthority = DecisionAuthority.PPK,
+    signatory: str = "Wali Kota",
 ) -> Decree:
-    return Decree(number, "Wali Kota Surabaya", authority, signed, "Wali Kota", effective)
+    return Decree(number, "Wali Kota Surabaya", authority, signed, signatory, effective)
 
 
 HANDOVER = Handover(None, "Plt. Kasubbag", date(2026, 11, 1), "")

@@ -7,6 +7,7 @@ import pytest
 from asn_graph import settings as settings_module
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.matching import MatchingWeights
+from asn_graph.domain.office_terms import HolderCapacity
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
 from asn_graph.persistence.policy_file import load_policy
@@ -26,6 +27,9 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
                 "evaluation_months": [3, 6, 12],
                 "evaluation_grace_days": 14,
                 "matching": {"competency": 40, "asked_for": 0, "minimum_score": 25.5},
+                "acting_term_max_days": 30,
+                "signing_capacities": ["DEFINITIVE"],
+                "kanreg_regions": {"KANREG-VI": ["11", "12"]},
             }
         )
     )
@@ -37,6 +41,9 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
     assert policy.evaluation_months == (3, 6, 12)
     assert policy.evaluation_grace_days == 14
     assert policy.matching == MatchingWeights(competency=40.0, asked_for=0.0, minimum_score=25.5)
+    assert policy.acting_term_max_days == 30
+    assert policy.signing_capacities == frozenset({HolderCapacity.DEFINITIVE})
+    assert policy.kanreg_regions == {"KANREG-VI": frozenset({"11", "12"})}
     assert policy.checklist_for(TransferType.WITHIN_AGENCY, Initiative.OWN_REQUEST) == {
         DocumentType.PNS_STATUS_PROOF,
         DocumentType.REQUEST_LETTER,
@@ -63,6 +70,10 @@ def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
         '{"matching": {"plan_candidates_per_position": 0}}',
         '{"matching": {"plan_candidates_per_position": 2.5}}',
         '{"matching": [35, 15]}',
+        '{"signing_capacities": ["ACTING"]}',
+        '{"kanreg_regions": {"VI": ["12"]}}',
+        '{"kanreg_regions": {"KANREG-VI": ["Sumatera Utara"]}}',
+        '{"kanreg_regions": {"KANREG-VI": "12"}}',
         "[1, 2]",
         "not json",
     ],

@@ -28,7 +28,7 @@ def test_bkn_has_fifteen_days_once_the_technical_review_is_pending() -> None:
     assert stage.pending_step is ApprovalStep.TECHNICAL_REVIEW
     assert stage.deadline is DeadlineKind.TECHNICAL_REVIEW
     assert stage.due_on == date(2026, 12, 8)
-    assert stage.assignee is Role.OFFICER
+    assert stage.assignee is Role.BKN
 
 
 def test_the_receiving_agency_appoints_within_thirty_working_days_of_the_decree() -> None:
@@ -56,7 +56,7 @@ def test_the_receiving_agency_appoints_within_thirty_working_days_of_the_decree(
             ApprovalStep.DESTINATION_ACCEPTANCE,
         ),
         (CaseState.AWAITING_DECREE, TransferType.WITHIN_AGENCY, 1, Role.APPROVER, None),
-        (CaseState.AWAITING_DECREE, TransferType.ACROSS_PROVINCES, 3, Role.OFFICER, None),
+        (CaseState.AWAITING_DECREE, TransferType.ACROSS_PROVINCES, 3, Role.MINISTER, None),
         (CaseState.EFFECTIVE, TransferType.WITHIN_AGENCY, 1, Role.OFFICER, None),
         (CaseState.CLOSED, TransferType.WITHIN_AGENCY, 1, None, None),
         (CaseState.REJECTED, TransferType.WITHIN_AGENCY, 0, None, None),

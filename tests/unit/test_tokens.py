@@ -112,3 +112,40 @@ def test_an_auditor_reads_an_agency_or_the_nation_and_a_token_naming_neither_is_
         )
         with pytest.raises(Unauthenticated):
             tokens.verify(forged)
+
+
+@pytest.mark.parametrize(
+    ("role", "agency", "acts_for"),
+    [
+        (Role.BKN, "bkn", "BKN"),
+        (Role.BKN, "kanreg-vi", "KANREG-VI"),
+        (Role.GOVERNOR, "12", "12"),
+        (Role.MINISTER, None, "KEMENDAGRI"),
+        (Role.MINISTER, "kemendagri", "KEMENDAGRI"),
+    ],
+)
+def test_a_regulators_token_names_the_office_it_acts_for(
+    role: Role, agency: str | None, acts_for: str
+) -> None:
+    tokens = TokenService(SECRET)
+    actor = tokens.verify(tokens.mint(role=role, subject="pejabat", agency=agency))
+    assert (actor.role, actor.agency) == (role, acts_for)
+
+
+@pytest.mark.parametrize(
+    ("role", "agency"),
+    [
+        (Role.BKN, None),
+        (Role.BKN, "1272"),
+        (Role.GOVERNOR, None),
+        (Role.GOVERNOR, "SUMUT"),
+        (Role.GOVERNOR, "1272"),
+        (Role.MINISTER, "BKN"),
+    ],
+)
+def test_a_regulators_token_without_its_office_is_not_minted(
+    role: Role, agency: str | None
+) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        TokenService(SECRET).mint(role=role, subject="pejabat", agency=agency)
+    assert refused.value.field == "agency"

@@ -13,7 +13,17 @@ from asn_graph.domain.case_records import PlanLink, Training
 from asn_graph.domain.transfer_types import ApprovalStep
 from asn_graph.persistence.json_form import json_form
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
-from tests.unit.builders import APPROVER, HANDOVER, OFFICER, POLICY, TODAY, case, decree
+from tests.unit.builders import (
+    APPROVER,
+    HANDOVER,
+    JURISDICTION,
+    OFFICER,
+    POLICY,
+    TODAY,
+    case,
+    decree,
+    signing,
+)
 from tests.unit.test_transfer_case import in_approval
 
 T = TypeVar("T", bound=JSONTranscoder)
@@ -28,9 +38,18 @@ def _registered(transcoder: T) -> T:
 
 def _events_of_a_long_case() -> list[dict[str, Any]]:
     subject = in_approval(case(plan=PlanLink(uuid4(), "BKPSDM-ANALIS-1")))
-    subject.decide(ApprovalStep.REVIEW_BOARD, True, date(2026, 10, 1), "BA/1", APPROVER, "")
+    subject.decide(
+        ApprovalStep.REVIEW_BOARD,
+        True,
+        date(2026, 10, 1),
+        "BA/1",
+        APPROVER,
+        "",
+        jurisdiction=JURISDICTION,
+        policy=POLICY,
+    )
     subject.record_handover(HANDOVER, OFFICER)
-    subject.issue_decree(decree(), (), APPROVER)
+    subject.issue_decree(decree(), (), APPROVER, signing(subject), POLICY)
     subject.record_installation(date(2026, 11, 10), POLICY, OFFICER)
     subject.take_effect(TODAY, POLICY, OFFICER)
     subject.record_training(Training("Orientasi", "BPSDM", 16, TODAY), OFFICER)

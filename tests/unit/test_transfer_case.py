@@ -22,7 +22,10 @@ from tests.unit.builders import (
     DESTINATION_APPROVER,
     DESTINATION_OFFICER,
     EXTERNAL,
+    GOVERNOR,
     HANDOVER,
+    JURISDICTION,
+    KANREG,
     OFFICER,
     ORIGIN,
     POLICY,
@@ -30,6 +33,7 @@ from tests.unit.builders import (
     TODAY,
     case,
     decree,
+    signing,
     with_complete_file,
 )
 
@@ -44,14 +48,23 @@ def in_approval(subject: TransferCase) -> TransferCase:
 
 def awaiting_decree() -> TransferCase:
     subject = in_approval(case())
-    subject.decide(ApprovalStep.REVIEW_BOARD, True, STEP_DAY, "BA/1", APPROVER, "")
+    subject.decide(
+        ApprovalStep.REVIEW_BOARD,
+        True,
+        STEP_DAY,
+        "BA/1",
+        APPROVER,
+        "",
+        jurisdiction=JURISDICTION,
+        policy=POLICY,
+    )
     return subject
 
 
 def appointed() -> TransferCase:
     subject = awaiting_decree()
     subject.record_handover(HANDOVER, OFFICER)
-    subject.issue_decree(decree(), (), APPROVER)
+    subject.issue_decree(decree(), (), APPROVER, signing(subject), POLICY)
     subject.record_installation(date(2026, 11, 10), POLICY, OFFICER)
     return subject
 
@@ -78,31 +91,111 @@ def test_the_external_route_runs_release_acceptance_review_in_order() -> None:
     assert subject.pending_step is ApprovalStep.ORIGIN_RELEASE
     with pytest.raises(RuleViolation, match="expects ORIGIN_RELEASE"):
         subject.decide(
-            ApprovalStep.DESTINATION_ACCEPTANCE, True, STEP_DAY, "1", DESTINATION_APPROVER, ""
+            ApprovalStep.DESTINATION_ACCEPTANCE,
+            True,
+            STEP_DAY,
+            "1",
+            DESTINATION_APPROVER,
+            "",
+            jurisdiction=JURISDICTION,
+            policy=POLICY,
         )
     with pytest.raises(Forbidden):
-        subject.decide(ApprovalStep.ORIGIN_RELEASE, True, STEP_DAY, "1", DESTINATION_APPROVER, "")
-    subject.decide(ApprovalStep.ORIGIN_RELEASE, True, STEP_DAY, "1", APPROVER, "")
+        subject.decide(
+            ApprovalStep.ORIGIN_RELEASE,
+            True,
+            STEP_DAY,
+            "1",
+            DESTINATION_APPROVER,
+            "",
+            jurisdiction=JURISDICTION,
+            policy=POLICY,
+        )
+    subject.decide(
+        ApprovalStep.ORIGIN_RELEASE,
+        True,
+        STEP_DAY,
+        "1",
+        APPROVER,
+        "",
+        jurisdiction=JURISDICTION,
+        policy=POLICY,
+    )
     with pytest.raises(Forbidden):
-        subject.decide(ApprovalStep.DESTINATION_ACCEPTANCE, True, STEP_DAY, "2", APPROVER, "")
+        subject.decide(
+            ApprovalStep.DESTINATION_ACCEPTANCE,
+            True,
+            STEP_DAY,
+            "2",
+            APPROVER,
+            "",
+            jurisdiction=JURISDICTION,
+            policy=POLICY,
+        )
     subject.decide(
-        ApprovalStep.DESTINATION_ACCEPTANCE, True, STEP_DAY, "2", DESTINATION_APPROVER, ""
+        ApprovalStep.DESTINATION_ACCEPTANCE,
+        True,
+        STEP_DAY,
+        "2",
+        DESTINATION_APPROVER,
+        "",
+        jurisdiction=JURISDICTION,
+        policy=POLICY,
     )
-    subject.decide(
-        ApprovalStep.TECHNICAL_REVIEW, True, STEP_DAY, "PERTEK/3", DESTINATION_OFFICER, ""
-    )
+    for reviewer in (DESTINATION_OFFICER, CENTRAL_BKN, Actor("kanreg-vi", Role.BKN, "KANREG-VI")):
+        with pytest.raises(Forbidden):
+            review(subject, reviewer)
+    review(subject, KANREG)
     assert subject.state is CaseState.AWAITING_DECREE
     with pytest.raises(RuleViolation, match="decided by GOVERNOR"):
-        subject.issue_decree(decree(), (), DESTINATION_OFFICER)
-    subject.issue_decree(decree(authority=DecisionAuthority.GOVERNOR), (), DESTINATION_OFFICER)
+        subject.issue_decree(decree(), (), GOVERNOR, signing(subject), POLICY)
+    governors_decree = decree(authority=DecisionAuthority.GOVERNOR, signatory="Gubernur")
+    for recorder in (DESTINATION_OFFICER, DESTINATION_APPROVER, Actor("g", Role.GOVERNOR, "33")):
+        with pytest.raises(Forbidden):
+            subject.issue_decree(governors_decree, (), recorder, signing(subject), POLICY)
+    subject.issue_decree(governors_decree, (), GOVERNOR, signing(subject), POLICY)
     assert subject.state is CaseState.DECREE_ISSUED
+
+
+CENTRAL_BKN = Actor("bkn-1", Role.BKN, "BKN")
+
+
+def review(subject: TransferCase, reviewer: Actor) -> None:
+    subject.decide(
+        ApprovalStep.TECHNICAL_REVIEW,
+        True,
+        STEP_DAY,
+        "PERTEK/3",
+        reviewer,
+        "",
+        jurisdiction=JURISDICTION,
+        policy=POLICY,
+    )
 
 
 def test_a_refusal_rejects_the_case_and_needs_a_reason() -> None:
     subject = in_approval(case())
     with pytest.raises(InvalidInput, match="reason"):
-        subject.decide(ApprovalStep.REVIEW_BOARD, False, STEP_DAY, "BA/2", APPROVER, "")
-    subject.decide(ApprovalStep.REVIEW_BOARD, False, STEP_DAY, "BA/2", APPROVER, "Tidak sesuai")
+        subject.decide(
+            ApprovalStep.REVIEW_BOARD,
+            False,
+            STEP_DAY,
+            "BA/2",
+            APPROVER,
+            "",
+            jurisdiction=JURISDICTION,
+            policy=POLICY,
+        )
+    subject.decide(
+        ApprovalStep.REVIEW_BOARD,
+        False,
+        STEP_DAY,
+        "BA/2",
+        APPROVER,
+        "Tidak sesuai",
+        jurisdiction=JURISDICTION,
+        policy=POLICY,
+    )
     assert subject.state is CaseState.REJECTED
     with pytest.raises(IllegalTransition):
         subject.withdraw(OFFICER, "terlambat")
@@ -113,13 +206,22 @@ def test_a_refusal_rejects_the_case_and_needs_a_reason() -> None:
     [
         lambda c: c.verify_documents(POLICY, OFFICER),
         lambda c: c.return_documents(OFFICER, "kurang"),
-        lambda c: c.decide(ApprovalStep.REVIEW_BOARD, True, STEP_DAY, "1", APPROVER, ""),
-        lambda c: c.issue_decree(decree(), (), APPROVER),
+        lambda c: c.decide(
+            ApprovalStep.REVIEW_BOARD,
+            True,
+            STEP_DAY,
+            "1",
+            APPROVER,
+            "",
+            jurisdiction=JURISDICTION,
+            policy=POLICY,
+        ),
+        lambda c: c.issue_decree(decree(), (), APPROVER, signing(c), POLICY),
         lambda c: c.record_installation(TODAY, POLICY, OFFICER),
         lambda c: c.take_effect(TODAY, POLICY, OFFICER),
         lambda c: c.record_training(Training("x", "y", 1, TODAY), OFFICER),
         lambda c: c.close(OFFICER),
-        lambda c: c.revoke_decree(APPROVER, "salah"),
+        lambda c: c.revoke_decree(APPROVER, "salah", JURISDICTION),
     ],
 )
 def test_steps_out_of_order_are_illegal_transitions(action: object) -> None:
@@ -167,23 +269,29 @@ def test_a_hard_finding_blocks_until_an_authorised_override() -> None:
 def test_the_decree_rules() -> None:
     subject = awaiting_decree()
     with pytest.raises(RuleViolation, match="before the decree date"):
-        subject.issue_decree(decree(effective=date(2026, 11, 1)), (), APPROVER)
+        subject.issue_decree(
+            decree(effective=date(2026, 11, 1)), (), APPROVER, signing(subject), POLICY
+        )
     with pytest.raises(Forbidden):
-        subject.issue_decree(decree(), (), OFFICER)
-    subject.issue_decree(decree(), (), APPROVER)
+        subject.issue_decree(decree(), (), OFFICER, signing(subject), POLICY)
+    subject.issue_decree(decree(), (), APPROVER, signing(subject), POLICY)
     with pytest.raises(InvalidInput, match="keeps the decree's number"):
-        subject.correct_decree(decree("821/2/2026"), APPROVER, "salah ketik")
-    subject.correct_decree(decree(effective=date(2026, 11, 17)), APPROVER, "Ralat TMT")
+        subject.correct_decree(
+            decree("821/2/2026"), APPROVER, "salah ketik", signing(subject), POLICY
+        )
+    subject.correct_decree(
+        decree(effective=date(2026, 11, 17)), APPROVER, "Ralat TMT", signing(subject), POLICY
+    )
     assert subject.decree is not None
     assert subject.decree.effective_on == date(2026, 11, 17)
-    subject.revoke_decree(APPROVER, "Dicabut")
+    subject.revoke_decree(APPROVER, "Dicabut", JURISDICTION)
     assert subject.state is CaseState.AWAITING_DECREE
     assert subject.decree is None
 
 
 def test_taking_effect_waits_for_the_tmt_and_the_handover() -> None:
     subject = awaiting_decree()
-    subject.issue_decree(decree(), (), APPROVER)
+    subject.issue_decree(decree(), (), APPROVER, signing(subject), POLICY)
     subject.record_installation(date(2026, 11, 10), POLICY, OFFICER)
     with pytest.raises(RuleViolation, match="TMT"):
         subject.take_effect(date(2026, 11, 15), POLICY, OFFICER)
@@ -197,7 +305,13 @@ def test_taking_effect_waits_for_the_tmt_and_the_handover() -> None:
 
 def test_a_late_installation_is_a_deadline_warning() -> None:
     subject = awaiting_decree()
-    subject.issue_decree(decree(signed=date(2026, 9, 1), effective=date(2026, 9, 15)), (), APPROVER)
+    subject.issue_decree(
+        decree(signed=date(2026, 9, 1), effective=date(2026, 9, 15)),
+        (),
+        APPROVER,
+        signing(subject),
+        POLICY,
+    )
     subject.record_installation(date(2026, 11, 2), POLICY, OFFICER)
     assert [f.rule for f in subject.warnings] == [Rule.DEADLINE]
 

@@ -14,10 +14,11 @@ from typing import Any
 
 import jwt
 
-from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.actors import REGULATORS, Actor, Role
 from asn_graph.domain.errors import DomainError, InvalidInput
 from asn_graph.domain.nip import Nip
 from asn_graph.domain.read_scope import NATIONAL_ROLES
+from asn_graph.domain.regulators import CENTRAL_BKN, HOME_AFFAIRS, KANREG_CODE, PROVINCE_CODE
 
 ALGORITHM = "HS256"
 AUDIENCE = "asn-graph"
@@ -159,6 +160,8 @@ def actor_of(
         raise InvalidInput("a token needs a subject", field="subject")
     if role in AGENCY_ROLES and not agency:
         raise InvalidInput(f"a {role.value} token names the agency it acts for", field="agency")
+    if role in REGULATORS:
+        agency = _regulator_office(role, (agency or "").strip().upper())
     if role is Role.EMPLOYEE:
         if not nip:
             raise InvalidInput("an employee token names the employee's NIP", field="nip")
@@ -180,6 +183,27 @@ def actor_of(
         nip=nip,
         national=national,
     )
+
+
+def _regulator_office(role: Role, office: str) -> str:
+    """The office a regulator's token acts for: BKN's central office or a Kanreg's code, a
+    governor's province code, or the ministry (the minister's token may leave it out)."""
+    if role is Role.MINISTER:
+        if office not in ("", HOME_AFFAIRS):
+            raise InvalidInput(f"a minister token acts for {HOME_AFFAIRS}", field="agency")
+        return HOME_AFFAIRS
+    if role is Role.GOVERNOR:
+        if not PROVINCE_CODE.match(office):
+            raise InvalidInput(
+                "a governor token names the province's two-digit code", field="agency"
+            )
+        return office
+    if office != CENTRAL_BKN and not KANREG_CODE.match(office):
+        raise InvalidInput(
+            f"a bkn token names its office: {CENTRAL_BKN} or a Kanreg (KANREG-VI)",
+            field="agency",
+        )
+    return office
 
 
 def bearer_token(authorization: str | None) -> str | None:

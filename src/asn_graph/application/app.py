@@ -9,6 +9,7 @@ from asn_graph.application.agencies import AgencyUseCases
 from asn_graph.application.cases import CaseUseCases
 from asn_graph.application.employees import EmployeeUseCases
 from asn_graph.application.history import history_entry
+from asn_graph.application.offices import OfficeUseCases
 from asn_graph.application.plans import PlanUseCases
 from asn_graph.application.ports import Matching, StaffingCounts, VersionsByTime
 from asn_graph.application.store import StoreApplication
@@ -34,7 +35,8 @@ class AsnGraph:
         self.agencies = AgencyUseCases(store)
         self.work_units = WorkUnitUseCases(store)
         self.employees = EmployeeUseCases(store)
-        self.cases = CaseUseCases(store, staffing)
+        self.offices = OfficeUseCases(store)
+        self.cases = CaseUseCases(store, staffing, self.offices)
         self.plans = PlanUseCases(store, matching, self.cases)
         self.time_travel = TimeTravel(store, versions)
         self.revocations = TokenRevocationUseCases(store)

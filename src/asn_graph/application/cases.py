@@ -8,7 +8,7 @@ from eventsourcing.domain import Aggregate
 
 from asn_graph.application import commands as c
 from asn_graph.application.case_assessment import CaseAssessment
-from asn_graph.application.ports import StaffingCounts
+from asn_graph.application.ports import SigningRegister, StaffingCounts
 from asn_graph.application.registers import DecreeRegister, decree_register_id
 from asn_graph.application.results import Changes
 from asn_graph.application.store import StoreApplication
@@ -20,15 +20,20 @@ from asn_graph.domain.case_records import PlanLink
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.errors import RuleViolation
+from asn_graph.domain.regulators import Jurisdiction
 from asn_graph.domain.rules import Rule
+from asn_graph.domain.signing import Signing
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import classify
 
 
 class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
-    def __init__(self, store: StoreApplication, staffing: StaffingCounts) -> None:
+    def __init__(
+        self, store: StoreApplication, staffing: StaffingCounts, signing: SigningRegister
+    ) -> None:
         super().__init__(store)
         self.assessment = CaseAssessment(store, staffing)
+        self.signing = signing
 
     def view_of(self, subject: TransferCase) -> CaseView:
         return case_view(subject, self.store.policy, self.store.clock.today())
@@ -114,6 +119,8 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
             command.reference,
             actor,
             command.reason,
+            jurisdiction=self._jurisdiction(case),
+            policy=self.store.policy,
         )
         return _changes(case, *self._release_if_ended(case, actor))
 
@@ -135,20 +142,22 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
                 f"decree number {decree.number} was already used by {decree.issuer}",
                 rules=(Rule.DECREE_NUMBER_UNIQUE.value,),
             )
-        case.issue_decree(decree, self.assessment.of_case(case, employee), actor)
+        findings = self.assessment.of_case(case, employee)
+        case.issue_decree(decree, findings, actor, self._signing(case), self.store.policy)
         register = DecreeRegister.claim(decree.issuer_key, decree.number_key, case.id)
         return _changes(case, register)
 
     @use_case
     def correct_decree(self, actor: Actor, command: c.CorrectDecree) -> Changes[TransferCase]:
         case = self.store.transfer_case(command.case_id)
-        case.correct_decree(command.decree, actor, command.reason)
+        signing = self._signing(case)
+        case.correct_decree(command.decree, actor, command.reason, signing, self.store.policy)
         return _changes(case)
 
     @use_case
     def revoke_decree(self, actor: Actor, command: c.RevokeDecree) -> Changes[TransferCase]:
         case = self.store.transfer_case(command.case_id)
-        case.revoke_decree(actor, command.reason)
+        case.revoke_decree(actor, command.reason, self._jurisdiction(case))
         return _changes(case)
 
     @use_case
@@ -230,6 +239,18 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
         case = self.store.transfer_case(command.case_id)
         case.expire(actor, command.reason)
         return _changes(case, *self._release_if_ended(case, actor))
+
+    def _jurisdiction(self, case: TransferCase) -> Jurisdiction:
+        return Jurisdiction(
+            self.store.agency(case.origin.agency_code).province_code,
+            self.store.agency(case.destination.agency_code).province_code,
+        )
+
+    def _signing(self, case: TransferCase) -> Signing:
+        """The deciding office of the case with its register of holders."""
+        jurisdiction = self._jurisdiction(case)
+        office = case.parties(jurisdiction).deciding_office
+        return Signing(jurisdiction, office, self.signing.terms_of(office))
 
     def _release_if_ended(self, case: TransferCase, actor: Actor) -> tuple[Employee, ...]:
         """A case that ended frees its employee for the next one."""

@@ -12,6 +12,7 @@ from typing import Protocol
 from uuid import UUID
 
 from asn_graph.application import commands as c
+from asn_graph.application import office_commands as oc
 from asn_graph.application import plan_commands as pc
 from asn_graph.application.moments import Moment
 from asn_graph.application.plan_views import PlanDifference, PlanView
@@ -20,12 +21,14 @@ from asn_graph.application.views import (
     CaseView,
     EmployeeView,
     HistoryEntry,
+    OfficeView,
     Past,
     Recorded,
     Revocations,
     WorkUnitView,
 )
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.office_terms import Office
 from asn_graph.domain.policy import TransferPolicy
 
 # Every command also takes an idempotency key: a retry with the same key records nothing
@@ -43,6 +46,18 @@ class Agencies(Protocol):
     def declare_moratorium(
         self, actor: Actor, command: c.DeclareMoratorium, idempotency_key: IdempotencyKey = None
     ) -> Recorded[AgencyView]: ...
+
+
+class Offices(Protocol):
+    def get(self, office: Office) -> OfficeView: ...
+
+    def appoint(
+        self, actor: Actor, command: oc.AppointHolder, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[OfficeView]: ...
+
+    def end_term(
+        self, actor: Actor, command: oc.EndTerm, idempotency_key: IdempotencyKey = None
+    ) -> Recorded[OfficeView]: ...
 
 
 class WorkUnits(Protocol):
@@ -263,6 +278,9 @@ class TokenRevocations(Protocol):
 class Application(Protocol):
     @property
     def agencies(self) -> Agencies: ...
+
+    @property
+    def offices(self) -> Offices: ...
 
     @property
     def work_units(self) -> WorkUnits: ...

@@ -8,6 +8,7 @@ from typing import Protocol
 from uuid import UUID
 
 from asn_graph.domain.matching import Candidacy, Match
+from asn_graph.domain.office_terms import Office, Term
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.positions import PositionCounts
@@ -17,6 +18,12 @@ class StaffingCounts(Protocol):
     def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:
         """Employees placed in the position now, and active cases moving into and out of it,
         counted over the whole log (the rules must not decide on stale counts)."""
+        ...
+
+
+class SigningRegister(Protocol):
+    def terms_of(self, office: Office) -> tuple[Term, ...]:
+        """Every term of the office's register of holders, read from the whole log."""
         ...
 
 

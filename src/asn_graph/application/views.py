@@ -31,6 +31,7 @@ from asn_graph.domain.competencies import HeldCompetency, RequiredCompetency
 from asn_graph.domain.employee_records import Blocker, PlacementRecord
 from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.nip import Gender
+from asn_graph.domain.office_terms import Office, Term
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import (
     AgencyKind,
@@ -71,6 +72,17 @@ class AgencyView:
     kind: AgencyKind
     province_code: str
     moratoria: tuple[Moratorium, ...]
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    """A signing office and its register of terms, oldest first."""
+
+    office: Office
+    terms: tuple[Term, ...]
+
+    def holders_on(self, day: date) -> tuple[Term, ...]:
+        return tuple(term for term in self.terms if term.covers(day))
 
 
 @dataclass(frozen=True)

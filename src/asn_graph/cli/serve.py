@@ -46,7 +46,10 @@ def add_commands(commands: Any) -> None:
     )
     token.add_argument("--subject", required=True, help="who the caller is (user id)")
     token.add_argument(
-        "--agency", help="agency code (instansi) the caller acts for, or reads (auditor/integrator)"
+        "--agency",
+        help="the agency code (instansi) an officer/approver acts for, or an auditor/integrator "
+        "reads; the office a regulator acts for: BKN or a Kanreg's code (KANREG-VI) for bkn, "
+        "the province code for governor, KEMENDAGRI (the default) for minister",
     )
     token.add_argument("--nip", help="the employee's own NIP (role employee)")
     token.add_argument(

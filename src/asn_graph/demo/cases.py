@@ -10,6 +10,7 @@ from uuid import UUID
 from asn_graph.application import commands as c
 from asn_graph.application.app import AsnGraph
 from asn_graph.demo.case_plans import Plan
+from asn_graph.demo.offices import signer, technical_reviewer
 from asn_graph.demo.organisation import AGENCIES, DemoAgency
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import (
@@ -113,7 +114,7 @@ class CaseDriver:
         app.cases.verify_documents(origin.officer, c.VerifyDocuments(case_id))
         steps = route_for(plan.transfer_type).steps
         if target is CaseState.REJECTED:
-            self._decide(case_id, steps[0], origin, destination, start, approved=False)
+            self._decide(plan, steps[0], origin, destination, start, case_id, approved=False)
             return target
         done = (
             self.rng.randint(0, len(steps) - 1)
@@ -121,7 +122,8 @@ class CaseDriver:
             else (0 if target is CaseState.CANCELLED else len(steps))
         )
         for index, step in enumerate(steps[:done]):
-            self._decide(case_id, step, origin, destination, start + timedelta(days=5 + index))
+            on = start + timedelta(days=5 + index)
+            self._decide(plan, step, origin, destination, on, case_id)
         if target is CaseState.CANCELLED:
             reorganised = "Reorganisasi perangkat daerah"
             app.cases.cancel(origin.approver, c.CancelCase(case_id, reorganised))
@@ -144,18 +146,16 @@ class CaseDriver:
         authority = route_for(plan.transfer_type).decree_authority
         self.decrees += 1
         issuer = ISSUERS.get(authority, f"PPK {destination.name}")
-        signer = (
-            destination.approver if authority is DecisionAuthority.PPK else (destination.officer)
-        )
+        recorder, signatory = signer(app, plan.transfer_type, origin, destination, signed)
         decree = Decree(
             f"800.1.3/{self.decrees:04d}/{destination.code}/{signed.year}",
             issuer,
             authority,
             signed,
-            issuer,
+            signatory,
             tmt,
         )
-        app.cases.issue_decree(signer, c.IssueDecree(case_id, decree))
+        app.cases.issue_decree(recorder, c.IssueDecree(case_id, decree))
         if target is CaseState.DECREE_ISSUED:
             return target
         installed_on = signed + timedelta(days=7)
@@ -193,20 +193,21 @@ class CaseDriver:
 
     def _decide(
         self,
-        case_id: UUID,
+        plan: Plan,
         step: ApprovalStep,
         origin: DemoAgency,
         destination: DemoAgency,
         on: date,
+        case_id: UUID,
         *,
         approved: bool = True,
     ) -> None:
-        actor = {
-            ApprovalStep.REVIEW_BOARD: origin.approver,
-            ApprovalStep.ORIGIN_RELEASE: origin.approver,
-            ApprovalStep.DESTINATION_ACCEPTANCE: destination.approver,
-            ApprovalStep.TECHNICAL_REVIEW: destination.officer,
-        }[step]
+        if step is ApprovalStep.TECHNICAL_REVIEW:
+            actor = technical_reviewer(self.app, plan.transfer_type, destination)
+        elif step is ApprovalStep.DESTINATION_ACCEPTANCE:
+            actor = destination.approver
+        else:
+            actor = origin.approver
         reason = "" if approved else "Kebutuhan pegawai di unit asal belum terpenuhi"
         reference = f"{step.value}/{case_id.hex[:6]}"
         self.app.cases.decide_step(

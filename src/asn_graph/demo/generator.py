@@ -11,6 +11,7 @@ from asn_graph.application.commands import DeclareMoratorium
 from asn_graph.bootstrap import Service
 from asn_graph.demo.case_plans import plan_cases
 from asn_graph.demo.cases import CaseDriver
+from asn_graph.demo.offices import appoint_signers
 from asn_graph.demo.organisation import AGENCIES, build_organisation, review_workloads
 from asn_graph.demo.people import hire
 
@@ -28,6 +29,7 @@ def fill(service: Service, spec: DemoSpec) -> str:
     app = service.app
     today = app.today()
     positions = build_organisation(app, rng, spec.positions, spec.employees)
+    appoint_signers(app, today)
     election = AGENCIES[1]
     app.agencies.declare_moratorium(
         election.approver,

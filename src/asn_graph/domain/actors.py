@@ -14,6 +14,12 @@ class Role(Enum):
     EMPLOYEE = "employee"
     AUDITOR = "auditor"
     INTEGRATOR = "integrator"
+    BKN = "bkn"
+    """Badan Kepegawaian Negara: the central office (``BKN``) or a regional office (Kanreg)."""
+    GOVERNOR = "governor"
+    """Gubernur, for one province."""
+    MINISTER = "minister"
+    """Menteri Dalam Negeri (Mendagri)."""
     SYSTEM = "system"
 
     @property
@@ -21,13 +27,20 @@ class Role(Enum):
         return self in (Role.AUDITOR, Role.INTEGRATOR)
 
 
+REGULATORS = (Role.BKN, Role.GOVERNOR, Role.MINISTER)
+"""The roles outside the agencies that review and decide moves between them."""
+
+
 @dataclass(frozen=True)
 class Actor:
     """The person or system behind an action.
 
-    ``agency`` is the code of the agency (instansi) an officer or approver acts for;
-    ``nip`` is the employee's own NIP when the actor is an employee; ``national`` is the
-    national read scope a token may grant an auditor or integrator (BKN's oversight).
+    ``agency`` is the code of the agency (instansi) an officer or approver acts for (or an
+    auditor or integrator reads), and for a regulator the office it acts for: ``BKN`` or a
+    Kanreg's code (``KANREG-VI``) for BKN, the province code (``12``) for a governor,
+    ``KEMENDAGRI`` for the minister. ``nip`` is the employee's own NIP when the actor is an
+    employee; ``national`` is the national read scope a token may grant an auditor or
+    integrator (BKN's oversight).
     """
 
     id: str

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.domain.office_terms import Office
 from asn_graph.domain.placement import Placement
-from asn_graph.domain.transfer_types import ApprovalStep, Initiative, TransferType
+from asn_graph.domain.regulators import (
+    Jurisdiction,
+    deciding_office,
+    require_decision_authority,
+    require_technical_reviewer,
+)
+from asn_graph.domain.transfer_types import ApprovalStep, Initiative, TransferType, route_for
 
 AGENCY_STAFF = (Role.OFFICER, Role.APPROVER)
 
@@ -49,27 +59,43 @@ def require_case_staff(actor: Actor, origin: Placement, destination: Placement) 
 
 
 def require_step_authority(
-    actor: Actor, step: ApprovalStep, origin: Placement, destination: Placement
+    actor: Actor,
+    step: ApprovalStep,
+    case: CaseParties,
+    kanreg_regions: Mapping[str, frozenset[str]],
 ) -> None:
-    """The release belongs to the origin, the acceptance to the destination."""
+    """The release belongs to the origin, the acceptance to the destination, the technical
+    review to the reviewer the route names."""
     if step is ApprovalStep.TECHNICAL_REVIEW:
-        require_case_staff(actor, origin, destination)
+        reviewer = route_for(case.transfer_type).technical_reviewer
+        assert reviewer is not None, "a route with a technical review names its reviewer"
+        require_technical_reviewer(actor, reviewer, case.jurisdiction, kanreg_regions)
         return
     require_role(actor, Role.APPROVER)
     if step is ApprovalStep.ORIGIN_RELEASE:
-        require_agency(actor, origin.agency_code)
+        require_agency(actor, case.origin.agency_code)
     elif step is ApprovalStep.DESTINATION_ACCEPTANCE:
-        require_agency(actor, destination.agency_code)
+        require_agency(actor, case.destination.agency_code)
     else:
-        require_agency(actor, origin.agency_code, destination.agency_code)
+        require_agency(actor, case.origin.agency_code, case.destination.agency_code)
 
 
-def require_decree_authority(
-    actor: Actor, transfer_type: TransferType, destination: Placement
-) -> None:
-    """Within one agency the PPK signs; otherwise the destination records the SK it received."""
-    if transfer_type is TransferType.WITHIN_AGENCY:
-        require_role(actor, Role.APPROVER)
-    else:
-        require_role(actor, *AGENCY_STAFF)
-    require_agency(actor, destination.agency_code)
+def require_decree_authority(actor: Actor, case: CaseParties) -> None:
+    """Within one agency the PPK signs; otherwise the governor, the minister or the Head of
+    BKN, each recording its own decree."""
+    require_decision_authority(actor, case.deciding_office)
+
+
+@dataclass(frozen=True)
+class CaseParties:
+    """Who a case concerns: its type, origin and destination, and their provinces."""
+
+    transfer_type: TransferType
+    origin: Placement
+    destination: Placement
+    jurisdiction: Jurisdiction
+
+    @property
+    def deciding_office(self) -> Office:
+        authority = route_for(self.transfer_type).decree_authority
+        return deciding_office(authority, self.destination.agency_code, self.jurisdiction)

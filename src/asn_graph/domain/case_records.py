@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
 from uuid import UUID
 
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.office_terms import HolderCapacity
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule
 from asn_graph.domain.transfer_types import ApprovalStep, DecisionAuthority
@@ -62,6 +63,9 @@ class Approval:
     actor: Actor
 
 
+_ADDED_DECREE_FIELDS = frozenset({"signatory_nip", "signatory_capacity"})
+
+
 @dataclass(frozen=True)
 class Decree:
     """Surat keputusan (SK): number unique per issuer, TMT not before its date."""
@@ -71,12 +75,28 @@ class Decree:
     authority: DecisionAuthority
     signed_on: date
     signatory: str
+    """The signatory's name (for a decree checked against the register, as registered)."""
     effective_on: date
+    signatory_nip: str | None = None
+    """The signatory's NIP, if the holder has one (decrees issued before the register of
+    signing offices named their signatory by free text only)."""
+    signatory_capacity: HolderCapacity | None = None
+    """In what capacity the signatory held the office on the decree's date, as registered."""
 
     def __post_init__(self) -> None:
         for field_name in ("number", "issuer", "signatory"):
             if not getattr(self, field_name).strip():
                 raise InvalidInput(f"a decree needs its {field_name}", field=field_name)
+
+    def __repr__(self) -> str:
+        """Fields added later show only when set: a decree without them reads as it did,
+        and so do the fingerprints of idempotent requests made before they were added."""
+        shown = [
+            f"{f.name}={getattr(self, f.name)!r}"
+            for f in fields(self)
+            if f.name not in _ADDED_DECREE_FIELDS or getattr(self, f.name) is not None
+        ]
+        return f"Decree({', '.join(shown)})"
 
     @property
     def issuer_key(self) -> str:

@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from asn_graph.domain.calendar import add_months
 from asn_graph.domain.case_records import DocumentType, EvaluationWindow
 from asn_graph.domain.matching import MatchingWeights
+from asn_graph.domain.office_terms import HolderCapacity
 from asn_graph.domain.reference import PerformanceRating
+from asn_graph.domain.regulators import DEFAULT_KANREG_REGIONS
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
 
@@ -77,6 +79,18 @@ class TransferPolicy:
     document_checklists: Mapping[TransferType, frozenset[DocumentType]] = field(
         default_factory=default_checklists
     )
+    acting_term_max_days: int = 92
+    """The longest term of an acting holder (Plt., Plh.): three months; a longer spell is
+    appointed anew."""
+    signing_capacities: frozenset[HolderCapacity] = frozenset(
+        {HolderCapacity.DEFINITIVE, HolderCapacity.PLT}
+    )
+    """Whose signature a transfer decree takes: a Plh. only keeps daily business going and
+    makes no decision that changes a civil servant's status (UU 30/2014 Pasal 14(7))."""
+    kanreg_regions: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: dict(DEFAULT_KANREG_REGIONS)
+    )
+    """The provinces each regional office of BKN (Kanreg) serves, by its code."""
 
     def checklist_for(
         self, transfer_type: TransferType, initiative: Initiative

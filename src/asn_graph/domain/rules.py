@@ -33,6 +33,10 @@ class Rule(Enum):
     SAME_PLACEMENT = "SAME_PLACEMENT"
     DEADLINE = "DEADLINE"
     EMPLOYEE_OBJECTION = "EMPLOYEE_OBJECTION"
+    SIGNING_AUTHORITY = "SIGNING_AUTHORITY"
+    """The decree's signatory held the deciding office on its date, in a capacity that signs."""
+    OFFICE_TERM = "OFFICE_TERM"
+    """Terms of a signing office fit together (no two definitive holders at once, ...)."""
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,8 @@ from asn_graph.domain.actors import Role
 from asn_graph.domain.calendar import add_working_days
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.policy import TransferPolicy
-from asn_graph.domain.transfer_types import (
-    ApprovalStep,
-    DecisionAuthority,
-    TransferType,
-    route_for,
-)
+from asn_graph.domain.regulators import DECIDING_ROLES
+from asn_graph.domain.transfer_types import ApprovalStep, TransferType, route_for
 
 
 class DeadlineKind(Enum):
@@ -62,13 +58,13 @@ def stage_of(
     step = pending_step(transfer_type, approved_steps) if state is CaseState.IN_APPROVAL else None
     if step is ApprovalStep.TECHNICAL_REVIEW:
         due = entered_on + timedelta(days=policy.technical_review_days)
-        return Stage(state, step, Role.OFFICER, DeadlineKind.TECHNICAL_REVIEW, due)
+        return Stage(state, step, Role.BKN, DeadlineKind.TECHNICAL_REVIEW, due)
     if state is CaseState.DECREE_ISSUED:
         due = add_working_days(entered_on, policy.appointment_working_days)
         return Stage(state, None, Role.OFFICER, DeadlineKind.APPOINTMENT, due)
     if state is CaseState.IN_APPROVAL:
         return Stage(state, step, Role.APPROVER, None, None)
     if state is CaseState.AWAITING_DECREE:
-        signs_here = route_for(transfer_type).decree_authority is DecisionAuthority.PPK
-        return Stage(state, None, Role.APPROVER if signs_here else Role.OFFICER, None, None)
+        authority = route_for(transfer_type).decree_authority
+        return Stage(state, None, DECIDING_ROLES[authority], None, None)
     return Stage(state, None, _ASSIGNEES.get(state), None, None)

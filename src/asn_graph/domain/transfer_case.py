@@ -38,7 +38,9 @@ from asn_graph.domain.eligibility import blocking
 from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
+from asn_graph.domain.regulators import Jurisdiction
 from asn_graph.domain.rules import Finding, Rule, warning
+from asn_graph.domain.signing import Signing
 from asn_graph.domain.transfer_types import (
     ApprovalStep,
     Initiative,
@@ -373,6 +375,9 @@ class TransferCase(AuditedAggregate):
         reference: str,
         actor: Actor,
         reason: str,
+        *,
+        jurisdiction: Jurisdiction,
+        policy: TransferPolicy,
     ) -> None:
         self._require_state("decide on", {CaseState.IN_APPROVAL})
         pending = self.pending_step
@@ -382,7 +387,9 @@ class TransferCase(AuditedAggregate):
                 f"{pending.value if pending else 'no step'} now, not {step.value}",
                 rules=(Rule.APPROVAL_ROUTE.value,),
             )
-        authority.require_step_authority(actor, step, self.origin, self.destination)
+        authority.require_step_authority(
+            actor, step, self.parties(jurisdiction), policy.kanreg_regions
+        )
         if not reference.strip():
             raise InvalidInput("a decision needs its letter or minutes number", field="reference")
         if not approved:
@@ -422,9 +429,17 @@ class TransferCase(AuditedAggregate):
 
     # --- decree and placement --------------------------------------------------------------
 
-    def issue_decree(self, decree: Decree, findings: tuple[Finding, ...], actor: Actor) -> None:
+    def issue_decree(
+        self,
+        decree: Decree,
+        findings: tuple[Finding, ...],
+        actor: Actor,
+        signing: Signing,
+        policy: TransferPolicy,
+    ) -> None:
+        """``signing`` holds the register of the deciding office, for the signatory's term."""
         self._require_state("issue a decree for", {CaseState.AWAITING_DECREE})
-        authority.require_decree_authority(actor, self.transfer_type, self.destination)
+        self._require_signing_office(actor, signing)
         expected = route_for(self.transfer_type).decree_authority
         if decree.authority is not expected:
             raise RuleViolation(
@@ -433,13 +448,17 @@ class TransferCase(AuditedAggregate):
                 rules=(Rule.APPROVAL_ROUTE.value,),
             )
         _check_effective_date(decree)
+        signed = signing.signed(decree, policy.signing_capacities)
         self._require_no_blocking(findings)
-        self._record(self.DecreeIssued, actor, state=CaseState.DECREE_ISSUED, decree=decree)
+        self._record(self.DecreeIssued, actor, state=CaseState.DECREE_ISSUED, decree=signed)
 
-    def correct_decree(self, decree: Decree, actor: Actor, reason: str) -> None:
-        """Ralat: the same decree, its content corrected by a new event."""
+    def correct_decree(
+        self, decree: Decree, actor: Actor, reason: str, signing: Signing, policy: TransferPolicy
+    ) -> None:
+        """Ralat: the same decree, its content corrected by a new event (the signatory is
+        checked against the register again, on the corrected date)."""
         self._require_state("correct the decree of", {CaseState.DECREE_ISSUED, CaseState.APPOINTED})
-        authority.require_decree_authority(actor, self.transfer_type, self.destination)
+        self._require_signing_office(actor, signing)
         current = self.decree
         assert current is not None
         if (decree.issuer_key, decree.number_key) != (current.issuer_key, current.number_key):
@@ -453,12 +472,13 @@ class TransferCase(AuditedAggregate):
                 rules=(Rule.APPROVAL_ROUTE.value,),
             )
         _check_effective_date(decree)
+        signed = signing.signed(decree, policy.signing_capacities)
         _require_reason(reason)
-        self._record(self.DecreeCorrected, actor, reason, decree=decree)
+        self._record(self.DecreeCorrected, actor, reason, decree=signed)
 
-    def revoke_decree(self, actor: Actor, reason: str) -> None:
+    def revoke_decree(self, actor: Actor, reason: str, jurisdiction: Jurisdiction) -> None:
         self._require_state("revoke the decree of", {CaseState.DECREE_ISSUED, CaseState.APPOINTED})
-        authority.require_decree_authority(actor, self.transfer_type, self.destination)
+        authority.require_decree_authority(actor, self.parties(jurisdiction))
         _require_reason(reason)
         self._record(self.DecreeRevoked, actor, reason, state=CaseState.AWAITING_DECREE)
 
@@ -586,6 +606,11 @@ class TransferCase(AuditedAggregate):
             schedule.append(ScheduledEvaluation(window.due_on, met, overdue, window.months_after))
         return tuple(schedule)
 
+    def parties(self, jurisdiction: Jurisdiction) -> authority.CaseParties:
+        return authority.CaseParties(
+            self.transfer_type, self.origin, self.destination, jurisdiction
+        )
+
     @property
     def evaluation(self) -> Evaluation | None:
         """The latest evaluation."""
@@ -598,6 +623,12 @@ class TransferCase(AuditedAggregate):
     def _require_state(self, action: str, allowed: Iterable[CaseState]) -> None:
         if self.state not in set(allowed):
             raise IllegalTransition(f"cannot {action} a case in state {self.state.value}")
+
+    def _require_signing_office(self, actor: Actor, signing: Signing) -> None:
+        parties = self.parties(signing.jurisdiction)
+        if signing.office != parties.deciding_office:
+            raise ValueError(f"the register of {signing.office} was read for this decree")
+        authority.require_decree_authority(actor, parties)
 
     def _require_no_blocking(self, findings: tuple[Finding, ...]) -> None:
         blocked = blocking(findings, set(self.overrides))

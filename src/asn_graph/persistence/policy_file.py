@@ -10,8 +10,10 @@ from typing import Any
 
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.matching import MatchingWeights
+from asn_graph.domain.office_terms import HolderCapacity
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.reference import PerformanceRating
+from asn_graph.domain.regulators import KANREG_CODE, PROVINCE_CODE
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import TransferType
 from asn_graph.settings import SettingsError
@@ -25,6 +27,7 @@ _INTEGERS = {
     "technical_review_days",
     "appointment_working_days",
     "evaluation_grace_days",
+    "acting_term_max_days",
 }
 _SEVERITIES = {"tenure_below_minimum", "destination_without_vacancy"}
 
@@ -77,10 +80,30 @@ def _convert(key: str, value: Any) -> Any:
         return frozenset(Rule(rule) for rule in value)
     if key == "matching":
         return _matching(value)
+    if key == "signing_capacities":
+        return frozenset(HolderCapacity(capacity) for capacity in value)
+    if key == "kanreg_regions":
+        return _kanreg_regions(value)
     return {
         TransferType(kind): frozenset(DocumentType(d) for d in documents)
         for kind, documents in value.items()
     }
+
+
+def _kanreg_regions(raw: Any) -> dict[str, frozenset[str]]:
+    """Each Kanreg's code with the province codes it serves."""
+    if not isinstance(raw, dict):
+        raise ValueError("kanreg_regions maps each Kanreg's code to its province codes")
+    regions = {}
+    for office, provinces in raw.items():
+        if not KANREG_CODE.match(office):
+            raise ValueError(f"{office!r} is not a Kanreg code (KANREG-...)")
+        if not isinstance(provinces, list) or not all(
+            isinstance(p, str) and PROVINCE_CODE.match(p) for p in provinces
+        ):
+            raise ValueError(f"kanreg_regions.{office} lists two-digit province codes")
+        regions[office] = frozenset(provinces)
+    return regions
 
 
 def _matching(raw: Any) -> MatchingWeights:

@@ -5,6 +5,7 @@ Each transcoding has a stable name: stored events keep decoding after code moves
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
@@ -38,6 +39,7 @@ from asn_graph.domain.employee_records import Blocker, PlacementRecord
 from asn_graph.domain.matching import CompetencyFit, Score, ScorePart
 from asn_graph.domain.moratorium import Moratorium
 from asn_graph.domain.nip import Gender
+from asn_graph.domain.office_terms import HolderCapacity, Term
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import (
     ConsultationAnswer,
@@ -209,6 +211,12 @@ class DataclassAsDict(Transcoding):
         self.type = dataclass_type
         self.name = name
         self._fields = [f.name for f in recorded_fields(dataclass_type)]
+        # A field added with a default later reads as its default from older records.
+        self._defaults = {
+            f.name: f.default
+            for f in recorded_fields(dataclass_type)
+            if f.default is not dataclasses.MISSING
+        }
 
     def encode(self, obj: Any) -> dict[str, Any]:
         return {name: getattr(obj, name) for name in self._fields}
@@ -217,6 +225,7 @@ class DataclassAsDict(Transcoding):
         # JSON has no tuples; value objects hold tuples to stay hashable.
         # Stored facts are rebuilt as they were, without re-running today's validation.
         obj: Any = object.__new__(self.type)
+        obj.__dict__.update(self._defaults)
         obj.__dict__.update(
             {key: tuple(value) if type(value) is list else value for key, value in data.items()}
         )
@@ -272,6 +281,7 @@ ENUMS: dict[str, type[Enum]] = {
     "plan_status": PlanStatus,
     "move_source": MoveSource,
     "objection_reason": ObjectionReason,
+    "holder_capacity": HolderCapacity,
 }
 
 VALUE_OBJECTS: dict[str, type[Any]] = {
@@ -303,6 +313,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "unit_balance": UnitBalance,
     "launch_outcome": LaunchOutcome,
     "plan_link": PlanLink,
+    "office_term": Term,
 }
 
 

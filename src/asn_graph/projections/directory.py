@@ -53,8 +53,9 @@ def _position_key(placement: Placement) -> tuple[str, str, str]:
 class DirectoryProjection(ReadModel):
     name = "directory"
     weight = 2
-    version = 3
-    """3: cases keep the transfer plan they came from."""
+    version = 4
+    """3: cases keep the transfer plan they came from; 4: the technical review waits on BKN
+    and a decree between agencies on its regulator, not on an officer."""
     tables = TABLES
     statements = STATEMENTS
     indexes = INDEXES

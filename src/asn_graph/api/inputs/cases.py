@@ -129,9 +129,15 @@ class DecreeInput:
     issuer: str
     authority: DecisionAuthority
     signed_on: date
-    signatory: str
+    signatory: str = strawberry.field(
+        description="Pejabat penandatangan as on the SK: checked against the register of "
+        "signing offices (by name where the holder has no NIP)."
+    )
     effective_on: date = strawberry.field(description="TMT.")
     reason: str = ""
+    signatory_nip: str | None = strawberry.field(
+        default=None, description="The signatory's NIP, where the holder has one."
+    )
 
     def to_domain(self) -> case_records.Decree:
         return case_records.Decree(
@@ -141,6 +147,7 @@ class DecreeInput:
             self.signed_on,
             self.signatory.strip(),
             self.effective_on,
+            Nip.parse(self.signatory_nip).value if self.signatory_nip else None,
         )
 
     def to_issue(self) -> c.IssueDecree:

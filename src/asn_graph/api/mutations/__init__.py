@@ -6,11 +6,14 @@ from __future__ import annotations
 import strawberry
 
 from asn_graph.api.mutations.cases import CaseMutations
+from asn_graph.api.mutations.offices import OfficeMutations
 from asn_graph.api.mutations.organisation import OrganisationMutations
 from asn_graph.api.mutations.personnel import PersonnelMutations
 from asn_graph.api.mutations.plans import PlanMutations
 
 
 @strawberry.type
-class Mutation(OrganisationMutations, PersonnelMutations, CaseMutations, PlanMutations):
+class Mutation(
+    OrganisationMutations, OfficeMutations, PersonnelMutations, CaseMutations, PlanMutations
+):
     pass

@@ -7,12 +7,14 @@ from typing import Annotated
 import strawberry
 
 from asn_graph.api.types.cases import TransferCase
+from asn_graph.api.types.offices import SigningOffice
 from asn_graph.api.types.organisation import Agency, WorkUnit
 from asn_graph.api.types.people import Employee
 from asn_graph.application.views import (
     AgencyView,
     CaseView,
     EmployeeView,
+    OfficeView,
     Recorded,
     WorkUnitView,
 )
@@ -45,6 +47,19 @@ class AgencyResult(Outcome):
             position=recorded.position,
             replayed=recorded.replayed,
             agency=Agency.of(recorded.view),
+        )
+
+
+@strawberry.type
+class OfficeResult(Outcome):
+    signing_office: SigningOffice
+
+    @classmethod
+    def of(cls, recorded: Recorded[OfficeView]) -> OfficeResult:
+        return cls(
+            position=recorded.position,
+            replayed=recorded.replayed,
+            signing_office=SigningOffice.of(recorded.view),
         )
 
 

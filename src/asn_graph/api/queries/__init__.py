@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from asn_graph.api.queries.matching import MatchingQueries
+from asn_graph.api.queries.offices import OfficeQueries
 from asn_graph.api.queries.plans import PlanQueries
 from asn_graph.api.queries.read_models import ReadModelQueries
 from asn_graph.api.queries.records import RecordQueries
@@ -19,6 +20,7 @@ class Query(
     TimeTravelQueries,
     RecordQueries,
     PlanQueries,
+    OfficeQueries,
     ReferenceListQueries,
 ):
     pass

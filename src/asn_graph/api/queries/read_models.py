@@ -80,7 +80,9 @@ class WorklistFilterInput:
     unit_code: str | None = None
     states: list[CaseState] | None = None
     transfer_type: TransferType | None = None
-    assignee_role: str | None = strawberry.field(default=None, description="officer or approver.")
+    assignee_role: str | None = strawberry.field(
+        default=None, description="officer, approver, bkn, governor or minister."
+    )
     overdue_only: bool = False
 
 

@@ -15,6 +15,7 @@ from asn_graph.api.types.enums import (
     CaseState,
     DecisionAuthority,
     DocumentType,
+    HolderCapacity,
     Initiative,
     PerformanceRating,
     Rule,
@@ -56,8 +57,15 @@ class Decree:
     issuer: str = strawberry.field(description="Issuing office.")
     authority: DecisionAuthority
     signed_on: date = strawberry.field(description="Tanggal SK.")
-    signatory: str = strawberry.field(description="Pejabat penandatangan.")
+    signatory: str = strawberry.field(description="Pejabat penandatangan, as registered.")
     effective_on: date = strawberry.field(description="TMT (terhitung mulai tanggal).")
+    signatory_nip: str | None = strawberry.field(
+        description="The signatory's NIP, if the holder has one (none on decrees recorded "
+        "before the register of signing offices)."
+    )
+    signatory_capacity: HolderCapacity | None = strawberry.field(
+        description="Definitif, Plt. or Plh.: as the register had the signatory on the SK date."
+    )
 
 
 @strawberry.type(description="Serah terima jabatan: continuity of service at the old post.")

@@ -20,8 +20,13 @@ from asn_graph.domain import (
 @strawberry.type(description="Who performed an action (pelaku), as named by their token.")
 class ActorInfo:
     id: str = strawberry.field(description="Subject of the caller's token.")
-    role: str = strawberry.field(description="officer, approver, employee, auditor, integrator.")
-    agency: str | None = strawberry.field(description="Kode instansi the actor acted for.")
+    role: str = strawberry.field(
+        description="officer, approver, employee, auditor, integrator, bkn, governor, minister."
+    )
+    agency: str | None = strawberry.field(
+        description="Kode instansi the actor acted for; a regulator's office: BKN or a Kanreg "
+        "(KANREG-VI), a governor's province code, KEMENDAGRI."
+    )
     nip: str | None = strawberry.field(description="NIP, when the actor is an employee.")
 
     @classmethod

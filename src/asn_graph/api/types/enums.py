@@ -18,6 +18,7 @@ from asn_graph.domain import (
     competencies,
     matching,
     nip,
+    office_terms,
     reference,
     rules,
     stages,
@@ -55,6 +56,8 @@ DESCRIPTIONS: dict[type[Enum], str] = {
     matching.ScorePart: "Parts of a candidate's score (unsur penilaian kecocokan): competency "
     "fit, education, performance, potential, time in post, asked for by the employee, "
     "leaving a post in surplus.",
+    office_terms.HolderCapacity: "Kedudukan pemegang jabatan: definitif, Pelaksana Tugas (Plt., "
+    "the office is vacant) or Pelaksana Harian (Plh., the definitive holder is away).",
     stages.DeadlineKind: "Batas waktu (Perban BKN 5/2019): BKN's technical review within 15 "
     "days of a complete file; appointment (pelantikan) within 30 working days of the SK.",
 }
@@ -91,3 +94,4 @@ DeadlineKind = stages.DeadlineKind
 CompetencyKind = competencies.CompetencyKind
 Potential = talent.Potential
 ScorePart = matching.ScorePart
+HolderCapacity = office_terms.HolderCapacity

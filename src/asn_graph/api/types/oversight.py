@@ -42,7 +42,9 @@ class WorkItem:
     destination_agency: str
     destination_unit: str
     pending_step: ApprovalStep | None
-    assignee_role: str = strawberry.field(description="officer or approver: who acts next.")
+    assignee_role: str = strawberry.field(
+        description="officer, approver, bkn, governor or minister: who acts next."
+    )
     stage_entered_at: datetime
     days_in_stage: int
     days_open: int = strawberry.field(description="Days since the case was opened.")

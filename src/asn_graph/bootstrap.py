@@ -17,6 +17,7 @@ from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.positions import PositionCounts
+from asn_graph.persistence import outages
 from asn_graph.persistence.policy_file import load_policy
 from asn_graph.projections.catalog import ReadQueries, read_models
 from asn_graph.projections.database import Database
@@ -63,6 +64,9 @@ class Service:
     def matching(self) -> Matching:
         """Candidate matching for transfer plans (the ``Matching`` port), read fresh."""
         return self.fresh_reads
+
+    def is_outage(self, error: BaseException) -> bool:
+        return outages.is_outage(error)
 
     def log_head(self) -> int:
         return self.log.head()

@@ -82,7 +82,16 @@ def _on(env: Mapping[str, str], name: str, default: bool = True) -> bool:
 
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-ROLE_NAMES = ("officer", "approver", "employee", "auditor", "integrator")
+ROLE_NAMES = (
+    "officer",
+    "approver",
+    "employee",
+    "auditor",
+    "integrator",
+    "bkn",
+    "governor",
+    "minister",
+)
 
 
 @dataclass(frozen=True)

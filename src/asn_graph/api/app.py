@@ -181,16 +181,20 @@ class AsnGraphQL(GraphQL[Context, None]):
         try:
             token = bearer_token(connection_authorization(context.connection_params))
             if token is not None:
-                context.actor = await self.authenticator.actor(token)
+                context.actor = None
                 context.auth_error = None
+                context.actor = await self.authenticator.actor(token)
             context.caller()
-        except (Unauthenticated, InvalidInput, Unavailable) as error:
-            code = (
-                ErrorCode.UNAVAILABLE
-                if isinstance(error, Unavailable)
-                else ErrorCode.UNAUTHENTICATED
-            )
-            raise ConnectionRejectionError({"message": error.message, "code": code.value}) from None
+        except Unavailable as error:
+            # The token could not be checked now (the store is out of reach): the socket
+            # opens, and each operation on it is answered UNAVAILABLE, as over HTTP, rather
+            # than the connection refused as if the caller were not allowed.
+            context.actor = None
+            context.auth_error = error
+        except (Unauthenticated, InvalidInput) as error:
+            raise ConnectionRejectionError(
+                {"message": error.message, "code": ErrorCode.UNAUTHENTICATED.value}
+            ) from None
         unset: UnsetType = UNSET
         return unset
 
@@ -226,7 +230,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     """The API of ``service``; it accepts the local tokens ``tokens`` verifies, and those of
     the identity provider the settings name."""
     settings = service.settings
-    blocking = BlockingPool(settings.pool_size, settings.request_timeout_seconds)
+    blocking = BlockingPool(settings.pool_size, settings.request_timeout_seconds, service.is_outage)
     metrics = ApiMetrics(service, cache_sizes if settings.fast_paths else dict)
     revocations = RevocationList(
         service.app.revocations.since,
@@ -260,6 +264,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         await blocking.run(service.start_read_side)
+        await revocations.start()
         service.changes.start(asyncio.get_running_loop())
         # What start-up built lives as long as the process: keeping it out of the collector's
         # full passes spares every subscriber the pause of scanning it again and again.
@@ -267,6 +272,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         try:
             yield
         finally:
+            revocations.close()
             service.changes.stop()
             service.stop_read_side()
             blocking.close()

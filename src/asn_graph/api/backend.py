@@ -51,6 +51,11 @@ class Backend(Protocol):
 
     def log_head(self) -> int: ...
 
+    def is_outage(self, error: BaseException) -> bool:
+        """Whether ``error`` says the database cannot answer now (unreachable, restarting, too
+        slow, locked beyond its timeout) rather than a fault of the program."""
+        ...
+
     def read_model_positions(self) -> dict[str, int]:
         """The log position each read model has reached, read now."""
         ...

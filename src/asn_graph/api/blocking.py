@@ -10,8 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
 from asn_graph.persistence import deadline
-from asn_graph.persistence.deadline import DatabaseUnavailable, Deadline
-from asn_graph.persistence.outages import as_unavailable, is_outage
+from asn_graph.persistence.deadline import OUTAGE, DatabaseUnavailable, Deadline
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -32,18 +31,24 @@ class BlockingPool:
     even if a thread is still stuck on a server that no longer answers (the call is then
     abandoned: a command not yet writing is not written when the server comes back)."""
 
-    def __init__(self, size: int, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        size: int,
+        timeout: float = 30.0,
+        is_outage: Callable[[BaseException], bool] = lambda _: False,
+    ) -> None:
         self._executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="asn-graph-core")
         self.timeout = timeout
+        self.is_outage = is_outage
 
     async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         bound = Deadline(self.timeout)
         loop = asyncio.get_running_loop()
         if kwargs:
             call = functools.partial(function, *args, **kwargs)
-            future = loop.run_in_executor(self._executor, _within, bound, call)
+            future = loop.run_in_executor(self._executor, self._within, bound, call)
         else:
-            future = loop.run_in_executor(self._executor, _within, bound, function, *args)
+            future = loop.run_in_executor(self._executor, self._within, bound, function, *args)
         try:
             return await asyncio.wait_for(future, self.timeout + GRACE_SECONDS)
         except TimeoutError:
@@ -57,19 +62,18 @@ class BlockingPool:
             bound.abandon()
             raise
 
+    def _within(self, bound: Deadline, function: Callable[..., T], *args: object) -> T:
+        with deadline.within(bound):
+            try:
+                return function(*args)
+            except DatabaseUnavailable:
+                raise
+            except Exception as error:
+                if self.is_outage(error):
+                    raise DatabaseUnavailable(OUTAGE) from None
+                raise
+
     def close(self) -> None:
         """Waits for the calls in progress (a command half done must finish or fail by
         itself, not be abandoned)."""
         self._executor.shutdown(wait=True)
-
-
-def _within(bound: Deadline, function: Callable[..., T], *args: object) -> T:
-    with deadline.within(bound):
-        try:
-            return function(*args)
-        except DatabaseUnavailable:
-            raise
-        except Exception as error:
-            if is_outage(error):
-                raise as_unavailable(error) from None
-            raise

@@ -15,7 +15,6 @@ from typing import Any
 from asn_graph.api.backend import Backend
 from asn_graph.api.engine import fallbacks
 from asn_graph.persistence.deadline import DatabaseUnavailable
-from asn_graph.persistence.outages import is_outage
 
 
 def liveness(service: Backend) -> dict[str, Any]:
@@ -40,11 +39,11 @@ def readiness(service: Backend) -> Readiness:
     try:
         head = service.log_head()
     except Exception as error:
-        return unready(f"the event store cannot be read ({_why(error)})")
+        return unready(f"the event store cannot be read ({_why(service, error)})")
     try:
         positions = service.read_model_positions()
     except Exception as error:
-        return unready(f"the read models cannot be read ({_why(error)})")
+        return unready(f"the read models cannot be read ({_why(service, error)})")
     reached = min(positions.values(), default=head)
     lag = max(0, head - reached)
     details: dict[str, Any] = {
@@ -73,7 +72,7 @@ def unready(reason: str) -> Readiness:
     return Readiness(False, {"status": "unavailable", "reason": reason})
 
 
-def _why(error: Exception) -> str:
-    if is_outage(error) or isinstance(error, DatabaseUnavailable):
+def _why(service: Backend, error: Exception) -> str:
+    if service.is_outage(error) or isinstance(error, DatabaseUnavailable):
         return "the database is unreachable or too slow to answer"
     return type(error).__name__

@@ -1,10 +1,16 @@
-"""The revoked tokens as this API process knows them: read again from the store at most every
-few seconds (``ASN_GRAPH_REVOCATION_SECONDS``), so that a revocation recorded by any process
-is honoured by every one within that bound."""
+"""The revoked tokens as this API process knows them: read again from the store every few
+seconds (``ASN_GRAPH_REVOCATION_SECONDS``) in the background, so that a revocation recorded by
+any process is honoured by every one within that bound, and no request waits for the read.
+
+While the store cannot be read, the list known is used for up to three periods (a revocation
+is itself written to that store, so little can have been revoked meanwhile); beyond that, or
+before the list was ever read, every token is refused ``UNAVAILABLE``: a revoked token does
+not pass because the store is down."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -14,6 +20,8 @@ from asn_graph.api.auth import Unauthenticated, Verified
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.application.views import Revocations
 from asn_graph.domain.errors import Unavailable
+
+STALE_AFTER_PERIODS = 3
 
 logger = logging.getLogger("asn_graph.api")
 
@@ -37,12 +45,21 @@ class RevocationList:
         self._subjects: dict[str, int] = {}
         self._read_at = -float("inf")
         self._reading: asyncio.Lock | None = None
+        self._refresher: asyncio.Task[None] | None = None
 
     async def check(self, verified: Verified) -> None:
-        """Refuses a revoked token, after reading what was revoked since the last look when
-        that is older than the bound."""
-        if time.monotonic() - self._read_at >= self._refresh:
+        """Refuses a revoked token. The first check reads the list; with no period set, every
+        check does (nothing may pass that was revoked a moment before)."""
+        if self._refresh <= 0 or self._read_at == -float("inf"):
             await self._catch_up()
+        else:
+            self._keep_refreshing()
+            unread = time.monotonic() - self._read_at
+            if unread > STALE_AFTER_PERIODS * self._refresh:
+                raise Unavailable(
+                    f"the revoked tokens have not been read from the store for {unread:.0f} s; "
+                    "retry shortly"
+                )
         if verified.token_id is not None and verified.token_id in self._tokens:
             raise Unauthenticated("the token has been revoked: ask for a new one")
         before = self._subjects.get(verified.actor.id)
@@ -51,6 +68,29 @@ class RevocationList:
                 "the tokens of this caller issued before their revocation are revoked: "
                 "ask for a new one"
             )
+
+    async def start(self) -> None:
+        """Reads the list before the first request, and keeps it fresh from then on."""
+        await self._catch_up()
+        if self._refresh > 0:
+            self._keep_refreshing()
+
+    def _keep_refreshing(self) -> None:
+        loop = asyncio.get_running_loop()
+        running = self._refresher
+        if running is None or running.done() or running.get_loop() is not loop:
+            self._refresher = loop.create_task(self._refresh_periodically())
+
+    async def _refresh_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._refresh)
+            # A failure is told in the log; checks refuse every token once the list is stale.
+            with contextlib.suppress(Unavailable):
+                await self._catch_up()
+
+    def close(self) -> None:
+        if self._refresher is not None and not self._refresher.done():
+            self._refresher.cancel()
 
     async def _catch_up(self) -> None:
         if self._reading is None:
@@ -62,8 +102,12 @@ class RevocationList:
                 return
             try:
                 news = await self._blocking.run(self._read, self._version)
+            except Unavailable as error:
+                logger.warning("the revoked tokens could not be read: %s", error.message)
+                raise Unavailable(
+                    "the revoked tokens cannot be read from the store now; retry shortly"
+                ) from None
             except Exception:
-                # Failing closed: a revoked token must not pass because the store is down.
                 logger.exception("the revoked tokens could not be read")
                 raise Unavailable(
                     "the revoked tokens cannot be read from the store now; retry shortly"

@@ -45,6 +45,13 @@ class Deadline:
             )
 
 
+OUTAGE = (
+    "the database cannot be reached now; retry shortly (basis data tidak dapat dihubungi; "
+    "coba lagi sebentar lagi)"
+)
+"""The client's view of an outage: what happened in words, no stack trace, no internals."""
+
+
 _current: ContextVar[Deadline | None] = ContextVar("asn_graph_deadline", default=None)
 
 

@@ -10,8 +10,6 @@ import psycopg
 from eventsourcing.persistence import InterfaceError as StoreInterfaceError
 from eventsourcing.persistence import OperationalError as StoreOperationalError
 
-from asn_graph.persistence.deadline import DatabaseUnavailable
-
 _SQLITE_BUSY = ("database is locked", "database table is locked", "database is busy")
 
 
@@ -38,11 +36,3 @@ def _names_outage(error: BaseException) -> bool:
     if isinstance(error, sqlite3.OperationalError):
         return str(error).lower() in _SQLITE_BUSY
     return False
-
-
-def as_unavailable(error: BaseException) -> DatabaseUnavailable:
-    """The client's view of an outage: what happened in words, no stack trace, no internals."""
-    return DatabaseUnavailable(
-        "the database cannot be reached now; retry shortly (basis data tidak dapat dihubungi; "
-        "coba lagi sebentar lagi)"
-    )

@@ -18,18 +18,9 @@ from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from asn_graph.domain.read_scope import SCOPE_OF_ROLE
 from tests.conftest import Api
-from tests.e2e.read_scope_world import OTHER, OURS, ScopeWorld, build_scope_world
+from tests.e2e.read_scope_world import CALLERS, OTHER, OURS, ScopeWorld, build_scope_world
 
 REFUSALS = {"FORBIDDEN", "NOT_FOUND"}
-CALLERS: dict[str, tuple[Role, dict[str, Any], str]] = {
-    "officer": (Role.OFFICER, {"agency": OURS}, "agency"),
-    "approver": (Role.APPROVER, {"agency": OURS}, "agency"),
-    "auditor": (Role.AUDITOR, {"agency": OURS}, "agency"),
-    "integrator": (Role.INTEGRATOR, {"agency": OURS}, "agency"),
-    "employee": (Role.EMPLOYEE, {}, "own"),
-    "national auditor": (Role.AUDITOR, {"national": True}, "national"),
-    "national integrator": (Role.INTEGRATOR, {"national": True}, "national"),
-}
 
 
 def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
@@ -256,10 +247,8 @@ async def test_the_role_walk_answers_every_root_query_within_the_callers_scope(
     covered = 0
     for field, questions in probes.items():
         answered = False
-        for caller, (role, claims, reach) in CALLERS.items():
-            if role is Role.EMPLOYEE:
-                claims = {"nip": world.ours[0]}
-            token = api.tokens.mint(role=role, subject=caller.replace(" ", "-"), **claims)
+        for caller, (_, _, reach) in CALLERS.items():
+            token = world.token(api.tokens, caller)
             for query, variables in questions:
                 answer = await api.call(query, variables, token=token)
                 errors = answer.get("errors") or []

@@ -20,8 +20,9 @@ from asn_graph.api.scoping import (
     case_in_scope,
     check_own_nip,
     employee_in_scope,
+    named_agency,
     required_agency,
-    scoped_agency,
+    scoped_agencies,
 )
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.cases import TransferCase
@@ -72,10 +73,6 @@ class CaseFilterInput:
     plan_id: strawberry.ID | None = strawberry.field(
         default=None, description="Cases opened from this transfer plan (rencana mutasi)."
     )
-
-
-def _code(text: str | None) -> str | None:
-    return text.strip().upper() if text else None
 
 
 @strawberry.type
@@ -129,7 +126,7 @@ class RecordQueries:
         if actor.role is Role.EMPLOYEE:
             raise InvalidInput("employees read their own record with 'employee(nip:)'")
         query = EmployeeFilter(
-            agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
+            agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,
             position_code=where.position_code,
             rank=where.rank.value if where.rank else None,
@@ -170,15 +167,15 @@ class RecordQueries:
         where = filter or CaseFilterInput()
         own = actor.role is Role.EMPLOYEE
         nip = actor.nip if own else where.nip
-        agency = (
-            _code(where.agency_code)
+        agencies = (
+            named_agency(where.agency_code)
             if own
-            else scoped_agency(info.context, where.agency_code, "filter.agencyCode")
+            else scoped_agencies(info.context, where.agency_code, "filter.agencyCode")
         )
         query = CaseFilter(
             states=tuple(s.value for s in where.states or ()),
             transfer_type=where.transfer_type.value if where.transfer_type else None,
-            agency_code=agency,
+            agency_codes=agencies,
             unit_code=where.unit_code,
             nip=nip,
             plan_id=str(parse_id(where.plan_id, "planId")) if where.plan_id else None,

@@ -36,7 +36,7 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     employee_fields = "nip placement { agencyCode } transferCases { id nip }"
     unit = "agencyCode code staff { nip }"
     return {
-        "me": [("{ me { id role agency nip } }", {})],
+        "me": [("{ me { id role agency nip readScope { national agencies nip } } }", {})],
         "agencies": [("{ agencies { code } }", {})],
         "agency": [('{ agency(code: "3372") { code } }', {})],
         "competencyCatalogue": [("{ competencyCatalogue { code } }", {})],
@@ -302,6 +302,20 @@ async def test_an_officer_reads_their_agency_and_the_case_from_the_partner(
     assert elsewhere["extensions"]["code"] == "FORBIDDEN"
 
 
+async def test_me_shows_the_callers_read_scope(api: Api, organised: Service) -> None:
+    world = await build_scope_world(api, organised)
+    expected = {
+        "agency": {"national": False, "agencies": [OURS], "nip": None},
+        "own": {"national": False, "agencies": [], "nip": world.ours[0]},
+        "national": {"national": True, "agencies": [], "nip": None},
+    }
+    for caller, (_, _, reach) in CALLERS.items():
+        data = await api.ok(
+            "{ me { readScope { national agencies nip } } }", token=world.token(api.tokens, caller)
+        )
+        assert data["me"]["readScope"] == expected[reach], caller
+
+
 LISTS = {
     "employees": ("{ employees(first: 100 ARGS) { edges { node { nip } } } }", "nip"),
     "transferCases": ("{ transferCases(first: 100 ARGS) { edges { node { id } } } }", "id"),
@@ -334,6 +348,8 @@ async def test_a_scope_of_several_agencies_reads_every_list_across_all_of_them(
     both = ReadScope(agencies=frozenset({OURS, OTHER}))
     monkeypatch.setitem(SCOPE_OF_ROLE, Role.AUDITOR, lambda _: both)
     regulator = api.token(Role.AUDITOR, OURS)
+    me = await api.ok("{ me { readScope { agencies } } }", token=regulator)
+    assert me["me"]["readScope"]["agencies"] == sorted([OURS, OTHER])
 
     assert await _list(api, regulator, "employees", "") == {*world.ours, world.other}
     cases = {world.crossing_case, world.other_case}

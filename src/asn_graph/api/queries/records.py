@@ -24,9 +24,9 @@ from asn_graph.api.scoping import (
     required_agency,
     scoped_agencies,
 )
+from asn_graph.api.types.caller import Caller
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.cases import TransferCase
-from asn_graph.api.types.common import ActorInfo
 from asn_graph.api.types.enums import (
     CaseState,
     EducationLevel,
@@ -77,9 +77,9 @@ class CaseFilterInput:
 
 @strawberry.type
 class RecordQueries:
-    @strawberry.field(description="The caller, as their token names them.")
-    def me(self, info: Ctx) -> ActorInfo:
-        return ActorInfo.of(info.context.caller())
+    @strawberry.field(description="The caller, as their token names them, with their read scope.")
+    def me(self, info: Ctx) -> Caller:
+        return Caller.of(info.context.caller())
 
     @strawberry.field(description="Every agency (instansi) in this store.")
     async def agencies(self, info: Ctx) -> list[Agency]:

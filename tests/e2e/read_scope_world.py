@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from typing import Any
 
+from asn_graph.api.auth import TokenService
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from tests.conftest import Api
@@ -13,6 +15,18 @@ from tests.e2e.scenario import open_case, placement
 from tests.world import person, register
 
 OURS, PARTNER, OTHER = "3578", "3515", "3372"
+
+CALLERS: dict[str, tuple[Role, dict[str, Any], str]] = {
+    "officer": (Role.OFFICER, {"agency": OURS}, "agency"),
+    "approver": (Role.APPROVER, {"agency": OURS}, "agency"),
+    "auditor": (Role.AUDITOR, {"agency": OURS}, "agency"),
+    "integrator": (Role.INTEGRATOR, {"agency": OURS}, "agency"),
+    "employee": (Role.EMPLOYEE, {}, "own"),
+    "national auditor": (Role.AUDITOR, {"national": True}, "national"),
+    "national integrator": (Role.INTEGRATOR, {"national": True}, "national"),
+}
+"""The callers of the role walk: every role of an agency (ours), an employee of ours, and the
+roles a token may grant national scope; each with its claims and its reach."""
 
 DRAFT = """
 mutation($input: DraftTransferPlanInput!) {
@@ -38,6 +52,12 @@ class ScopeWorld:
         if reach == "own":
             return {self.ours[0]}
         return {*self.ours, self.crossing}
+
+    def token(self, tokens: TokenService, caller: str) -> str:
+        role, claims, reach = CALLERS[caller]
+        if reach == "own":
+            claims = {"nip": self.ours[0]}
+        return tokens.mint(role=role, subject=caller.replace(" ", "-"), **claims)
 
     def hidden_ids(self, reach: str) -> set[str]:
         if reach == "national":

@@ -16,20 +16,18 @@ from asn_graph.api.read_rules import NESTED_RULES, ROOT_RULES
 from asn_graph.api.schema import build_schema
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
-from asn_graph.domain.read_scope import SCOPE_OF_ROLE
+from asn_graph.domain.read_scope import SCOPE_OF_ROLE, ReadScope
 from tests.conftest import Api
-from tests.e2e.read_scope_world import OTHER, OURS, ScopeWorld, build_scope_world
+from tests.e2e.read_scope_world import (
+    CALLERS,
+    OTHER,
+    OURS,
+    PARTNER,
+    ScopeWorld,
+    build_scope_world,
+)
 
 REFUSALS = {"FORBIDDEN", "NOT_FOUND"}
-CALLERS: dict[str, tuple[Role, dict[str, Any], str]] = {
-    "officer": (Role.OFFICER, {"agency": OURS}, "agency"),
-    "approver": (Role.APPROVER, {"agency": OURS}, "agency"),
-    "auditor": (Role.AUDITOR, {"agency": OURS}, "agency"),
-    "integrator": (Role.INTEGRATOR, {"agency": OURS}, "agency"),
-    "employee": (Role.EMPLOYEE, {}, "own"),
-    "national auditor": (Role.AUDITOR, {"national": True}, "national"),
-    "national integrator": (Role.INTEGRATOR, {"national": True}, "national"),
-}
 
 
 def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
@@ -38,7 +36,7 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     employee_fields = "nip placement { agencyCode } transferCases { id nip }"
     unit = "agencyCode code staff { nip }"
     return {
-        "me": [("{ me { id role agency nip } }", {})],
+        "me": [("{ me { id role agency nip readScope { national agencies nip } } }", {})],
         "agencies": [("{ agencies { code } }", {})],
         "agency": [('{ agency(code: "3372") { code } }', {})],
         "competencyCatalogue": [("{ competencyCatalogue { code } }", {})],
@@ -256,10 +254,8 @@ async def test_the_role_walk_answers_every_root_query_within_the_callers_scope(
     covered = 0
     for field, questions in probes.items():
         answered = False
-        for caller, (role, claims, reach) in CALLERS.items():
-            if role is Role.EMPLOYEE:
-                claims = {"nip": world.ours[0]}
-            token = api.tokens.mint(role=role, subject=caller.replace(" ", "-"), **claims)
+        for caller, (_, _, reach) in CALLERS.items():
+            token = world.token(api.tokens, caller)
             for query, variables in questions:
                 answer = await api.call(query, variables, token=token)
                 errors = answer.get("errors") or []
@@ -304,3 +300,76 @@ async def test_an_officer_reads_their_agency_and_the_case_from_the_partner(
         '{ employees(filter: {agencyCode: "3372"}) { totalCount } }', token=officer
     )
     assert elsewhere["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_me_shows_the_callers_read_scope(api: Api, organised: Service) -> None:
+    world = await build_scope_world(api, organised)
+    expected = {
+        "agency": {"national": False, "agencies": [OURS], "nip": None},
+        "own": {"national": False, "agencies": [], "nip": world.ours[0]},
+        "national": {"national": True, "agencies": [], "nip": None},
+    }
+    for caller, (_, _, reach) in CALLERS.items():
+        data = await api.ok(
+            "{ me { readScope { national agencies nip } } }", token=world.token(api.tokens, caller)
+        )
+        assert data["me"]["readScope"] == expected[reach], caller
+
+
+LISTS = {
+    "employees": ("{ employees(first: 100 ARGS) { edges { node { nip } } } }", "nip"),
+    "transferCases": ("{ transferCases(first: 100 ARGS) { edges { node { id } } } }", "id"),
+    "worklist": ("{ worklist(first: 100 ARGS) { edges { node { caseId } } } }", "caseId"),
+    "transferPlans": ("{ transferPlans(first: 100 ARGS) { edges { node { id } } } }", "id"),
+    "evaluationsDue": (
+        "{ evaluationsDue(first: 100 ARGS) { edges { node { caseId } } } }",
+        "caseId",
+    ),
+    "transferOutcomes": (
+        "{ transferOutcomes(first: 100 ARGS) { edges { node { caseId } } } }",
+        "caseId",
+    ),
+    "auditTrail": ("{ auditTrail(first: 100 ARGS) { edges { node { subjectId } } } }", "subjectId"),
+}
+
+
+async def _list(api: Api, token: str, field: str, arguments: str) -> set[str]:
+    query, key = LISTS[field]
+    data = await api.ok(query.replace("ARGS", arguments), token=token)
+    return {edge["node"][key] for edge in data[field]["edges"]}
+
+
+async def test_a_scope_of_several_agencies_reads_every_list_across_all_of_them(
+    api: Api, organised: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scope covering several agencies (future regulator roles): a list asked of no agency
+    answers the rows of each of them, and only theirs; one of them may be named alone."""
+    world = await build_scope_world(api, organised)
+    both = ReadScope(agencies=frozenset({OURS, OTHER}))
+    monkeypatch.setitem(SCOPE_OF_ROLE, Role.AUDITOR, lambda _: both)
+    regulator = api.token(Role.AUDITOR, OURS)
+    me = await api.ok("{ me { readScope { agencies } } }", token=regulator)
+    assert me["me"]["readScope"]["agencies"] == sorted([OURS, OTHER])
+
+    assert await _list(api, regulator, "employees", "") == {*world.ours, world.other}
+    cases = {world.crossing_case, world.other_case}
+    assert await _list(api, regulator, "transferCases", "") == cases
+    assert await _list(api, regulator, "worklist", "") == cases
+    assert await _list(api, regulator, "transferPlans", "") == {world.our_plan, world.other_plan}
+    # Nothing has taken effect yet: answered, and empty.
+    assert await _list(api, regulator, "evaluationsDue", "") == set()
+    assert await _list(api, regulator, "transferOutcomes", "") == set()
+    summary = await api.ok("{ transferOutcomeSummary { moves } }", token=regulator)
+    assert summary["transferOutcomeSummary"]["moves"] == 0
+    # The actions of both agencies' actors: the plans their officers drafted, the case the
+    # other agency's officer opened; not the case the partner's officer opened.
+    trail = await _list(api, regulator, "auditTrail", "")
+    assert {world.our_plan, world.other_plan, world.other_case} <= trail
+    assert world.crossing_case not in trail
+
+    named = await _list(api, regulator, "employees", f'filter: {{agencyCode: "{OTHER}"}}')
+    assert named == {world.other}
+    refused = await api.error(
+        f'{{ employees(filter: {{agencyCode: "{PARTNER}"}}) {{ totalCount }} }}', token=regulator
+    )
+    assert refused["extensions"]["code"] == "FORBIDDEN"

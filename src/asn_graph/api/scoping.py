@@ -54,6 +54,25 @@ def scoped_agency(context: Context, requested: str | None, field: str = "agencyC
     return code
 
 
+def named_agency(requested: str | None) -> tuple[str, ...]:
+    """The agency a filter names, unchecked (it narrows what is already in scope)."""
+    code = _code(requested)
+    return (code,) if code is not None else ()
+
+
+def scoped_agencies(
+    context: Context, requested: str | None, field: str = "agencyCode"
+) -> tuple[str, ...]:
+    """The agencies a list is read of: the one named, checked against the scope, or else
+    every agency of an agency scope (a scope of several agencies answers for all of them);
+    none for a nationally scoped caller who names none (every agency)."""
+    scope = scope_of(context)
+    if _code(requested) is None and scope.of_agencies:
+        return tuple(sorted(scope.agencies))
+    code = scoped_agency(context, requested, field)
+    return (code,) if code is not None else ()
+
+
 def required_agency(context: Context, requested: str, field: str = "agencyCode") -> str:
     code = scoped_agency(context, requested, field)
     assert code is not None  # a code was given, and scoping keeps or refuses it
@@ -80,10 +99,10 @@ def touches_scope(
     of a case from or to one."""
     if scope.national or scope.covers_nip(nip) or scope.covers_agency(agency):
         return True
-    return any(
-        directory.cases(CaseFilter(nip=nip, agency_code=code), 1, None).rows
-        for code in sorted(scope.agencies)
-    )
+    if not scope.agencies:
+        return False
+    where = CaseFilter(nip=nip, agency_codes=tuple(sorted(scope.agencies)))
+    return bool(directory.cases(where, 1, None).rows)
 
 
 async def sees_employee(context: Context, nip: str, agency: str | None) -> bool:

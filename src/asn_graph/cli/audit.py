@@ -58,7 +58,7 @@ def _export(arguments: argparse.Namespace, settings: Settings) -> int:
         where = AuditFilter(
             originator_id=subject,
             actor_id=arguments.actor,
-            actor_agency=arguments.agency,
+            actor_agencies=(arguments.agency,) if arguments.agency else (),
             recorded_from=_utc(arguments.start, zone),
             recorded_until=_utc(arguments.end, zone, next_day=True),
         )

@@ -8,6 +8,7 @@ from typing import Any
 from asn_graph.projections.database import Database
 from asn_graph.projections.paging import ListQuery, keyset_page
 from asn_graph.projections.rows import AuditFilter, AuditRow, Page
+from asn_graph.projections.sql import one_of
 
 _COLUMNS = (
     "position, originator_id, aggregate, version, event_type, recorded_at, actor_id, "
@@ -60,11 +61,12 @@ def _clauses(filter_: AuditFilter) -> tuple[list[str], dict[str, Any]]:
         ("originator_id", filter_.originator_id),
         ("aggregate", filter_.aggregate),
         ("actor_id", filter_.actor_id),
-        ("actor_agency", filter_.actor_agency),
     ):
         if value is not None:
             clauses.append(f"{column} = :{column}")
             params[column] = value
+    if filter_.actor_agencies:
+        clauses.append(one_of("actor_agency", filter_.actor_agencies, "actor_agency", params))
     if filter_.recorded_from is not None:
         clauses.append("recorded_at >= :recorded_from")
         params["recorded_from"] = filter_.recorded_from

@@ -19,7 +19,7 @@ from asn_graph.projections.rows import (
     Page,
     UnitRow,
 )
-from asn_graph.projections.sql import one_of, where_clause
+from asn_graph.projections.sql import in_any, one_of, where_clause
 
 _EMPLOYEE_COLUMNS = (
     "id, nip, name, status, rank, agency_code, unit_code, position_code, placed_since, "
@@ -113,8 +113,9 @@ class DirectoryQueries:
 def _employee_clauses(where: EmployeeFilter) -> tuple[list[str], dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
+    if where.agency_codes:
+        clauses.append(one_of("agency_code", where.agency_codes, "agency", params))
     for column, value in (
-        ("agency_code", where.agency_code),
         ("unit_code", where.unit_code),
         ("position_code", where.position_code),
         ("rank", where.rank),
@@ -154,9 +155,9 @@ def _case_clauses(where: CaseFilter) -> tuple[list[str], dict[str, Any]]:
     if where.transfer_type is not None:
         clauses.append("c.transfer_type = :transfer_type")
         params["transfer_type"] = where.transfer_type
-    if where.agency_code is not None:
-        clauses.append("(c.origin_agency = :agency OR c.destination_agency = :agency)")
-        params["agency"] = where.agency_code
+    if where.agency_codes:
+        ends = ("c.origin_agency", "c.destination_agency")
+        clauses.append(in_any(ends, where.agency_codes, "agency", params))
     if where.unit_code is not None:
         clauses.append("(c.origin_unit = :unit OR c.destination_unit = :unit)")
         params["unit"] = where.unit_code

@@ -16,7 +16,7 @@ from asn_graph.projections.rows import (
     Page,
     PeriodSummary,
 )
-from asn_graph.projections.sql import where_clause
+from asn_graph.projections.sql import in_any, where_clause
 
 _YEAR = "CAST(SUBSTR(m.effective_on, 1, 4) AS INTEGER)"
 _BEFORE = (
@@ -134,9 +134,9 @@ def _average(value: Any) -> float | None:
 def _clauses(filter_: OutcomeFilter) -> tuple[list[str], dict[str, Any]]:
     clauses = ["m.effective_on IS NOT NULL"]
     params: dict[str, Any] = {}
-    if filter_.agency_code is not None:
-        clauses.append("(m.origin_agency = :agency OR m.destination_agency = :agency)")
-        params["agency"] = filter_.agency_code
+    if filter_.agency_codes:
+        ends = ("m.origin_agency", "m.destination_agency")
+        clauses.append(in_any(ends, filter_.agency_codes, "agency", params))
     if filter_.effective_from is not None:
         clauses.append("m.effective_on >= :effective_from")
         params["effective_from"] = filter_.effective_from

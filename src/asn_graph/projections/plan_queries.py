@@ -20,9 +20,8 @@ class PlanRegisterQueries:
         """Newest first."""
         clauses: list[str] = []
         params: dict[str, Any] = {}
-        if where.agency_code:
-            clauses.append("agency_code = :agency")
-            params["agency"] = where.agency_code
+        if where.agency_codes:
+            clauses.append(one_of("agency_code", where.agency_codes, "agency", params))
         if where.statuses:
             clauses.append(one_of("status", where.statuses, "status", params))
         query = ListQuery(_PLAN_COLUMNS, "plan_register", "seq DESC", clauses, params)

@@ -65,7 +65,8 @@ class CaseRow(NamedTuple):
 
 @dataclass(frozen=True)
 class EmployeeFilter:
-    agency_code: str | None = None
+    agency_codes: tuple[str, ...] = ()
+    """Any of these agencies; none named: every agency."""
     unit_code: str | None = None
     position_code: str | None = None
     rank: str | None = None
@@ -82,7 +83,8 @@ class EmployeeFilter:
 class CaseFilter:
     states: tuple[str, ...] = ()
     transfer_type: str | None = None
-    agency_code: str | None = None
+    agency_codes: tuple[str, ...] = ()
+    """From or to any of these agencies; none named: every agency."""
     unit_code: str | None = None
     nip: str | None = None
     plan_id: str | None = None
@@ -167,7 +169,8 @@ class UnitStaffing(NamedTuple):
 
 @dataclass(frozen=True)
 class WorklistFilter:
-    agency_code: str | None = None
+    agency_codes: tuple[str, ...] = ()
+    """Any of these agencies; none named: every agency."""
     unit_code: str | None = None
     states: tuple[str, ...] = ()
     transfer_type: str | None = None
@@ -214,7 +217,8 @@ class AuditFilter:
     originator_id: str | None = None
     aggregate: str | None = None
     actor_id: str | None = None
-    actor_agency: str | None = None
+    actor_agencies: tuple[str, ...] = ()
+    """Actions of the actors of any of these agencies; none named: every actor."""
     recorded_from: str | None = None
     recorded_until: str | None = None
 
@@ -241,7 +245,8 @@ class EvaluationDueFilter:
     """Scheduled evaluations not made whose window has opened by ``today``."""
 
     today: str
-    agency_code: str | None = None
+    agency_codes: tuple[str, ...] = ()
+    """Moves from or to any of these agencies; none named: every agency."""
     unit_code: str | None = None
     transfer_type: str | None = None
     plan_id: str | None = None
@@ -269,7 +274,8 @@ class EvaluationDueRow(NamedTuple):
 
 @dataclass(frozen=True)
 class OutcomeFilter:
-    agency_code: str | None = None
+    agency_codes: tuple[str, ...] = ()
+    """Any of these agencies; none named: every agency."""
     effective_from: str | None = None
     effective_until: str | None = None
     plan_id: str | None = None
@@ -365,5 +371,6 @@ class ConsultationRow(NamedTuple):
 
 @dataclass(frozen=True)
 class PlanFilter:
-    agency_code: str | None = None
+    agency_codes: tuple[str, ...] = ()
+    """Any of these agencies; none named: every agency."""
     statuses: tuple[str, ...] = ()

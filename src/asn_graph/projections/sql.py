@@ -17,6 +17,17 @@ def one_of(column: str, values: Sequence[str], prefix: str, params: dict[str, An
     return f"{column} IN ({', '.join(':' + n for n in names)})"
 
 
+def in_any(
+    columns: Sequence[str], values: Sequence[str], prefix: str, params: dict[str, Any]
+) -> str:
+    """Rows where any of ``columns`` holds one of ``values`` (a case from or to any of
+    several agencies), adding the values to ``params``."""
+    names = [f"{prefix}_{i}" for i in range(len(values))]
+    params.update(zip(names, values, strict=True))
+    listed = ", ".join(":" + name for name in names)
+    return f"({' OR '.join(f'{column} IN ({listed})' for column in columns)})"
+
+
 def subtree(unit_column: str, agency_param: str, unit_param: str) -> str:
     """Rows whose unit is the given unit or one below it."""
     return (

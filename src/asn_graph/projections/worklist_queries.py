@@ -14,7 +14,7 @@ from asn_graph.projections.rows import (
     WorkItemRow,
     WorklistFilter,
 )
-from asn_graph.projections.sql import one_of
+from asn_graph.projections.sql import in_any, one_of
 
 _COLUMNS = (
     "c.id, c.seq, c.nip, e.name AS employee_name, c.transfer_type, c.state, c.origin_agency, "
@@ -49,9 +49,9 @@ class WorklistQueries:
                 name = column.removeprefix("c.")
                 clauses.append(f"{column} = :{name}")
                 params[name] = value
-        if filter_.agency_code is not None:
-            clauses.append("(c.origin_agency = :agency OR c.destination_agency = :agency)")
-            params["agency"] = filter_.agency_code
+        if filter_.agency_codes:
+            ends = ("c.origin_agency", "c.destination_agency")
+            clauses.append(in_any(ends, filter_.agency_codes, "agency", params))
         if filter_.unit_code is not None:
             clauses.append("(c.origin_unit = :unit OR c.destination_unit = :unit)")
             params["unit"] = filter_.unit_code
@@ -84,9 +84,9 @@ class WorklistQueries:
         params: dict[str, Any] = {"today": filter_.today}
         if filter_.overdue_only:
             clauses.append("v.due_on < :today")
-        if filter_.agency_code is not None:
-            clauses.append("(m.origin_agency = :agency OR m.destination_agency = :agency)")
-            params["agency"] = filter_.agency_code
+        if filter_.agency_codes:
+            ends = ("m.origin_agency", "m.destination_agency")
+            clauses.append(in_any(ends, filter_.agency_codes, "agency", params))
         if filter_.unit_code is not None:
             clauses.append("(m.origin_unit = :unit OR m.destination_unit = :unit)")
             params["unit"] = filter_.unit_code

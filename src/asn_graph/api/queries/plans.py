@@ -16,7 +16,7 @@ from asn_graph.api.pagination import (
     sequence_key,
 )
 from asn_graph.api.permissions import STAFF, allowed
-from asn_graph.api.scoping import plan_in_scope, scoped_agency
+from asn_graph.api.scoping import plan_in_scope, scoped_agencies
 from asn_graph.api.types.plans import (
     PlanConsultation,
     PlanStatus,
@@ -69,7 +69,7 @@ class PlanQueries:
     ) -> Connection[TransferPlanSummary]:
         allowed(info.context, STAFF)
         where = PlanFilter(
-            scoped_agency(info.context, agency_code),
+            scoped_agencies(info.context, agency_code),
             tuple(status.value for status in statuses or ()),
         )
         cursor = decode_position_cursor("plan", after)

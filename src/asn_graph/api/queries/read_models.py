@@ -27,9 +27,10 @@ from asn_graph.api.pagination import (
 from asn_graph.api.permissions import OVERSIGHT, STAFF, allowed
 from asn_graph.api.scoping import (
     check_own_nip,
+    named_agency,
     required_agency,
     scope_of,
-    scoped_agency,
+    scoped_agencies,
     sees_employee,
     subject_in_scope,
 )
@@ -258,7 +259,7 @@ class ReadModelQueries:
         where = filter or WorklistFilterInput()
         today = info.context.app.today()
         query = WorklistFilter(
-            agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
+            agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,
             states=tuple(s.value for s in where.states or ()),
             transfer_type=where.transfer_type.value if where.transfer_type else None,
@@ -289,7 +290,7 @@ class ReadModelQueries:
         today = info.context.app.today()
         query = EvaluationDueFilter(
             today=today.isoformat(),
-            agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
+            agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,
             transfer_type=where.transfer_type.value if where.transfer_type else None,
             plan_id=_plan_id(where.plan_id),
@@ -324,16 +325,16 @@ class ReadModelQueries:
         if subject is not None and not scope_of(info.context).national:
             if not await subject_in_scope(info.context, read, subject):
                 raise NotFound(f"subject {subject} not found")
-            actor_agency = where.actor_agency
+            actor_agencies = named_agency(where.actor_agency)
         elif subject is None:
-            actor_agency = scoped_agency(info.context, where.actor_agency, "filter.actorAgency")
+            actor_agencies = scoped_agencies(info.context, where.actor_agency, "filter.actorAgency")
         else:
-            actor_agency = where.actor_agency
+            actor_agencies = named_agency(where.actor_agency)
         query = AuditFilter(
             originator_id=subject,
             aggregate=where.subject_kind,
             actor_id=where.actor_id,
-            actor_agency=actor_agency,
+            actor_agencies=actor_agencies,
             recorded_from=_utc(where.recorded_from, "recordedFrom"),
             recorded_until=_utc(where.recorded_until, "recordedUntil"),
         )
@@ -415,7 +416,7 @@ def _outcome_filter(info: Ctx, filter_: OutcomeFilterInput | None) -> OutcomeFil
     if start is not None and end is not None and end <= start:
         raise InvalidInput("the period ends after it starts", field="effectiveUntil")
     return OutcomeFilter(
-        agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
+        agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
         effective_from=where.effective_from.isoformat() if where.effective_from else None,
         effective_until=where.effective_until.isoformat() if where.effective_until else None,
         plan_id=_plan_id(where.plan_id),

@@ -20,12 +20,13 @@ from asn_graph.api.scoping import (
     case_in_scope,
     check_own_nip,
     employee_in_scope,
+    named_agency,
     required_agency,
-    scoped_agency,
+    scoped_agencies,
 )
+from asn_graph.api.types.caller import Caller
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.cases import TransferCase
-from asn_graph.api.types.common import ActorInfo
 from asn_graph.api.types.enums import (
     CaseState,
     EducationLevel,
@@ -74,15 +75,11 @@ class CaseFilterInput:
     )
 
 
-def _code(text: str | None) -> str | None:
-    return text.strip().upper() if text else None
-
-
 @strawberry.type
 class RecordQueries:
-    @strawberry.field(description="The caller, as their token names them.")
-    def me(self, info: Ctx) -> ActorInfo:
-        return ActorInfo.of(info.context.caller())
+    @strawberry.field(description="The caller, as their token names them, with their read scope.")
+    def me(self, info: Ctx) -> Caller:
+        return Caller.of(info.context.caller())
 
     @strawberry.field(description="Every agency (instansi) in this store.")
     async def agencies(self, info: Ctx) -> list[Agency]:
@@ -129,7 +126,7 @@ class RecordQueries:
         if actor.role is Role.EMPLOYEE:
             raise InvalidInput("employees read their own record with 'employee(nip:)'")
         query = EmployeeFilter(
-            agency_code=scoped_agency(info.context, where.agency_code, "filter.agencyCode"),
+            agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,
             position_code=where.position_code,
             rank=where.rank.value if where.rank else None,
@@ -170,15 +167,15 @@ class RecordQueries:
         where = filter or CaseFilterInput()
         own = actor.role is Role.EMPLOYEE
         nip = actor.nip if own else where.nip
-        agency = (
-            _code(where.agency_code)
+        agencies = (
+            named_agency(where.agency_code)
             if own
-            else scoped_agency(info.context, where.agency_code, "filter.agencyCode")
+            else scoped_agencies(info.context, where.agency_code, "filter.agencyCode")
         )
         query = CaseFilter(
             states=tuple(s.value for s in where.states or ()),
             transfer_type=where.transfer_type.value if where.transfer_type else None,
-            agency_code=agency,
+            agency_codes=agencies,
             unit_code=where.unit_code,
             nip=nip,
             plan_id=str(parse_id(where.plan_id, "planId")) if where.plan_id else None,

@@ -142,7 +142,7 @@ class WorkUnit:
     async def staff(self, info: Ctx) -> list[EmployeeSummary]:
         if not read_scope(info.context.caller()).covers_agency(self.agency_code):
             raise Forbidden(f"the staff of agency {self.agency_code} are outside your scope")
-        where = EmployeeFilter(agency_code=self.agency_code, unit_code=self.code)
+        where = EmployeeFilter(agency_codes=(self.agency_code,), unit_code=self.code)
         directory = await info.context.directory()
         page = await info.context.run(directory.employees, where, STAFF_PAGE, None)
         return [EmployeeSummary.of(row) for row in page.rows]

@@ -21,7 +21,7 @@ from asn_graph.api.types.mirror import mirror
 from asn_graph.application.views import EmployeeView
 from asn_graph.domain import employee_records, reference
 from asn_graph.domain.read_scope import read_scope
-from asn_graph.projections.rows import CaseFilter, CaseRow, EmployeeRow
+from asn_graph.projections.rows import CaseFilter, EmployeeRow
 
 EMPLOYEE_CASES_PAGE = 100
 
@@ -148,23 +148,14 @@ class Employee:
     async def transfer_cases(self, info: Ctx) -> list[TransferCaseSummary]:
         """An agency-scoped reader sees the cases from or to their agencies only."""
         scope = read_scope(info.context.caller())
-        wanted = (
-            [CaseFilter(nip=self.nip)]
-            if scope.national or scope.nip is not None
-            else [CaseFilter(nip=self.nip, agency_code=code) for code in sorted(scope.agencies)]
-        )
+        whole = scope.national or scope.nip is not None
+        if not whole and not scope.agencies:
+            return []
+        agencies = () if whole else tuple(sorted(scope.agencies))
         directory = await info.context.directory()
-
-        def newest_first() -> list[CaseRow]:
-            rows = {
-                row.id: row
-                for where in wanted
-                for row in directory.cases(where, EMPLOYEE_CASES_PAGE, None).rows
-            }
-            return sorted(rows.values(), key=lambda row: row.seq, reverse=True)
-
-        rows = await info.context.run(newest_first)
-        return [TransferCaseSummary.of(row) for row in rows[:EMPLOYEE_CASES_PAGE]]
+        where = CaseFilter(nip=self.nip, agency_codes=agencies)
+        page = await info.context.run(directory.cases, where, EMPLOYEE_CASES_PAGE, None)
+        return [TransferCaseSummary.of(row) for row in page.rows]
 
 
 @strawberry.type(description="A row of the employee list.")

@@ -1,0 +1,48 @@
+"""The caller as their token names them, with what they may read."""
+
+from __future__ import annotations
+
+import strawberry
+
+from asn_graph.domain import actors
+from asn_graph.domain import read_scope as scopes
+
+
+@strawberry.type(
+    description="What the caller reads (see the README's 'Who reads what'): every agency, "
+    "some agencies, or their own records."
+)
+class ReadScope:
+    national: bool = strawberry.field(
+        description="Every agency's records (BKN's oversight, the national systems)."
+    )
+    agencies: list[str] = strawberry.field(
+        description="Kode instansi of the agencies whose records the caller reads; empty when "
+        "national or when the caller reads only their own records."
+    )
+    nip: str | None = strawberry.field(
+        description="The caller's NIP, when they read only their own records (employees)."
+    )
+
+    @classmethod
+    def of(cls, scope: scopes.ReadScope) -> ReadScope:
+        return cls(national=scope.national, agencies=sorted(scope.agencies), nip=scope.nip)
+
+
+@strawberry.type(description="The caller, as named by their token.")
+class Caller:
+    id: str = strawberry.field(description="Subject of the caller's token.")
+    role: str = strawberry.field(description="officer, approver, employee, auditor, integrator.")
+    agency: str | None = strawberry.field(description="Kode instansi the caller acts for.")
+    nip: str | None = strawberry.field(description="NIP, when the caller is an employee.")
+    actor: strawberry.Private[actors.Actor]
+
+    @strawberry.field(description="What the caller reads, from their role and token.")
+    def read_scope(self) -> ReadScope:
+        return ReadScope.of(scopes.read_scope(self.actor))
+
+    @classmethod
+    def of(cls, actor: actors.Actor) -> Caller:
+        return cls(
+            id=actor.id, role=actor.role.value, agency=actor.agency, nip=actor.nip, actor=actor
+        )

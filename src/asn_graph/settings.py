@@ -29,6 +29,15 @@ class Introspection(StrEnum):
     """Callers with a valid token."""
 
 
+class LogFormat(StrEnum):
+    """How the server writes its logs."""
+
+    TEXT = "text"
+    """Uvicorn's lines, for a terminal."""
+    JSON = "json"
+    """One JSON object a line, with each request's id, operation, caller's role and outcome."""
+
+
 def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimum: int = 1) -> int:
     text = env.get(name, str(default)).strip()
     if not text.isdigit() or int(text) < minimum:
@@ -70,6 +79,7 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_POLICY_FILE", None, "JSON file with the agency's policy values"),
     Variable("ASN_GRAPH_GRAPHIQL", "true", "serve GraphiQL on GET /graphql"),
     Variable("ASN_GRAPH_ACCESS_LOG", "true", "one log line per HTTP request"),
+    Variable("ASN_GRAPH_LOG_FORMAT", "text", "json: one JSON object a line"),
     Variable("ASN_GRAPH_FAST_PATHS", "on", "off: the libraries' general paths only"),
     Variable("ASN_GRAPH_PROJECTIONS", "inline", "external: an 'asn-graph project' worker"),
     Variable("ASN_GRAPH_READ_WAIT_MS", "2000", "wait for X-Asn-Graph-Min-Position"),
@@ -121,6 +131,7 @@ class Settings:
     token_max_hours: int = 24
     ready_max_lag: int = 1000
     introspection: Introspection = Introspection.AUTHENTICATED
+    log_format: LogFormat = LogFormat.TEXT
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -135,8 +146,12 @@ class Settings:
             raise SettingsError(
                 f"ASN_GRAPH_INTROSPECTION is 'on', 'off' or 'authenticated', not {introspection!r}"
             )
+        log_format = env.get("ASN_GRAPH_LOG_FORMAT", "text").strip().lower()
+        if log_format not in set(LogFormat):
+            raise SettingsError(f"ASN_GRAPH_LOG_FORMAT is 'text' or 'json', not {log_format!r}")
         return cls(
             introspection=Introspection(introspection),
+            log_format=LogFormat(log_format),
             projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
             read_wait_ms=_whole(env, "ASN_GRAPH_READ_WAIT_MS", 2000, "milliseconds", minimum=0),
@@ -179,6 +194,7 @@ class Settings:
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
+        env["ASN_GRAPH_LOG_FORMAT"] = self.log_format.value
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

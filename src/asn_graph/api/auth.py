@@ -119,6 +119,11 @@ def _actor(subject: str, role: Role, agency: str | None, nip: str | None) -> Act
     )
 
 
+def tokens_remembered() -> int:
+    """Tokens whose check is remembered, by every token service of the process."""
+    return TokenService._verified.cache_info().currsize
+
+
 def bearer_token(authorization: str | None) -> str | None:
     if not authorization:
         return None

@@ -9,13 +9,14 @@ from typing import Any
 
 import orjson
 from graphql import GraphQLError
+from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
-from asn_graph.api.metrics import UNKNOWN, note_operation
 from asn_graph.api.operation_policy import introspection_of, without_suggestions
 from asn_graph.api.rate_limit import RateLimited
+from asn_graph.api.request_note import UNKNOWN, note_operation
 from asn_graph.changes.changes import FellBehind
 from asn_graph.domain.errors import (
     Conflict,
@@ -42,6 +43,7 @@ class ErrorCode(Enum):
     FELL_BEHIND = "FELL_BEHIND"
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
     RATE_LIMITED = "RATE_LIMITED"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     INTERNAL = "INTERNAL"
 
 
@@ -65,6 +67,16 @@ def refusal_body(message: str, code: ErrorCode) -> bytes:
     return orjson.dumps(
         {"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]}
     )
+
+
+def method_refusal(method: str, path: str, refused: Exception) -> Response:
+    """A method the path does not take (``PUT /graphql``): 405 with the methods it takes."""
+    allowed = getattr(refused, "headers", None) or {}
+    body = refusal_body(
+        f"{method} is not allowed on {path}; use {allowed.get('Allow', 'another method')}",
+        ErrorCode.METHOD_NOT_ALLOWED,
+    )
+    return Response(body, status_code=405, headers=dict(allowed), media_type="application/json")
 
 
 def code_for(error: DomainError) -> ErrorCode:

@@ -92,7 +92,7 @@ async def test_every_answer_carries_a_request_id_the_client_may_choose(api: Api)
     assert chosen.headers["x-request-id"] == "trace-4bf92f35.7:1"
     for insane in ("", "a b", "<script>", "x" * 129, "ü"):
         response = await api.client.get(
-            "/healthz", headers={"X-Request-Id": insane.encode("utf-8")}
+            "/healthz", headers={b"X-Request-Id": insane.encode("utf-8")}
         )
         assert response.headers["x-request-id"] not in ("", insane)
 

@@ -134,13 +134,24 @@ class ErrorCodes(SchemaExtension):
     """Gives every error a code and masks unexpected ones, in answers and in subscription
     messages alike."""
 
+    def on_execute(self) -> Iterator[None]:
+        # Known from here on; noted before the resolvers run, so that an error logged
+        # while they do names its operation.
+        self._note_operation()
+        yield
+
     def on_operation(self) -> Iterator[None]:
         yield
         execution = self.execution_context
         _describe_errors(execution.result, suggestions=self._suggestions())
+        # Again for a request refused before execution (parsing, validation): the request
+        # metrics and the access log count the answer when the view sends it.
+        self._note_operation()
+
+    def _note_operation(self) -> None:
+        execution = self.execution_context
         request = getattr(execution.context, "request", None)
         if request is not None:
-            # For the request metrics, which count the answer when the view sends it.
             try:
                 kind = execution.operation_type.value
             except RuntimeError:  # not parsed, or no operation of the name asked for

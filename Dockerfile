@@ -9,6 +9,9 @@ RUN useradd --create-home --uid 10001 asn
 COPY --from=build /install /usr/local
 WORKDIR /var/lib/asn-graph
 RUN chown asn:asn /var/lib/asn-graph
+# The SQLite store, its read models and the local secret outlive the container (declared
+# after the chown: a new volume starts as the image has the directory, owned by asn).
+VOLUME /var/lib/asn-graph
 USER asn
 ENV ASN_GRAPH_DATABASE_URL=sqlite:////var/lib/asn-graph/asn-graph.sqlite3 \
     ASN_GRAPH_SECRET_FILE=/var/lib/asn-graph/.asn-graph-secret \

@@ -45,7 +45,7 @@ from asn_graph.api.health import liveness, readiness
 from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics
 from asn_graph.api.rate_limit import RateLimiter
-from asn_graph.api.request_log import RequestLog
+from asn_graph.api.request_log import REQUEST_ID_HEADER, RequestLog
 from asn_graph.api.request_note import note_caller, note_refusal, request_started
 from asn_graph.api.schema import build_schema, library_cache_sizes
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, SecurityHeaders, ide_policy
@@ -287,7 +287,14 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             CORSMiddleware,
             allow_origins=list(origins),
             allow_methods=["GET", "POST"],
-            allow_headers=["authorization", "content-type", MIN_POSITION_HEADER.lower()],
+            allow_headers=[
+                "authorization",
+                "content-type",
+                MIN_POSITION_HEADER.lower(),
+                REQUEST_ID_HEADER.lower(),
+            ],
+            # A page may read the id of its request, to quote it when reporting a problem.
+            expose_headers=[REQUEST_ID_HEADER],
             max_age=600,
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, on_refused=metrics.refused)

@@ -9,6 +9,9 @@ RUN useradd --create-home --uid 10001 asn
 COPY --from=build /install /usr/local
 WORKDIR /var/lib/asn-graph
 RUN chown asn:asn /var/lib/asn-graph
+# The SQLite store, its read models and the local secret outlive the container (declared
+# after the chown: a new volume starts as the image has the directory, owned by asn).
+VOLUME /var/lib/asn-graph
 USER asn
 # The store (asn-graph.sqlite3) and the secret file (.asn-graph-secret) are made here.
 ENV ASN_GRAPH_DATA_DIR=/var/lib/asn-graph \

@@ -49,6 +49,15 @@ def _absolute_directory(text: str, default: Path) -> Path:
     return Path(text.strip()).expanduser().absolute() if text.strip() else default
 
 
+class LogFormat(StrEnum):
+    """How the server writes its logs."""
+
+    TEXT = "text"
+    """Uvicorn's lines, for a terminal."""
+    JSON = "json"
+    """One JSON object a line, with each request's id, operation, caller's role and outcome."""
+
+
 def _whole(env: Mapping[str, str], name: str, default: int, meaning: str, minimum: int = 1) -> int:
     text = env.get(name, str(default)).strip()
     if not text.isdigit() or int(text) < minimum:
@@ -170,6 +179,7 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_POLICY_FILE", None, "JSON file with the agency's policy values"),
     Variable("ASN_GRAPH_GRAPHIQL", "true", "serve GraphiQL on GET /graphql"),
     Variable("ASN_GRAPH_ACCESS_LOG", "true", "one log line per HTTP request"),
+    Variable("ASN_GRAPH_LOG_FORMAT", "text", "json: one JSON object a line"),
     Variable("ASN_GRAPH_FAST_PATHS", "on", "off: the libraries' general paths only"),
     Variable("ASN_GRAPH_PROJECTIONS", "inline", "external: an 'asn-graph project' worker"),
     Variable("ASN_GRAPH_READ_WAIT_MS", "2000", "wait for X-Asn-Graph-Min-Position"),
@@ -239,6 +249,7 @@ class Settings:
     introspection: Introspection = Introspection.AUTHENTICATED
     revocation_seconds: int = 10
     identity_provider: IdentityProviderSettings | None = None
+    log_format: LogFormat = LogFormat.TEXT
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -272,12 +283,16 @@ class Settings:
             if issuer
             else None
         )
+        log_format = env.get("ASN_GRAPH_LOG_FORMAT", "text").strip().lower()
+        if log_format not in set(LogFormat):
+            raise SettingsError(f"ASN_GRAPH_LOG_FORMAT is 'text' or 'json', not {log_format!r}")
         return cls(
             identity_provider=identity_provider,
             revocation_seconds=_whole(
                 env, "ASN_GRAPH_REVOCATION_SECONDS", 10, "seconds", minimum=0
             ),
             introspection=Introspection(introspection),
+            log_format=LogFormat(log_format),
             projection_batch=_whole(env, "ASN_GRAPH_PROJECTION_BATCH", 1000, "a positive count"),
             projections=projections,
             read_wait_ms=_whole(env, "ASN_GRAPH_READ_WAIT_MS", 2000, "milliseconds", minimum=0),
@@ -329,6 +344,7 @@ class Settings:
         env["ASN_GRAPH_REQUEST_TIMEOUT_SECONDS"] = f"{self.request_timeout_seconds:g}"
         env["ASN_GRAPH_REVOCATION_SECONDS"] = str(self.revocation_seconds)
         env.update(_identity_provider_environment(self.identity_provider))
+        env["ASN_GRAPH_LOG_FORMAT"] = self.log_format.value
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

@@ -111,6 +111,13 @@ async def test_metrics_count_requests_and_commands_by_outcome(
         await api.error(REGISTER, {"input": registration("19900517")}, token=officer)
         too_large = {"query": "{ agencies { code } }", "padding": "x" * 5000}
         assert (await client.post("/graphql", json=too_large)).status_code == 413
+        not_json = await client.post(
+            "/graphql", content=b"{", headers={"content-type": "application/json"}
+        )
+        assert not_json.status_code == 400
+        assert (
+            await client.put("/graphql", json={"query": "{ agencies { code } }"})
+        ).status_code == 405
 
         response = await client.get("/metrics")
     assert response.status_code == 200
@@ -127,6 +134,8 @@ async def test_metrics_count_requests_and_commands_by_outcome(
     assert samples[(commands, frozenset({("outcome", "CONFLICT")}))] == 1
     assert samples[(commands, frozenset({("outcome", "BAD_INPUT")}))] == 1
     assert samples[_requests("unknown", "unknown", "PAYLOAD_TOO_LARGE")] == 1
+    assert samples[_requests("unknown", "unknown", "BAD_INPUT")] == 1
+    assert samples[_requests("unknown", "unknown", "METHOD_NOT_ALLOWED")] == 1
     latency = frozenset({("operation", "Register"), ("type", "mutation")})
     assert samples[("asn_graph_request_duration_seconds_count", latency)] == 3
 
@@ -141,11 +150,15 @@ async def test_metrics_count_requests_and_commands_by_outcome(
     assert all(lag >= 0 for lag in lags.values())
     assert samples[("asn_graph_subscribers", frozenset())] == 0
     caches = {
-        dict(labels)["cache"]
-        for (name, labels), _ in samples.items()
+        dict(labels)["cache"]: entries
+        for (name, labels), entries in samples.items()
         if name == "asn_graph_document_cache_entries"
     }
-    assert caches == ({"parsed", "validated"} if fast_paths else set())
+    # Documents are remembered with the fast paths (their own caches) and without
+    # (Strawberry's): both are reported alike.
+    assert set(caches) == {"parsed", "validated"}
+    assert all(entries >= 1 for entries in caches.values())
+    assert samples[("asn_graph_token_cache_entries", frozenset())] >= 1
 
 
 async def test_each_server_counts_its_own_requests(

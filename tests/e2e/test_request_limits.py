@@ -125,3 +125,6 @@ async def test_pages_of_the_allowed_origins_may_call_the_api_and_others_may_not(
             headers={"Origin": "https://simpeg.example.go.id"},
         )
         assert answer.headers["access-control-allow-origin"] == "https://simpeg.example.go.id"
+        # The page may read its request's id, and send its own.
+        assert answer.headers["access-control-expose-headers"].lower() == "x-request-id"
+        assert "x-request-id" in allowed.headers["access-control-allow-headers"].lower()

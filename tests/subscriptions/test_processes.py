@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import socket as sockets
-import subprocess
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -23,38 +20,9 @@ from asn_graph.domain.actors import Role
 from asn_graph.settings import Settings
 from tests.conftest import Api
 from tests.e2e.scenario import open_case, placement
-from tests.read_side.helpers import asn_graph
+from tests.servers import server
 from tests.subscriptions.helpers import CASES, Socket, hire
 from tests.world import TODAY, build_organisation
-
-
-def _free_port() -> int:
-    with sockets.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def _server(settings: Settings, cwd: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
-    port = _free_port()
-    process = asn_graph("serve", "--port", str(port), env=settings.environment_for_peer(), cwd=cwd)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, process.communicate()
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not come up"
-            time.sleep(0.1)
-        yield port, process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-        process.communicate(timeout=30)
 
 
 def _organised(settings: Settings) -> list[str]:
@@ -70,8 +38,8 @@ async def test_a_case_opened_through_one_process_reaches_a_subscriber_of_another
     settings = settings_for("postgres")
     first_nip, second_nip = _organised(settings)
     with ExitStack() as servers:
-        writer_port, _ = servers.enter_context(_server(settings, tmp_path))
-        reader_port, _ = servers.enter_context(_server(settings, tmp_path))
+        writer_port, _ = servers.enter_context(server(settings, tmp_path))
+        reader_port, _ = servers.enter_context(server(settings, tmp_path))
         follower = await Socket.open(
             f"ws://127.0.0.1:{reader_port}/graphql",
             tokens.mint(role=Role.INTEGRATOR, subject="simpeg", national=True),
@@ -97,7 +65,7 @@ async def test_a_shutdown_closes_subscriptions_cleanly(
 ) -> None:
     settings = settings_for("sqlite")
     _organised(settings)
-    with _server(settings, tmp_path) as (port, process):
+    with server(settings, tmp_path) as (port, process):
         follower = await Socket.open(
             f"ws://127.0.0.1:{port}/graphql",
             tokens.mint(role=Role.AUDITOR, subject="inspektorat", national=True),

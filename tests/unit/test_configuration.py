@@ -11,7 +11,14 @@ from asn_graph.domain.office_terms import HolderCapacity
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.transfer_types import Initiative, TransferType
 from asn_graph.persistence.policy_file import load_policy
-from asn_graph.settings import ENVIRONMENT, Introspection, Settings, SettingsError, Variable
+from asn_graph.settings import (
+    ENVIRONMENT,
+    Introspection,
+    LogFormat,
+    Settings,
+    SettingsError,
+    Variable,
+)
 
 
 def test_a_policy_file_sets_the_rules_values(tmp_path: Path) -> None:
@@ -199,3 +206,12 @@ def test_the_request_timeout_bounds_a_whole_call_apart_from_the_database_waits()
     assert short.environment_for_peer()["ASN_GRAPH_REQUEST_TIMEOUT_SECONDS"] == "3"
     with pytest.raises(SettingsError, match="ASN_GRAPH_REQUEST_TIMEOUT_SECONDS"):
         Settings.from_env({"ASN_GRAPH_REQUEST_TIMEOUT_SECONDS": "0"})
+
+
+def test_logs_are_text_or_json_lines_and_a_peer_logs_alike() -> None:
+    assert Settings.from_env({}).log_format is LogFormat.TEXT
+    json_lines = Settings.from_env({"ASN_GRAPH_LOG_FORMAT": " JSON "})
+    assert json_lines.log_format is LogFormat.JSON
+    assert json_lines.environment_for_peer()["ASN_GRAPH_LOG_FORMAT"] == "json"
+    with pytest.raises(SettingsError, match="ASN_GRAPH_LOG_FORMAT is 'text' or 'json'"):
+        Settings.from_env({"ASN_GRAPH_LOG_FORMAT": "logfmt"})

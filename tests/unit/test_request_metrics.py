@@ -7,13 +7,8 @@ from typing import Any, cast
 from graphql import GraphQLError
 
 from asn_graph.api.backend import Backend
-from asn_graph.api.metrics import (
-    OPERATION_NAMES_KEPT,
-    ApiMetrics,
-    note_operation,
-    outcome_of,
-    request_started,
-)
+from asn_graph.api.metrics import OPERATION_NAMES_KEPT, ApiMetrics
+from asn_graph.api.request_note import note_operation, outcome_of, request_started
 
 
 def test_the_outcome_is_ok_or_the_first_error_code() -> None:

@@ -14,7 +14,7 @@ from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -25,6 +25,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_P
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from asn_graph.api import request_log
 from asn_graph.api.auth import (
     TokenService,
     Unauthenticated,
@@ -40,15 +41,19 @@ from asn_graph.api.context import Context
 from asn_graph.api.engine import access_log, use_on_types
 from asn_graph.api.engine.documents import cache_sizes
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
-from asn_graph.api.errors import ErrorCode, refusal_body
+from asn_graph.api.errors import ErrorCode, method_refusal, refusal_body
 from asn_graph.api.health import liveness, readiness, unready
 from asn_graph.api.identity_provider import IdentityProvider
 from asn_graph.api.keepalive import PingingTransportWSHandler
-from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics, request_started
+from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics
 from asn_graph.api.rate_limit import RateLimiter
+from asn_graph.api.request_log import REQUEST_ID_HEADER, RequestLog
+from asn_graph.api.request_note import note_caller, note_refusal, request_started
 from asn_graph.api.revocation_list import RevocationList
-from asn_graph.api.schema import build_schema
+from asn_graph.api.schema import build_schema, library_cache_sizes
+from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, SecurityHeaders, ide_policy
 from asn_graph.domain.errors import InvalidInput, Unavailable
+from asn_graph.settings import LogFormat
 
 
 class AsnGraphQL(GraphQL[Context, None]):
@@ -81,6 +86,8 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.commands = (
             RateLimiter(settings.commands_per_minute) if settings.commands_per_minute else None
         )
+        self.ide_page = self.graphql_ide_html if settings.graphiql else ""
+        self.ide_headers = {CONTENT_SECURITY_POLICY: ide_policy(self.ide_page)}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -109,12 +116,18 @@ class AsnGraphQL(GraphQL[Context, None]):
         except HTTPException as refused:
             # 404: GraphiQL asked for while it is turned off.
             code = ErrorCode.NOT_FOUND if refused.status_code == 404 else ErrorCode.BAD_INPUT
+            note_refusal(scope, code.value)
+            self.metrics.refused(code.value)
             response = Response(
                 refusal_body(refused.reason, code),
                 status_code=refused.status_code,
                 media_type="application/json",
             )
         await response(scope, receive, send)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Strawberry's page, read once, with the policy that lets exactly its scripts run.
+        return HTMLResponse(self.ide_page, headers=self.ide_headers)
 
     async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
         """Most requests POST one operation as JSON: read it directly. Anything else (GET,
@@ -171,6 +184,7 @@ class AsnGraphQL(GraphQL[Context, None]):
             token = bearer_token(request.headers.get("authorization"))
             if token is not None:
                 context.actor = await self.authenticator.actor(token)
+                note_caller(request.scope, context.actor)
         except (Unauthenticated, Unavailable) as error:
             context.auth_error = error
         return context
@@ -231,7 +245,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     the identity provider the settings name."""
     settings = service.settings
     blocking = BlockingPool(settings.pool_size, settings.request_timeout_seconds, service.is_outage)
-    metrics = ApiMetrics(service, cache_sizes if settings.fast_paths else dict)
+    metrics = ApiMetrics(service, cache_sizes if settings.fast_paths else library_cache_sizes)
     revocations = RevocationList(
         service.app.revocations.since,
         blocking,
@@ -261,6 +275,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         except Unavailable as error:
             return Response(error.message, status_code=503, media_type="text/plain")
 
+    async def method_not_allowed(request: Request, refused: Exception) -> Response:
+        code = ErrorCode.METHOD_NOT_ALLOWED
+        note_refusal(request.scope, code.value)
+        metrics.refused(code.value)
+        return method_refusal(request.method, request.url.path, refused)
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         await blocking.run(service.start_read_side)
@@ -277,6 +297,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             service.stop_read_side()
             blocking.close()
             access_log.flush()
+            request_log.flush()
 
     app = Starlette(
         routes=[
@@ -287,8 +308,9 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             WebSocketRoute("/graphql", graphql),
         ],
         lifespan=lifespan,
+        exception_handlers={405: method_not_allowed},
     )
-    origins = service.settings.allowed_origins
+    origins = settings.allowed_origins
     if origins:
         # Browsers on the allowed origins may call the API from their pages (preflights
         # answered); others get no CORS headers, so their pages cannot read the answers.
@@ -296,10 +318,21 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             CORSMiddleware,
             allow_origins=list(origins),
             allow_methods=["GET", "POST"],
-            allow_headers=["authorization", "content-type", MIN_POSITION_HEADER.lower()],
+            allow_headers=[
+                "authorization",
+                "content-type",
+                MIN_POSITION_HEADER.lower(),
+                REQUEST_ID_HEADER.lower(),
+            ],
+            # A page may read the id of its request, to quote it when reporting a problem.
+            expose_headers=[REQUEST_ID_HEADER],
             max_age=600,
         )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, on_refused=metrics.refused)
+    app.add_middleware(SecurityHeaders)
+    # Outermost: every answer, refusals of the middleware within included, carries the id.
     app.add_middleware(
-        BodyLimit, max_bytes=service.settings.max_body_bytes, on_refused=metrics.refused
+        RequestLog,
+        log_access=settings.access_log and settings.log_format is LogFormat.JSON,
     )
     return app

@@ -206,6 +206,11 @@ def _regulator_office(role: Role, office: str) -> str:
     return office
 
 
+def tokens_remembered() -> int:
+    """Tokens whose check is remembered, by every token service of the process."""
+    return TokenService._verified.cache_info().currsize
+
+
 def bearer_token(authorization: str | None) -> str | None:
     if not authorization:
         return None

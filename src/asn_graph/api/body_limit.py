@@ -9,6 +9,7 @@ from collections.abc import Callable
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from asn_graph.api.errors import ErrorCode, refusal_body
+from asn_graph.api.request_note import note_refusal
 
 
 class _TooLarge(Exception):
@@ -17,7 +18,7 @@ class _TooLarge(Exception):
 
 class BodyLimit:
     def __init__(
-        self, app: ASGIApp, max_bytes: int, on_refused: Callable[[], None] | None = None
+        self, app: ASGIApp, max_bytes: int, on_refused: Callable[[str], None] | None = None
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
@@ -30,7 +31,7 @@ class BodyLimit:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes:
-            await self._refuse(send)
+            await self._refuse(scope, send)
             return
         received = 0
         started = False
@@ -54,14 +55,14 @@ class BodyLimit:
             await self.app(scope, counting_receive, watching_send)
         except _TooLarge:
             if not started:
-                await self._refuse(send)
+                await self._refuse(scope, send)
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        code = ErrorCode.PAYLOAD_TOO_LARGE
+        note_refusal(scope, code.value)
         if self.on_refused is not None:
-            self.on_refused()
-        body = refusal_body(
-            f"the request body is larger than {self.max_bytes} bytes", ErrorCode.PAYLOAD_TOO_LARGE
-        )
+            self.on_refused(code.value)
+        body = refusal_body(f"the request body is larger than {self.max_bytes} bytes", code)
         await send(
             {
                 "type": "http.response.start",

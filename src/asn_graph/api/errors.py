@@ -9,13 +9,14 @@ from typing import Any
 
 import orjson
 from graphql import GraphQLError
+from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
-from asn_graph.api.metrics import UNKNOWN, note_operation
 from asn_graph.api.operation_policy import introspection_of, without_suggestions
 from asn_graph.api.rate_limit import RateLimited
+from asn_graph.api.request_note import UNKNOWN, note_operation
 from asn_graph.changes.changes import FellBehind
 from asn_graph.domain.errors import (
     Conflict,
@@ -42,6 +43,7 @@ class ErrorCode(Enum):
     FELL_BEHIND = "FELL_BEHIND"
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
     RATE_LIMITED = "RATE_LIMITED"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     INTERNAL = "INTERNAL"
 
 
@@ -65,6 +67,16 @@ def refusal_body(message: str, code: ErrorCode) -> bytes:
     return orjson.dumps(
         {"data": None, "errors": [{"message": message, "extensions": {"code": code.value}}]}
     )
+
+
+def method_refusal(method: str, path: str, refused: Exception) -> Response:
+    """A method the path does not take (``PUT /graphql``): 405 with the methods it takes."""
+    allowed = getattr(refused, "headers", None) or {}
+    body = refusal_body(
+        f"{method} is not allowed on {path}; use {allowed.get('Allow', 'another method')}",
+        ErrorCode.METHOD_NOT_ALLOWED,
+    )
+    return Response(body, status_code=405, headers=dict(allowed), media_type="application/json")
 
 
 def code_for(error: DomainError) -> ErrorCode:
@@ -122,13 +134,24 @@ class ErrorCodes(SchemaExtension):
     """Gives every error a code and masks unexpected ones, in answers and in subscription
     messages alike."""
 
+    def on_execute(self) -> Iterator[None]:
+        # Known from here on; noted before the resolvers run, so that an error logged
+        # while they do names its operation.
+        self._note_operation()
+        yield
+
     def on_operation(self) -> Iterator[None]:
         yield
         execution = self.execution_context
         _describe_errors(execution.result, suggestions=self._suggestions())
+        # Again for a request refused before execution (parsing, validation): the request
+        # metrics and the access log count the answer when the view sends it.
+        self._note_operation()
+
+    def _note_operation(self) -> None:
+        execution = self.execution_context
         request = getattr(execution.context, "request", None)
         if request is not None:
-            # For the request metrics, which count the answer when the view sends it.
             try:
                 kind = execution.operation_type.value
             except RuntimeError:  # not parsed, or no operation of the name asked for

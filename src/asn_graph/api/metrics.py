@@ -4,8 +4,10 @@ Requests are counted where every GraphQL answer over HTTP passes, the fast paths
 alike: the view's ``process_result``, which the short path and Strawberry's general view both
 call with the finished result (its errors already carry their codes). The operation's name and
 type are noted on the way, by the short path or by the ``ErrorCodes`` extension of the general
-one, in the request's ASGI scope. What is a state rather than an event (the log head, each read
-model's lag, the subscribers, the document caches) is read when the metrics are scraped.
+one, in the request's note (``asn_graph.api.request_note``); requests refused before an
+operation could be told count as operation ``unknown``. What is a state rather than an event
+(the log head, each read model's lag, the subscribers, the caches of documents and tokens) is
+read when the metrics are scraped.
 
 Each application has a registry of its own, not the library's global one: a process may hold
 several applications (the tests build many), and each counts its own requests.
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, MutableMapping
-from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLError
@@ -23,7 +24,9 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from asn_graph.api.auth import tokens_remembered
 from asn_graph.api.backend import Backend
+from asn_graph.api.request_note import UNKNOWN, note_answer, note_of
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 OPERATION_NAMES_KEPT = 200
@@ -31,37 +34,6 @@ OPERATION_NAMES_KEPT = 200
 label without bound would grow the metrics (and a scraper's storage) with every new one."""
 OTHER_OPERATION = "other"
 ANONYMOUS_OPERATION = "anonymous"
-UNKNOWN = "unknown"
-_SCOPE_KEY = "asn_graph.request"
-
-
-@dataclass
-class RequestNote:
-    """What the metrics need of one request, kept in its ASGI scope while it is answered."""
-
-    started: float
-    operation: str | None = None
-    kind: str = UNKNOWN
-
-
-def request_started(scope: MutableMapping[str, Any]) -> None:
-    scope[_SCOPE_KEY] = RequestNote(time.perf_counter())
-
-
-def note_operation(scope: MutableMapping[str, Any], name: str | None, kind: str) -> None:
-    """The operation a request runs: its name (None when anonymous) and type."""
-    note = scope.get(_SCOPE_KEY)
-    if isinstance(note, RequestNote):
-        note.operation = name
-        note.kind = kind
-
-
-def outcome_of(errors: list[GraphQLError] | None) -> str:
-    """``ok``, or the code of the answer's first error."""
-    if not errors:
-        return "ok"
-    code = (errors[0].extensions or {}).get("code")
-    return str(code) if code else "INTERNAL"
 
 
 class ApiMetrics:
@@ -89,19 +61,21 @@ class ApiMetrics:
         self._names: set[str] = set()
 
     def answered(self, scope: MutableMapping[str, Any], errors: list[GraphQLError] | None) -> None:
-        note = scope.get(_SCOPE_KEY)
-        if not isinstance(note, RequestNote):
+        note_answer(scope, errors)
+        note = note_of(scope)
+        if note is None or note.outcome is None:
             return
-        outcome = outcome_of(errors)
+        outcome = note.outcome
         operation = self._label(note.operation)
         self.requests.labels(operation, note.kind, outcome).inc()
         self.latency.labels(operation, note.kind).observe(time.perf_counter() - note.started)
         if note.kind == "mutation":
             self.commands.labels(outcome).inc()
 
-    def refused(self) -> None:
-        """A request refused before its body was read (too large): its operation is unknown."""
-        self.requests.labels(UNKNOWN, UNKNOWN, "PAYLOAD_TOO_LARGE").inc()
+    def refused(self, code: str) -> None:
+        """A request refused before an operation could be told (a body too large, not JSON,
+        a method /graphql does not take): its operation is unknown."""
+        self.requests.labels(UNKNOWN, UNKNOWN, code).inc()
 
     def _label(self, name: str | None) -> str:
         if name is None:
@@ -136,12 +110,17 @@ class _StateCollector(Collector):
         yield subscribers
         caches = GaugeMetricFamily(
             "asn_graph_document_cache_entries",
-            "Parsed and validated GraphQL documents remembered (fast paths only)",
+            "Parsed and validated GraphQL documents remembered",
             labels=("cache",),
         )
         for name, size in self.document_caches().items():
             caches.add_metric([name], size)
         yield caches
+        tokens = GaugeMetricFamily(
+            "asn_graph_token_cache_entries", "Bearer tokens whose signature check is remembered"
+        )
+        tokens.add_metric([], tokens_remembered())
+        yield tokens
         try:
             head = service.log_head()
             positions = service.read_model_positions()

@@ -74,6 +74,18 @@ def _library_extensions() -> list[Any]:
     ]
 
 
+def library_cache_sizes() -> dict[str, int]:
+    """Documents remembered by Strawberry's caches, which the schema uses with the fast paths
+    off (shared by every instance of the same size, as the factories above make them)."""
+    # Typed as plain callables by Strawberry; they are functools.lru_cache wrappers.
+    parsed: Any = ParserCache(maxsize=DOCUMENTS_REMEMBERED).cached_parse_document
+    validated: Any = ValidationCache(maxsize=DOCUMENTS_REMEMBERED).cached_validate_document
+    return {
+        "parsed": int(parsed.cache_info().currsize),
+        "validated": int(validated.cache_info().currsize),
+    }
+
+
 @cache
 def build_schema(fast_paths: bool) -> strawberry.Schema:
     """The schema served with the fast paths on (``True``) or off; one of each per process.

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from asn_graph.settings import Settings
+from asn_graph.settings import LogFormat, Settings
 
 
 def add_commands(commands: Any) -> None:
@@ -42,21 +43,33 @@ def add_commands(commands: Any) -> None:
 def _project(_: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
 
+    say = _worker_log(settings)
     with build_service(settings) as service:
         worker = service.read_side.worker
 
         def stop(signum: int, __: Any) -> None:
-            print(f"asn-graph project: signal {signum}, stopping after this batch", file=sys.stderr)
+            say(f"signal {signum}, stopping after this batch")
             worker.request_stop()
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
-        print(
-            f"asn-graph project: following the log from position {service.projector.position()}",
-            file=sys.stderr,
-        )
+        say(f"following the log from position {service.projector.position()}")
         worker.run()
     return 0
+
+
+def _worker_log(settings: Settings) -> Callable[[str], None]:
+    """How the worker reports: lines of text, or JSON lines as the API's (with its failed
+    batches among them) under ``ASN_GRAPH_LOG_FORMAT=json``."""
+    if settings.log_format is not LogFormat.JSON:
+        return lambda text: print(f"asn-graph project: {text}", file=sys.stderr)
+    import logging
+    import logging.config
+
+    from asn_graph.api.log_lines import json_logging_config
+
+    logging.config.dictConfig(json_logging_config())
+    return logging.getLogger("asn_graph.worker").info
 
 
 def _status(_: argparse.Namespace, settings: Settings) -> int:

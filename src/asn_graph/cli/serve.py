@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from asn_graph.cli.help import DefaultsAndEpilogShown
 from asn_graph.domain.actors import Actor, Role
-from asn_graph.settings import Settings, environment_help
+from asn_graph.settings import LogFormat, Settings, environment_help
 
 if TYPE_CHECKING:
     from asn_graph.api.auth import TokenService
@@ -82,7 +82,10 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
 
     from asn_graph.api.app import create_app
     from asn_graph.api.engine.access_log import logging_config
+    from asn_graph.api.log_lines import json_logging_config
     from asn_graph.bootstrap import build_service
+
+    json_lines = settings.log_format is LogFormat.JSON
 
     with build_service(settings) as service:
         if arguments.demo:
@@ -95,8 +98,12 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
             host=arguments.host,
             port=arguments.port,
             log_level="info",
-            log_config=logging_config(settings.fast_paths),
-            access_log=settings.access_log,
+            log_config=json_logging_config(settings.fast_paths)
+            if json_lines
+            else logging_config(settings.fast_paths),
+            # With JSON lines the application writes the access records (with what only it
+            # knows: the operation, the caller's role, the outcome).
+            access_log=settings.access_log and not json_lines,
             timeout_graceful_shutdown=10,
             # Change messages are small: compressing each costs more than it saves when one
             # change goes out to hundreds of subscribers.

@@ -37,8 +37,8 @@ from asn_graph.api.engine import fallbacks
 from asn_graph.api.engine.documents import PreparedDocuments, valid_document
 from asn_graph.api.engine.fallbacks import Fallback
 from asn_graph.api.errors import ErrorCodes, describe_all, suggests_names
-from asn_graph.api.metrics import note_operation
 from asn_graph.api.operation_policy import OperationPolicy, asks_for_schema
+from asn_graph.api.request_note import note_operation
 
 ANSWERED_EXTENSIONS = frozenset({ErrorCodes, ReadFreshness, PreparedDocuments, OperationPolicy})
 """The schema extensions whose work this path does itself. A schema with any other extension

@@ -5,7 +5,7 @@ alike: the view's ``process_result``, which the short path and Strawberry's gene
 call with the finished result (its errors already carry their codes). The operation's name and
 type are noted on the way, by the short path or by the ``ErrorCodes`` extension of the general
 one, in the request's ASGI scope. What is a state rather than an event (the log head, each read
-model's lag, the subscribers, the document caches) is read when the metrics are scraped.
+model's lag, the subscribers, the remembered documents) is read when the metrics are scraped.
 
 Each application has a registry of its own, not the library's global one: a process may hold
 several applications (the tests build many), and each counts its own requests.
@@ -134,14 +134,19 @@ class _StateCollector(Collector):
         )
         subscribers.add_metric([], service.changes.subscriber_count)
         yield subscribers
-        caches = GaugeMetricFamily(
+        remembered = self.document_caches()
+        entries = GaugeMetricFamily(
             "asn_graph_document_cache_entries",
-            "Parsed and validated GraphQL documents remembered (fast paths only)",
-            labels=("cache",),
+            "GraphQL documents remembered parsed and validated",
         )
-        for name, size in self.document_caches().items():
-            caches.add_metric([name], size)
-        yield caches
+        entries.add_metric([], remembered["entries"])
+        yield entries
+        held = GaugeMetricFamily(
+            "asn_graph_document_cache_bytes",
+            "Bytes the remembered documents hold (estimated: their text and their tokens)",
+        )
+        held.add_metric([], remembered["bytes"])
+        yield held
         try:
             head = service.log_head()
             positions = service.read_model_positions()

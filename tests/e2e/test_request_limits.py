@@ -19,6 +19,7 @@ from asn_graph.api import remembered_documents
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService
 from asn_graph.api.limits import (
+    DOCUMENT_MAX_BYTES,
     DOCUMENT_MEMORY_BYTES,
     INLINE_PARSE_CHARACTERS,
     MAX_DOCUMENT_CHARACTERS,
@@ -180,13 +181,18 @@ async def test_a_document_refused_for_its_length_or_tokens_is_never_remembered(
 
 async def test_the_remembered_documents_stay_within_their_bytes(either_path: Api) -> None:
     officer = either_path.token(Role.OFFICER, "3578")
-    # Each near the token limit (refused by validation for its aliases, but parsed and
-    # remembered): about 2 MB of tokens each, more than the bound holds.
+    tag = uuid.uuid4().hex
+    # Each of 2,402 tokens (refused by validation for its aliases, but parsed and
+    # remembered): about 1 MB each, more than the bound holds together.
     for sent in range(12):
-        error = await either_path.error(_aliases(MAX_TOKENS // 3 - 1, f"d{sent}_"), token=officer)
+        error = await either_path.error(_aliases(800, f"d{tag}{sent}_"), token=officer)
         assert error["extensions"]["code"] == "BAD_INPUT"
     memory = remembered_documents.memory()
-    assert 0 < memory["bytes"] <= DOCUMENT_MEMORY_BYTES
+    assert DOCUMENT_MEMORY_BYTES - DOCUMENT_MAX_BYTES < memory["bytes"] <= DOCUMENT_MEMORY_BYTES
+    # One near the token limit would hold more than a document may: it is not remembered.
+    error = await either_path.error(_aliases(MAX_TOKENS // 3 - 1, f"n{tag}_"), token=officer)
+    assert error["extensions"]["code"] == "BAD_INPUT"
+    assert remembered_documents.memory() == memory
     metrics = text_string_to_metric_families((await either_path.client.get("/metrics")).text)
     reported = {family.name: family.samples[0].value for family in metrics if family.samples}
     assert reported["asn_graph_document_cache_bytes"] == memory["bytes"]

@@ -26,9 +26,10 @@ def test_entries_are_bounded_too_and_a_replaced_value_is_weighed_again() -> None
     assert (memory.entries, memory.bytes) == (2, 20)
 
 
-def test_a_value_heavier_than_the_bound_is_not_remembered() -> None:
-    memory: BoundedLru[str, int] = BoundedLru(max_entries=10, max_bytes=100)
-    memory.put("a", 1, 50)
-    assert memory.put("huge", 2, 101) is False
-    assert memory.get("huge") is None
+def test_a_value_heavier_than_one_entry_may_be_is_not_remembered() -> None:
+    memory: BoundedLru[str, int] = BoundedLru(max_entries=10, max_bytes=100, max_entry_bytes=30)
+    memory.put("a", 1, 30)
+    assert memory.put("heavy", 2, 31) is False
+    assert memory.get("heavy") is None
     assert memory.get("a") == 1
+    assert BoundedLru[str, int](max_entries=10, max_bytes=100).put("heavy", 2, 101) is False

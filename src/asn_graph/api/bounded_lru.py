@@ -18,9 +18,12 @@ V = TypeVar("V")
 
 
 class BoundedLru(Generic[K, V]):
-    def __init__(self, max_entries: int, max_bytes: int) -> None:
+    def __init__(
+        self, max_entries: int, max_bytes: int, max_entry_bytes: int | None = None
+    ) -> None:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
+        self.max_entry_bytes = max_bytes if max_entry_bytes is None else max_entry_bytes
         self._entries: OrderedDict[K, tuple[V, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
@@ -35,8 +38,8 @@ class BoundedLru(Generic[K, V]):
 
     def put(self, key: K, value: V, weight: int) -> bool:
         """Remembers ``value``, dropping the least recently used entries to make room;
-        False (nothing remembered) when it alone weighs more than the bound."""
-        if weight > self.max_bytes:
+        False (nothing remembered) when it weighs more than one entry may."""
+        if weight > self.max_entry_bytes:
             return False
         with self._lock:
             previous = self._entries.pop(key, None)

@@ -81,9 +81,15 @@ MAX_DOCUMENT_CHARACTERS = 65_536
 ``MAX_TOKENS`` tokens with short names is about 30,000 characters; the rest of a longer one
 would be comments, spaces or long strings, which cost the parser and the memory alike."""
 DOCUMENTS_REMEMBERED = 256
-DOCUMENT_MEMORY_BYTES = 16 * 1024 * 1024
+DOCUMENT_MEMORY_BYTES = 8 * 1024 * 1024
 """What the remembered documents may hold at most (see ``asn_graph.api.remembered_documents``):
-hundreds of everyday operations, or eight documents at the token limit."""
+about two hundred everyday operations."""
+DOCUMENT_MAX_BYTES = DOCUMENT_MEMORY_BYTES // 8
+"""A document that would hold more (about 2,500 tokens) is parsed again each time it comes,
+never remembered: a few such documents would push out everything the everyday clients send,
+and their hundreds of thousands of objects would lengthen every full pass of Python's
+garbage collector, which holds up the event loop (with eight near the token limit, 40-80 ms
+a pass here)."""
 INLINE_PARSE_CHARACTERS = 8_192
 """Longer documents are parsed and validated off the event loop; shorter ones take well
 under a millisecond and are parsed where they arrive."""

@@ -16,7 +16,6 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
-from strawberry.schema.schema import validate_document
 from strawberry.types import ExecutionContext
 
 from asn_graph.api import remembered_documents
@@ -82,7 +81,7 @@ class ValidatedOnce(SchemaExtension):
             query, remembered_documents.validated, schema, query, document, rules
         )
         if errors is None:
-            errors = await in_turn(query, validate_document, schema, document, rules)
+            errors = await in_turn(query, remembered_documents.validate, schema, document, rules)
         context.pre_execution_errors = errors
         yield
 

@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema import validate_document
 
 from asn_graph.api import remembered_documents
 from asn_graph.api.engine import fallbacks
@@ -34,7 +33,7 @@ def prepared(schema: GraphQLSchema, query: str) -> DocumentNode | GraphQLError |
         return error
     errors = remembered_documents.validated(schema, query, document, REQUEST_RULES)
     if errors is None:
-        errors = validate_document(schema, document, REQUEST_RULES)
+        errors = remembered_documents.validate(schema, document, REQUEST_RULES)
     return None if errors else document
 
 
@@ -69,6 +68,6 @@ class PreparedDocuments(SchemaExtension):
         )
         if errors is None:
             fallbacks.count(Fallback.DOCUMENT_NOT_REMEMBERED)
-            errors = await in_turn(query, validate_document, schema, document, rules)
+            errors = await in_turn(query, remembered_documents.validate, schema, document, rules)
         context.pre_execution_errors = errors
         yield

@@ -12,12 +12,12 @@ takes each request through its schema extensions' phases: for a list of fifty ro
 about as much as executing it. Here such a request is answered with the same pieces in a
 straight line: the view's context, the remembered parse and validation, graphql-core's
 executor with the schema's execution context, the same error description and logging, the
-same freshness extension and the view's own response. The document gate comes first, and a
-document that does not parse is answered here with its error (the general view would parse it
-again, on the event loop). Anything else (another transport, a
-body that is not one operation, a document that does not parse or validate, an operation that
-cannot be named, a subscription, introspection) goes to the general view, which gives its
-errors; each such hand-over is counted in ``fallbacks``.
+same freshness extension and the view's own response. The document gate comes first
+(``asn_graph.api.document_gate``), and a document it refuses, or that does not parse, is
+answered here with its error (the general view would parse it again, on the event loop).
+Anything else (another transport, a body that is not one operation, a document that does not
+validate, an operation that cannot be named, a subscription, introspection) goes to the
+general view, which gives its errors; each such hand-over is counted in ``fallbacks``.
 """
 
 from __future__ import annotations

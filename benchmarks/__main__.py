@@ -4,7 +4,8 @@ PostgreSQL and SQLite, printed as a table and written to benchmarks/results/.
     python -m benchmarks [--quick] [--database postgresql|sqlite|both] [--only NAME ...]
 
 Scenarios: commands, reads, time-travel, growth (with memory at the largest size), rebuild,
-and planning (candidate ranking and a plan's starting point, on SQLite stores of its own).
+planning (candidate ranking and a plan's starting point, on SQLite stores of its own) and
+bounded (memory and /healthz under a flood of large documents, on an empty SQLite store).
 ``--quick`` runs small stores and short windows (under two minutes) to check the suite and
 see the ratios move; the full run generates stores of 10k, 100k and 1M employees and takes
 about half an hour a database on two cores (it prints its estimate first).
@@ -20,15 +21,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import commands, growth, planning, reads, rebuild, time_travel
+from benchmarks import bounded, commands, growth, planning, reads, rebuild, time_travel
 from benchmarks.common import machine
 from benchmarks.processes import asn_graph_server
 from benchmarks.report import Report, summary_line
 from benchmarks.stores import bench_store
 
-SCENARIOS = ("commands", "reads", "time-travel", "growth", "rebuild", "planning")
-ON_SHARED_STORES = frozenset(SCENARIOS) - {"planning"}
-"""Scenarios measured on the stores grown for each database (planning grows its own)."""
+SCENARIOS = ("commands", "reads", "time-travel", "growth", "rebuild", "planning", "bounded")
+ON_SHARED_STORES = frozenset(SCENARIOS) - {"planning", "bounded"}
+"""Scenarios measured on the stores grown for each database (planning grows its own, bounded
+needs none)."""
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,11 @@ class Plan:
     rebuild_sample: int
     estimate_minutes: int
     planning_sizes: tuple[int, int]
+    bounded_scale: int
 
 
-QUICK = Plan("quick", (3_000, 6_000), 1.5, 1_000_000, 1_000, 2, (1_000, 10_000))
-FULL = Plan("full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 30, (10_000, 100_000))
+QUICK = Plan("quick", (3_000, 6_000), 1.5, 1_000_000, 1_000, 2, (1_000, 10_000), 1)
+FULL = Plan("full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 30, (10_000, 100_000), 4)
 
 
 def run_database(database: str, plan: Plan, only: set[str], report: Report, workdir: Path) -> None:
@@ -116,6 +119,9 @@ def main() -> int:
             run_database(database, plan, only, report, workdir)
     if "planning" in only:
         for outcome in planning.run(plan.planning_sizes, workdir):
+            report.add(outcome)
+    if "bounded" in only:
+        for outcome in bounded.run(workdir, plan.bounded_scale, plan.seconds):
             report.add(outcome)
     elapsed = time.perf_counter() - started
     report.notes.append(f"fast paths {arguments.fast_paths}; took {elapsed / 60:.1f} minutes")

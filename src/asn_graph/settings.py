@@ -203,6 +203,9 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_OIDC_TIMEOUT_SECONDS", "5", "wait for discovery and keys"),
     Variable("ASN_GRAPH_OIDC_KEYS_MAX_AGE", "3600", "seconds before keys are fetched again"),
     Variable("ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", "60", "fewest seconds between key fetches"),
+    Variable("ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE", "20", "bad tokens an address may send"),
+    Variable("ASN_GRAPH_TRUSTED_DOCUMENTS", "off", "on: only known documents run"),
+    Variable("ASN_GRAPH_TRUSTED_DOCUMENTS_FILE", None, "allowlist: JSON manifest hash -> document"),
 )
 """Every variable ``Settings.from_env`` reads, with its default: the one list the command's
 help is made from (a test holds it to this module's code and to the README)."""
@@ -250,6 +253,9 @@ class Settings:
     revocation_seconds: int = 10
     identity_provider: IdentityProviderSettings | None = None
     log_format: LogFormat = LogFormat.TEXT
+    failed_signins_per_minute: int = 20
+    trusted_documents: bool = False
+    trusted_documents_file: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -320,6 +326,13 @@ class Settings:
             commands_per_minute=_whole(
                 env, "ASN_GRAPH_COMMANDS_PER_MINUTE", 600, "a count (0: no limit)", minimum=0
             ),
+            failed_signins_per_minute=_whole(
+                env, "ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE", 20, "a count (0: no limit)", minimum=0
+            ),
+            trusted_documents=_on(env, "ASN_GRAPH_TRUSTED_DOCUMENTS", default=False),
+            trusted_documents_file=Path(env["ASN_GRAPH_TRUSTED_DOCUMENTS_FILE"])
+            if env.get("ASN_GRAPH_TRUSTED_DOCUMENTS_FILE")
+            else None,
             ready_max_lag=_whole(
                 env, "ASN_GRAPH_READY_MAX_LAG", 1000, "a count of events", minimum=0
             ),
@@ -332,8 +345,9 @@ class Settings:
 
     def environment_for_peer(self, **extra: str) -> dict[str, str]:
         """The environment of another asn-graph process (a worker, a second API) on the same
-        store with the same signing secret and the same fast paths: this process's environment
-        without its own ASN_GRAPH_ variables, then the store's, then ``extra``."""
+        store with the same signing secret, the same fast paths and the same refusals: this
+        process's environment without its own ASN_GRAPH_ variables, then the store's, then
+        ``extra``."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("ASN_GRAPH_")}
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
         env["ASN_GRAPH_DATA_DIR"] = str(self.data_dir)
@@ -345,6 +359,11 @@ class Settings:
         env["ASN_GRAPH_REVOCATION_SECONDS"] = str(self.revocation_seconds)
         env.update(_identity_provider_environment(self.identity_provider))
         env["ASN_GRAPH_LOG_FORMAT"] = self.log_format.value
+        # Every API process of a deployment refuses the same documents and callers.
+        env["ASN_GRAPH_TRUSTED_DOCUMENTS"] = "on" if self.trusted_documents else "off"
+        if self.trusted_documents_file is not None:
+            env["ASN_GRAPH_TRUSTED_DOCUMENTS_FILE"] = str(self.trusted_documents_file.resolve())
+        env["ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE"] = str(self.failed_signins_per_minute)
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

@@ -169,7 +169,6 @@ async def test_an_unexpected_failure_is_masked_and_logged_alike(
         b"{not json",
         b"[]",
         json.dumps([{"query": "{ me { id } }"}]).encode(),
-        _operation("{ me { id "),
         _operation("{ me { nosuchfield } }"),
         _operation("query A { me { id } } query B { me { role } }"),
         _operation("{ me { id } }", operationName="Missing"),
@@ -181,7 +180,6 @@ async def test_an_unexpected_failure_is_masked_and_logged_alike(
         "not-json",
         "not-an-object",
         "batch",
-        "does-not-parse",
         "does-not-validate",
         "unnamed-of-two",
         "unknown-name",
@@ -193,6 +191,27 @@ async def test_an_unexpected_failure_is_masked_and_logged_alike(
 async def test_everything_else_is_left_to_the_general_view(paths: Paths, body: bytes) -> None:
     taken, _ = await paths.both(body, paths.bearer(Role.AUDITOR))
     assert not taken
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _operation("{ me { id "),
+        _operation("{ " + "me { id } " * 1_700 + "}"),
+        _operation("{ me { id } }" + " " * 70_000),
+    ],
+    ids=["does-not-parse", "too-many-tokens", "too-long"],
+)
+async def test_a_document_refused_before_it_runs_is_answered_alike(
+    paths: Paths, body: bytes
+) -> None:
+    """Answered by the short path (the general view would parse it again, on the event
+    loop), as the general view answers it."""
+    taken, response = await paths.both(body, paths.bearer(Role.AUDITOR))
+    assert taken
+    assert response.status_code == 200
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_INPUT"
 
 
 async def test_a_named_operation_of_several_is_answered_alike(paths: Paths) -> None:

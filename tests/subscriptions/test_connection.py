@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
@@ -74,3 +75,15 @@ async def test_the_legacy_graphql_ws_protocol_streams_changes_with_keep_alives(
     received = await socket.data("placementChanged", 2)
     assert [r["nip"] for r in received] == nips
     await socket.close()
+
+
+async def test_an_address_past_its_failed_sign_ins_is_refused_before_verifying(
+    serve: Callable[..., Served],
+) -> None:
+    served = serve(failed_signins_per_minute=1)
+    for token in ("not-a-token", served.token(Role.INTEGRATOR)):
+        socket = await Socket.open(served.url, token)
+        with pytest.raises(ConnectionClosed) as closed:
+            await socket.receive()
+        assert closed.value.rcvd is not None
+        assert closed.value.rcvd.code == 4403

@@ -215,3 +215,28 @@ def test_logs_are_text_or_json_lines_and_a_peer_logs_alike() -> None:
     assert json_lines.environment_for_peer()["ASN_GRAPH_LOG_FORMAT"] == "json"
     with pytest.raises(SettingsError, match="ASN_GRAPH_LOG_FORMAT is 'text' or 'json'"):
         Settings.from_env({"ASN_GRAPH_LOG_FORMAT": "logfmt"})
+
+
+def test_trusted_documents_and_failed_sign_ins_are_set_and_reach_a_peer(tmp_path: Path) -> None:
+    default = Settings.from_env({})
+    assert (default.trusted_documents, default.trusted_documents_file) == (False, None)
+    assert default.failed_signins_per_minute == 20
+    allowlist = tmp_path / "trusted.json"
+    settings = Settings.from_env(
+        {
+            "ASN_GRAPH_TRUSTED_DOCUMENTS": "on",
+            "ASN_GRAPH_TRUSTED_DOCUMENTS_FILE": str(allowlist),
+            "ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE": "0",
+        }
+    )
+    assert settings.trusted_documents is True
+    assert settings.trusted_documents_file == allowlist
+    assert settings.failed_signins_per_minute == 0
+    peer = settings.environment_for_peer()
+    assert peer["ASN_GRAPH_TRUSTED_DOCUMENTS"] == "on"
+    assert peer["ASN_GRAPH_TRUSTED_DOCUMENTS_FILE"] == str(allowlist.resolve())
+    assert peer["ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE"] == "0"
+    with pytest.raises(SettingsError, match="ASN_GRAPH_TRUSTED_DOCUMENTS is 'on' or 'off'"):
+        Settings.from_env({"ASN_GRAPH_TRUSTED_DOCUMENTS": "yes"})
+    with pytest.raises(SettingsError, match="ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE"):
+        Settings.from_env({"ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE": "-1"})

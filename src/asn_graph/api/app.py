@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 import orjson
 from cross_web import HTTPException
+from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -38,26 +39,30 @@ from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.body_limit import BodyLimit
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
+from asn_graph.api.document_gate import DocumentGate, DocumentRefused
 from asn_graph.api.engine import access_log, use_on_types
-from asn_graph.api.engine.documents import cache_sizes
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode, method_refusal, refusal_body
 from asn_graph.api.health import liveness, readiness, unready
 from asn_graph.api.identity_provider import IdentityProvider
-from asn_graph.api.keepalive import PingingTransportWSHandler
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics
-from asn_graph.api.rate_limit import RateLimiter
+from asn_graph.api.rate_limit import RateLimited, RateLimiter
+from asn_graph.api.remembered_documents import memory
 from asn_graph.api.request_log import REQUEST_ID_HEADER, RequestLog
 from asn_graph.api.request_note import note_caller, note_refusal, request_started
 from asn_graph.api.revocation_list import RevocationList
-from asn_graph.api.schema import build_schema, library_cache_sizes
+from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, SecurityHeaders, ide_policy
+from asn_graph.api.trusted_documents import TrustedDocuments
+from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
+from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable
 from asn_graph.settings import LogFormat
 
 
 class AsnGraphQL(GraphQL[Context, None]):
-    graphql_transport_ws_handler_class = PingingTransportWSHandler
+    graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
 
     def __init__(
         self,
@@ -82,12 +87,22 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.blocking = blocking
         self.metrics = metrics
         self.fast_paths = settings.fast_paths
-        self.short_path = ShortPath(self, schema) if settings.fast_paths else None
+        self.document_gate = DocumentGate(
+            TrustedDocuments.load(settings.trusted_documents_file), settings.trusted_documents
+        )
+        self.short_path = (
+            ShortPath(self, schema, self.document_gate) if settings.fast_paths else None
+        )
         self.commands = (
             RateLimiter(settings.commands_per_minute) if settings.commands_per_minute else None
         )
         self.ide_page = self.graphql_ide_html if settings.graphiql else ""
         self.ide_headers = {CONTENT_SECURITY_POLICY: ide_policy(self.ide_page)}
+        self.failed_signins = (
+            RateLimiter(settings.failed_signins_per_minute, "failed sign-ins from one address")
+            if settings.failed_signins_per_minute
+            else None
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -111,8 +126,11 @@ class AsnGraphQL(GraphQL[Context, None]):
         """Strawberry's view, except that a request it refuses before running an operation
         (not JSON, a batch, no query, a mutation over GET...) is answered as a GraphQL error
         with its code, like every other error, instead of in plain text."""
+        request = Request(scope, receive)
         try:
-            response = await self.run(Request(scope, receive))
+            response = await self.run(request)
+        except DocumentRefused as refused:
+            response = await self._refused_document(request, refused.error())
         except HTTPException as refused:
             # 404: GraphiQL asked for while it is turned off.
             code = ErrorCode.NOT_FOUND if refused.status_code == 404 else ErrorCode.BAD_INPUT
@@ -129,22 +147,38 @@ class AsnGraphQL(GraphQL[Context, None]):
         # Strawberry's page, read once, with the policy that lets exactly its scripts run.
         return HTMLResponse(self.ide_page, headers=self.ide_headers)
 
+    async def _refused_document(self, request: Request, error: GraphQLError) -> Response:
+        """A document the gate refused, answered (and counted) as the short path does."""
+        result = ExecutionResult(data=None, errors=[error])
+        data = await self.process_result(request, result)
+        return Response(self.encode_json(data), media_type="application/json")
+
     async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
         """Most requests POST one operation as JSON: read it directly. Anything else (GET,
         batches, uploads, streamed answers, fields of the wrong type) takes Strawberry's
-        general path, which also answers the errors."""
-        if self.fast_paths and wants_one_json_answer(
+        general path, which also answers the errors. Either way the document then passes
+        the gate (``asn_graph.api.document_gate``), which may name it by its hash."""
+        sent: Any = None
+        if wants_one_json_answer(
             request.method, request.content_type, request.headers.get("accept")
         ):
-            data = self.decode_json(await request.get_body())
-            if isinstance(data, dict) and plain_operation(data):
-                return GraphQLRequestData(
-                    query=data.get("query"),
-                    variables=data.get("variables"),
-                    operation_name=data.get("operationName"),
-                    extensions=data.get("extensions"),
-                )
-        return await super().parse_http_body(request)
+            with suppress(ValueError):
+                sent = self.decode_json(await request.get_body())
+        elif request.method == "GET":
+            sent = request.query_params
+        if self.fast_paths and isinstance(sent, dict) and plain_operation(sent):
+            data: GraphQLRequestData | list[GraphQLRequestData] = GraphQLRequestData(
+                query=sent.get("query"),
+                variables=sent.get("variables"),
+                operation_name=sent.get("operationName"),
+                extensions=sent.get("extensions"),
+            )
+        else:
+            data = await super().parse_http_body(request)
+        if isinstance(data, GraphQLRequestData):
+            document_id = sent.get("documentId") if hasattr(sent, "get") else None
+            data.query = self.document_gate.admit(data.query, data.extensions, document_id)
+        return data
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         # Every answer over HTTP passes here, from the short path and the general view alike.
@@ -183,21 +217,35 @@ class AsnGraphQL(GraphQL[Context, None]):
         try:
             token = bearer_token(request.headers.get("authorization"))
             if token is not None:
-                context.actor = await self.authenticator.actor(token)
+                context.actor = await self._signed_in(token, request)
                 note_caller(request.scope, context.actor)
-        except (Unauthenticated, Unavailable) as error:
+        except (Unauthenticated, Unavailable, RateLimited) as error:
             context.auth_error = error
         return context
+
+    async def _signed_in(self, token: str, request: Request | WebSocket) -> Actor:
+        """The caller a token names. An address that sent too many bad tokens lately is
+        refused before its token is even verified."""
+        limiter = self.failed_signins
+        if limiter is None:
+            return await self.authenticator.actor(token)
+        address = request.client.host if request.client is not None else "unknown"
+        limiter.refuse_if_spent(address)
+        try:
+            return await self.authenticator.actor(token)
+        except Unauthenticated:
+            limiter.spend(address)
+            raise
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """The token may come in ``connection_init`` (browsers cannot set headers on a
         WebSocket): ``{"authorization": "Bearer <token>"}``."""
         try:
             token = bearer_token(connection_authorization(context.connection_params))
-            if token is not None:
+            if token is not None and context.request is not None:
                 context.actor = None
                 context.auth_error = None
-                context.actor = await self.authenticator.actor(token)
+                context.actor = await self._signed_in(token, context.request)
             context.caller()
         except Unavailable as error:
             # The token could not be checked now (the store is out of reach): the socket
@@ -205,6 +253,14 @@ class AsnGraphQL(GraphQL[Context, None]):
             # than the connection refused as if the caller were not allowed.
             context.actor = None
             context.auth_error = error
+        except RateLimited as error:
+            raise ConnectionRejectionError(
+                {
+                    "message": error.message,
+                    "code": ErrorCode.RATE_LIMITED.value,
+                    "retryAfterSeconds": round(error.retry_after, 1),
+                }
+            ) from None
         except (Unauthenticated, InvalidInput) as error:
             raise ConnectionRejectionError(
                 {"message": error.message, "code": ErrorCode.UNAUTHENTICATED.value}
@@ -245,7 +301,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     the identity provider the settings name."""
     settings = service.settings
     blocking = BlockingPool(settings.pool_size, settings.request_timeout_seconds, service.is_outage)
-    metrics = ApiMetrics(service, cache_sizes if settings.fast_paths else library_cache_sizes)
+    metrics = ApiMetrics(service, memory)
     revocations = RevocationList(
         service.app.revocations.since,
         blocking,

@@ -14,7 +14,7 @@ from strawberry.types import Info
 from asn_graph.api.auth import Unauthenticated
 from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
-from asn_graph.api.rate_limit import RateLimiter
+from asn_graph.api.rate_limit import RateLimited, RateLimiter
 from asn_graph.application.interface import Application
 from asn_graph.application.views import Recorded
 from asn_graph.changes.changes import Change, Interest
@@ -43,7 +43,9 @@ class Context:
     service: Backend
     blocking: BlockingPool
     actor: Actor | None = None
-    auth_error: Unauthenticated | Unavailable | None = None
+    auth_error: Unauthenticated | Unavailable | RateLimited | None = None
+    """Why the token sent names no caller: not valid, not checkable now (the store is out of
+    reach), or not even verified (the address sent too many bad ones)."""
     request_error: InvalidInput | None = None
     request: Request | WebSocket | None = None
     response: Response | WebSocket | None = None

@@ -20,7 +20,6 @@ from strawberry.extensions.max_aliases import create_validator as aliases_rule
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
-DOCUMENTS_REMEMBERED = 256
 
 
 class DepthLimit(ValidationRule):
@@ -76,3 +75,21 @@ extensions make a new rule class for every request, which would miss the cache e
 REQUEST_RULES = (*specified_rules, *LIMIT_RULES)
 """What a request is validated with: Strawberry's default rules (graphql-core's specified
 ones), then the limits."""
+
+MAX_DOCUMENT_CHARACTERS = 65_536
+"""A longer document is refused before it is parsed (and never remembered): one of
+``MAX_TOKENS`` tokens with short names is about 30,000 characters; the rest of a longer one
+would be comments, spaces or long strings, which cost the parser and the memory alike."""
+DOCUMENTS_REMEMBERED = 256
+DOCUMENT_MEMORY_BYTES = 8 * 1024 * 1024
+"""What the remembered documents may hold at most (see ``asn_graph.api.remembered_documents``):
+about two hundred everyday operations."""
+DOCUMENT_MAX_BYTES = DOCUMENT_MEMORY_BYTES // 8
+"""A document that would hold more (about 2,500 tokens) is parsed again each time it comes,
+never remembered: a few such documents would push out everything the everyday clients send,
+and their hundreds of thousands of objects would lengthen every full pass of Python's
+garbage collector, which holds up the event loop (with eight near the token limit, 40-80 ms
+a pass here)."""
+INLINE_PARSE_CHARACTERS = 8_192
+"""Longer documents are parsed and validated off the event loop; shorter ones take well
+under a millisecond and are parsed where they arrive."""

@@ -6,8 +6,8 @@ call with the finished result (its errors already carry their codes). The operat
 type are noted on the way, by the short path or by the ``ErrorCodes`` extension of the general
 one, in the request's note (``asn_graph.api.request_note``); requests refused before an
 operation could be told count as operation ``unknown``. What is a state rather than an event
-(the log head, each read model's lag, the subscribers, the caches of documents and tokens) is
-read when the metrics are scraped.
+(the log head, each read model's lag, the subscribers, the remembered documents, the tokens
+whose check is remembered) is read when the metrics are scraped.
 
 Each application has a registry of its own, not the library's global one: a process may hold
 several applications (the tests build many), and each counts its own requests.
@@ -108,14 +108,19 @@ class _StateCollector(Collector):
         )
         subscribers.add_metric([], service.changes.subscriber_count)
         yield subscribers
-        caches = GaugeMetricFamily(
+        remembered = self.document_caches()
+        entries = GaugeMetricFamily(
             "asn_graph_document_cache_entries",
-            "Parsed and validated GraphQL documents remembered",
-            labels=("cache",),
+            "GraphQL documents remembered parsed and validated",
         )
-        for name, size in self.document_caches().items():
-            caches.add_metric([name], size)
-        yield caches
+        entries.add_metric([], remembered["entries"])
+        yield entries
+        held = GaugeMetricFamily(
+            "asn_graph_document_cache_bytes",
+            "Bytes the remembered documents hold (estimated: their text and their tokens)",
+        )
+        held.add_metric([], remembered["bytes"])
+        yield held
         tokens = GaugeMetricFamily(
             "asn_graph_token_cache_entries", "Bearer tokens whose signature check is remembered"
         )

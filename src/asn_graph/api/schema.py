@@ -7,31 +7,28 @@ paths off every request goes through Strawberry's and graphql-core's general pat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from contextlib import suppress
 from functools import cache
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
-)
+from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from asn_graph.api import remembered_documents
 from asn_graph.api.consistency import ReadFreshness
 from asn_graph.api.engine.documents import PreparedDocuments
 from asn_graph.api.engine.execution import PlainFieldExecutionContext
 from asn_graph.api.engine.names import RememberedNames
 from asn_graph.api.errors import ErrorCodes, log_unexpected
-from asn_graph.api.limits import DOCUMENTS_REMEMBERED, LIMIT_RULES, MAX_TOKENS
+from asn_graph.api.limits import LIMIT_RULES, MAX_TOKENS
 from asn_graph.api.mutations import Mutation
 from asn_graph.api.operation_policy import OperationPolicy
 from asn_graph.api.queries import Query
+from asn_graph.api.remembered_documents import in_turn
 from asn_graph.api.subscriptions import Subscription
 
 
@@ -51,39 +48,51 @@ class RequestLimits(AddValidationRules):
         super().__init__(list(LIMIT_RULES))
 
 
-class ParsedOnce(ParserCache):
-    """Strawberry's ``ParserCache``, except that a document that does not parse is left to
-    Strawberry's own parsing: the stock extension raises the error out of its hook, past
-    ``ErrorCodes``, and the answer would have no ``extensions.code``."""
+class ParsedOnce(SchemaExtension):
+    """What Strawberry's ``ParserCache`` does, on the remembered documents, which are bounded
+    in bytes as well as in number (``asn_graph.api.remembered_documents``; a long one is
+    parsed off the event loop). A document that does not parse is left to Strawberry's own
+    parsing: raised out of the hook (as the stock extension does), the error would pass
+    ``ErrorCodes`` and the answer would have no ``extensions.code``."""
 
-    def on_parse(self) -> Iterator[None]:
+    async def on_parse(self) -> AsyncIterator[None]:
         context = self.execution_context
-        with suppress(GraphQLError):
-            context.graphql_document = self.cached_parse_document(
-                context.query, **context.parse_options
-            )
+        if context.query is not None:
+            with suppress(GraphQLError):
+                context.graphql_document = await in_turn(
+                    context.query, remembered_documents.parsed, context.query
+                )
+        yield
+
+
+class ValidatedOnce(SchemaExtension):
+    """What Strawberry's ``ValidationCache`` does, on the remembered documents (by their text
+    and the request's validation rules; a long one off the event loop). Its own cache is
+    keyed by the document and bounded only in number."""
+
+    async def on_validate(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        schema = context.schema._schema
+        document = context.graphql_document
+        assert document is not None
+        query = context.query or ""
+        rules = tuple(context.validation_rules)
+        errors = await in_turn(
+            query, remembered_documents.validated, schema, query, document, rules
+        )
+        if errors is None:
+            errors = await in_turn(query, remembered_documents.validate, schema, document, rules)
+        context.pre_execution_errors = errors
         yield
 
 
 def _library_extensions() -> list[Any]:
     return [
-        lambda: ParsedOnce(maxsize=DOCUMENTS_REMEMBERED),
-        lambda: ValidationCache(maxsize=DOCUMENTS_REMEMBERED),
+        ParsedOnce,
+        ValidatedOnce,
         RequestLimits,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
     ]
-
-
-def library_cache_sizes() -> dict[str, int]:
-    """Documents remembered by Strawberry's caches, which the schema uses with the fast paths
-    off (shared by every instance of the same size, as the factories above make them)."""
-    # Typed as plain callables by Strawberry; they are functools.lru_cache wrappers.
-    parsed: Any = ParserCache(maxsize=DOCUMENTS_REMEMBERED).cached_parse_document
-    validated: Any = ValidationCache(maxsize=DOCUMENTS_REMEMBERED).cached_validate_document
-    return {
-        "parsed": int(parsed.cache_info().currsize),
-        "validated": int(validated.cache_info().currsize),
-    }
 
 
 @cache

@@ -31,7 +31,7 @@ class Fallback(StrEnum):
     PLAIN_COERCION = "plain leaf: coerced by the type's general coercion"
     PLAIN_OBJECT = "plain object: null, deferred or value not taken"
     SHORT_PATH_BODY = "short path: body is not one plain JSON operation"
-    SHORT_PATH_DOCUMENT = "short path: document does not parse or validate"
+    SHORT_PATH_DOCUMENT = "short path: document does not validate"
     SHORT_PATH_OPERATION = "short path: no operation of that name, or a subscription"
     SHORT_PATH_INTROSPECTION = "short path: introspection, allowed or refused by the general path"
     DOCUMENT_UNPARSED = "prepared documents: document does not parse"

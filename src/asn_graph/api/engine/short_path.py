@@ -12,10 +12,12 @@ takes each request through its schema extensions' phases: for a list of fifty ro
 about as much as executing it. Here such a request is answered with the same pieces in a
 straight line: the view's context, the remembered parse and validation, graphql-core's
 executor with the schema's execution context, the same error description and logging, the
-same freshness extension and the view's own response. Anything else (another transport, a
-body that is not one operation, a document that does not parse or validate, an operation that
-cannot be named, a subscription, introspection) goes to the general view, which gives its
-errors; each such hand-over is counted in ``fallbacks``.
+same freshness extension and the view's own response. The document gate comes first
+(``asn_graph.api.document_gate``), and a document it refuses, or that does not parse, is
+answered here with its error (the general view would parse it again, on the event loop).
+Anything else (another transport, a body that is not one operation, a document that does not
+validate, an operation that cannot be named, a subscription, introspection) goes to the
+general view, which gives its errors; each such hand-over is counted in ``fallbacks``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any, Protocol, cast
 
 import strawberry
 from graphql import ExecutionResult as GraphQLResult
-from graphql import GraphQLSchema, OperationType, execute, get_operation_ast
+from graphql import GraphQLError, GraphQLSchema, OperationType, execute, get_operation_ast
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.execution.is_awaitable import optimized_is_awaitable
@@ -33,12 +35,14 @@ from strawberry.types import ExecutionResult
 from strawberry.utils.await_maybe import await_maybe
 
 from asn_graph.api.consistency import ReadFreshness, freshness_extensions
+from asn_graph.api.document_gate import DocumentGate, DocumentRefused
 from asn_graph.api.engine import fallbacks
-from asn_graph.api.engine.documents import PreparedDocuments, valid_document
+from asn_graph.api.engine.documents import PreparedDocuments, prepared
 from asn_graph.api.engine.fallbacks import Fallback
 from asn_graph.api.errors import ErrorCodes, describe_all, suggests_names
 from asn_graph.api.operation_policy import OperationPolicy, asks_for_schema
-from asn_graph.api.request_note import note_operation
+from asn_graph.api.remembered_documents import in_turn
+from asn_graph.api.request_note import UNKNOWN, note_operation
 
 ANSWERED_EXTENSIONS = frozenset({ErrorCodes, ReadFreshness, PreparedDocuments, OperationPolicy})
 """The schema extensions whose work this path does itself. A schema with any other extension
@@ -86,9 +90,10 @@ class View(Protocol):
 
 
 class ShortPath:
-    def __init__(self, view: View, schema: strawberry.Schema) -> None:
+    def __init__(self, view: View, schema: strawberry.Schema, gate: DocumentGate) -> None:
         self.view = view
         self.schema = schema
+        self.gate = gate
         self._graphql_schema: GraphQLSchema = schema._schema
         self._executor = schema.execution_context_class
         self.enabled = all(
@@ -109,12 +114,21 @@ class ShortPath:
             data = self.view.decode_json(body)
         except ValueError:
             data = None
-        if not isinstance(data, dict) or not plain_operation(data) or data.get("query") is None:
+        if not isinstance(data, dict) or not plain_operation(data):
             fallbacks.count(Fallback.SHORT_PATH_BODY)
             return None
-        query, variables = data["query"], data.get("variables")
-        name, extensions = data.get("operationName"), data.get("extensions")
-        document = valid_document(self._graphql_schema, query)
+        variables, name = data.get("variables"), data.get("operationName")
+        extensions = data.get("extensions")
+        try:
+            query = self.gate.admit(data.get("query"), extensions, data.get("documentId"))
+        except DocumentRefused as refused:
+            return await self._refused(request, name, refused.error())
+        if query is None:
+            fallbacks.count(Fallback.SHORT_PATH_BODY)
+            return None
+        document = await in_turn(query, prepared, self._graphql_schema, query)
+        if isinstance(document, GraphQLError):
+            return await self._refused(request, name, document)
         if document is None:
             fallbacks.count(Fallback.SHORT_PATH_DOCUMENT)
             return None
@@ -149,6 +163,17 @@ class ShortPath:
             )
         )
         result = self._result(executed, context, suggestions=suggests_names(context))
+        return view.create_response(await view.process_result(request, result), sub_response)
+
+    async def _refused(self, request: Request, name: str | None, error: GraphQLError) -> Response:
+        """The answer to a request whose document is refused or does not parse: no data, the
+        error with its code, as the general view gives it."""
+        note_operation(request.scope, name, UNKNOWN)
+        view = self.view
+        sub_response = await view.get_sub_response(request)
+        context = await view.get_context(request, response=sub_response)
+        errors = describe_all([error], suggestions=suggests_names(context))
+        result = ExecutionResult(data=None, errors=errors)
         return view.create_response(await view.process_result(request, result), sub_response)
 
     def _result(

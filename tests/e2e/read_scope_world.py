@@ -15,6 +15,8 @@ from tests.e2e.scenario import open_case, placement
 from tests.world import person, register
 
 OURS, PARTNER, OTHER = "3578", "3515", "3372"
+PROVINCE = "35"
+"""Ours and the partner's; the other agency is of another province."""
 
 CALLERS: dict[str, tuple[Role, dict[str, Any], str]] = {
     "officer": (Role.OFFICER, {"agency": OURS}, "agency"),
@@ -24,9 +26,15 @@ CALLERS: dict[str, tuple[Role, dict[str, Any], str]] = {
     "employee": (Role.EMPLOYEE, {}, "own"),
     "national auditor": (Role.AUDITOR, {"national": True}, "national"),
     "national integrator": (Role.INTEGRATOR, {"national": True}, "national"),
+    "governor": (Role.GOVERNOR, {"agency": PROVINCE}, "province"),
+    "kanreg": (Role.BKN, {"agency": "KANREG-II"}, "province"),
+    "bkn": (Role.BKN, {"agency": "BKN"}, "national"),
+    "minister": (Role.MINISTER, {}, "national"),
 }
-"""The callers of the role walk: every role of an agency (ours), an employee of ours, and the
-roles a token may grant national scope; each with its claims and its reach."""
+"""The callers of the role walk: every role of an agency (ours), an employee of ours, the
+roles a token may grant national scope, and the regulators (the governor of ours and the
+partner's province and the Kanreg serving it; BKN's central office and the minister, who read
+every agency); each with its claims and its reach."""
 
 DRAFT = """
 mutation($input: DraftTransferPlanInput!) {
@@ -51,6 +59,8 @@ class ScopeWorld:
             return {*self.ours, self.crossing, self.partner_only, self.other}
         if reach == "own":
             return {self.ours[0]}
+        if reach == "province":
+            return {*self.ours, self.crossing, self.partner_only}
         return {*self.ours, self.crossing}
 
     def token(self, tokens: TokenService, caller: str) -> str:

@@ -52,8 +52,12 @@ def provider_settings(issuer: str, **overrides: Any) -> IdentityProviderSettings
 
 
 def with_provider(service: Service, provider: IdentityProviderSettings) -> Service:
+    # The forged tokens the tests send would otherwise spend the address's failed sign-ins.
     settings = dataclasses.replace(
-        service.settings, identity_provider=provider, revocation_seconds=0
+        service.settings,
+        identity_provider=provider,
+        revocation_seconds=0,
+        failed_signins_per_minute=0,
     )
     return dataclasses.replace(service, settings=settings)
 

@@ -23,6 +23,7 @@ from tests.e2e.read_scope_world import (
     OTHER,
     OURS,
     PARTNER,
+    PROVINCE,
     ScopeWorld,
     build_scope_world,
 )
@@ -36,7 +37,14 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     employee_fields = "nip placement { agencyCode } transferCases { id nip }"
     unit = "agencyCode code staff { nip }"
     return {
-        "me": [("{ me { id role agency nip readScope { national agencies nip } } }", {})],
+        "me": [("{ me { id role agency nip readScope { national agencies nip provinces } } }", {})],
+        "signingOffice": [
+            (
+                '{ signingOffice(authority: PPK, jurisdiction: "3578") '
+                "{ jurisdiction terms { holderName } } }",
+                {},
+            )
+        ],
         "agencies": [("{ agencies { code } }", {})],
         "agency": [('{ agency(code: "3372") { code } }', {})],
         "competencyCatalogue": [("{ competencyCatalogue { code } }", {})],
@@ -260,7 +268,8 @@ async def test_the_role_walk_answers_every_root_query_within_the_callers_scope(
                 answer = await api.call(query, variables, token=token)
                 errors = answer.get("errors") or []
                 codes = {error["extensions"]["code"] for error in errors}
-                allowed = REFUSALS | ({"BAD_INPUT"} if reach == "own" else set())
+                # Callers who read no single agency of their own name the agency of a list.
+                allowed = REFUSALS | ({"BAD_INPUT"} if reach in ("own", "province") else set())
                 assert codes <= allowed, (field, caller, query, errors)
                 assert _leaks(answer.get("data"), world, reach) == [], (field, caller, query)
                 answered = answered or not errors
@@ -304,14 +313,17 @@ async def test_an_officer_reads_their_agency_and_the_case_from_the_partner(
 
 async def test_me_shows_the_callers_read_scope(api: Api, organised: Service) -> None:
     world = await build_scope_world(api, organised)
+    nobody: dict[str, Any] = {"national": False, "agencies": [], "nip": None, "provinces": []}
     expected = {
-        "agency": {"national": False, "agencies": [OURS], "nip": None},
-        "own": {"national": False, "agencies": [], "nip": world.ours[0]},
-        "national": {"national": True, "agencies": [], "nip": None},
+        "agency": nobody | {"agencies": [OURS]},
+        "own": nobody | {"nip": world.ours[0]},
+        "national": nobody | {"national": True},
+        "province": nobody | {"provinces": [PROVINCE]},
     }
     for caller, (_, _, reach) in CALLERS.items():
         data = await api.ok(
-            "{ me { readScope { national agencies nip } } }", token=world.token(api.tokens, caller)
+            "{ me { readScope { national agencies nip provinces } } }",
+            token=world.token(api.tokens, caller),
         )
         assert data["me"]["readScope"] == expected[reach], caller
 
@@ -346,7 +358,7 @@ async def test_a_scope_of_several_agencies_reads_every_list_across_all_of_them(
     answers the rows of each of them, and only theirs; one of them may be named alone."""
     world = await build_scope_world(api, organised)
     both = ReadScope(agencies=frozenset({OURS, OTHER}))
-    monkeypatch.setitem(SCOPE_OF_ROLE, Role.AUDITOR, lambda _: both)
+    monkeypatch.setitem(SCOPE_OF_ROLE, Role.AUDITOR, lambda _, __: both)
     regulator = api.token(Role.AUDITOR, OURS)
     me = await api.ok("{ me { readScope { agencies } } }", token=regulator)
     assert me["me"]["readScope"]["agencies"] == sorted([OURS, OTHER])
@@ -373,3 +385,34 @@ async def test_a_scope_of_several_agencies_reads_every_list_across_all_of_them(
         f'{{ employees(filter: {{agencyCode: "{PARTNER}"}}) {{ totalCount }} }}', token=regulator
     )
     assert refused["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_governor_reads_the_agencies_of_their_province_and_no_other(
+    api: Api, organised: Service
+) -> None:
+    world = await build_scope_world(api, organised)
+    governor = world.token(api.tokens, "governor")
+    partner = await api.ok(
+        f'{{ employees(filter: {{agencyCode: "{PARTNER}"}}) {{ edges {{ node {{ nip }} }} }} }}',
+        token=governor,
+    )
+    assert {edge["node"]["nip"] for edge in partner["employees"]["edges"]} == {
+        world.crossing,
+        world.partner_only,
+    }
+    case = await api.ok(f'{{ transferCase(id: "{world.crossing_case}") {{ id }} }}', token=governor)
+    assert case["transferCase"]["id"] == world.crossing_case
+    elsewhere = await api.error(
+        f'{{ employees(filter: {{agencyCode: "{OTHER}"}}) {{ totalCount }} }}', token=governor
+    )
+    assert elsewhere["extensions"]["code"] == "FORBIDDEN"
+    unnamed = await api.error("{ employees { totalCount } }", token=governor)
+    assert unnamed["extensions"]["code"] == "BAD_INPUT"
+    hidden = await api.error(
+        f'{{ transferCase(id: "{world.other_case}") {{ id }} }}', token=governor
+    )
+    assert hidden["extensions"]["code"] == "NOT_FOUND"
+    worklist = await api.ok(
+        f'{{ worklist(filter: {{agencyCode: "{OURS}"}}) {{ totalCount }} }}', token=governor
+    )
+    assert worklist["worklist"]["totalCount"] >= 1

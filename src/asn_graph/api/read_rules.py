@@ -14,6 +14,10 @@ from enum import Enum
 class ReadRule(Enum):
     REFERENCE = "every signed-in caller: reference data, nobody's personal record"
     SELF = "the caller's own identity or consultations"
+    OFFICES = (
+        "the holders of the signing offices, for every signed-in caller: a decree names its "
+        "signer, and who holds a public office is public"
+    )
     AGENCY = (
         "the records of an agency the caller reads: named (refused with FORBIDDEN outside "
         "the scope) or, when left out, the caller's own; national readers every agency; "
@@ -46,6 +50,7 @@ ROOT_RULES: Mapping[str, ReadRule] = {
     "competencyCatalogue": ReadRule.REFERENCE,
     "fieldsOfStudy": ReadRule.REFERENCE,
     "myTransferPlanConsultations": ReadRule.SELF,
+    "signingOffice": ReadRule.OFFICES,
     # an agency's records
     "workUnits": ReadRule.AGENCY,
     "workUnit": ReadRule.AGENCY,
@@ -82,6 +87,7 @@ ROOT_RULES: Mapping[str, ReadRule] = {
 }
 
 NESTED_RULES: Mapping[str, ReadRule] = {
+    "Caller.readScope": ReadRule.SELF,
     "Employee.transferCases": ReadRule.SCOPED_CASES,
     "WorkUnit.staff": ReadRule.SCOPED_STAFF,
     "Position.staffing": ReadRule.PARENT,

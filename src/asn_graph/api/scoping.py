@@ -23,7 +23,7 @@ from asn_graph.projections.rows import AuditFilter, CaseFilter
 
 
 def scope_of(context: Context) -> ReadScope:
-    return read_scope(context.caller())
+    return read_scope(context.caller(), context.app.policy.kanreg_regions)
 
 
 def _code(text: str | None) -> str | None:
@@ -38,19 +38,26 @@ def scoped_agency(context: Context, requested: str | None, field: str = "agencyC
     code = _code(requested)
     if scope.national:
         return code
-    if not scope.agencies:
+    if not scope.agencies and not scope.provinces:
         raise Forbidden("an employee reads only their own records")
     if code is None:
+        if scope.provinces:
+            raise InvalidInput(
+                f"name the agency: one of province {', '.join(sorted(scope.provinces))}",
+                field=field,
+            )
         if len(scope.agencies) == 1:
             return next(iter(scope.agencies))
         raise InvalidInput(
             f"name the agency, one of {', '.join(sorted(scope.agencies))}", field=field
         )
-    if code not in scope.agencies:
-        raise Forbidden(
-            f"{context.caller().role.value} reads agency {' or '.join(sorted(scope.agencies))}, "
-            f"not {code}"
+    if not scope.covers_agency(code):
+        reads = (
+            f"the agencies of province {' or '.join(sorted(scope.provinces))}"
+            if scope.provinces
+            else f"agency {' or '.join(sorted(scope.agencies))}"
         )
+        raise Forbidden(f"{context.caller().role.value} reads {reads}, not {code}")
     return code
 
 

@@ -7,7 +7,7 @@ from functools import partial
 
 import strawberry
 
-from asn_graph.api.context import Ctx
+from asn_graph.api.context import Context, Ctx
 from asn_graph.api.inputs.common import RequiredCompetencyInput, education_family
 from asn_graph.api.pagination import (
     Connection,
@@ -17,7 +17,7 @@ from asn_graph.api.pagination import (
     ranking_key,
 )
 from asn_graph.api.permissions import STAFF, allowed
-from asn_graph.api.scoping import check_own_nip, require_agencies
+from asn_graph.api.scoping import check_own_nip, require_agencies, scope_of
 from asn_graph.api.types.enums import PerformanceRating
 from asn_graph.api.types.matching import (
     Candidate,
@@ -25,11 +25,9 @@ from asn_graph.api.types.matching import (
     PlacementOption,
     RankedCandidates,
 )
-from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import Forbidden, NotFound
 from asn_graph.domain.nip import Nip
 from asn_graph.domain.placement import Placement
-from asn_graph.domain.read_scope import read_scope
 from asn_graph.projections.candidate_rows import CandidateFilter, CandidateRow, OptionRow
 from asn_graph.projections.interface import CandidateRanking
 from asn_graph.projections.rows import Page
@@ -82,12 +80,11 @@ class CandidateFilterInput:
         )
 
 
-def _may_rank_for(actor: Actor, agency_code: str) -> None:
+def _may_rank_for(context: Context, agency_code: str) -> None:
     """Callers rank candidates for the positions of the agencies they read, and read the
     options of those agencies' employees."""
-    scope = read_scope(actor)
-    if not scope.covers_agency(agency_code):
-        raise Forbidden(f"{actor.role.value} does not read agency {agency_code}")
+    if not scope_of(context).covers_agency(agency_code):
+        raise Forbidden(f"{context.caller().role.value} does not read agency {agency_code}")
 
 
 @strawberry.type
@@ -109,7 +106,7 @@ class MatchingQueries:
     ) -> RankedCandidates:
         allowed(info.context, STAFF)
         destination = Placement(_code(agency_code), _code(unit_code), position_code.strip())
-        _may_rank_for(info.context.caller(), destination.agency_code)
+        _may_rank_for(info.context, destination.agency_code)
         where = (filter or CandidateFilterInput()).to_filter()
         require_agencies(
             info.context,

@@ -24,7 +24,7 @@ from asn_graph.api.pagination import (
     sequence_key,
     stage_key,
 )
-from asn_graph.api.permissions import OVERSIGHT, STAFF, allowed
+from asn_graph.api.permissions import OVERSIGHT, STAFF, WORKLIST_READERS, allowed
 from asn_graph.api.scoping import (
     check_own_nip,
     named_agency,
@@ -255,7 +255,7 @@ class ReadModelQueries:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[WorkItem]:
-        allowed(info.context, OVERSIGHT)
+        allowed(info.context, WORKLIST_READERS)
         where = filter or WorklistFilterInput()
         today = info.context.app.today()
         query = WorklistFilter(

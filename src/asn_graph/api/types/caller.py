@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from asn_graph.api.context import Ctx
 from asn_graph.domain import actors
 from asn_graph.domain import read_scope as scopes
 
@@ -23,10 +24,19 @@ class ReadScope:
     nip: str | None = strawberry.field(
         description="The caller's NIP, when they read only their own records (employees)."
     )
+    provinces: list[str] = strawberry.field(
+        description="Province codes whose regional agencies (the province's government and its "
+        "regencies and cities) the caller reads: a governor's province, a Kanreg BKN's region."
+    )
 
     @classmethod
     def of(cls, scope: scopes.ReadScope) -> ReadScope:
-        return cls(national=scope.national, agencies=sorted(scope.agencies), nip=scope.nip)
+        return cls(
+            national=scope.national,
+            agencies=sorted(scope.agencies),
+            nip=scope.nip,
+            provinces=sorted(scope.provinces),
+        )
 
 
 @strawberry.type(description="The caller, as named by their token.")
@@ -38,8 +48,8 @@ class Caller:
     actor: strawberry.Private[actors.Actor]
 
     @strawberry.field(description="What the caller reads, from their role and token.")
-    def read_scope(self) -> ReadScope:
-        return ReadScope.of(scopes.read_scope(self.actor))
+    def read_scope(self, info: Ctx) -> ReadScope:
+        return ReadScope.of(scopes.read_scope(self.actor, info.context.app.policy.kanreg_regions))
 
     @classmethod
     def of(cls, actor: actors.Actor) -> Caller:

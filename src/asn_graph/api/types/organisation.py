@@ -7,6 +7,7 @@ from datetime import date
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.scoping import scope_of
 from asn_graph.api.types.common import Education, RequiredCompetency
 from asn_graph.api.types.enums import AgencyKind, PositionKind
 from asn_graph.api.types.mirror import mirror
@@ -15,7 +16,6 @@ from asn_graph.application.views import AgencyView, PositionView, WorkUnitView
 from asn_graph.domain.errors import Forbidden
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import Staffing
-from asn_graph.domain.read_scope import read_scope
 from asn_graph.projections.rows import AgencyRow, EmployeeFilter, UnitRow
 
 STAFF_PAGE = 500
@@ -140,7 +140,7 @@ class WorkUnit:
 
     @strawberry.field(description="Employees placed in this unit now (pegawai).")
     async def staff(self, info: Ctx) -> list[EmployeeSummary]:
-        if not read_scope(info.context.caller()).covers_agency(self.agency_code):
+        if not scope_of(info.context).covers_agency(self.agency_code):
             raise Forbidden(f"the staff of agency {self.agency_code} are outside your scope")
         where = EmployeeFilter(agency_codes=(self.agency_code,), unit_code=self.code)
         directory = await info.context.directory()

@@ -7,6 +7,7 @@ from datetime import date
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.scoping import scope_of
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.common import EducationDetail, HeldCompetency, Placement
 from asn_graph.api.types.enums import (
@@ -20,7 +21,6 @@ from asn_graph.api.types.enums import (
 from asn_graph.api.types.mirror import mirror
 from asn_graph.application.views import EmployeeView
 from asn_graph.domain import employee_records, reference
-from asn_graph.domain.read_scope import read_scope
 from asn_graph.projections.rows import CaseFilter, EmployeeRow
 
 EMPLOYEE_CASES_PAGE = 100
@@ -147,15 +147,21 @@ class Employee:
     @strawberry.field(description="Transfer cases of this employee, newest first.")
     async def transfer_cases(self, info: Ctx) -> list[TransferCaseSummary]:
         """An agency-scoped reader sees the cases from or to their agencies only."""
-        scope = read_scope(info.context.caller())
-        whole = scope.national or scope.nip is not None
+        scope = scope_of(info.context)
+        # The agencies of a province are not listed in the scope: the employee's cases are
+        # read whole and kept by their agencies.
+        whole = scope.national or scope.nip is not None or bool(scope.provinces)
         if not whole and not scope.agencies:
             return []
         agencies = () if whole else tuple(sorted(scope.agencies))
         directory = await info.context.directory()
         where = CaseFilter(nip=self.nip, agency_codes=agencies)
         page = await info.context.run(directory.cases, where, EMPLOYEE_CASES_PAGE, None)
-        return [TransferCaseSummary.of(row) for row in page.rows]
+        return [
+            TransferCaseSummary.of(row)
+            for row in page.rows
+            if not scope.provinces or scope.covers_any((row.origin_agency, row.destination_agency))
+        ]
 
 
 @strawberry.type(description="A row of the employee list.")

@@ -143,13 +143,16 @@ def asn_graph_server(
     settings: Settings, workdir: Path, *, projections: str = "inline", **extra: str
 ) -> Iterator[Server]:
     """``asn-graph serve`` on the store of ``settings``, with the fast paths as the
-    benchmark's own ``ASN_GRAPH_FAST_PATHS`` says (on unless set)."""
+    benchmark's own ``ASN_GRAPH_FAST_PATHS`` says (on unless set). The load comes from a few
+    tokens on purpose, so the per-caller command limit is off unless ``extra`` sets it."""
     port = free_port()
     fast_paths = os.environ.get("ASN_GRAPH_FAST_PATHS", "on")
     with serve(
         [sys.executable, "-m", "asn_graph", "serve", "--port", str(port)],
         settings.environment_for_peer(
-            ASN_GRAPH_PROJECTIONS=projections, ASN_GRAPH_FAST_PATHS=fast_paths, **extra
+            ASN_GRAPH_PROJECTIONS=projections,
+            ASN_GRAPH_FAST_PATHS=fast_paths,
+            **({"ASN_GRAPH_COMMANDS_PER_MINUTE": "0"} | extra),
         ),
         port=port,
         health_path="/healthz",

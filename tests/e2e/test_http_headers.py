@@ -3,7 +3,7 @@ security headers of pages and JSON answers, and the methods /graphql takes."""
 
 from __future__ import annotations
 
-import base64
+import dataclasses
 import hashlib
 import re
 
@@ -14,7 +14,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
-from asn_graph.api.security_headers import STRICT_POLICY, SecurityHeaders
+from asn_graph.api.app import create_app
+from asn_graph.api.auth import TokenService
+from asn_graph.api.ide import STATIC
+from asn_graph.api.security_headers import IDE_POLICY, STRICT_POLICY, SecurityHeaders
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from tests.conftest import Api, event_count
@@ -28,29 +31,63 @@ def _directives(policy: str) -> dict[str, list[str]]:
     return {name: sources for name, *sources in parts}
 
 
-async def test_graphiql_runs_its_own_scripts_only_and_cannot_be_framed(api: Api) -> None:
+async def test_graphiql_runs_scripts_and_styles_of_this_origin_only_and_cannot_be_framed(
+    api: Api,
+) -> None:
     page = await api.client.get("/graphql", headers=HTML)
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
-    policy = _directives(page.headers["content-security-policy"])
-    scripts = policy["script-src"]
-    assert "'unsafe-inline'" not in scripts
-    assert "'unsafe-eval'" not in scripts
-    inline = re.findall(r"<script>(.*?)</script>", page.text, re.DOTALL)
-    assert inline
-    for script in inline:
-        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-        assert f"'sha256-{digest}'" in scripts
-    # Each library the page loads, by its exact address, and nothing else from that host.
-    loaded = re.findall(r"<script[^>]*\ssrc=\"([^\"]+)\"", page.text)
-    assert loaded
-    assert set(loaded) <= set(scripts)
-    assert not any(source.endswith(("unpkg.com", "unpkg.com/", "*")) for source in scripts)
+    assert page.headers["content-security-policy"] == IDE_POLICY
+    policy = _directives(IDE_POLICY)
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["connect-src"] == ["'self'"]
+    # GraphiQL's stylesheet carries its fonts as data: addresses.
+    assert policy["font-src"] == ["'self'", "data:"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
+    assert not re.search(r"<script(?![^>]*\ssrc=)", page.text)
+    assert "<style" not in page.text
+    assert " style=" not in page.text
     assert page.headers["x-frame-options"] == "DENY"
     assert page.headers["x-content-type-options"] == "nosniff"
     assert page.headers["referrer-policy"] == "no-referrer"
+
+
+async def test_graphiql_loads_every_file_from_the_package_cached_for_a_year(api: Api) -> None:
+    page = await api.client.get("/graphql", headers=HTML)
+    scripts = re.findall(r"<script[^>]*\ssrc=\"([^\"]+)\"", page.text)
+    styles = re.findall(r"<link rel=\"stylesheet\" href=\"([^\"]+)\"", page.text)
+    assert len(scripts) == 5
+    assert len(styles) == 3
+    for address, kind in [*((s, "javascript") for s in scripts), *((s, "css") for s in styles)]:
+        assert address.startswith("/graphql/ide/")
+        name, version = address.removeprefix("/graphql/ide/").split("?v=")
+        asset = await api.client.get(address)
+        assert asset.status_code == 200, address
+        assert kind in asset.headers["content-type"]
+        assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert asset.headers["x-content-type-options"] == "nosniff"
+        # The address changes with the file.
+        assert hashlib.sha256(asset.content).hexdigest().startswith(version)
+        assert (STATIC / name).read_bytes() == asset.content
+    licence = await api.client.get("/graphql/ide/licenses/graphiql.LICENSE")
+    assert licence.status_code == 200
+    assert (await api.client.get("/graphql/ide/nothing.js")).status_code == 404
+
+
+async def test_without_graphiql_neither_its_page_nor_its_files_are_served(
+    organised: Service, tokens: TokenService
+) -> None:
+    service = dataclasses.replace(
+        organised, settings=dataclasses.replace(organised.settings, graphiql=False)
+    )
+    app = create_app(service, tokens)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://asn-graph.test"
+    ) as client:
+        assert (await client.get("/graphql", headers=HTML)).status_code == 404
+        assert (await client.get("/graphql/ide/asn-graph-ide.js")).status_code == 404
 
 
 async def test_every_html_page_gets_the_strict_policy_unless_it_brings_its_own() -> None:

@@ -16,7 +16,7 @@ from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -44,6 +44,7 @@ from asn_graph.api.engine import access_log, use_on_types
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
 from asn_graph.api.errors import ErrorCode, method_refusal, refusal_body
 from asn_graph.api.health import liveness, readiness, unready
+from asn_graph.api.ide import ASSETS_PATH, IdeAssets, ide_page
 from asn_graph.api.identity_provider import IdentityProvider
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
@@ -52,7 +53,7 @@ from asn_graph.api.request_log import REQUEST_ID_HEADER, RequestLog
 from asn_graph.api.request_note import note_caller, note_refusal, request_started
 from asn_graph.api.revocation_list import RevocationList
 from asn_graph.api.schema import build_schema
-from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, SecurityHeaders, ide_policy
+from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, IDE_POLICY, SecurityHeaders
 from asn_graph.api.trusted_documents import TrustedDocuments
 from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
 from asn_graph.domain.actors import Actor
@@ -96,8 +97,8 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.commands = (
             RateLimiter(settings.commands_per_minute) if settings.commands_per_minute else None
         )
-        self.ide_page = self.graphql_ide_html if settings.graphiql else ""
-        self.ide_headers = {CONTENT_SECURITY_POLICY: ide_policy(self.ide_page)}
+        self.ide_page = ide_page() if settings.graphiql else ""
+        self.ide_headers = {CONTENT_SECURITY_POLICY: IDE_POLICY}
         self.failed_signins = (
             RateLimiter(settings.failed_signins_per_minute, "failed sign-ins from one address")
             if settings.failed_signins_per_minute
@@ -144,7 +145,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         await response(scope, receive, send)
 
     async def render_graphql_ide(self, request: Request) -> Response:
-        # Strawberry's page, read once, with the policy that lets exactly its scripts run.
+        # Our page, not Strawberry's: Strawberry's loads its libraries from a CDN.
         return HTMLResponse(self.ide_page, headers=self.ide_headers)
 
     async def _refused_document(self, request: Request, error: GraphQLError) -> Response:
@@ -362,6 +363,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             Route("/metrics", metrics_text),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            *([Mount(ASSETS_PATH, IdeAssets())] if settings.graphiql else []),
         ],
         lifespan=lifespan,
         exception_handlers={405: method_not_allowed},

@@ -39,6 +39,7 @@ from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.body_limit import BodyLimit
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
+from asn_graph.api.decree_letters import letter_routes
 from asn_graph.api.document_gate import DocumentGate, DocumentRefused
 from asn_graph.api.engine import access_log, use_on_types
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
@@ -57,6 +58,8 @@ from asn_graph.api.trusted_documents import TrustedDocuments
 from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable
+from asn_graph.letters.letters import DecreeLetters
+from asn_graph.letters.verification import VerificationIds
 from asn_graph.settings import LogFormat
 
 
@@ -362,6 +365,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             Route("/metrics", metrics_text),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            *letter_routes(
+                lambda request: graphql.get_context(request, None),
+                blocking,
+                service.app,
+                DecreeLetters(service.app, VerificationIds(tokens.secret), settings.public_url),
+            ),
         ],
         lifespan=lifespan,
         exception_handlers={405: method_not_allowed},

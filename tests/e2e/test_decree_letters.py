@@ -23,6 +23,9 @@ from tests.e2e.scenario import (
 )
 from tests.world import SIGNATORIES, person, register
 
+LETTER = """
+query($id: ID!) { transferCase(id: $id) { decreeLetter { downloadPath sha256 verificationUrl } } }
+"""
 DECREE_FIELDS = "transferCase { state decree { number effectiveOn } }"
 ISSUE = f"mutation($input: DecreeInput!) {{ issueDecree(input: $input) {{ {DECREE_FIELDS} }} }}"
 CORRECT = f"""
@@ -115,6 +118,11 @@ async def test_the_letter_prints_the_decree_and_verifies_as_genuine(
     assert response.headers["x-content-sha256"] == hashlib.sha256(pdf).hexdigest()
     again = await download(api, case["id"], api.token(Role.OFFICER, "3578"))
     assert again.content == pdf
+    letter = (await api.ok(LETTER, {"id": case["id"]}, token=employee))["transferCase"]
+    assert letter["decreeLetter"]["downloadPath"] == f"/sk/{case['id']}.pdf"
+    assert letter["decreeLetter"]["sha256"] == hashlib.sha256(pdf).hexdigest()
+    assert letter["decreeLetter"]["verificationUrl"].endswith(verification_path(pdf))
+    assert letter["decreeLetter"]["verificationUrl"].startswith("http://127.0.0.1:8000/")
 
     path = verification_path(pdf)
     record = await verify(api, path)
@@ -166,6 +174,8 @@ async def test_a_correction_supersedes_the_letter_and_a_revocation_revokes_it(
     await api.ok(REVOKE, {"input": {"caseId": case["id"], "reason": "Dibatalkan"}}, token=signer)
     assert (await verify(api, new))["status"] == "REVOKED"
     assert "Dicabut" in (await api.client.get(new)).text
+    revoked = await api.ok(LETTER, {"id": case["id"]}, token=officer)
+    assert revoked["transferCase"]["decreeLetter"] is None
     gone = await download(api, case["id"], officer)
     assert gone.status_code == 404
     assert gone.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"

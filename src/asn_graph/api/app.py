@@ -73,6 +73,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         authenticator: Authenticator,
         blocking: BlockingPool,
         metrics: ApiMetrics,
+        letters: DecreeLetters | None = None,
     ) -> None:
         settings = service.settings
         schema = build_schema(settings.fast_paths)
@@ -89,6 +90,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.authenticator = authenticator
         self.blocking = blocking
         self.metrics = metrics
+        self.letters = letters
         self.fast_paths = settings.fast_paths
         self.document_gate = DocumentGate(
             TrustedDocuments.load(settings.trusted_documents_file), settings.trusted_documents
@@ -212,6 +214,7 @@ class AsnGraphQL(GraphQL[Context, None]):
             request=request,
             response=response,
             commands=self.commands,
+            letters=self.letters,
         )
         try:
             context.min_position = min_position(request.headers.get(MIN_POSITION_HEADER))
@@ -316,7 +319,10 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         if settings.identity_provider is not None
         else None
     )
-    graphql = AsnGraphQL(service, Authenticator(tokens, revocations, provider), blocking, metrics)
+    letters = DecreeLetters(service.app, VerificationIds(tokens.secret), settings.public_url)
+    graphql = AsnGraphQL(
+        service, Authenticator(tokens, revocations, provider), blocking, metrics, letters
+    )
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))
@@ -369,7 +375,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
                 lambda request: graphql.get_context(request, None),
                 blocking,
                 service.app,
-                DecreeLetters(service.app, VerificationIds(tokens.secret), settings.public_url),
+                letters,
             ),
         ],
         lifespan=lifespan,

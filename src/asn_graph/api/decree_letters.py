@@ -23,7 +23,7 @@ from asn_graph.api.scoping import case_in_scope
 from asn_graph.application.interface import Application
 from asn_graph.domain.errors import DomainError, InvalidInput, NotFound
 from asn_graph.letters.facts import LetterStatus
-from asn_graph.letters.letters import DecreeLetters, Letter, Verification
+from asn_graph.letters.letters import DOWNLOAD_ROUTE, DecreeLetters, Letter, Verification
 from asn_graph.letters.verification import mask_name, mask_nip
 
 VERIFICATIONS_PER_MINUTE = 60
@@ -100,13 +100,9 @@ def letter_routes(
         return _page(request, {"record": answer}, 200)
 
     return [
-        Route("/sk/{case_id}.pdf", download),
+        Route(DOWNLOAD_ROUTE, download),
         Route("/verifikasi/sk/{id}", verify, methods=["GET", "POST"]),
     ]
-
-
-def download_path(case_id: UUID) -> str:
-    return f"/sk/{case_id}.pdf"
 
 
 def _case_id(text: str) -> UUID:

@@ -9,9 +9,21 @@ from uuid import UUID
 
 from asn_graph.application.interface import Application
 from asn_graph.domain.errors import NotFound
-from asn_graph.letters.facts import LetterFacts, LetterRecord, letter_facts, letter_records
+from asn_graph.letters.facts import (
+    LetterFacts,
+    LetterRecord,
+    LetterStatus,
+    letter_facts,
+    letter_records,
+)
 from asn_graph.letters.render import render_letter
 from asn_graph.letters.verification import VERIFICATION_PATH, LetterKey, VerificationIds
+
+DOWNLOAD_ROUTE = "/sk/{case_id}.pdf"
+
+
+def download_path(case_id: UUID) -> str:
+    return DOWNLOAD_ROUTE.format(case_id=case_id)
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,7 @@ class DecreeLetters:
     def current(self, case_id: UUID) -> Letter:
         """The letter in force for a case; NotFound when it has none (no decree, or revoked)."""
         records = letter_records(self.app, case_id)
-        if not records or records[-1].status.value != "berlaku":
+        if not records or records[-1].status is not LetterStatus.VALID:
             raise NotFound(f"transfer case {case_id} has no decree letter in force")
         return self._letter(case_id, records[-1])
 

@@ -187,6 +187,7 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_SUBSCRIBER_BUFFER", "1000", "pending changes before FELL_BEHIND"),
     Variable("ASN_GRAPH_KEEPALIVE_SECONDS", "15", "pings on subscription sockets"),
     Variable("ASN_GRAPH_ALLOWED_ORIGINS", None, "origins whose pages may call the API (CORS)"),
+    Variable("ASN_GRAPH_PUBLIC_URL", "http://127.0.0.1:8000", "address printed on decree letters"),
     Variable("ASN_GRAPH_MAX_BODY_BYTES", "262144", "largest request body (413 beyond)"),
     Variable("ASN_GRAPH_READY_MAX_LAG", "1000", "read models' lag in events before /readyz 503"),
     Variable("ASN_GRAPH_COMMANDS_PER_MINUTE", "600", "commands a caller may send a minute"),
@@ -243,6 +244,9 @@ class Settings:
     subscriber_buffer: int = 1000
     keepalive_seconds: int = 15
     allowed_origins: tuple[str, ...] = ()
+    public_url: str = "http://127.0.0.1:8000"
+    """Where the public pages are reached; decree letters print their verification address on
+    it, so changing it changes the letters (and their SHA-256) rendered from then on."""
     access_log: bool = True
     fast_paths: bool = True
     max_body_bytes: int = 262_144
@@ -341,6 +345,7 @@ class Settings:
                 for origin in env.get("ASN_GRAPH_ALLOWED_ORIGINS", "").split(",")
                 if origin.strip()
             ),
+            public_url=env.get("ASN_GRAPH_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
         )
 
     def environment_for_peer(self, **extra: str) -> dict[str, str]:
@@ -364,6 +369,8 @@ class Settings:
         if self.trusted_documents_file is not None:
             env["ASN_GRAPH_TRUSTED_DOCUMENTS_FILE"] = str(self.trusted_documents_file.resolve())
         env["ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE"] = str(self.failed_signins_per_minute)
+        # Every API process renders the same letter for a decree.
+        env["ASN_GRAPH_PUBLIC_URL"] = self.public_url
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""

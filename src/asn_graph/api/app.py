@@ -39,6 +39,7 @@ from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.body_limit import BodyLimit
 from asn_graph.api.consistency import MIN_POSITION_HEADER, min_position
 from asn_graph.api.context import Context
+from asn_graph.api.decree_letters import letter_routes
 from asn_graph.api.document_gate import DocumentGate, DocumentRefused
 from asn_graph.api.engine import access_log, use_on_types
 from asn_graph.api.engine.short_path import ShortPath, plain_operation, wants_one_json_answer
@@ -58,6 +59,8 @@ from asn_graph.api.trusted_documents import TrustedDocuments
 from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable
+from asn_graph.letters.letters import DecreeLetters
+from asn_graph.letters.verification import VerificationIds
 from asn_graph.settings import LogFormat
 
 
@@ -71,6 +74,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         authenticator: Authenticator,
         blocking: BlockingPool,
         metrics: ApiMetrics,
+        letters: DecreeLetters | None = None,
     ) -> None:
         settings = service.settings
         schema = build_schema(settings.fast_paths)
@@ -87,6 +91,7 @@ class AsnGraphQL(GraphQL[Context, None]):
         self.authenticator = authenticator
         self.blocking = blocking
         self.metrics = metrics
+        self.letters = letters
         self.fast_paths = settings.fast_paths
         self.document_gate = DocumentGate(
             TrustedDocuments.load(settings.trusted_documents_file), settings.trusted_documents
@@ -210,6 +215,7 @@ class AsnGraphQL(GraphQL[Context, None]):
             request=request,
             response=response,
             commands=self.commands,
+            letters=self.letters,
         )
         try:
             context.min_position = min_position(request.headers.get(MIN_POSITION_HEADER))
@@ -314,7 +320,10 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         if settings.identity_provider is not None
         else None
     )
-    graphql = AsnGraphQL(service, Authenticator(tokens, revocations, provider), blocking, metrics)
+    letters = DecreeLetters(service.app, VerificationIds(tokens.secret), settings.public_url)
+    graphql = AsnGraphQL(
+        service, Authenticator(tokens, revocations, provider), blocking, metrics, letters
+    )
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))
@@ -364,6 +373,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             *([Mount(ASSETS_PATH, IdeAssets())] if settings.graphiql else []),
+            *letter_routes(
+                lambda request: graphql.get_context(request, None),
+                blocking,
+                service.app,
+                letters,
+            ),
         ],
         lifespan=lifespan,
         exception_handlers={405: method_not_allowed},

@@ -20,6 +20,7 @@ from asn_graph.application.views import Recorded
 from asn_graph.changes.changes import Change, Interest
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden, InvalidInput, Unavailable
+from asn_graph.letters.letters import DecreeLetters
 from asn_graph.projections.interface import DirectoryReads, Freshness, ReadModels
 
 P = ParamSpec("P")
@@ -54,6 +55,7 @@ class Context:
     reading: bool = field(default=False, repr=False)
     connection_params: dict[str, Any] | None = field(default=None, repr=False)
     commands: RateLimiter | None = field(default=None, repr=False)
+    letters: DecreeLetters | None = field(default=None, repr=False)
 
     def caller(self) -> Actor:
         if self.request_error is not None:

@@ -93,6 +93,7 @@ NESTED_RULES: Mapping[str, ReadRule] = {
     "Position.staffing": ReadRule.PARENT,
     "TransferCase.history": ReadRule.PARENT,
     "TransferCase.employee": ReadRule.PARENT,
+    "TransferCase.decreeLetter": ReadRule.PARENT,
     "TransferPlan.progress": ReadRule.PARENT,
     "RankedCandidates.excluded": ReadRule.PARENT,
     **{

@@ -24,6 +24,7 @@ from asn_graph.api.types.enums import (
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import Employee
 from asn_graph.application.views import CaseView, HistoryEntry
+from asn_graph.letters.letters import download_path
 
 
 @strawberry.type(description="Berkas: a document kept as evidence (never the file itself).")
@@ -65,6 +66,17 @@ class Decree:
     )
     signatory_capacity: HolderCapacity | None = strawberry.field(
         description="Definitif, Plt. or Plh.: as the register had the signatory on the SK date."
+    )
+
+
+@strawberry.type(description="The decree letter (SK) in force, as a PDF rendered from the events.")
+class DecreeLetter:
+    download_path: str = strawberry.field(
+        description="Where the PDF is downloaded, with the same token (GET)."
+    )
+    sha256: str = strawberry.field(description="SHA-256 of the PDF, hex.")
+    verification_url: str = strawberry.field(
+        description="The public address printed on the letter (and in its QR code)."
     )
 
 
@@ -222,6 +234,21 @@ class TransferCase:
     async def history(self, info: Ctx) -> list[CaseEvent]:
         entries = await info.context.run(info.context.app.history, UUID(self.id))
         return [CaseEvent.of(entry) for entry in entries]
+
+    @strawberry.field(
+        description="The letter of the decree in force; null before a decree and after its "
+        "revocation."
+    )
+    async def decree_letter(self, info: Ctx) -> DecreeLetter | None:
+        letters = info.context.letters
+        if self.decree is None or letters is None:
+            return None
+        letter = await info.context.run(letters.current, UUID(self.id))
+        return DecreeLetter(
+            download_path=download_path(UUID(self.id)),
+            sha256=letter.sha256,
+            verification_url=letter.verification_url,
+        )
 
     @strawberry.field(description="The employee being moved.")
     async def employee(self, info: Ctx) -> Employee:

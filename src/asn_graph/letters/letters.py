@@ -1,0 +1,82 @@
+"""Decree letters of a case: rendered from the events, named by their verification address,
+and checked against a copy someone holds."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from uuid import UUID
+
+from asn_graph.application.interface import Application
+from asn_graph.domain.errors import NotFound
+from asn_graph.letters.facts import (
+    LetterFacts,
+    LetterRecord,
+    LetterStatus,
+    letter_facts,
+    letter_records,
+)
+from asn_graph.letters.render import render_letter
+from asn_graph.letters.verification import VERIFICATION_PATH, LetterKey, VerificationIds
+
+DOWNLOAD_ROUTE = "/sk/{case_id}.pdf"
+
+
+def download_path(case_id: UUID) -> str:
+    return DOWNLOAD_ROUTE.format(case_id=case_id)
+
+
+@dataclass(frozen=True)
+class Letter:
+    facts: LetterFacts
+    record: LetterRecord
+    verification_id: str
+    verification_url: str
+    pdf: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+    @property
+    def file_name(self) -> str:
+        safe = "".join(c if c.isalnum() else "-" for c in self.facts.decree.number).strip("-")
+        return f"SK-{safe}-{self.facts.nip}.pdf"
+
+
+@dataclass(frozen=True)
+class Verification:
+    letter: Letter
+    superseded_by: Letter | None
+
+
+class DecreeLetters:
+    def __init__(self, app: Application, ids: VerificationIds, public_url: str) -> None:
+        self.app = app
+        self.ids = ids
+        self.public_url = public_url.rstrip("/")
+
+    def current(self, case_id: UUID) -> Letter:
+        """The letter in force for a case; NotFound when it has none (no decree, or revoked)."""
+        records = letter_records(self.app, case_id)
+        if not records or records[-1].status is not LetterStatus.VALID:
+            raise NotFound(f"transfer case {case_id} has no decree letter in force")
+        return self._letter(case_id, records[-1])
+
+    def verify(self, verification_id: str) -> Verification:
+        key = self.ids.key_of(verification_id)
+        if key is None:
+            raise NotFound("no decree letter has this verification address")
+        records = letter_records(self.app, key.case_id)
+        record = next((r for r in records if r.version == key.version), None)
+        if record is None:
+            raise NotFound("no decree letter has this verification address")
+        letter = self._letter(key.case_id, record)
+        later = next((r for r in records if r.version == record.superseded_by), None)
+        return Verification(letter, self._letter(key.case_id, later) if later else None)
+
+    def _letter(self, case_id: UUID, record: LetterRecord) -> Letter:
+        verification_id = self.ids.id_of(LetterKey(case_id, record.version))
+        url = f"{self.public_url}{VERIFICATION_PATH}{verification_id}"
+        facts = letter_facts(self.app, case_id, record.version)
+        return Letter(facts, record, verification_id, url, render_letter(facts, url))

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from graphql import get_introspection_query
 
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
@@ -334,3 +335,19 @@ async def test_documents_beyond_the_limits_are_refused_before_anything_runs(
         "tokens": "token",
     }
     assert words[limit].lower() in error["message"].lower(), error
+
+
+async def test_the_standard_introspection_query_passes_its_own_depth_bound(
+    api: Api, organised: Service
+) -> None:
+    """GraphiQL's documentation and completion ask graphql-js's introspection query, which
+    nests 14 deep with its chain of ofType: within the bound of the schema's own questions."""
+    query = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
+    data = await api.ok(query, token=api.token(Role.OFFICER, "3578"))
+    assert data["__schema"]["queryType"]["name"] == "Query"

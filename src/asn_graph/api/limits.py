@@ -18,6 +18,11 @@ from graphql import (
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 
 MAX_DEPTH = 12
+MAX_INTROSPECTION_DEPTH = 16
+"""The schema's own questions (``__schema``, ``__type``) nest deeper than any other: the
+standard introspection query (graphql-js's, which GraphiQL sends) reaches 14 with its chain of
+``ofType``. They are bounded by this instead of ``MAX_DEPTH``."""
+INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 
@@ -25,8 +30,9 @@ MAX_TOKENS = 5_000
 class DepthLimit(ValidationRule):
     """No operation nests fields deeper than ``MAX_DEPTH``, counting each field with a
     selection of its own (as Strawberry's ``QueryDepthLimiter`` does). Unlike it, the
-    introspection fields (``__schema``, ``__type``) count too: a nested introspection query
-    costs the server as much as any other, whoever may send it."""
+    introspection fields (``__schema``, ``__type``) count too, against a bound of their own
+    (``MAX_INTROSPECTION_DEPTH``): a nested introspection query costs the server as much as
+    any other, whoever may send it, but the standard one must pass."""
 
     def __init__(self, context: ValidationContext) -> None:
         super().__init__(context)
@@ -37,33 +43,50 @@ class DepthLimit(ValidationRule):
         for operation in definitions:
             if isinstance(operation, OperationDefinitionNode):
                 name = operation.name.value if operation.name else "anonymous"
-                if self._deepest(operation.selection_set, 0, frozenset()) > MAX_DEPTH:
+                self.introspection_too_deep = False
+                deepest = self._deepest(operation.selection_set, 0, frozenset(), MAX_DEPTH)
+                if deepest > MAX_DEPTH or self.introspection_too_deep:
+                    limit = MAX_INTROSPECTION_DEPTH if deepest <= MAX_DEPTH else MAX_DEPTH
                     context.report_error(
                         GraphQLError(
-                            f"'{name}' exceeds maximum operation depth of {MAX_DEPTH}",
-                            [operation],
+                            f"'{name}' exceeds maximum operation depth of {limit}", [operation]
                         )
                     )
 
-    def _deepest(self, selections: SelectionSetNode, depth: int, seen: frozenset[str]) -> int:
-        """The depth the selections reach, from ``depth``; it stops counting past the limit,
-        so that a document cannot make the count itself expensive."""
+    def _deepest(
+        self, selections: SelectionSetNode, depth: int, seen: frozenset[str], limit: int
+    ) -> int:
+        """The depth the selections reach, from ``depth``; it stops counting past ``limit``,
+        so that a document cannot make the count itself expensive. An introspection field's
+        selections are measured against their own bound, apart."""
         deepest = depth
         for selection in selections.selections:
-            if deepest > MAX_DEPTH:
+            if deepest > limit or self.introspection_too_deep:
                 break
             if isinstance(selection, FieldNode):
-                if selection.selection_set is not None:
-                    deepest = max(deepest, self._deepest(selection.selection_set, depth + 1, seen))
+                if selection.selection_set is None:
+                    continue
+                if selection.name.value in INTROSPECTION_ROOTS and limit == MAX_DEPTH:
+                    inner = self._deepest(
+                        selection.selection_set, depth + 1, seen, MAX_INTROSPECTION_DEPTH
+                    )
+                    if inner > MAX_INTROSPECTION_DEPTH:
+                        self.introspection_too_deep = True
+                    deepest = max(deepest, depth + 1)
+                else:
+                    deepest = max(
+                        deepest, self._deepest(selection.selection_set, depth + 1, seen, limit)
+                    )
             elif isinstance(selection, InlineFragmentNode):
-                deepest = max(deepest, self._deepest(selection.selection_set, depth, seen))
+                deepest = max(deepest, self._deepest(selection.selection_set, depth, seen, limit))
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
                 fragment = self.fragments.get(name)
                 # An unknown or cyclic fragment is refused by the specified rules.
                 if fragment is not None and name not in seen:
                     deepest = max(
-                        deepest, self._deepest(fragment.selection_set, depth, seen | {name})
+                        deepest,
+                        self._deepest(fragment.selection_set, depth, seen | {name}, limit),
                     )
         return deepest
 

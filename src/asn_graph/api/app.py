@@ -1,5 +1,5 @@
 """The ASGI application: GraphQL at /graphql (HTTP and WebSocket), liveness at /healthz,
-readiness at /readyz, Prometheus metrics at /metrics."""
+readiness at /readyz, Prometheus metrics at /metrics, the web application at /."""
 
 from __future__ import annotations
 
@@ -54,6 +54,7 @@ from asn_graph.api.revocation_list import RevocationList
 from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, SecurityHeaders, ide_policy
 from asn_graph.api.trusted_documents import TrustedDocuments
+from asn_graph.api.web.pages import web_routes
 from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable
@@ -362,6 +363,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             Route("/metrics", metrics_text),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            *web_routes(),
         ],
         lifespan=lifespan,
         exception_handlers={405: method_not_allowed},

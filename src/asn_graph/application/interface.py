@@ -21,6 +21,7 @@ from asn_graph.application.views import (
     CaseView,
     EmployeeView,
     HistoryEntry,
+    LocalAccountView,
     OfficeView,
     Past,
     Recorded,
@@ -275,6 +276,18 @@ class TokenRevocations(Protocol):
     def since(self, version: int) -> Revocations: ...
 
 
+class LocalAccounts(Protocol):
+    def add(
+        self, actor: Actor, claims: Actor, password: str, reason: str = ""
+    ) -> LocalAccountView: ...
+
+    def disable(self, actor: Actor, username: str, reason: str = "") -> LocalAccountView: ...
+
+    def accounts(self) -> list[LocalAccountView]: ...
+
+    def signed_in(self, username: str, password: str) -> Actor | None: ...
+
+
 class Application(Protocol):
     @property
     def agencies(self) -> Agencies: ...
@@ -299,6 +312,9 @@ class Application(Protocol):
 
     @property
     def revocations(self) -> TokenRevocations: ...
+
+    @property
+    def local_accounts(self) -> LocalAccounts: ...
 
     @property
     def policy(self) -> TransferPolicy: ...

@@ -58,8 +58,7 @@ _CATALOGUE: dict[Language, dict[str, str]] = {
         "footer": "asn-graph: the system of record for transfers of Indonesian civil servants",
         "refused_title": "Request refused",
         "csrf_refused": (
-            "This form has expired or did not come from this page. "
-            "Reload the page and try again."
+            "This form has expired or did not come from this page. Reload the page and try again."
         ),
         "back_home": "Back to the home page",
     },

@@ -54,7 +54,9 @@ from asn_graph.api.revocation_list import RevocationList
 from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, SecurityHeaders, ide_policy
 from asn_graph.api.trusted_documents import TrustedDocuments
-from asn_graph.api.web.pages import web_routes
+from asn_graph.api.web.page_data import PageData
+from asn_graph.api.web.pages import WebApplication
+from asn_graph.api.web.sessions import Sessions
 from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable
@@ -314,7 +316,13 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         if settings.identity_provider is not None
         else None
     )
-    graphql = AsnGraphQL(service, Authenticator(tokens, revocations, provider), blocking, metrics)
+    authenticator = Authenticator(tokens, revocations, provider)
+    graphql = AsnGraphQL(service, authenticator, blocking, metrics)
+    web = WebApplication(
+        Sessions(service, blocking, tokens, authenticator, revocations),
+        PageData(graphql.schema, service, blocking),
+        settings.failed_signins_per_minute,
+    )
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))
@@ -363,7 +371,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             Route("/metrics", metrics_text),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
-            *web_routes(),
+            *web.routes(),
         ],
         lifespan=lifespan,
         exception_handlers={405: method_not_allowed},

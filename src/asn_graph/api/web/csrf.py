@@ -17,7 +17,11 @@ CSRF_FIELD = "csrf_token"
 
 def csrf_token(request: Request) -> str:
     """The request's token: the one its cookie holds, or a new one (set by ``keep_token``)."""
-    return request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+    return request.cookies.get(CSRF_COOKIE) or new_token()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 def keep_token(request: Request, response: Response, token: str) -> None:

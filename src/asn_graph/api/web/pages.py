@@ -1,4 +1,5 @@
-"""The web application's routes: the pages, the language switch, the static assets."""
+"""The web application's routes: sign-in and sign-out, the home page, the language switch,
+the static assets."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from asn_graph.api.web.csrf import CSRF_FIELD, csrf_token, genuine, keep_token
+from asn_graph.api.rate_limit import RateLimited, RateLimiter
+from asn_graph.api.web.csrf import CSRF_FIELD, csrf_token, genuine, keep_token, new_token
 from asn_graph.api.web.messages import (
     LANGUAGE_COOKIE,
     MESSAGES,
@@ -21,11 +22,13 @@ from asn_graph.api.web.messages import (
     chosen_language,
     language_of,
 )
+from asn_graph.api.web.page_data import PageData, PageDataRefused
+from asn_graph.api.web.sessions import Sessions
+from asn_graph.api.web.static_cache import CachedStatic
+from asn_graph.domain.actors import Actor
 
-STATIC_MAX_AGE_SECONDS = 3600
-"""Assets keep their address between releases; an hour bounds how long a browser keeps an old one
-(each is revalidated by its ETag after that)."""
 LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
+SIGN_IN = "/masuk"
 
 _templates = Jinja2Templates(
     env=Environment(
@@ -37,36 +40,113 @@ _templates = Jinja2Templates(
 )
 
 
-def web_routes() -> list[BaseRoute]:
-    static = StaticFiles(directory=Path(__file__).with_name("static"))
-    return [
-        Route("/", home, methods=["GET"]),
-        Route("/bahasa", switch_language, methods=["POST"]),
-        Mount("/static", app=_Cached(static), name="static"),
-    ]
+class WebApplication:
+    def __init__(self, sessions: Sessions, page_data: PageData, failed_per_minute: int) -> None:
+        self.sessions = sessions
+        self.page_data = page_data
+        # Failed sign-ins are limited per address and per account: one address cannot guess
+        # many accounts' passwords, nor many addresses one account's.
+        self.by_address = RateLimiter(failed_per_minute, "failed sign-ins from one address")
+        self.by_account = RateLimiter(failed_per_minute, "failed sign-ins to one account")
+        self.limited = failed_per_minute > 0
+
+    def routes(self) -> list[BaseRoute]:
+        static = StaticFiles(directory=Path(__file__).with_name("static"))
+        return [
+            Route("/", self.home, methods=["GET"]),
+            Route(SIGN_IN, self.sign_in_form, methods=["GET"]),
+            Route(SIGN_IN, self.sign_in, methods=["POST"]),
+            Route("/keluar", self.sign_out, methods=["POST"]),
+            Route("/bahasa", self.switch_language, methods=["POST"]),
+            Mount("/static", app=CachedStatic(static), name="static"),
+        ]
+
+    async def home(self, request: Request) -> Response:
+        actor = await self.sessions.actor(request)
+        if actor is None:
+            return RedirectResponse(SIGN_IN, status_code=303)
+        try:
+            data = await self.page_data.home(request, actor)
+        except PageDataRefused as refused:
+            data = {"refused": refused}
+        return _page(request, "home.html", "home_title", actor, data)
+
+    async def sign_in_form(self, request: Request) -> Response:
+        if await self.sessions.actor(request) is not None:
+            return RedirectResponse("/", status_code=303)
+        return _page(request, "sign_in.html", "sign_in_title", None)
+
+    async def sign_in(self, request: Request) -> Response:
+        form = await request.form()
+        if not genuine(request, form.get(CSRF_FIELD)):
+            return _refused(request)
+        username = str(form.get("username", "")).strip().lower()
+        password = str(form.get("password", ""))
+        address = request.client.host if request.client is not None else "unknown"
+        try:
+            if self.limited:
+                self.by_address.refuse_if_spent(address)
+                self.by_account.refuse_if_spent(username)
+        except RateLimited as limited:
+            return _page(
+                request,
+                "sign_in.html",
+                "sign_in_title",
+                None,
+                {"error": "too_many_attempts", "retry_after": round(limited.retry_after)},
+                status_code=429,
+            )
+        accounts = self.sessions.service.app.local_accounts
+        actor = await self.sessions.blocking.run(accounts.signed_in, username, password)
+        if actor is None:
+            if self.limited:
+                self.by_address.spend(address)
+                self.by_account.spend(username)
+            extra = {"error": "wrong_credentials", "username": username}
+            return _page(request, "sign_in.html", "sign_in_title", None, extra, status_code=401)
+        response = RedirectResponse("/", status_code=303)
+        self.sessions.open(request, response, actor)
+        # A new token for the session: one planted before sign-in is worth nothing after.
+        keep_token(request, response, new_token())
+        return response
+
+    async def sign_out(self, request: Request) -> Response:
+        form = await request.form()
+        if not genuine(request, form.get(CSRF_FIELD)):
+            return _refused(request)
+        response = RedirectResponse(SIGN_IN, status_code=303)
+        await self.sessions.close(request, response)
+        return response
+
+    async def switch_language(self, request: Request) -> Response:
+        form = await request.form()
+        if not genuine(request, form.get(CSRF_FIELD)):
+            return _refused(request)
+        language = chosen_language(str(form.get("language", ""))) or language_of(request)
+        back = "/" if await self.sessions.actor(request) is not None else SIGN_IN
+        response = RedirectResponse(back, status_code=303)
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            language.value,
+            max_age=LANGUAGE_COOKIE_SECONDS,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+        )
+        return response
 
 
-async def home(request: Request) -> Response:
-    return _page(request, "home.html", "home_title")
+def _refused(request: Request) -> Response:
+    return _page(request, "refused.html", "refused_title", None, status_code=403)
 
 
-async def switch_language(request: Request) -> Response:
-    form = await request.form()
-    if not genuine(request, form.get(CSRF_FIELD)):
-        return _page(request, "refused.html", "refused_title", status_code=403)
-    language = chosen_language(str(form.get("language", ""))) or language_of(request)
-    response = RedirectResponse("/", status_code=303)
-    response.set_cookie(
-        LANGUAGE_COOKIE,
-        language.value,
-        max_age=LANGUAGE_COOKIE_SECONDS,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-    )
-    return response
-
-
-def _page(request: Request, template: str, title: str, status_code: int = 200) -> Response:
+def _page(
+    request: Request,
+    template: str,
+    title: str,
+    actor: Actor | None,
+    data: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
     language = language_of(request)
     token = csrf_token(request)
     context: dict[str, Any] = {
@@ -74,30 +154,14 @@ def _page(request: Request, template: str, title: str, status_code: int = 200) -
         "languages": list(Language),
         "text": MESSAGES[language],
         "title": title,
+        "actor": actor,
         "csrf_field": CSRF_FIELD,
         "csrf_token": token,
+        **(data or {}),
     }
     response = _templates.TemplateResponse(request, template, context, status_code=status_code)
-    # Pages depend on the language and the caller: never kept by a shared cache.
+    # Pages depend on the language and the person: never kept by a shared cache.
     response.headers["Cache-Control"] = "no-store"
     response.headers["Vary"] = "Accept-Language, Cookie"
     keep_token(request, response, token)
     return response
-
-
-class _Cached:
-    """Static assets with a ``Cache-Control`` (StaticFiles gives only ETag and Last-Modified)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def send_cached(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] in (200, 304):
-                message["headers"] = [
-                    *message.get("headers", ()),
-                    (b"cache-control", f"public, max-age={STATIC_MAX_AGE_SECONDS}".encode()),
-                ]
-            await send(message)
-
-        await self.app(scope, receive, send_cached)

@@ -88,22 +88,27 @@ class WebApplication:
                 self.by_address.refuse_if_spent(address)
                 self.by_account.refuse_if_spent(username)
         except RateLimited as limited:
-            return _page(
+            wait = max(1, round(limited.retry_after))
+            refused = _page(
                 request,
                 "sign_in.html",
                 "sign_in_title",
                 None,
-                {"error": "too_many_attempts", "retry_after": round(limited.retry_after)},
+                {"error": "too_many_attempts", "retry_after": wait, "username": username},
                 status_code=429,
             )
+            refused.headers["Retry-After"] = str(wait)
+            return refused
         accounts = self.sessions.service.app.local_accounts
         actor = await self.sessions.blocking.run(accounts.signed_in, username, password)
         if actor is None:
             if self.limited:
                 self.by_address.spend(address)
                 self.by_account.spend(username)
+            # The form again with its message: an answer of 200, since browsers report a 4xx
+            # page load as an error in their console.
             extra = {"error": "wrong_credentials", "username": username}
-            return _page(request, "sign_in.html", "sign_in_title", None, extra, status_code=401)
+            return _page(request, "sign_in.html", "sign_in_title", None, extra)
         response = RedirectResponse("/", status_code=303)
         self.sessions.open(request, response, actor)
         # A new token for the session: one planted before sign-in is worth nothing after.

@@ -83,6 +83,8 @@ class LocalAccount(AuditedAggregate):
     def add(cls, claims: Actor, password_hash: str, actor: Actor, reason: str) -> LocalAccount:
         """An account that signs in as ``claims`` (whose id is the username)."""
         username = parse_username(claims.id)
+        if claims.role is Role.SYSTEM:
+            raise InvalidInput("the system role is not given to accounts", field="role")
         return cls._create(
             cls.Added,
             id=account_id(username),

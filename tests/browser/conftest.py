@@ -39,13 +39,15 @@ DESKTOP = ViewportSize(width=1280, height=800)
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
+    # Not kept for the session: while Playwright's driver runs, its event loop counts as
+    # running in this thread, and the asyncio tests of other modules could not start theirs.
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium = shutil.which("chromium")
     if chromium is None:

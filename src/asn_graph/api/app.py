@@ -1,5 +1,5 @@
 """The ASGI application: GraphQL at /graphql (HTTP and WebSocket), liveness at /healthz,
-readiness at /readyz, Prometheus metrics at /metrics."""
+readiness at /readyz, Prometheus metrics at /metrics, the web application at /."""
 
 from __future__ import annotations
 
@@ -56,6 +56,9 @@ from asn_graph.api.revocation_list import RevocationList
 from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, IDE_POLICY, SecurityHeaders
 from asn_graph.api.trusted_documents import TrustedDocuments
+from asn_graph.api.web.page_data import PageData
+from asn_graph.api.web.pages import WebApplication
+from asn_graph.api.web.sessions import Sessions
 from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable
@@ -321,8 +324,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         else None
     )
     letters = DecreeLetters(service.app, VerificationIds(tokens.secret), settings.public_url)
-    graphql = AsnGraphQL(
-        service, Authenticator(tokens, revocations, provider), blocking, metrics, letters
+    authenticator = Authenticator(tokens, revocations, provider)
+    graphql = AsnGraphQL(service, authenticator, blocking, metrics, letters)
+    web = WebApplication(
+        Sessions(service, blocking, tokens, authenticator, revocations),
+        PageData(graphql.schema, service, blocking),
+        settings.failed_signins_per_minute,
     )
 
     async def healthz(_: Request) -> JSONResponse:
@@ -379,6 +386,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
                 service.app,
                 letters,
             ),
+            *web.routes(),
         ],
         lifespan=lifespan,
         exception_handlers={405: method_not_allowed},

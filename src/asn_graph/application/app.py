@@ -9,6 +9,7 @@ from asn_graph.application.agencies import AgencyUseCases
 from asn_graph.application.cases import CaseUseCases
 from asn_graph.application.employees import EmployeeUseCases
 from asn_graph.application.history import history_entry
+from asn_graph.application.local_accounts import LocalAccountUseCases
 from asn_graph.application.offices import OfficeUseCases
 from asn_graph.application.plans import PlanUseCases
 from asn_graph.application.ports import Matching, StaffingCounts, VersionsByTime
@@ -40,6 +41,7 @@ class AsnGraph:
         self.plans = PlanUseCases(store, matching, self.cases)
         self.time_travel = TimeTravel(store, versions)
         self.revocations = TokenRevocationUseCases(store)
+        self.local_accounts = LocalAccountUseCases(store)
 
     @property
     def policy(self) -> TransferPolicy:

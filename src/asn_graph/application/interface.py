@@ -21,6 +21,7 @@ from asn_graph.application.views import (
     CaseView,
     EmployeeView,
     HistoryEntry,
+    LocalAccountView,
     OfficeView,
     Past,
     Recorded,
@@ -272,7 +273,21 @@ class TokenRevocations(Protocol):
 
     def revoke_subject(self, actor: Actor, subject: str, reason: str = "") -> int: ...
 
+    def end_session(self, actor: Actor, token_id: str) -> int: ...
+
     def since(self, version: int) -> Revocations: ...
+
+
+class LocalAccounts(Protocol):
+    def add(
+        self, actor: Actor, claims: Actor, password: str, reason: str = ""
+    ) -> LocalAccountView: ...
+
+    def disable(self, actor: Actor, username: str, reason: str = "") -> LocalAccountView: ...
+
+    def accounts(self) -> list[LocalAccountView]: ...
+
+    def signed_in(self, username: str, password: str) -> Actor | None: ...
 
 
 class Application(Protocol):
@@ -299,6 +314,9 @@ class Application(Protocol):
 
     @property
     def revocations(self) -> TokenRevocations: ...
+
+    @property
+    def local_accounts(self) -> LocalAccounts: ...
 
     @property
     def policy(self) -> TransferPolicy: ...

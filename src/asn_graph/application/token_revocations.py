@@ -35,6 +35,12 @@ class TokenRevocationUseCases:
         before = math.floor(time.time()) + 1
         return self._record(actor, lambda r: r.revoke_subject(subject, before, actor, reason))
 
+    def end_session(self, actor: Actor, token_id: str) -> int:
+        """Revokes the token of a web session its holder signed out of (the holder is the
+        actor recorded, not the operator); answers the log position."""
+        now = int(time.time())
+        return self._save(lambda r: r.revoke_token(token_id, now, actor, "signed out"), actor)
+
     def since(self, version: int) -> Revocations:
         """What was revoked after ``version`` of the register (0: everything)."""
         tokens: list[tuple[str, int]] = []
@@ -50,6 +56,9 @@ class TokenRevocationUseCases:
     def _record(self, actor: Actor, revoke: Callable[[TokenRevocations], None]) -> int:
         if actor.role is not Role.SYSTEM:
             raise Forbidden("tokens are revoked by the operator (asn-graph revoke)")
+        return self._save(revoke, actor)
+
+    def _save(self, revoke: Callable[[TokenRevocations], None], actor: Actor) -> int:
         for _ in range(ATTEMPTS):
             try:
                 register = self.store.aggregate(REVOCATIONS_ID)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from asn_graph.domain.actors import Actor
+from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import (
     Approval,
     Decree,
@@ -201,6 +201,18 @@ class Past(Generic[V]):
     view: V
     version: int
     recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class LocalAccountView:
+    """A local account as the operator sees it (never its password or hash)."""
+
+    username: str
+    role: Role
+    agency: str | None
+    nip: str | None
+    national: bool
+    disabled: bool
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,14 @@ _DETAIL_NAMES: dict[type[Any], tuple[str, ...]] = {}
 
 
 def detail_names(event_type: type[Any]) -> tuple[str, ...]:
-    """The event's own fields (all but who, when, why and which aggregate), once per class:
-    the audit trail asks for them for every event of the log."""
+    """The event's own fields (all but who, when, why and which aggregate, and those marked
+    ``secret``, such as a password's hash), once per class: the audit trail asks for them for
+    every event of the log."""
     names = _DETAIL_NAMES.get(event_type)
     if names is None:
         names = _DETAIL_NAMES[event_type] = tuple(
-            f.name for f in dataclasses.fields(event_type) if f.name not in _BASE_FIELDS
+            f.name
+            for f in dataclasses.fields(event_type)
+            if f.name not in _BASE_FIELDS and not f.metadata.get("secret", False)
         )
     return names

@@ -1,0 +1,68 @@
+"""What a page shows, read through the package's GraphQL documents, executed against the API's
+own schema with the signed-in person as the caller: exactly what an API request with their
+token would read, with the same authorisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from strawberry.schema.base import BaseSchema
+
+from asn_graph.api.backend import Backend
+from asn_graph.api.blocking import BlockingPool
+from asn_graph.api.context import Context
+from asn_graph.api.errors import ErrorCode
+from asn_graph.documents import package_documents
+from asn_graph.domain.actors import Actor, Role
+
+AGENCY_READERS = (Role.OFFICER, Role.APPROVER, Role.AUDITOR, Role.INTEGRATOR)
+GAPS_SHOWN = 10
+
+
+class PageDataRefused(Exception):
+    """The API refused a page's read: its error code and message, to show on the page."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class PageData:
+    def __init__(self, schema: BaseSchema, service: Backend, blocking: BlockingPool) -> None:
+        self.schema = schema
+        self.service = service
+        self.blocking = blocking
+        self.documents = package_documents()
+
+    async def home(self, request: Request, actor: Actor) -> dict[str, Any]:
+        """The home page's data by role: an employee's own record; the largest staffing gaps
+        of the agency an officer, approver or agency auditor works for."""
+        if actor.role is Role.EMPLOYEE and actor.nip:
+            data = await self.run(request, actor, "MyRecord", {"nip": actor.nip})
+            return {"employee": data["employee"]}
+        if actor.role in AGENCY_READERS and actor.agency:
+            variables = {"agencyCode": actor.agency, "kind": "DEFICIT", "first": GAPS_SHOWN}
+            data = await self.run(request, actor, "StaffingGaps", variables)
+            return {"gaps": data["staffingGaps"]}
+        return {}
+
+    async def run(
+        self, request: Request, actor: Actor, name: str, variables: dict[str, Any]
+    ) -> dict[str, Any]:
+        context = Context(
+            service=self.service, blocking=self.blocking, request=request, actor=actor
+        )
+        result = await self.schema.execute(
+            self.documents[name],
+            variable_values=variables,
+            context_value=context,
+            operation_name=name,
+        )
+        if result.errors:
+            error = result.errors[0]
+            code = (error.extensions or {}).get("code", ErrorCode.INTERNAL.value)
+            raise PageDataRefused(str(code), error.message)
+        assert result.data is not None
+        return result.data

@@ -1,0 +1,172 @@
+"""The web application's routes: sign-in and sign-out, the home page, the language switch,
+the static assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from asn_graph.api.rate_limit import RateLimited, RateLimiter
+from asn_graph.api.web.csrf import CSRF_FIELD, csrf_token, genuine, keep_token, new_token
+from asn_graph.api.web.messages import (
+    LANGUAGE_COOKIE,
+    MESSAGES,
+    Language,
+    chosen_language,
+    language_of,
+)
+from asn_graph.api.web.page_data import PageData, PageDataRefused
+from asn_graph.api.web.sessions import Sessions
+from asn_graph.api.web.static_cache import CachedStatic
+from asn_graph.domain.actors import Actor
+
+LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
+SIGN_IN = "/masuk"
+
+_templates = Jinja2Templates(
+    env=Environment(
+        loader=PackageLoader("asn_graph.api.web", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
+
+
+class WebApplication:
+    def __init__(self, sessions: Sessions, page_data: PageData, failed_per_minute: int) -> None:
+        self.sessions = sessions
+        self.page_data = page_data
+        # Failed sign-ins are limited per address and per account: one address cannot guess
+        # many accounts' passwords, nor many addresses one account's.
+        self.by_address = RateLimiter(failed_per_minute, "failed sign-ins from one address")
+        self.by_account = RateLimiter(failed_per_minute, "failed sign-ins to one account")
+        self.limited = failed_per_minute > 0
+
+    def routes(self) -> list[BaseRoute]:
+        static = StaticFiles(directory=Path(__file__).with_name("static"))
+        return [
+            Route("/", self.home, methods=["GET"]),
+            Route(SIGN_IN, self.sign_in_form, methods=["GET"]),
+            Route(SIGN_IN, self.sign_in, methods=["POST"]),
+            Route("/keluar", self.sign_out, methods=["POST"]),
+            Route("/bahasa", self.switch_language, methods=["POST"]),
+            Mount("/static", app=CachedStatic(static), name="static"),
+        ]
+
+    async def home(self, request: Request) -> Response:
+        actor = await self.sessions.actor(request)
+        if actor is None:
+            return RedirectResponse(SIGN_IN, status_code=303)
+        try:
+            data = await self.page_data.home(request, actor)
+        except PageDataRefused as refused:
+            data = {"refused": refused}
+        return _page(request, "home.html", "home_title", actor, data)
+
+    async def sign_in_form(self, request: Request) -> Response:
+        if await self.sessions.actor(request) is not None:
+            return RedirectResponse("/", status_code=303)
+        return _page(request, "sign_in.html", "sign_in_title", None)
+
+    async def sign_in(self, request: Request) -> Response:
+        form = await request.form()
+        if not genuine(request, form.get(CSRF_FIELD)):
+            return _refused(request)
+        username = str(form.get("username", "")).strip().lower()
+        password = str(form.get("password", ""))
+        address = request.client.host if request.client is not None else "unknown"
+        try:
+            if self.limited:
+                self.by_address.refuse_if_spent(address)
+                self.by_account.refuse_if_spent(username)
+        except RateLimited as limited:
+            wait = max(1, round(limited.retry_after))
+            refused = _page(
+                request,
+                "sign_in.html",
+                "sign_in_title",
+                None,
+                {"error": "too_many_attempts", "retry_after": wait, "username": username},
+                status_code=429,
+            )
+            refused.headers["Retry-After"] = str(wait)
+            return refused
+        accounts = self.sessions.service.app.local_accounts
+        actor = await self.sessions.blocking.run(accounts.signed_in, username, password)
+        if actor is None:
+            if self.limited:
+                self.by_address.spend(address)
+                self.by_account.spend(username)
+            # The form again with its message: an answer of 200, since browsers report a 4xx
+            # page load as an error in their console.
+            extra = {"error": "wrong_credentials", "username": username}
+            return _page(request, "sign_in.html", "sign_in_title", None, extra)
+        response = RedirectResponse("/", status_code=303)
+        self.sessions.open(request, response, actor)
+        # A new token for the session: one planted before sign-in is worth nothing after.
+        keep_token(request, response, new_token())
+        return response
+
+    async def sign_out(self, request: Request) -> Response:
+        form = await request.form()
+        if not genuine(request, form.get(CSRF_FIELD)):
+            return _refused(request)
+        response = RedirectResponse(SIGN_IN, status_code=303)
+        await self.sessions.close(request, response)
+        return response
+
+    async def switch_language(self, request: Request) -> Response:
+        form = await request.form()
+        if not genuine(request, form.get(CSRF_FIELD)):
+            return _refused(request)
+        language = chosen_language(str(form.get("language", ""))) or language_of(request)
+        back = "/" if await self.sessions.actor(request) is not None else SIGN_IN
+        response = RedirectResponse(back, status_code=303)
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            language.value,
+            max_age=LANGUAGE_COOKIE_SECONDS,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+        )
+        return response
+
+
+def _refused(request: Request) -> Response:
+    return _page(request, "refused.html", "refused_title", None, status_code=403)
+
+
+def _page(
+    request: Request,
+    template: str,
+    title: str,
+    actor: Actor | None,
+    data: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    language = language_of(request)
+    token = csrf_token(request)
+    context: dict[str, Any] = {
+        "language": language,
+        "languages": list(Language),
+        "text": MESSAGES[language],
+        "title": title,
+        "actor": actor,
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": token,
+        **(data or {}),
+    }
+    response = _templates.TemplateResponse(request, template, context, status_code=status_code)
+    # Pages depend on the language and the person: never kept by a shared cache.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    keep_token(request, response, token)
+    return response

@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 from asn_graph.domain.case_records import Decree
 from asn_graph.domain.office_terms import HolderCapacity
+from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import DecisionAuthority
-from asn_graph.letters.facts import LetterFacts, Post
+from asn_graph.letters.facts import CORRECTED, ISSUED, REVOKED, LetterFacts, Post
 from asn_graph.letters.render import render_letter
 from asn_graph.letters.verification import LetterKey, VerificationIds, mask_name, mask_nip
 
@@ -87,3 +88,11 @@ def test_verification_ids_name_their_letter_and_refuse_forgeries() -> None:
 def test_personal_data_on_the_public_page_is_masked() -> None:
     assert mask_name("Siti Rahmawati") == "S*** R********"
     assert mask_nip("199003152015032001") == "1990**********2001"
+
+
+def test_the_letters_know_the_decree_events_by_their_own_topics() -> None:
+    assert (ISSUED, CORRECTED, REVOKED) == (
+        TransferCase.DecreeIssued.TOPIC,
+        TransferCase.DecreeCorrected.TOPIC,
+        TransferCase.DecreeRevoked.TOPIC,
+    )

@@ -3,7 +3,7 @@ recorded (issued or corrected), so that the same decree renders the same letter 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from uuid import UUID
@@ -14,6 +14,8 @@ from asn_graph.domain.case_records import Decree
 from asn_graph.domain.errors import NotFound
 from asn_graph.domain.placement import Placement
 
+# The topics of the decree events, as the case's history names them (the API, which serves
+# the letters, reads no aggregate: a test holds these to the events' own TOPIC).
 ISSUED = "asn-graph/transfer-case/decree-issued"
 CORRECTED = "asn-graph/transfer-case/decree-corrected"
 REVOKED = "asn-graph/transfer-case/decree-revoked"
@@ -49,10 +51,13 @@ class LetterFacts:
 
 @dataclass(frozen=True)
 class LetterRecord:
-    """One letter of a case: the version that made it, and what became of it since."""
+    """One letter of a case: the event that made it (its version and moment, an issue or a
+    correction), and what became of it since."""
 
     version: int
-    status: LetterStatus
+    recorded_at: datetime
+    corrected: bool
+    status: LetterStatus = LetterStatus.VALID
     superseded_by: int | None = None
 
 
@@ -61,32 +66,33 @@ def letter_records(app: Application, case_id: UUID) -> list[LetterRecord]:
     letter before it, a revocation revokes the current one."""
     records: list[LetterRecord] = []
     for entry in app.history(case_id):
+        last = records[-1] if records else None
         if entry.event_type in (ISSUED, CORRECTED):
-            if records and records[-1].status is LetterStatus.VALID:
-                records[-1] = LetterRecord(
-                    records[-1].version, LetterStatus.SUPERSEDED, entry.version
+            if last is not None and last.status is LetterStatus.VALID:
+                records[-1] = replace(
+                    last, status=LetterStatus.SUPERSEDED, superseded_by=entry.version
                 )
-            records.append(LetterRecord(entry.version, LetterStatus.VALID))
-        elif entry.event_type == REVOKED and records:
-            last = records[-1]
-            if last.status is LetterStatus.VALID:
-                records[-1] = LetterRecord(last.version, LetterStatus.REVOKED)
+            records.append(
+                LetterRecord(entry.version, entry.recorded_at, entry.event_type == CORRECTED)
+            )
+        elif entry.event_type == REVOKED and last is not None and last.status is LetterStatus.VALID:
+            records[-1] = replace(last, status=LetterStatus.REVOKED)
     return records
 
 
-def letter_facts(app: Application, case_id: UUID, version: int) -> LetterFacts:
-    entry = next((e for e in app.history(case_id) if e.version == version), None)
-    if entry is None or entry.event_type not in (ISSUED, CORRECTED):
-        raise NotFound(f"no decree letter {case_id}/{version}")
-    case = app.time_travel.transfer_case(case_id, Moment(version=version)).view
-    assert case.decree is not None
-    then = Moment(at=entry.recorded_at)
+def letter_facts(app: Application, case_id: UUID, record: LetterRecord) -> LetterFacts:
+    """What the letter a decree event made says, read as things stood at that event (the
+    record comes from ``letter_records``, which has read the case's history already)."""
+    case = app.time_travel.transfer_case(case_id, Moment(version=record.version)).view
+    if case.decree is None:
+        raise NotFound(f"no decree letter {case_id}/{record.version}")
+    then = Moment(at=record.recorded_at)
     employee = app.time_travel.employee(case.nip, then).view
     return LetterFacts(
         case_id=case_id,
-        version=version,
-        recorded_at=entry.recorded_at,
-        corrected=entry.event_type == CORRECTED,
+        version=record.version,
+        recorded_at=record.recorded_at,
+        corrected=record.corrected,
         decree=case.decree,
         employee_name=employee.name,
         nip=case.nip,

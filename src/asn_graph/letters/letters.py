@@ -78,5 +78,5 @@ class DecreeLetters:
     def _letter(self, case_id: UUID, record: LetterRecord) -> Letter:
         verification_id = self.ids.id_of(LetterKey(case_id, record.version))
         url = f"{self.public_url}{VERIFICATION_PATH}{verification_id}"
-        facts = letter_facts(self.app, case_id, record.version)
+        facts = letter_facts(self.app, case_id, record)
         return Letter(facts, record, verification_id, url, render_letter(facts, url))

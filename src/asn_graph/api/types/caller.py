@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.scoping import scope_of
 from asn_graph.domain import actors
 from asn_graph.domain import read_scope as scopes
 
@@ -45,14 +46,12 @@ class Caller:
     role: str = strawberry.field(description="officer, approver, employee, auditor, integrator.")
     agency: str | None = strawberry.field(description="Kode instansi the caller acts for.")
     nip: str | None = strawberry.field(description="NIP, when the caller is an employee.")
-    actor: strawberry.Private[actors.Actor]
 
     @strawberry.field(description="What the caller reads, from their role and token.")
     def read_scope(self, info: Ctx) -> ReadScope:
-        return ReadScope.of(scopes.read_scope(self.actor, info.context.app.policy.kanreg_regions))
+        # The caller is the context's: their scope as every resolver reckons it.
+        return ReadScope.of(scope_of(info.context))
 
     @classmethod
     def of(cls, actor: actors.Actor) -> Caller:
-        return cls(
-            id=actor.id, role=actor.role.value, agency=actor.agency, nip=actor.nip, actor=actor
-        )
+        return cls(id=actor.id, role=actor.role.value, agency=actor.agency, nip=actor.nip)

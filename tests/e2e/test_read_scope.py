@@ -5,6 +5,7 @@ beyond its object without a declared rule fails here."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,6 +28,8 @@ from tests.e2e.read_scope_world import (
     ScopeWorld,
     build_scope_world,
 )
+from tests.e2e.scenario import open_case, placement
+from tests.world import person, register
 
 REFUSALS = {"FORBIDDEN", "NOT_FOUND"}
 
@@ -408,6 +411,14 @@ async def test_a_governor_reads_the_agencies_of_their_province_and_no_other(
     assert elsewhere["extensions"]["code"] == "FORBIDDEN"
     unnamed = await api.error("{ employees { totalCount } }", token=governor)
     assert unnamed["extensions"]["code"] == "BAD_INPUT"
+    # One of another province moving into it is theirs to read, with the case.
+    incoming = person(OTHER, "BKPSDM", 6)
+    await asyncio.to_thread(register, organised.app, incoming)
+    await open_case(api, incoming.nip, OTHER, placement(OURS, "BKPSDM", "ANALIS-SDM"))
+    read = await api.ok(
+        f'{{ employee(nip: "{incoming.nip}") {{ nip transferCases {{ id }} }} }}', token=governor
+    )
+    assert len(read["employee"]["transferCases"]) == 1
     hidden = await api.error(
         f'{{ transferCase(id: "{world.other_case}") {{ id }} }}', token=governor
     )

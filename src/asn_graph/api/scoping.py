@@ -21,6 +21,9 @@ from asn_graph.domain.read_scope import ReadScope, read_scope
 from asn_graph.projections.interface import DirectoryReads, ReadModels
 from asn_graph.projections.rows import AuditFilter, CaseFilter
 
+CASES_OF_ONE_EMPLOYEE = 100
+"""The most cases of one employee read at once (one active at a time: a career holds few)."""
+
 
 def scope_of(context: Context) -> ReadScope:
     return read_scope(context.caller(), context.app.policy.kanreg_regions)
@@ -106,10 +109,16 @@ def touches_scope(
     of a case from or to one."""
     if scope.national or scope.covers_nip(nip) or scope.covers_agency(agency):
         return True
-    if not scope.agencies:
-        return False
-    where = CaseFilter(nip=nip, agency_codes=tuple(sorted(scope.agencies)))
-    return bool(directory.cases(where, 1, None).rows)
+    if scope.agencies:
+        where = CaseFilter(nip=nip, agency_codes=tuple(sorted(scope.agencies)))
+        if directory.cases(where, 1, None).rows:
+            return True
+    if scope.provinces:
+        # A province's agencies are not listed in the scope: the employee's cases are read
+        # and kept by their agencies.
+        cases = directory.cases(CaseFilter(nip=nip), CASES_OF_ONE_EMPLOYEE, None).rows
+        return any(scope.covers_any((row.origin_agency, row.destination_agency)) for row in cases)
+    return False
 
 
 async def sees_employee(context: Context, nip: str, agency: str | None) -> bool:

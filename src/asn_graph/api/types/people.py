@@ -7,7 +7,7 @@ from datetime import date
 import strawberry
 
 from asn_graph.api.context import Ctx
-from asn_graph.api.scoping import scope_of
+from asn_graph.api.scoping import CASES_OF_ONE_EMPLOYEE, scope_of
 from asn_graph.api.types.case_rows import TransferCaseSummary
 from asn_graph.api.types.common import EducationDetail, HeldCompetency, Placement
 from asn_graph.api.types.enums import (
@@ -22,8 +22,6 @@ from asn_graph.api.types.mirror import mirror
 from asn_graph.application.views import EmployeeView
 from asn_graph.domain import employee_records, reference
 from asn_graph.projections.rows import CaseFilter, EmployeeRow
-
-EMPLOYEE_CASES_PAGE = 100
 
 
 @strawberry.type(description="Riwayat penempatan: one placement, since when, on what basis.")
@@ -156,7 +154,7 @@ class Employee:
         agencies = () if whole else tuple(sorted(scope.agencies))
         directory = await info.context.directory()
         where = CaseFilter(nip=self.nip, agency_codes=agencies)
-        page = await info.context.run(directory.cases, where, EMPLOYEE_CASES_PAGE, None)
+        page = await info.context.run(directory.cases, where, CASES_OF_ONE_EMPLOYEE, None)
         return [
             TransferCaseSummary.of(row)
             for row in page.rows

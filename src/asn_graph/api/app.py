@@ -56,6 +56,8 @@ from asn_graph.api.revocation_list import RevocationList
 from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, IDE_POLICY, SecurityHeaders
 from asn_graph.api.trusted_documents import TrustedDocuments
+from asn_graph.api.web.areas import web_areas
+from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.page_data import PageData
 from asn_graph.api.web.pages import WebApplication
 from asn_graph.api.web.sessions import Sessions
@@ -326,11 +328,11 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     letters = DecreeLetters(service.app, VerificationIds(tokens.secret), settings.public_url)
     authenticator = Authenticator(tokens, revocations, provider)
     graphql = AsnGraphQL(service, authenticator, blocking, metrics, letters)
-    web = WebApplication(
+    frame = Frame(
         Sessions(service, blocking, tokens, authenticator, revocations),
         PageData(graphql.schema, service, blocking),
-        settings.failed_signins_per_minute,
     )
+    web = WebApplication(frame, web_areas(frame), settings.failed_signins_per_minute)
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))

@@ -8,6 +8,8 @@ from types import MappingProxyType
 
 from starlette.requests import Request
 
+from asn_graph.api.web import texts
+
 LANGUAGE_COOKIE = "asn_graph_language"
 
 
@@ -18,119 +20,20 @@ class Language(StrEnum):
 
 DEFAULT_LANGUAGE = Language.INDONESIAN
 
-_CATALOGUE: dict[Language, dict[str, str]] = {
-    Language.INDONESIAN: {
-        "skip_to_content": "Langsung ke isi",
-        "product_tagline": "Sistem pencatatan mutasi ASN",
-        "language": "Bahasa",
-        "switch_language": "Ganti bahasa",
-        "signed_out": "Belum masuk",
-        "home_title": "Beranda",
-        "home_intro": (
-            "asn-graph mencatat setiap langkah mutasi Aparatur Sipil Negara: pengajuan, "
-            "verifikasi, persetujuan, surat keputusan, dan pelantikan. Setiap langkah tersimpan "
-            "sebagai peristiwa yang tidak dapat diubah, dengan siapa, kapan, dan mengapa."
-        ),
-        "api_heading": "Antarmuka pemrograman",
-        "api_text": "Aplikasi lain membaca dan mencatat mutasi melalui GraphQL di",
-        "footer": "asn-graph: sistem pencatatan mutasi Aparatur Sipil Negara",
-        "refused_title": "Permintaan ditolak",
-        "csrf_refused": (
-            "Formulir ini kedaluwarsa atau tidak berasal dari halaman ini. "
-            "Muat ulang halaman lalu coba lagi."
-        ),
-        "back_home": "Kembali ke beranda",
-        "signed_in_as": "Masuk sebagai",
-        "sign_out": "Keluar",
-        "sign_in": "Masuk",
-        "sign_in_title": "Masuk",
-        "username": "Nama pengguna",
-        "password": "Kata sandi",
-        "wrong_credentials": "Nama pengguna atau kata sandi salah.",
-        "too_many_attempts": (
-            "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {seconds} detik."
-        ),
-        "data_refused": "Data tidak dapat dimuat",
-        "my_data": "Data saya",
-        "name": "Nama",
-        "rank": "Pangkat/golongan",
-        "placement": "Penempatan",
-        "placement_history": "Riwayat penempatan",
-        "since": "Sejak",
-        "decree": "Nomor SK",
-        "largest_gaps": "Kekurangan pegawai terbesar di instansi",
-        "unit": "Unit kerja",
-        "position": "Jabatan",
-        "needed": "Kebutuhan",
-        "present": "Ada",
-        "gap": "Selisih",
-        "no_gaps": "Tidak ada jabatan yang kekurangan pegawai.",
-        "role_officer": "petugas BKPSDM",
-        "role_approver": "pejabat pembina kepegawaian",
-        "role_employee": "pegawai",
-        "role_auditor": "auditor",
-        "role_integrator": "integrator",
-        "role_bkn": "BKN",
-        "role_governor": "gubernur",
-        "role_minister": "menteri",
-        "role_system": "sistem",
-    },
-    Language.ENGLISH: {
-        "skip_to_content": "Skip to content",
-        "product_tagline": "System of record for civil servant transfers",
-        "language": "Language",
-        "switch_language": "Change language",
-        "signed_out": "Not signed in",
-        "home_title": "Home",
-        "home_intro": (
-            "asn-graph records every step of a civil servant's transfer: the request, "
-            "verification, approvals, the decree and the installation. Each step is kept as an "
-            "immutable event, with who acted, when, and why."
-        ),
-        "api_heading": "Programming interface",
-        "api_text": "Other systems read and record transfers through GraphQL at",
-        "footer": "asn-graph: the system of record for transfers of Indonesian civil servants",
-        "refused_title": "Request refused",
-        "csrf_refused": (
-            "This form has expired or did not come from this page. Reload the page and try again."
-        ),
-        "back_home": "Back to the home page",
-        "signed_in_as": "Signed in as",
-        "sign_out": "Sign out",
-        "sign_in": "Sign in",
-        "sign_in_title": "Sign in",
-        "username": "Username",
-        "password": "Password",
-        "wrong_credentials": "Wrong username or password.",
-        "too_many_attempts": "Too many failed sign-ins. Try again in {seconds} seconds.",
-        "data_refused": "The data could not be loaded",
-        "my_data": "My data",
-        "name": "Name",
-        "rank": "Rank",
-        "placement": "Placement",
-        "placement_history": "Placement history",
-        "since": "Since",
-        "decree": "Decree number",
-        "largest_gaps": "Largest staff shortages in agency",
-        "unit": "Work unit",
-        "position": "Position",
-        "needed": "Needed",
-        "present": "Present",
-        "gap": "Gap",
-        "no_gaps": "No position is short of staff.",
-        "role_officer": "personnel officer",
-        "role_approver": "approving official",
-        "role_employee": "employee",
-        "role_auditor": "auditor",
-        "role_integrator": "integrator",
-        "role_bkn": "BKN",
-        "role_governor": "governor",
-        "role_minister": "minister",
-        "role_system": "system",
-    },
-}
+
+def _joined(language: Language) -> dict[str, str]:
+    joined: dict[str, str] = {}
+    for part in texts.PARTS:
+        for key, text in getattr(part, language.name).items():
+            if key in joined:
+                raise ValueError(f"the text {key!r} is defined twice ({part.__name__})")
+            joined[key] = text
+    return joined
+
+
+_CATALOGUE: dict[Language, dict[str, str]] = {language: _joined(language) for language in Language}
 MESSAGES = MappingProxyType(
-    {language: MappingProxyType(texts) for language, texts in _CATALOGUE.items()}
+    {language: MappingProxyType(entries) for language, entries in _CATALOGUE.items()}
 )
 
 

@@ -4,6 +4,7 @@ token would read, with the same authorisation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.requests import Request
@@ -21,12 +22,18 @@ GAPS_SHOWN = 10
 
 
 class PageDataRefused(Exception):
-    """The API refused a page's read: its error code and message, to show on the page."""
+    """The API refused a page's read or a form's command: its error code and message, the
+    input field it names (``BAD_INPUT``) and the rules it cites (``RULE_VIOLATION``), to show
+    on the page, beside the field when there is one."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(
+        self, code: str, message: str, field: str | None = None, rules: Sequence[str] = ()
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.field = field
+        self.rules = tuple(rules)
 
 
 class PageData:
@@ -51,6 +58,8 @@ class PageData:
     async def run(
         self, request: Request, actor: Actor, name: str, variables: dict[str, Any]
     ) -> dict[str, Any]:
+        """Executes the package's document ``name`` (a query, or a form's mutation) as the
+        person: its data, or ``PageDataRefused``."""
         context = Context(
             service=self.service, blocking=self.blocking, request=request, actor=actor
         )
@@ -62,7 +71,14 @@ class PageData:
         )
         if result.errors:
             error = result.errors[0]
-            code = (error.extensions or {}).get("code", ErrorCode.INTERNAL.value)
-            raise PageDataRefused(str(code), error.message)
+            extensions = error.extensions or {}
+            code = extensions.get("code", ErrorCode.INTERNAL.value)
+            field = extensions.get("field")
+            raise PageDataRefused(
+                str(code),
+                error.message,
+                str(field) if field else None,
+                [str(rule) for rule in extensions.get("rules", ())],
+            )
         assert result.data is not None
         return result.data

@@ -1,49 +1,34 @@
-"""The web application's routes: sign-in and sign-out, the home page, the language switch,
-the static assets."""
+"""The web application's routes shared by every person: sign-in and sign-out, the home page,
+the language switch, the static assets; and the parts of the application (``Area``), joined
+into one list of routes and one navigation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.templating import Jinja2Templates
 
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
-from asn_graph.api.web.csrf import CSRF_FIELD, csrf_token, genuine, keep_token, new_token
-from asn_graph.api.web.messages import (
-    LANGUAGE_COOKIE,
-    MESSAGES,
-    Language,
-    chosen_language,
-    language_of,
-)
-from asn_graph.api.web.page_data import PageData, PageDataRefused
-from asn_graph.api.web.sessions import Sessions
+from asn_graph.api.web.area import Area
+from asn_graph.api.web.csrf import keep_token, new_token
+from asn_graph.api.web.frame import SIGN_IN, Frame
+from asn_graph.api.web.messages import LANGUAGE_COOKIE, chosen_language, language_of
+from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.static_cache import CachedStatic
-from asn_graph.domain.actors import Actor
 
 LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
-SIGN_IN = "/masuk"
-
-_templates = Jinja2Templates(
-    env=Environment(
-        loader=PackageLoader("asn_graph.api.web", "templates"),
-        autoescape=select_autoescape(default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-)
 
 
 class WebApplication:
-    def __init__(self, sessions: Sessions, page_data: PageData, failed_per_minute: int) -> None:
-        self.sessions = sessions
-        self.page_data = page_data
+    def __init__(self, frame: Frame, areas: Sequence[Area], failed_per_minute: int) -> None:
+        self.frame = frame
+        self.sessions = frame.sessions
+        self.page_data = frame.page_data
+        frame.areas.extend(areas)
         # Failed sign-ins are limited per address and per account: one address cannot guess
         # many accounts' passwords, nor many addresses one account's.
         self.by_address = RateLimiter(failed_per_minute, "failed sign-ins from one address")
@@ -59,6 +44,7 @@ class WebApplication:
             Route("/keluar", self.sign_out, methods=["POST"]),
             Route("/bahasa", self.switch_language, methods=["POST"]),
             Mount("/static", app=CachedStatic(static), name="static"),
+            *(route for area in self.frame.areas for route in area.routes()),
         ]
 
     async def home(self, request: Request) -> Response:
@@ -69,17 +55,17 @@ class WebApplication:
             data = await self.page_data.home(request, actor)
         except PageDataRefused as refused:
             data = {"refused": refused}
-        return _page(request, "home.html", "home_title", actor, data)
+        return self.frame.page(request, "home.html", "home_title", actor, data)
 
     async def sign_in_form(self, request: Request) -> Response:
         if await self.sessions.actor(request) is not None:
             return RedirectResponse("/", status_code=303)
-        return _page(request, "sign_in.html", "sign_in_title", None)
+        return self.frame.page(request, "sign_in.html", "sign_in_title", None)
 
     async def sign_in(self, request: Request) -> Response:
-        form = await request.form()
-        if not genuine(request, form.get(CSRF_FIELD)):
-            return _refused(request)
+        form = await self.frame.form(request)
+        if isinstance(form, Response):
+            return form
         username = str(form.get("username", "")).strip().lower()
         password = str(form.get("password", ""))
         address = request.client.host if request.client is not None else "unknown"
@@ -89,7 +75,7 @@ class WebApplication:
                 self.by_account.refuse_if_spent(username)
         except RateLimited as limited:
             wait = max(1, round(limited.retry_after))
-            refused = _page(
+            refused = self.frame.page(
                 request,
                 "sign_in.html",
                 "sign_in_title",
@@ -108,7 +94,7 @@ class WebApplication:
             # The form again with its message: an answer of 200, since browsers report a 4xx
             # page load as an error in their console.
             extra = {"error": "wrong_credentials", "username": username}
-            return _page(request, "sign_in.html", "sign_in_title", None, extra)
+            return self.frame.page(request, "sign_in.html", "sign_in_title", None, extra)
         response = RedirectResponse("/", status_code=303)
         self.sessions.open(request, response, actor)
         # A new token for the session: one planted before sign-in is worth nothing after.
@@ -116,17 +102,17 @@ class WebApplication:
         return response
 
     async def sign_out(self, request: Request) -> Response:
-        form = await request.form()
-        if not genuine(request, form.get(CSRF_FIELD)):
-            return _refused(request)
+        form = await self.frame.form(request)
+        if isinstance(form, Response):
+            return form
         response = RedirectResponse(SIGN_IN, status_code=303)
         await self.sessions.close(request, response)
         return response
 
     async def switch_language(self, request: Request) -> Response:
-        form = await request.form()
-        if not genuine(request, form.get(CSRF_FIELD)):
-            return _refused(request)
+        form = await self.frame.form(request)
+        if isinstance(form, Response):
+            return form
         language = chosen_language(str(form.get("language", ""))) or language_of(request)
         back = "/" if await self.sessions.actor(request) is not None else SIGN_IN
         response = RedirectResponse(back, status_code=303)
@@ -138,35 +124,3 @@ class WebApplication:
             secure=request.url.scheme == "https",
         )
         return response
-
-
-def _refused(request: Request) -> Response:
-    return _page(request, "refused.html", "refused_title", None, status_code=403)
-
-
-def _page(
-    request: Request,
-    template: str,
-    title: str,
-    actor: Actor | None,
-    data: dict[str, Any] | None = None,
-    status_code: int = 200,
-) -> Response:
-    language = language_of(request)
-    token = csrf_token(request)
-    context: dict[str, Any] = {
-        "language": language,
-        "languages": list(Language),
-        "text": MESSAGES[language],
-        "title": title,
-        "actor": actor,
-        "csrf_field": CSRF_FIELD,
-        "csrf_token": token,
-        **(data or {}),
-    }
-    response = _templates.TemplateResponse(request, template, context, status_code=status_code)
-    # Pages depend on the language and the person: never kept by a shared cache.
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Vary"] = "Accept-Language, Cookie"
-    keep_token(request, response, token)
-    return response

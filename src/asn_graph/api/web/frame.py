@@ -1,0 +1,66 @@
+"""What every page of the web application shares: the person signed in (or the way to the
+sign-in page), the navigation of every part the person may use, the form token check, and the
+rendering of a page inside the common frame."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from asn_graph.api.web.area import Area
+from asn_graph.api.web.csrf import CSRF_FIELD, genuine
+from asn_graph.api.web.page_data import PageData
+from asn_graph.api.web.rendering import Link, render
+from asn_graph.api.web.sessions import Sessions
+from asn_graph.domain.actors import Actor, Role
+
+SIGN_IN = "/masuk"
+
+
+class Frame:
+    def __init__(self, sessions: Sessions, page_data: PageData) -> None:
+        self.sessions = sessions
+        self.page_data = page_data
+        self.areas: list[Area] = []
+
+    def navigation(self, actor: Actor | None) -> Sequence[Link]:
+        if actor is None:
+            return ()
+        return [link for area in self.areas for link in area.links(actor)]
+
+    async def person(self, request: Request, *roles: Role) -> Actor | Response:
+        """The person signed in, if their role is one of ``roles`` (any role when none are
+        named); else the answer to send instead: the sign-in page, or a refusal."""
+        actor = await self.sessions.actor(request)
+        if actor is None:
+            return RedirectResponse(SIGN_IN, status_code=303)
+        if roles and actor.role not in roles:
+            return self.page(
+                request, "refused.html", "refused_title", actor, {"reason": "role"}, 403
+            )
+        return actor
+
+    async def form(self, request: Request) -> FormData | Response:
+        """A posted form whose token is genuine; else the refusal to send instead."""
+        form = await request.form()
+        if not genuine(request, form.get(CSRF_FIELD)):
+            return self.refused(request)
+        return form
+
+    def refused(self, request: Request) -> Response:
+        return render(request, "refused.html", "refused_title", None, status_code=403)
+
+    def page(
+        self,
+        request: Request,
+        template: str,
+        title: str,
+        actor: Actor | None,
+        data: dict[str, Any] | None = None,
+        status_code: int = 200,
+    ) -> Response:
+        return render(request, template, title, actor, data, status_code, self.navigation(actor))

@@ -1,0 +1,64 @@
+"""Rendering a page: the templates, and the context every page shares (language, texts, the
+person signed in, the navigation their role sees, the form token)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from asn_graph.api.web.csrf import CSRF_FIELD, csrf_token, keep_token
+from asn_graph.api.web.messages import MESSAGES, Language, language_of
+from asn_graph.domain.actors import Actor
+
+templates = Jinja2Templates(
+    env=Environment(
+        loader=PackageLoader("asn_graph.api.web", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An entry of the navigation: where it goes and the key of its text."""
+
+    href: str
+    text: str
+
+
+def render(
+    request: Request,
+    template: str,
+    title: str,
+    actor: Actor | None,
+    data: dict[str, Any] | None = None,
+    status_code: int = 200,
+    navigation: Sequence[Link] = (),
+) -> Response:
+    language = language_of(request)
+    token = csrf_token(request)
+    context: dict[str, Any] = {
+        "language": language,
+        "languages": list(Language),
+        "text": MESSAGES[language],
+        "title": title,
+        "actor": actor,
+        "navigation": navigation,
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": token,
+        **(data or {}),
+    }
+    response = templates.TemplateResponse(request, template, context, status_code=status_code)
+    # Pages depend on the language and the person: never kept by a shared cache.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    keep_token(request, response, token)
+    return response

@@ -1,0 +1,10 @@
+"""The pages' texts, one module per part of the application, each with an ``INDONESIAN`` and an
+``ENGLISH`` dictionary holding the same keys; ``messages`` joins them into one catalogue."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from asn_graph.api.web.texts import common
+
+PARTS: tuple[ModuleType, ...] = (common,)

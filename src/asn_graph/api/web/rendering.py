@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
@@ -15,6 +15,7 @@ from starlette.templating import Jinja2Templates
 from asn_graph.api.web.csrf import CSRF_FIELD, csrf_token, keep_token
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.names import name_of_code
 
 templates = Jinja2Templates(
     env=Environment(
@@ -24,6 +25,17 @@ templates = Jinja2Templates(
         lstrip_blocks=True,
     )
 )
+
+
+@pass_context
+def _named(context: Any, code: object, kind: str) -> str:
+    """``{{ case.state | named("CaseState") }}``: the name of a code in the page's language."""
+    if code is None:
+        return "-"
+    return name_of_code(kind, str(code), context["language"] is Language.INDONESIAN)
+
+
+templates.env.filters["named"] = _named
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,7 @@ class AssessWorkload(Command):
 @dataclass(frozen=True)
 class RegisterEmployee(Command):
     NAME: ClassVar[str] = "register_employee"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     nip: str
     name: str
     birth_date: date
@@ -124,6 +125,8 @@ class RegisterEmployee(Command):
     placement: Placement
     placed_since: date
     competency_note: str = ""
+    reason: str | None = None
+    """Why it is recorded (an import names its file); kept on the events."""
 
 
 @dataclass(frozen=True)
@@ -138,10 +141,24 @@ class ChangeRank(Command):
 @dataclass(frozen=True)
 class RecordQualifications(Command):
     NAME: ClassVar[str] = "record_qualifications"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     nip: str
     education: Education
     competencies: tuple[HeldCompetency, ...]
     competency_note: str = ""
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CorrectPlacement(Command):
+    """The record of where an employee works corrected to what the agency's own records say
+    (onboarding: an earlier move never recorded here), not a transfer: no case, no decree."""
+
+    NAME: ClassVar[str] = "correct_placement"
+    nip: str
+    placement: Placement
+    since: date
+    reason: str
 
 
 @dataclass(frozen=True)

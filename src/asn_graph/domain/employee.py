@@ -195,6 +195,7 @@ class Employee(AuditedAggregate):
         appointed_on: date,
         actor: Actor,
         competency_note: str = "",
+        reason: str = "",
     ) -> Employee:
         if not name.strip():
             raise InvalidInput("an employee needs a name", field="name")
@@ -229,7 +230,7 @@ class Employee(AuditedAggregate):
             appointed_on=appointed_on,
             competency_note=" ".join(competency_note.split()),
             actor=actor,
-            reason="",
+            reason=reason,
         )
 
     @property
@@ -254,10 +255,12 @@ class Employee(AuditedAggregate):
         competencies: tuple[HeldCompetency, ...],
         actor: Actor,
         competency_note: str = "",
+        reason: str = "",
     ) -> None:
         self._record(
             self.QualificationsRecorded,
             actor,
+            reason,
             education=education,
             competencies=distinct_by_code(competencies),
             competency_note=" ".join(competency_note.split()),

@@ -83,27 +83,33 @@ class DeclareMoratorium(Command):
 @dataclass(frozen=True)
 class RegisterWorkUnit(Command):
     NAME: ClassVar[str] = "register_work_unit"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     agency_code: str
     code: str
     name: str
     parent_code: str | None
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class EstablishPosition(Command):
     NAME: ClassVar[str] = "establish_position"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     agency_code: str
     unit_code: str
     position: Position
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class AssessWorkload(Command):
     NAME: ClassVar[str] = "assess_workload"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     agency_code: str
     unit_code: str
     position_code: str
     items: tuple[WorkloadItem, ...]
+    reason: str | None = None
 
 
 # --- employees ---------------------------------------------------------------------------
@@ -172,9 +178,11 @@ class AssessPotential(Command):
 @dataclass(frozen=True)
 class RatePerformance(Command):
     NAME: ClassVar[str] = "rate_performance"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     nip: str
     year: int
     rating: PerformanceRating
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

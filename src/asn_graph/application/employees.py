@@ -131,7 +131,11 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
     def rate_performance(self, actor: Actor, command: RatePerformance) -> Changes[Employee]:
         employee = self._employee_for_officer(actor, command.nip)
         employee.rate_performance(
-            command.year, command.rating, actor, today=self.store.clock.today()
+            command.year,
+            command.rating,
+            actor,
+            today=self.store.clock.today(),
+            reason=command.reason or "",
         )
         return Changes(employee)
 

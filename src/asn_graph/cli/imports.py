@@ -17,7 +17,7 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
 from asn_graph.settings import Settings
 
-KINDS = ("employees",)
+KINDS = ("units", "positions", "workload", "employees", "ratings")
 SHOWN_REJECTIONS = 50
 SHOWN_ABSENT = 20
 
@@ -36,8 +36,12 @@ def add_commands(commands: Any) -> None:
     command.add_argument("kind", choices=KINDS, help="what the file holds")
     command.add_argument("file", type=Path, help="the CSV or XLSX file")
     command.add_argument(
+        "--template",
+        action="store_true",
+        help="write asn-graph's template of the kind, with example rows, to FILE and stop",
+    )
+    command.add_argument(
         "--officer",
-        required=True,
         help="the username of the importing officer's local account (role officer), or "
         "their identifier with --agency when the agency signs in through its identity provider",
     )
@@ -55,11 +59,18 @@ def add_commands(commands: Any) -> None:
 
 def _import(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
-    from asn_graph.onboarding.employees import EmployeeRows
     from asn_graph.onboarding.importer import run_import
+    from asn_graph.onboarding.kinds import row_kind, sample
     from asn_graph.onboarding.rejections import write_report
 
     path: Path = arguments.file
+    if arguments.template:
+        path.write_bytes(sample(arguments.kind))
+        print(f"template of {arguments.kind} written to {path}")
+        return 0
+    if not arguments.officer:
+        print("asn-graph: name the importing officer with --officer", file=sys.stderr)
+        return 2
     if not path.is_file():
         print(f"asn-graph: no such file: {path}", file=sys.stderr)
         return 2
@@ -67,7 +78,7 @@ def _import(arguments: argparse.Namespace, settings: Settings) -> int:
         actor = _importing_officer(service.app.local_accounts.accounts(), arguments)
         assert actor.agency is not None
         service.up_to_date()
-        kind = EmployeeRows(service.app, service.views, actor.agency)
+        kind = row_kind(arguments.kind, service.app, service.views, actor.agency)
         with ProgressBar(f"impor {kind.name}", unit="rows") as bar:
             summary = run_import(kind, path, actor, dry_run=arguments.dry_run, progress=bar)
     report = arguments.report or path.with_name(f"{path.stem}.ditolak.csv")
@@ -124,7 +135,7 @@ def _show(summary: Any, report: Path | None) -> None:
         console.print(f"Laporan lengkap: {report}")
     if summary.absent:
         console.print(
-            f"{len(summary.absent)} pegawai tercatat tidak ada di berkas (tidak dihapus):"
+            f"{len(summary.absent)} {summary.kind} tercatat tidak ada di berkas (tidak dihapus):"
         )
         for line in summary.absent[:SHOWN_ABSENT]:
             console.print(f"  {line}")

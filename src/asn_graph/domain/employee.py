@@ -271,13 +271,13 @@ class Employee(AuditedAggregate):
         return {competency.code: competency.level for competency in self.competencies}
 
     def rate_performance(
-        self, year: int, rating: PerformanceRating, actor: Actor, *, today: date
+        self, year: int, rating: PerformanceRating, actor: Actor, *, today: date, reason: str = ""
     ) -> None:
         if not self.appointed_on.year <= year <= today.year:
             raise InvalidInput(
                 f"a rating year must lie between appointment and today, got {year}", field="year"
             )
-        self._record(self.PerformanceRated, actor, year=year, rating=rating)
+        self._record(self.PerformanceRated, actor, reason, year=year, rating=rating)
 
     def assess_potential(
         self, year: int, potential: Potential, actor: Actor, *, today: date

@@ -7,7 +7,13 @@ import re
 from datetime import date, datetime
 
 from asn_graph.domain.nip import Gender
-from asn_graph.domain.reference import EducationLevel, EmploymentStatus, PerformanceRating, Rank
+from asn_graph.domain.reference import (
+    EducationLevel,
+    EmploymentStatus,
+    PerformanceRating,
+    PositionKind,
+    Rank,
+)
 
 
 class CellError(ValueError):
@@ -144,4 +150,26 @@ def year_of(value: str | date) -> int:
     text = str(value).strip()
     if not re.fullmatch(r"\d{4}", text):
         raise CellError(f"tahun {value!s} tidak dikenali (contoh: 2025)")
+    return int(text)
+
+
+_POSITION_KINDS = sorted(PositionKind, key=lambda kind: -len(kind.value))
+
+
+def position_kind_of(value: str | date) -> PositionKind:
+    """``AHLI_PERTAMA``, ``Ahli Pertama`` and ``Jabatan Fungsional Ahli Pertama`` are one kind."""
+    text = " ".join(str(value).replace("_", " ").upper().split())
+    for kind in _POSITION_KINDS:
+        if kind.value.replace("_", " ") in text:
+            return kind
+    raise CellError(
+        f"jenis jabatan {value!s} tidak dikenali (JPT Pratama, Administrator, Pengawas, "
+        "Pelaksana, Ahli Pertama … Ahli Utama, Pemula … Penyelia)"
+    )
+
+
+def whole_number_of(value: str | date, label: str, least: int = 0) -> int:
+    text = str(value).strip().replace(".", "").replace(",", "")
+    if not text.isdigit() or int(text) < least:
+        raise CellError(f"{label} {value!s} bukan bilangan bulat ≥ {least}")
     return int(text)

@@ -5,7 +5,7 @@ with those it has."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -16,7 +16,6 @@ from asn_graph.domain.nip import Nip
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import Education
 from asn_graph.onboarding.cells import (
-    CellError,
     date_of,
     education_level_of,
     gender_of,
@@ -25,13 +24,13 @@ from asn_graph.onboarding.cells import (
     study_field_of,
 )
 from asn_graph.onboarding.directory import AgencyDirectory, spelled
-from asn_graph.onboarding.rejections import Rejection, RowRejected
+from asn_graph.onboarding.row_reader import Columns, RowReader, missing_columns, unknown_columns
 from asn_graph.onboarding.tables import Row
 
 T = TypeVar("T")
 
 # Each fact and the columns it may come from, asn-graph's template's name first.
-COLUMNS: dict[str, tuple[str, ...]] = {
+COLUMNS: Columns = {
     "nip": ("nip", "nip_baru"),
     "name": ("nama",),
     "front_title": ("gelar_depan",),
@@ -107,20 +106,15 @@ TEMPLATE_HEADER = (
 REQUIRED = ("nip", "name", "rank", "status", "placed_since", "education_level")
 
 
-def unknown_columns(header: Iterable[str]) -> list[str]:
-    known = {name for names in COLUMNS.values() for name in names} | RECOGNISED
-    return [name for name in header if name and name not in known]
-
-
-def missing_columns(header: Iterable[str]) -> list[str]:
-    """The facts no column of the header provides (their template names)."""
+def employee_header_problems(header: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The facts no column provides, and the columns not known."""
+    lacking = missing_columns(header, COLUMNS, REQUIRED)
     present = set(header)
-    lacking = [fact for fact in REQUIRED if not present & set(COLUMNS[fact])]
     if not present & (set(COLUMNS["unit_code"]) | set(COLUMNS["unit_name"])):
         lacking.append("unit_kode")
     if not present & (set(COLUMNS["position_code"]) | set(COLUMNS["position_title"])):
         lacking.append("jabatan_kode")
-    return [COLUMNS[fact][0] if fact in COLUMNS else fact for fact in lacking]
+    return lacking, unknown_columns(header, COLUMNS, RECOGNISED)
 
 
 @dataclass(frozen=True)
@@ -133,44 +127,11 @@ class EmployeeFacts:
     rank_since: date | None
 
 
-class _Reader:
-    def __init__(self, row: Row) -> None:
-        self.row = row
-        self.rejections: list[Rejection] = []
-
-    def column(self, fact: str) -> str | None:
-        return next((name for name in COLUMNS[fact] if name in self.row.cells), None)
-
-    def raw(self, fact: str) -> str | date | None:
-        column = self.column(fact)
-        return self.row.cells[column] if column is not None else None
-
-    def text(self, fact: str) -> str:
-        value = self.raw(fact)
-        return str(value).strip() if value is not None else ""
-
-    def read(self, fact: str, parse: Callable[[str | date], T], required: bool = False) -> T | None:
-        column = self.column(fact)
-        if column is None:
-            if required:
-                self.reject(COLUMNS[fact][0], "", "wajib diisi")
-            return None
-        value = self.row.cells[column]
-        try:
-            return parse(value)
-        except CellError as error:
-            self.reject(column, value, str(error))
-            return None
-
-    def reject(self, column: str, value: str | date, reason: str) -> None:
-        self.rejections.append(Rejection(self.row.number, column, str(value), reason))
-
-
 def employee_facts(
     row: Row, agency_code: str, directory: AgencyDirectory, today: date
 ) -> EmployeeFacts:
     """The row's facts, or ``RowRejected`` with every reason the row cannot be taken."""
-    reader = _Reader(row)
+    reader = RowReader(row, COLUMNS)
     nip = _nip(reader, today)
     name = _name(reader)
     status = reader.read("status", status_of, required=True)
@@ -204,8 +165,7 @@ def employee_facts(
             placed_since.isoformat(),
             "TMT jabatan sebelum TMT CPNS",
         )
-    if reader.rejections:
-        raise RowRejected(reader.rejections)
+    reader.refuse_if_rejected()
     assert nip is not None
     assert name
     assert status
@@ -232,7 +192,7 @@ def employee_facts(
     return EmployeeFacts(row.number, registration, rank_since)
 
 
-def _nip(reader: _Reader, today: date) -> Nip | None:
+def _nip(reader: RowReader, today: date) -> Nip | None:
     column = reader.column("nip")
     if column is None:
         reader.reject("nip", "", "wajib diisi")
@@ -249,7 +209,7 @@ def _nip(reader: _Reader, today: date) -> Nip | None:
         return None
 
 
-def _name(reader: _Reader) -> str | None:
+def _name(reader: RowReader) -> str | None:
     name = reader.text("name")
     if not name:
         reader.reject(COLUMNS["name"][0], "", "wajib diisi")
@@ -259,7 +219,7 @@ def _name(reader: _Reader) -> str | None:
     return f"{full}, {back}" if back and back != "-" else full
 
 
-def _agreeing(reader: _Reader, fact: str, given: T | None, encoded: T, label: str) -> T:
+def _agreeing(reader: RowReader, fact: str, given: T | None, encoded: T, label: str) -> T:
     if given is not None and given != encoded:
         reader.reject(
             reader.column(fact) or fact, str(reader.raw(fact)), f"{label} tidak sesuai dengan NIP"
@@ -267,7 +227,7 @@ def _agreeing(reader: _Reader, fact: str, given: T | None, encoded: T, label: st
     return encoded
 
 
-def _placement(reader: _Reader, agency_code: str, directory: AgencyDirectory) -> Placement | None:
+def _placement(reader: RowReader, agency_code: str, directory: AgencyDirectory) -> Placement | None:
     unit = None
     code = reader.text("unit_code")
     name = reader.text("unit_name")

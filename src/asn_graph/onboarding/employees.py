@@ -5,7 +5,7 @@ in another agency is refused, for an officer to look into."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from asn_graph.application.app import AsnGraph
@@ -19,12 +19,8 @@ from asn_graph.application.registers import nip_register_id
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.nip import Gender
 from asn_graph.onboarding.directory import AgencyDirectory, Rows
-from asn_graph.onboarding.employee_rows import (
-    employee_facts,
-    missing_columns,
-    unknown_columns,
-)
-from asn_graph.onboarding.importer import Outcome, Plan, Step
+from asn_graph.onboarding.employee_rows import employee_facts, employee_header_problems
+from asn_graph.onboarding.importer import Outcome, Plan, Step, one_by_one
 from asn_graph.onboarding.rejections import Rejection, RowRejected
 from asn_graph.onboarding.tables import Row
 
@@ -48,9 +44,13 @@ class EmployeeRows:
         self.today = app.store.clock.today()
 
     def header_problems(self, header: Sequence[str]) -> tuple[list[str], list[str]]:
-        return missing_columns(header), unknown_columns(header)
+        return employee_header_problems(header)
 
-    def plan(self, row: Row, reason: str) -> Plan:
+    def entries(self, rows: Iterator[Row]) -> Iterator[list[Row]]:
+        return one_by_one(rows)
+
+    def plan(self, entry: list[Row], reason: str) -> Plan:
+        (row,) = entry
         facts = employee_facts(row, self.agency_code, self.directory, self.today)
         registration = facts.registration
         employees = self.app.employees

@@ -6,7 +6,7 @@ running it again, and a corrected or newer file records only what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -56,6 +56,15 @@ class Plan:
     """What identifies the row's subject in the file (a NIP, a unit code): twice is refused."""
 
 
+class Deferred(Exception):
+    """The row needs another row of the file recorded first (a unit's parent unit): it is
+    tried again after the others, and reported with ``rejection`` if it never can be."""
+
+    def __init__(self, rejection: Rejection) -> None:
+        super().__init__(rejection.reason)
+        self.rejection = rejection
+
+
 class RowKind(Protocol):
     """One kind of file (units, positions, workload, employees, ratings)."""
 
@@ -65,14 +74,23 @@ class RowKind(Protocol):
         """The facts no column provides (fatal), and the columns not known (reported)."""
         ...
 
-    def plan(self, row: Row, reason: str) -> Plan:
-        """What to record for ``row``, or ``RowRejected``."""
+    def entries(self, rows: Iterator[Row]) -> Iterator[list[Row]]:
+        """The rows taken together: one by one, or the rows of one subject (a position's
+        tasks of a workload assessment)."""
+        ...
+
+    def plan(self, entry: list[Row], reason: str) -> Plan:
+        """What to record for the entry, or ``RowRejected`` / ``Deferred``."""
         ...
 
     def absent(self, keys: set[str]) -> list[str]:
         """What the store holds of this kind that the file does not name (reported, never
         deleted)."""
         ...
+
+
+def one_by_one(rows: Iterator[Row]) -> Iterator[list[Row]]:
+    return ([row] for row in rows)
 
 
 @dataclass
@@ -100,8 +118,10 @@ class MissingColumns(DomainError):
         self.missing = tuple(missing)
 
 
-def reason_for(kind: str, path: Path, sha256: str, row: int) -> str:
-    return f"impor {kind} dari berkas {path.name} (sha256:{sha256}), baris {row}"
+def reason_for(kind: str, path: Path, sha256: str, entry: list[Row]) -> str:
+    first, last = entry[0].number, entry[-1].number
+    rows = f"baris {first}" if first == last else f"baris {first}-{last}"
+    return f"impor {kind} dari berkas {path.name} (sha256:{sha256}), {rows}"
 
 
 def count_rows(path: Path) -> int:
@@ -117,63 +137,69 @@ def run_import(
     progress: Progress | None = None,
 ) -> ImportSummary:
     header = header_of(path)
-    total = count_rows(path) if progress is not None else 0
     missing, unknown = kind.header_problems(header)
     if missing:
         raise MissingColumns(path.name, missing)
+    total = count_rows(path) if progress is not None else 0
     sha256 = sha256_of(path)
     summary = ImportSummary(kind.name, path.name, sha256, dry_run, unknown)
-    seen: dict[str, int] = {}
-    for row in rows_of(path):
-        summary.rows += 1
-        outcome = _import_row(
-            kind,
-            row,
-            actor,
-            reason_for(kind.name, path, sha256, row.number),
-            seen,
-            dry_run,
-            summary.rejections,
-        )
-        summary.counts[outcome] += 1
+    attempt = _Attempt(kind, actor, dry_run, summary)
+    deferred: list[tuple[list[Row], Deferred]] = []
+    for entry in kind.entries(rows_of(path)):
+        waiting = attempt.take(entry, reason_for(kind.name, path, sha256, entry))
+        if waiting is not None:
+            deferred.append((entry, waiting))
+        summary.rows += len(entry)
         if progress is not None:
             progress(summary.rows, total)
-    summary.absent = kind.absent(set(seen))
+    while deferred:
+        still: list[tuple[list[Row], Deferred]] = []
+        for entry, _ in deferred:
+            waiting = attempt.take(entry, reason_for(kind.name, path, sha256, entry))
+            if waiting is not None:
+                still.append((entry, waiting))
+        if len(still) == len(deferred):
+            for _, waiting in still:
+                summary.rejections.append(waiting.rejection)
+                summary.counts[Outcome.REJECTED] += 1
+            break
+        deferred = still
+    summary.rejections.sort(key=lambda rejection: rejection.row)
+    summary.absent = kind.absent(set(attempt.seen))
     return summary
 
 
-def _import_row(
-    kind: RowKind,
-    row: Row,
-    actor: Actor,
-    reason: str,
-    seen: dict[str, int],
-    dry_run: bool,
-    rejections: list[Rejection],
-) -> Outcome:
-    try:
-        plan = kind.plan(row, reason)
-        if plan.key is not None:
-            if plan.key in seen:
-                raise RowRejected(
-                    [
-                        Rejection(
-                            row.number,
-                            "",
-                            plan.key,
-                            f"ganda di berkas ini (sama dengan baris {seen[plan.key]})",
-                        )
-                    ]
-                )
-            seen[plan.key] = row.number
-        for step in plan.steps:
-            step.record(actor, dry_run)
-    except RowRejected as rejected:
-        rejections.extend(rejected.rejections)
-        return Outcome.REJECTED
-    except DomainError as refused:
-        rejections.append(
-            Rejection(row.number, getattr(refused, "field", None) or "", "", refused.message)
-        )
-        return Outcome.REJECTED
-    return plan.outcome
+class _Attempt:
+    def __init__(self, kind: RowKind, actor: Actor, dry_run: bool, summary: ImportSummary) -> None:
+        self.kind = kind
+        self.actor = actor
+        self.dry_run = dry_run
+        self.summary = summary
+        self.seen: dict[str, int] = {}
+
+    def take(self, entry: list[Row], reason: str) -> Deferred | None:
+        """Records the entry (or reports why not); the deferral if it must wait."""
+        number = entry[0].number
+        try:
+            plan = self.kind.plan(entry, reason)
+            if plan.key is not None:
+                if plan.key in self.seen:
+                    twice = f"ganda di berkas ini (sama dengan baris {self.seen[plan.key]})"
+                    raise RowRejected([Rejection(number, "", plan.key, twice)])
+                self.seen[plan.key] = number
+            for step in plan.steps:
+                step.record(self.actor, self.dry_run)
+        except Deferred as waiting:
+            return waiting
+        except RowRejected as rejected:
+            self._rejected(rejected.rejections)
+        except DomainError as refused:
+            column = getattr(refused, "field", None) or ""
+            self._rejected([Rejection(number, column, "", refused.message)])
+        else:
+            self.summary.counts[plan.outcome] += 1
+        return None
+
+    def _rejected(self, rejections: list[Rejection]) -> None:
+        self.summary.rejections.extend(rejections)
+        self.summary.counts[Outcome.REJECTED] += 1

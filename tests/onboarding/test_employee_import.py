@@ -170,6 +170,47 @@ def test_a_file_without_a_needed_column_imports_nothing(organised: Service, tmp_
     assert organised.log.head() == head
 
 
+def test_saving_rows_in_batches_records_what_row_by_row_records(
+    organised: Service, tmp_path: Path
+) -> None:
+    people = staff(9)
+    rows = [siasn_row(who) for who in people[:6]] + [
+        siasn_row(people[6], rank="?"),
+        siasn_row(people[0]),
+        siasn_row(people[7]),
+    ]
+    path = write_csv(tmp_path / "siasn.csv", rows)
+    batched = imported(organised, path, batch_size=4)
+    assert batched.counts[Outcome.RECORDED] == 7
+    assert [(r.row, r.column) for r in batched.rejections] == [(8, "gol_akhir_nama"), (9, "")]
+    recorded = Counter(
+        (type(event).__name__, event.reason.rsplit(",", 1)[1])
+        for who in people[:6] + people[7:8]
+        for event in events_of(organised, who.nip)
+    )
+    assert recorded == Counter(
+        {("Registered", f" baris {n}"): 1 for n in (*range(2, 8), 10)}
+        | {("Placed", f" baris {n}"): 1 for n in (*range(2, 8), 10)}
+    )
+
+
+def test_a_batch_another_writer_raced_is_recorded_row_by_row(
+    organised: Service, tmp_path: Path
+) -> None:
+    people = staff(5)
+    path = write_csv(tmp_path / "siasn.csv", [siasn_row(who) for who in people])
+
+    def another_officer_registers_the_third(done: int, total: int) -> None:
+        if done == 3:  # decided, waiting in its batch: registered meanwhile by another path
+            register(organised.app, people[2])
+
+    summary = imported(organised, path, batch_size=10, progress=another_officer_registers_the_third)
+    assert summary.rejections == []
+    assert summary.counts[Outcome.RECORDED] == 4
+    assert summary.counts[Outcome.UNCHANGED] == 1
+    assert all("siasn.csv" not in event.reason for event in events_of(organised, people[2].nip))
+
+
 class Killed(Exception):
     pass
 

@@ -6,6 +6,7 @@ in another agency is refused, for an officer to look into."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 
 from asn_graph.application.app import AsnGraph
@@ -18,12 +19,14 @@ from asn_graph.application.commands import (
 from asn_graph.application.registers import nip_register_id
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.nip import Gender
+from asn_graph.domain.work_unit import WorkUnit
 from asn_graph.onboarding.directory import AgencyDirectory, Rows
-from asn_graph.onboarding.employee_rows import employee_facts, employee_header_problems
+from asn_graph.onboarding.employee_rows import COLUMNS, employee_facts, employee_header_problems
 from asn_graph.onboarding.importer import Outcome, Plan, Step, one_by_one
 from asn_graph.onboarding.rejections import Rejection, RowRejected
 from asn_graph.onboarding.tables import Row
 
+LOOKAHEAD = 500
 IDENTITY = (
     ("name", "nama"),
     ("birth_date", "tanggal_lahir"),
@@ -42,12 +45,36 @@ class EmployeeRows:
         self.agency_code = agency_code
         self.directory = AgencyDirectory.read(views, agency_code)
         self.today = app.store.clock.today()
+        self.registered_hint: set[str] | None = None
 
     def header_problems(self, header: Sequence[str]) -> tuple[list[str], list[str]]:
         return employee_header_problems(header)
 
     def entries(self, rows: Iterator[Row]) -> Iterator[list[Row]]:
-        return one_by_one(rows)
+        """Row by row, a chunk read ahead to learn in one query which of its NIPs the read
+        models know: the others need no look in the store before their registration (whose
+        own check still refuses a NIP registered meanwhile)."""
+        for chunk in chunks(rows, LOOKAHEAD):
+            self.registered_hint = self._registered(chunk)
+            yield from one_by_one(iter(chunk))
+        self.registered_hint = None
+
+    def reading(self) -> AbstractContextManager[None]:
+        # Each registration checks its placement against the unit's positions: the units
+        # are read once for the whole file (the import establishes none).
+        return self.app.store.kept_while(WorkUnit)
+
+    def _registered(self, chunk: list[Row]) -> set[str]:
+        nips = sorted({nip for row in chunk if (nip := _nip_cell(row)) is not None})
+        if not nips:
+            return set()
+        names = {f"nip{index}": nip for index, nip in enumerate(nips)}
+        placeholders = ", ".join(f":{name}" for name in names)
+        rows = self.views.query(
+            f"SELECT nip FROM directory_employees WHERE nip IN ({placeholders})",  # noqa: S608
+            names,
+        )
+        return {str(row["nip"]) for row in rows}
 
     def plan(self, entry: list[Row], reason: str) -> Plan:
         (row,) = entry
@@ -55,9 +82,13 @@ class EmployeeRows:
         registration = facts.registration
         employees = self.app.employees
         nip = registration.nip
-        if not self.app.store.exists(nip_register_id(nip)):
+        known = self.registered_hint
+        registered = (
+            nip in known if known is not None else self.app.store.exists(nip_register_id(nip))
+        )
+        if not registered:
             command = RegisterEmployee(**{**vars(registration), "reason": reason})
-            return Plan(Outcome.RECORDED, (Step(employees.register, command),), nip)
+            return Plan(Outcome.RECORDED, (Step(employees.register, command),), nip, nip)
         employee = self.app.store.employee(nip)
         self._same_person(row, employee, registration)
         steps: list[Step] = []
@@ -79,7 +110,7 @@ class EmployeeRows:
                 nip, registration.placement, registration.placed_since, reason
             )
             steps.append(Step(employees.correct_placement, correction))
-        return Plan(Outcome.CHANGED if steps else Outcome.UNCHANGED, steps, nip)
+        return Plan(Outcome.CHANGED if steps else Outcome.UNCHANGED, steps, nip, nip)
 
     def _same_person(self, row: Row, employee: Employee, registration: RegisterEmployee) -> None:
         placement = employee.placement
@@ -114,6 +145,25 @@ class EmployeeRows:
             {"agency": self.agency_code},
         )
         return [f"{row['nip']} {row['name']}" for row in rows if row["nip"] not in keys]
+
+
+def _nip_cell(row: Row) -> str | None:
+    for column in COLUMNS["nip"]:
+        value = row.cells.get(column)
+        if value is not None:
+            return str(value).strip().lstrip("'").replace(" ", "")
+    return None
+
+
+def chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _recorded_otherwise(recorded: object) -> str:

@@ -7,6 +7,7 @@ assessed again."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.commands import AssessWorkload, EstablishPosition, RegisterWorkUnit
@@ -21,7 +22,7 @@ from asn_graph.onboarding.cells import (
     whole_number_of,
 )
 from asn_graph.onboarding.directory import Rows
-from asn_graph.onboarding.importer import Deferred, Outcome, Plan, Step, one_by_one
+from asn_graph.onboarding.importer import Deferred, Outcome, Plan, Step, nothing_kept, one_by_one
 from asn_graph.onboarding.rejections import Rejection, RowRejected
 from asn_graph.onboarding.row_reader import Columns, RowReader, missing_columns, unknown_columns
 from asn_graph.onboarding.tables import Row
@@ -67,6 +68,9 @@ class _AgencyRows:
 
     def entries(self, rows: Iterator[Row]) -> Iterator[list[Row]]:
         return one_by_one(rows)
+
+    def reading(self) -> AbstractContextManager[None]:
+        return nothing_kept()
 
     def unit(self, reader: RowReader, code: str) -> WorkUnit | None:
         if not code:

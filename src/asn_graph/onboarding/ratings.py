@@ -5,6 +5,7 @@ corrected after an objection), the year's latest rating being the one that count
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.commands import RatePerformance
@@ -12,7 +13,7 @@ from asn_graph.application.registers import nip_register_id
 from asn_graph.domain.errors import InvalidInput
 from asn_graph.domain.nip import Nip
 from asn_graph.onboarding.cells import rating_of, year_of
-from asn_graph.onboarding.importer import Outcome, Plan, Step, one_by_one
+from asn_graph.onboarding.importer import Outcome, Plan, Step, nothing_kept, one_by_one
 from asn_graph.onboarding.row_reader import Columns, RowReader, missing_columns, unknown_columns
 from asn_graph.onboarding.tables import Row
 
@@ -39,6 +40,9 @@ class RatingRows:
 
     def entries(self, rows: Iterator[Row]) -> Iterator[list[Row]]:
         return one_by_one(rows)
+
+    def reading(self) -> AbstractContextManager[None]:
+        return nothing_kept()
 
     def plan(self, entry: list[Row], reason: str) -> Plan:
         (row,) = entry
@@ -68,7 +72,7 @@ class RatingRows:
             return Plan(Outcome.UNCHANGED, (), key)
         command = RatePerformance(nip, year, rating, reason)
         outcome = Outcome.RECORDED if recorded is None else Outcome.CHANGED
-        return Plan(outcome, (Step(self.app.employees.rate_performance, command),), key)
+        return Plan(outcome, (Step(self.app.employees.rate_performance, command),), key, nip)
 
     def absent(self, keys: set[str]) -> list[str]:
         return []

@@ -5,7 +5,8 @@ PostgreSQL and SQLite, printed as a table and written to benchmarks/results/.
 
 Scenarios: commands, reads, time-travel, growth (with memory at the largest size), rebuild,
 planning (candidate ranking and a plan's starting point, on SQLite stores of its own) and
-bounded (memory and /healthz under a flood of large documents, on an empty SQLite store).
+bounded (memory and /healthz under a flood of large documents, on an empty SQLite store) and
+imports (employees imported from a SIASN file against the bulk generator, on stores of its own).
 ``--quick`` runs small stores and short windows (under two minutes) to check the suite and
 see the ratios move; the full run generates stores of 10k, 100k and 1M employees and takes
 about half an hour a database on two cores (it prints its estimate first).
@@ -21,14 +22,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import bounded, commands, growth, planning, reads, rebuild, time_travel
+from benchmarks import bounded, commands, growth, imports, planning, reads, rebuild, time_travel
 from benchmarks.common import machine
 from benchmarks.processes import asn_graph_server
 from benchmarks.report import Report, summary_line
 from benchmarks.stores import bench_store
 
-SCENARIOS = ("commands", "reads", "time-travel", "growth", "rebuild", "planning", "bounded")
-ON_SHARED_STORES = frozenset(SCENARIOS) - {"planning", "bounded"}
+SCENARIOS = (
+    "commands",
+    "reads",
+    "time-travel",
+    "growth",
+    "rebuild",
+    "planning",
+    "bounded",
+    "imports",
+)
+ON_SHARED_STORES = frozenset(SCENARIOS) - {"planning", "bounded", "imports"}
 """Scenarios measured on the stores grown for each database (planning grows its own, bounded
 needs none)."""
 
@@ -43,10 +53,13 @@ class Plan:
     estimate_minutes: int
     planning_sizes: tuple[int, int]
     bounded_scale: int
+    imported: int
 
 
-QUICK = Plan("quick", (3_000, 6_000), 1.5, 1_000_000, 1_000, 2, (1_000, 10_000), 1)
-FULL = Plan("full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 30, (10_000, 100_000), 4)
+QUICK = Plan("quick", (3_000, 6_000), 1.5, 1_000_000, 1_000, 2, (1_000, 10_000), 1, 3_000)
+FULL = Plan(
+    "full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 30, (10_000, 100_000), 4, 100_000
+)
 
 
 def run_database(database: str, plan: Plan, only: set[str], report: Report, workdir: Path) -> None:
@@ -123,6 +136,10 @@ def main() -> int:
     if "bounded" in only:
         for outcome in bounded.run(workdir, plan.bounded_scale, plan.seconds):
             report.add(outcome)
+    if "imports" in only:
+        for database in databases:
+            for outcome in imports.run(database, plan.imported, workdir):
+                report.add(outcome)
     elapsed = time.perf_counter() - started
     report.notes.append(f"fast paths {arguments.fast_paths}; took {elapsed / 60:.1f} minutes")
     path = report.write()

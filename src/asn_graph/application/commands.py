@@ -83,27 +83,33 @@ class DeclareMoratorium(Command):
 @dataclass(frozen=True)
 class RegisterWorkUnit(Command):
     NAME: ClassVar[str] = "register_work_unit"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     agency_code: str
     code: str
     name: str
     parent_code: str | None
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class EstablishPosition(Command):
     NAME: ClassVar[str] = "establish_position"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     agency_code: str
     unit_code: str
     position: Position
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class AssessWorkload(Command):
     NAME: ClassVar[str] = "assess_workload"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     agency_code: str
     unit_code: str
     position_code: str
     items: tuple[WorkloadItem, ...]
+    reason: str | None = None
 
 
 # --- employees ---------------------------------------------------------------------------
@@ -112,6 +118,7 @@ class AssessWorkload(Command):
 @dataclass(frozen=True)
 class RegisterEmployee(Command):
     NAME: ClassVar[str] = "register_employee"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     nip: str
     name: str
     birth_date: date
@@ -124,6 +131,8 @@ class RegisterEmployee(Command):
     placement: Placement
     placed_since: date
     competency_note: str = ""
+    reason: str | None = None
+    """Why it is recorded (an import names its file); kept on the events."""
 
 
 @dataclass(frozen=True)
@@ -138,10 +147,24 @@ class ChangeRank(Command):
 @dataclass(frozen=True)
 class RecordQualifications(Command):
     NAME: ClassVar[str] = "record_qualifications"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     nip: str
     education: Education
     competencies: tuple[HeldCompetency, ...]
     competency_note: str = ""
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CorrectPlacement(Command):
+    """The record of where an employee works corrected to what the agency's own records say
+    (onboarding: an earlier move never recorded here), not a transfer: no case, no decree."""
+
+    NAME: ClassVar[str] = "correct_placement"
+    nip: str
+    placement: Placement
+    since: date
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -155,9 +178,11 @@ class AssessPotential(Command):
 @dataclass(frozen=True)
 class RatePerformance(Command):
     NAME: ClassVar[str] = "rate_performance"
+    ADDED_FIELDS: ClassVar[frozenset[str]] = frozenset({"reason"})
     nip: str
     year: int
     rating: PerformanceRating
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

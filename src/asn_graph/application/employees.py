@@ -7,6 +7,7 @@ from uuid import UUID
 from asn_graph.application.commands import (
     AssessPotential,
     ChangeRank,
+    CorrectPlacement,
     LiftBlocker,
     RatePerformance,
     RecordBlocker,
@@ -22,8 +23,9 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.authority import require_agency, require_role
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import Blocker, PlacementRecord
-from asn_graph.domain.errors import Conflict, InvalidInput
+from asn_graph.domain.errors import Conflict, InvalidInput, RuleViolation
 from asn_graph.domain.nip import Nip
+from asn_graph.domain.rules import Rule
 
 
 class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
@@ -63,10 +65,15 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
             appointed_on=command.appointed_on,
             actor=actor,
             competency_note=command.competency_note,
+            reason=command.reason or "",
         )
         if command.placed_since < command.appointed_on:
             raise InvalidInput("a placement cannot start before appointment", field="placedSince")
-        employee.place(PlacementRecord(placement, command.placed_since, None, None, None), actor)
+        employee.place(
+            PlacementRecord(placement, command.placed_since, None, None, None),
+            actor,
+            command.reason or "",
+        )
         return Changes(employee, (NipRegister.claim(nip.value, employee.id),))
 
     @use_case
@@ -81,7 +88,34 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
     ) -> Changes[Employee]:
         employee = self._employee_for_officer(actor, command.nip)
         employee.record_qualifications(
-            command.education, command.competencies, actor, command.competency_note
+            command.education,
+            command.competencies,
+            actor,
+            command.competency_note,
+            command.reason or "",
+        )
+        return Changes(employee)
+
+    @use_case
+    def correct_placement(self, actor: Actor, command: CorrectPlacement) -> Changes[Employee]:
+        """Where the employee works, as the agency's records say, when it differs from what
+        is recorded here (a move before the agency kept its records here): within the agency,
+        never while a transfer is under way, and never before the placement recorded."""
+        employee = self._employee_for_officer(actor, command.nip)
+        placement = command.placement
+        require_agency(actor, placement.agency_code)
+        if employee.active_case_id is not None:
+            raise RuleViolation(
+                f"employee {command.nip} has a transfer under way; its decree will place them",
+                rules=(Rule.ONE_ACTIVE_CASE.value,),
+            )
+        if not command.reason.strip():
+            raise InvalidInput("a placement correction needs its reason", field="reason")
+        self.store.work_unit(placement.agency_code, placement.unit_code).position(
+            placement.position_code
+        )
+        employee.place(
+            PlacementRecord(placement, command.since, None, None, None), actor, command.reason
         )
         return Changes(employee)
 
@@ -97,7 +131,11 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
     def rate_performance(self, actor: Actor, command: RatePerformance) -> Changes[Employee]:
         employee = self._employee_for_officer(actor, command.nip)
         employee.rate_performance(
-            command.year, command.rating, actor, today=self.store.clock.today()
+            command.year,
+            command.rating,
+            actor,
+            today=self.store.clock.today(),
+            reason=command.reason or "",
         )
         return Changes(employee)
 

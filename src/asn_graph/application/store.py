@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
@@ -46,6 +49,15 @@ def fold_events(aggregate: Any, events: Iterable[Any]) -> Any:
     return aggregate
 
 
+@dataclass(frozen=True)
+class _Kept:
+    types: tuple[type[Aggregate], ...]
+    aggregates: dict[UUID, Aggregate]
+
+
+_KEPT: ContextVar[_Kept | None] = ContextVar("kept_aggregates", default=None)
+
+
 class StoreApplication(Application[UUID]):
     """The event store, configured from settings, with domain transcodings; aggregates are
     found here by id or by their natural key (NIP, agency and unit codes)."""
@@ -87,10 +99,27 @@ class StoreApplication(Application[UUID]):
 
     def aggregate(self, aggregate_id: UUID, version: int | None = None) -> Aggregate:
         """The aggregate from its snapshot and events (at ``version`` if given)."""
+        kept = _KEPT.get()
+        if version is None and kept is not None and aggregate_id in kept.aggregates:
+            return kept.aggregates[aggregate_id]
         found: Aggregate = self.repository.get(
             aggregate_id, version=version, projector_func=fold_events
         )
+        if version is None and kept is not None and isinstance(found, kept.types):
+            kept.aggregates[aggregate_id] = found
         return found
+
+    @contextmanager
+    def kept_while(self, *types: type[Aggregate]) -> Iterator[None]:
+        """Aggregates of ``types`` read once and kept until the block ends, in the running
+        thread only: for a long run of commands that only read them (an import checks
+        thousands of placements against the same few units). Never for aggregates the block
+        changes; one changed by another writer meanwhile is read as it was."""
+        token = _KEPT.set(_Kept(types, {}))
+        try:
+            yield
+        finally:
+            _KEPT.reset(token)
 
     def load(self, aggregate_type: type[A], aggregate_id: UUID, label: str) -> A:
         try:

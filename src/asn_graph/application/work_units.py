@@ -39,6 +39,7 @@ class WorkUnitUseCases(UseCaseGroup[WorkUnit, WorkUnitView]):
             name=command.name,
             parent_code=command.parent_code,
             actor=actor,
+            reason=command.reason or "",
         )
         if self.store.exists(unit.id):
             raise Conflict(f"work unit {agency.code}/{unit.code} is already registered")
@@ -47,7 +48,7 @@ class WorkUnitUseCases(UseCaseGroup[WorkUnit, WorkUnitView]):
     @use_case
     def establish_position(self, actor: Actor, command: EstablishPosition) -> Changes[WorkUnit]:
         unit = self._unit_for_officer(actor, command.agency_code, command.unit_code)
-        unit.establish_position(command.position, actor)
+        unit.establish_position(command.position, actor, command.reason or "")
         return Changes(unit)
 
     @use_case
@@ -56,7 +57,7 @@ class WorkUnitUseCases(UseCaseGroup[WorkUnit, WorkUnitView]):
         if not command.items:
             raise InvalidInput("a workload assessment lists at least one task", field="items")
         workload = Workload(command.items, self.store.policy.effective_hours_per_year)
-        unit.assess_workload(command.position_code, workload, actor)
+        unit.assess_workload(command.position_code, workload, actor, command.reason or "")
         return Changes(unit)
 
     def _unit_for_officer(self, actor: Actor, agency_code: str, unit_code: str) -> WorkUnit:

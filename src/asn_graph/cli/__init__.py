@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 
-from asn_graph.cli import audit, documents, read_side, serve, users
+from asn_graph.cli import audit, documents, imports, read_side, serve, users
 from asn_graph.cli.help import Parser
 from asn_graph.domain.errors import DomainError
 from asn_graph.settings import Settings, SettingsError
@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_commands(commands)
     documents.add_commands(commands)
     users.add_commands(commands)
+    imports.add_commands(commands)
     return parser
 
 

@@ -195,6 +195,7 @@ class Employee(AuditedAggregate):
         appointed_on: date,
         actor: Actor,
         competency_note: str = "",
+        reason: str = "",
     ) -> Employee:
         if not name.strip():
             raise InvalidInput("an employee needs a name", field="name")
@@ -229,7 +230,7 @@ class Employee(AuditedAggregate):
             appointed_on=appointed_on,
             competency_note=" ".join(competency_note.split()),
             actor=actor,
-            reason="",
+            reason=reason,
         )
 
     @property
@@ -254,10 +255,12 @@ class Employee(AuditedAggregate):
         competencies: tuple[HeldCompetency, ...],
         actor: Actor,
         competency_note: str = "",
+        reason: str = "",
     ) -> None:
         self._record(
             self.QualificationsRecorded,
             actor,
+            reason,
             education=education,
             competencies=distinct_by_code(competencies),
             competency_note=" ".join(competency_note.split()),
@@ -268,13 +271,13 @@ class Employee(AuditedAggregate):
         return {competency.code: competency.level for competency in self.competencies}
 
     def rate_performance(
-        self, year: int, rating: PerformanceRating, actor: Actor, *, today: date
+        self, year: int, rating: PerformanceRating, actor: Actor, *, today: date, reason: str = ""
     ) -> None:
         if not self.appointed_on.year <= year <= today.year:
             raise InvalidInput(
                 f"a rating year must lie between appointment and today, got {year}", field="year"
             )
-        self._record(self.PerformanceRated, actor, year=year, rating=rating)
+        self._record(self.PerformanceRated, actor, reason, year=year, rating=rating)
 
     def assess_potential(
         self, year: int, potential: Potential, actor: Actor, *, today: date

@@ -55,7 +55,14 @@ class WorkUnit(AuditedAggregate):
 
     @classmethod
     def register(
-        cls, *, agency_code: str, code: str, name: str, parent_code: str | None, actor: Actor
+        cls,
+        *,
+        agency_code: str,
+        code: str,
+        name: str,
+        parent_code: str | None,
+        actor: Actor,
+        reason: str = "",
     ) -> WorkUnit:
         code = code.strip().upper()
         if not code or not name.strip():
@@ -70,19 +77,23 @@ class WorkUnit(AuditedAggregate):
             name=name.strip(),
             parent_code=parent_code.strip().upper() if parent_code else None,
             actor=actor,
-            reason="",
+            reason=reason.strip(),
         )
 
-    def establish_position(self, position: Position, actor: Actor) -> None:
+    def establish_position(self, position: Position, actor: Actor, reason: str = "") -> None:
         if position.code in self.positions:
             raise InvalidInput(
                 f"position {position.code} already exists in unit {self.code}", field="code"
             )
-        self._record(self.PositionEstablished, actor, position=position)
+        self._record(self.PositionEstablished, actor, reason, position=position)
 
-    def assess_workload(self, position_code: str, workload: Workload, actor: Actor) -> None:
+    def assess_workload(
+        self, position_code: str, workload: Workload, actor: Actor, reason: str = ""
+    ) -> None:
         self.position(position_code)
-        self._record(self.WorkloadAssessed, actor, position_code=position_code, workload=workload)
+        self._record(
+            self.WorkloadAssessed, actor, reason, position_code=position_code, workload=workload
+        )
 
     def position(self, position_code: str) -> Position:
         try:

@@ -1,0 +1,35 @@
+"""What an import could not take: the row, the column, the value and why (in Indonesian, for
+the officer who corrects the file), written as CSV beside the file or shown on screen."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPORT_HEADER = ("baris", "kolom", "nilai", "alasan")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+class RowRejected(Exception):
+    """A row cannot be imported; it waits for correction while the others go in."""
+
+    def __init__(self, rejections: list[Rejection]) -> None:
+        super().__init__("; ".join(rejection.reason for rejection in rejections))
+        self.rejections = rejections
+
+
+def write_report(path: Path, rejections: Iterable[Rejection]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(REPORT_HEADER)
+        for rejection in rejections:
+            writer.writerow((rejection.row, rejection.column, rejection.value, rejection.reason))

@@ -206,6 +206,7 @@ async def test_a_case_is_replayed_as_of_a_version_and_of_a_moment(
 
     now = await browser_client.get(f"/audit/kasus/{audited.case_id}")
     assert "Versi 2" in now.text
+    assert f'href="/audit/pegawai/{EMPLOYEE.nip}?per=' in now.text
     assert "Dibatalkan" in now.text
     assert 'type="datetime-local"' in now.text
 

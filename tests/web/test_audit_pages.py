@@ -333,3 +333,21 @@ async def test_nobody_but_auditors_reaches_the_audit_pages(
         assert refused.status_code == 403
         assert "Halaman ini bukan untuk peran Anda." in refused.text
         assert "audit-entries" not in refused.text
+
+
+@ON_SQLITE
+async def test_the_audit_pages_read_in_english_when_chosen(
+    browser_client: httpx.AsyncClient, audited: Audited
+) -> None:
+    await _auditor(browser_client)
+    english = {"Accept-Language": "en"}
+    trail = await browser_client.get("/audit", params={"kasus": audited.case_id}, headers=english)
+    assert "<h1>Audit trail</h1>" in trail.text
+    assert "2 events found." in trail.text
+    replay = await browser_client.get(
+        f"/audit/kasus/{audited.case_id}", params={"versi": "1"}, headers=english
+    )
+    assert "Version 1, recorded at" in replay.text
+    assert "Draft" in replay.text
+    chain = await browser_client.get("/audit/rantai", params={"periksa": "1"}, headers=english)
+    assert "The chain is intact:" in chain.text

@@ -20,6 +20,7 @@ from asn_graph.domain.positions import PositionCounts
 from asn_graph.persistence import outages
 from asn_graph.persistence.policy_file import load_policy
 from asn_graph.projections.catalog import ReadQueries, read_models
+from asn_graph.projections.chain_verification import Anchor, Verification, verify
 from asn_graph.projections.database import Database
 from asn_graph.projections.interface import Freshness
 from asn_graph.projections.postgres_database import PostgresDatabase
@@ -70,6 +71,9 @@ class Service:
 
     def log_head(self) -> int:
         return self.log.head()
+
+    def verify_audit_chain(self, start: Anchor | None, limit: int) -> Verification:
+        return verify(self.store.recorder, self.read.audit, start=start, limit=limit)
 
     def read_model_positions(self) -> dict[str, int]:
         return {name: t.position for name, t in self.projector.positions().items()}

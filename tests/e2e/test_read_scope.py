@@ -196,6 +196,9 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
             ),
         ],
         "auditHead": [("{ auditHead { logPosition } }", {})],
+        "auditChainVerification": [
+            ("{ auditChainVerification { intact brokenLink { subjectId } } }", {})
+        ],
     }
 
 

@@ -9,8 +9,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from asn_graph.audit.verify import Anchor, verify
 from asn_graph.bootstrap import Service
+from asn_graph.projections.chain_verification import Anchor, verify
 from asn_graph.projections.rebuild import Rebuild
 from asn_graph.projections.rows import AuditFilter
 from tests.read_side.helpers import asn_graph
@@ -34,7 +34,7 @@ def _events_table(service: Service) -> str:
     return name.rpartition(".")[2]
 
 
-def _alter_rating(service: Service, position: int) -> None:
+def alter_rating(service: Service, position: int) -> None:
     if service.settings.is_postgres:
         _tamper(
             service,
@@ -51,7 +51,7 @@ def _alter_rating(service: Service, position: int) -> None:
         )
 
 
-def _rating_position(service: Service) -> int:
+def rating_position(service: Service) -> int:
     trail = service.read.audit.stream(AuditFilter(aggregate="employee"))
     return next(r.position for r in trail if r.event_type.endswith("/performance-rated"))
 
@@ -63,8 +63,8 @@ def test_verify_names_the_first_altered_event(organised: Service, tmp_path: Path
     service.projector.catch_up()
     assert verify(service.store.recorder, service.read.audit).intact
 
-    altered = _rating_position(service)
-    _alter_rating(service, altered)
+    altered = rating_position(service)
+    alter_rating(service, altered)
 
     result = verify(service.store.recorder, service.read.audit)
     assert result.mismatch is not None
@@ -84,7 +84,7 @@ def test_verify_catches_a_removed_event(organised: Service) -> None:
     service = organised
     register(service.app, person("3578", "BKPSDM", 1))
     service.projector.catch_up()
-    removed = _rating_position(service)
+    removed = rating_position(service)
     where = "notification_id = %s" if service.settings.is_postgres else "rowid = ?"
     _tamper(service, "DELETE FROM {table} WHERE " + where, removed)  # noqa: S608
 
@@ -105,7 +105,7 @@ def test_a_trail_rebuilt_from_rewritten_history_fails_against_a_published_anchor
     anchor = Anchor(head.position, head.entry_hash)
     assert verify(service.store.recorder, service.read.audit, anchor).intact
 
-    _alter_rating(service, _rating_position(service))
+    alter_rating(service, rating_position(service))
     audit = [m for m in service.models() if m.name == "audit_trail"]
     Rebuild(service.log, service.staging(), audit).run(restart=True)
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from asn_graph.application.interface import Application
 from asn_graph.changes.changes import Change, Interest
+from asn_graph.projections.chain_verification import Anchor, Verification
 from asn_graph.projections.interface import Freshness, ReadModels
 from asn_graph.settings import Settings
 
@@ -50,6 +51,11 @@ class Backend(Protocol):
         ...
 
     def log_head(self) -> int: ...
+
+    def verify_audit_chain(self, start: Anchor | None, limit: int) -> Verification:
+        """Recomputes up to ``limit`` links of the audit chain from the event store, from the
+        first entry or after ``start`` (a link verified earlier)."""
+        ...
 
     def is_outage(self, error: BaseException) -> bool:
         """Whether ``error`` says the database cannot answer now (unreachable, restarting, too

@@ -37,6 +37,10 @@ class ReadRule(Enum):
         "caller reads (actorAgency, the caller's own by default)"
     )
     CHAIN_HEAD = "the audit chain's latest hash, for its readers: no record's content"
+    CHAIN = (
+        "the audit chain verified, for auditors: positions and hashes; a broken link's subject "
+        "only when the caller reads that subject"
+    )
     PARENT = "within its parent, which was read under its own rule"
     SCOPED_CASES = "the employee's cases from or to an agency the caller reads"
     SCOPED_STAFF = "the unit's staff, when the caller reads the unit's agency"
@@ -80,6 +84,7 @@ ROOT_RULES: Mapping[str, ReadRule] = {
     "transferPlanDifference": ReadRule.PLAN,
     "auditTrail": ReadRule.AUDIT,
     "auditHead": ReadRule.CHAIN_HEAD,
+    "auditChainVerification": ReadRule.CHAIN,
     # subscriptions
     "placementChanged": ReadRule.AGENCY,
     "transferCaseChanged": ReadRule.CASE,

@@ -1,2 +1,2 @@
-"""What auditors rely on: the audit trail's hash chain checked against the event store, and
-exports of the trail. The projections keep the trail and compute the chain."""
+"""What auditors take away: exports of the audit trail. The projections keep the trail,
+compute its hash chain and verify it against the event store (``chain_verification``)."""

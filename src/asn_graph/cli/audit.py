@@ -74,8 +74,8 @@ def _export(arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def _verify(arguments: argparse.Namespace, settings: Settings) -> int:
-    from asn_graph.audit.verify import Anchor, verify
     from asn_graph.bootstrap import build_service
+    from asn_graph.projections.chain_verification import Anchor, verify
 
     anchor = Anchor.parse(arguments.anchor) if arguments.anchor else None
     with build_service(settings) as service:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import Enum
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -51,8 +52,12 @@ from asn_graph.api.types.staffing import (
     PositionBalance,
     StaffingBalance,
 )
+from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import InvalidInput, NotFound
 from asn_graph.domain.nip import Nip
+from asn_graph.domain.placement import unit_id
+from asn_graph.projections.chain_verification import Anchor, Verification
+from asn_graph.projections.interface import ReadModels
 from asn_graph.projections.rows import (
     AuditFilter,
     EvaluationDueFilter,
@@ -62,6 +67,9 @@ from asn_graph.projections.rows import (
 )
 
 MAX_GAPS = 200
+MAX_CHAIN_STRETCH = 100_000
+"""The most entries one verification of the audit chain recomputes: it reads the event store
+itself, so a longer chain is verified in stretches, each continuing after the last."""
 
 
 @strawberry.input(description="Filters of the placement list; the agency is required.")
@@ -106,13 +114,28 @@ class EvaluationDueFilterInput:
     )
 
 
-@strawberry.input(description="Filters of the audit trail; all optional, combined with AND.")
+@strawberry.input(description="A work unit by its agency's code and its own.")
+class WorkUnitKeyInput:
+    agency_code: str
+    unit_code: str
+
+
+@strawberry.input(
+    description="Filters of the audit trail; all optional, combined with AND (subjectId, nip "
+    "and unit each name one subject: give at most one of them)."
+)
 class AuditFilterInput:
     subject_id: strawberry.ID | None = strawberry.field(
         default=None, description="An employee, work unit or case id."
     )
     subject_kind: str | None = strawberry.field(
         default=None, description="employee, work-unit, transfer-case, agency, ..."
+    )
+    nip: str | None = strawberry.field(
+        default=None, description="An employee by NIP: the events of their own record."
+    )
+    unit: WorkUnitKeyInput | None = strawberry.field(
+        default=None, description="A work unit: the events of the unit's own record."
     )
     actor_id: str | None = None
     actor_agency: str | None = None
@@ -145,6 +168,63 @@ class OutcomeFilterInput:
 class AuditHead:
     log_position: int
     entry_hash: str
+
+
+@strawberry.enum(description="How the event store and the audit trail part.")
+class AuditChainProblem(Enum):
+    INSERTED = strawberry.enum_value(
+        "INSERTED", description="An event in the store is not in the trail: it was inserted."
+    )
+    REMOVED = strawberry.enum_value(
+        "REMOVED", description="An entry of the trail is not in the store: its event was removed."
+    )
+    ALTERED = strawberry.enum_value(
+        "ALTERED", description="A stored event does not match its recorded hash: it was altered."
+    )
+    ANCHOR_MISSED = strawberry.enum_value(
+        "ANCHOR_MISSED",
+        description="The chain does not pass through the link it was asked to start from or "
+        "to pass: the history was rewritten.",
+    )
+
+
+@strawberry.input(description="A link of the audit chain, verified or published earlier.")
+class AuditChainLinkInput:
+    log_position: int
+    entry_hash: str
+
+
+@strawberry.type(description="The first link of the audit chain that does not hold.")
+class AuditChainBreak:
+    log_position: int
+    problem: AuditChainProblem
+    message: str
+    subject_id: strawberry.ID | None = strawberry.field(
+        description="The entry's subject, when the trail holds the entry and the caller reads it."
+    )
+    version: int | None
+    event_type: str | None
+
+
+@strawberry.type(
+    description="The audit chain recomputed from the event store and compared with the trail, "
+    "from its first entry or after a link verified earlier, for at most 'first' entries."
+)
+class AuditChainVerification:
+    intact: bool = strawberry.field(description="No broken link was found in this stretch.")
+    complete: bool = strawberry.field(
+        description="The stretch reached the trail's head (or a broken link); when false, "
+        "continue with after: {logPosition: verifiedUpTo, entryHash: verifiedHash}."
+    )
+    started_after: int = strawberry.field(
+        description="The log position it continued after (0: from the first entry)."
+    )
+    checked: int = strawberry.field(description="Entries recomputed and found intact.")
+    verified_up_to: int = strawberry.field(
+        description="The log position of the last entry found intact."
+    )
+    verified_hash: str = strawberry.field(description="The hash of that entry.")
+    broken_link: AuditChainBreak | None
 
 
 def _utc(moment: datetime | None, field: str) -> str | None:
@@ -318,13 +398,13 @@ class ReadModelQueries:
     ) -> Connection[AuditEntry]:
         allowed(info.context, OVERSIGHT)
         where = filter or AuditFilterInput()
-        subject = str(where.subject_id) if where.subject_id else None
+        subject = await _audit_subject(info, where)
         read = await info.context.read()
         # Scoped to agencies, the trail is a subject's in scope, or the actions of the
         # agencies' own actors (whose authority kept them to their agencies' records).
         if subject is not None and not scope_of(info.context).national:
             if not await subject_in_scope(info.context, read, subject):
-                raise NotFound(f"subject {subject} not found")
+                raise NotFound(f"{_subject_label(where, subject)} not found")
             actor_agencies = named_agency(where.actor_agency)
         elif subject is None:
             actor_agencies = scoped_agencies(info.context, where.actor_agency, "filter.actorAgency")
@@ -350,6 +430,41 @@ class ReadModelQueries:
         read = await info.context.read()
         head = await info.context.run(read.audit.head)
         return AuditHead(log_position=head.position, entry_hash=head.entry_hash) if head else None
+
+    @strawberry.field(
+        description="Verifies the audit hash chain against the event store (auditors): "
+        "recomputes each entry's hash from the stored event, from the first entry or after a "
+        "link verified earlier, for at most 'first' entries (up to 100,000), and names the "
+        "first link that does not hold."
+    )
+    async def audit_chain_verification(
+        self,
+        info: Ctx,
+        after: AuditChainLinkInput | None = None,
+        first: int = 10_000,
+    ) -> AuditChainVerification:
+        allowed(info.context, (Role.AUDITOR,))
+        if not 1 <= first <= MAX_CHAIN_STRETCH:
+            raise InvalidInput(f"'first' must be between 1 and {MAX_CHAIN_STRETCH}", field="first")
+        start = None
+        if after is not None:
+            if after.log_position < 1:
+                raise InvalidInput("a log position is 1 or more", field="after.logPosition")
+            start = Anchor(after.log_position, after.entry_hash.strip().lower())
+        read = await info.context.read()
+        result = await info.context.run(info.context.service.verify_audit_chain, start, first)
+        broken = None
+        if result.mismatch is not None:
+            broken = await _chain_break(info, read, result)
+        return AuditChainVerification(
+            intact=result.intact,
+            complete=result.complete,
+            started_after=start.position if start else 0,
+            checked=result.checked,
+            verified_up_to=result.last_intact,
+            verified_hash=result.head_hash,
+            broken_link=broken,
+        )
 
     @strawberry.field(
         description="Moves that took effect, with performance before and after, "
@@ -404,6 +519,60 @@ class ReadModelQueries:
         read = await info.context.read()
         periods = await info.context.run(read.outcomes.by_period, query, today, period.name)
         return [TransferOutcomePeriod.of(p) for p in periods]
+
+
+async def _audit_subject(info: Ctx, where: AuditFilterInput) -> str | None:
+    """The one subject the filter names: by id, by NIP, or by work unit."""
+    named = [x for x in (where.subject_id, where.nip, where.unit) if x is not None]
+    if len(named) > 1:
+        raise InvalidInput("name one subject: subjectId, nip or unit", field="filter.subjectId")
+    if where.nip is not None:
+        try:
+            nip = Nip.parse(where.nip).value
+        except InvalidInput as bad:
+            raise InvalidInput(str(bad), field="filter.nip") from None
+        check_own_nip(info.context, nip)
+        return str(await info.context.run(info.context.app.employees.id_of, nip))
+    if where.unit is not None:
+        agency = where.unit.agency_code.strip().upper()
+        unit = where.unit.unit_code.strip().upper()
+        if not agency or not unit:
+            raise InvalidInput("a work unit needs its agency and its code", field="filter.unit")
+        return str(unit_id(agency, unit))
+    return str(where.subject_id) if where.subject_id else None
+
+
+def _subject_label(where: AuditFilterInput, subject: str) -> str:
+    """A subject out of scope is told not found as the caller named it."""
+    if where.nip is not None:
+        return f"employee {where.nip.strip()}"
+    if where.unit is not None:
+        unit = where.unit
+        return f"work unit {unit.agency_code.strip().upper()}/{unit.unit_code.strip().upper()}"
+    return f"subject {subject}"
+
+
+async def _chain_break(info: Ctx, read: ReadModels, result: Verification) -> AuditChainBreak:
+    mismatch = result.mismatch
+    assert mismatch is not None
+    subject = mismatch.originator_id
+    # An agency's auditor learns where the chain broke, and whose record it was only when
+    # they read that record.
+    national = scope_of(info.context).national
+    if (
+        subject is not None
+        and not national
+        and not await subject_in_scope(info.context, read, subject)
+    ):
+        subject = None
+    return AuditChainBreak(
+        log_position=mismatch.position,
+        problem=AuditChainProblem[mismatch.kind.name],
+        message=mismatch.problem,
+        subject_id=strawberry.ID(subject) if subject is not None else None,
+        version=mismatch.version if subject is not None else None,
+        event_type=mismatch.event_type,
+    )
 
 
 def _plan_id(plan_id: strawberry.ID | None) -> str | None:

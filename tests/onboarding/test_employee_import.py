@@ -15,7 +15,8 @@ from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.reference import EducationLevel, Rank
 from asn_graph.onboarding.employees import EmployeeRows
-from asn_graph.onboarding.importer import ImportSummary, MissingColumns, Outcome, run_import
+from asn_graph.onboarding.importer import run_import
+from asn_graph.onboarding.summary import ImportSummary, MissingColumns, Outcome
 from asn_graph.onboarding.tables import sha256_of
 from tests.onboarding.sheets import (
     CLERK_TITLE,

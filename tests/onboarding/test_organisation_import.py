@@ -15,8 +15,9 @@ from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import SYSTEM_ACTOR, Actor, Role
 from asn_graph.domain.reference import AgencyKind, PerformanceRating
-from asn_graph.onboarding.importer import ImportSummary, Outcome, run_import
+from asn_graph.onboarding.importer import run_import
 from asn_graph.onboarding.kinds import KINDS, row_kind, sample
+from asn_graph.onboarding.summary import ImportSummary, Outcome
 from tests.conftest import BACKENDS
 from tests.world import TODAY
 

@@ -112,7 +112,7 @@ def _importing_officer(accounts: list[Any], arguments: argparse.Namespace) -> Ac
 
 
 def _show(summary: Any, report: Path | None) -> None:
-    from asn_graph.onboarding.importer import Outcome
+    from asn_graph.onboarding.summary import Outcome
 
     console = Console()
     verb = "diperiksa (tanpa mencatat)" if summary.dry_run else "diimpor"

@@ -22,8 +22,9 @@ from asn_graph.domain.nip import Gender
 from asn_graph.domain.work_unit import WorkUnit
 from asn_graph.onboarding.directory import AgencyDirectory, Rows
 from asn_graph.onboarding.employee_rows import COLUMNS, employee_facts, employee_header_problems
-from asn_graph.onboarding.importer import Outcome, Plan, Step, one_by_one
+from asn_graph.onboarding.importer import Plan, Step, one_by_one
 from asn_graph.onboarding.rejections import Rejection, RowRejected
+from asn_graph.onboarding.summary import Outcome
 from asn_graph.onboarding.tables import Row
 
 LOOKAHEAD = 500

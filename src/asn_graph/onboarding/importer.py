@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -21,19 +20,11 @@ from asn_graph.application.store import StoreApplication
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import DomainError
 from asn_graph.onboarding.rejections import Rejection, RowRejected
+from asn_graph.onboarding.summary import ImportSummary, MissingColumns, Outcome
 from asn_graph.onboarding.tables import Row, header_of, rows_of, sha256_of
 
 Progress = Callable[[int, int], None]
 """Called with the rows done and the rows in all."""
-
-
-class Outcome(Enum):
-    RECORDED = "RECORDED"
-    """New: registered, established."""
-    CHANGED = "CHANGED"
-    """Known, and the file says something new of it."""
-    UNCHANGED = "UNCHANGED"
-    REJECTED = "REJECTED"
 
 
 @dataclass(frozen=True)
@@ -120,31 +111,6 @@ def one_by_one(rows: Iterator[Row]) -> Iterator[list[Row]]:
 
 def nothing_kept() -> AbstractContextManager[None]:
     return nullcontext()
-
-
-@dataclass
-class ImportSummary:
-    kind: str
-    file_name: str
-    sha256: str
-    dry_run: bool
-    unknown_columns: list[str]
-    rows: int = 0
-    counts: dict[Outcome, int] = field(default_factory=lambda: dict.fromkeys(Outcome, 0))
-    rejections: list[Rejection] = field(default_factory=list)
-    absent: list[str] = field(default_factory=list)
-
-    @property
-    def rejected_rows(self) -> int:
-        return self.counts[Outcome.REJECTED]
-
-
-class MissingColumns(DomainError):
-    """The file lacks a column every row needs: nothing is imported."""
-
-    def __init__(self, file_name: str, missing: Sequence[str]) -> None:
-        super().__init__(f"berkas {file_name} tidak memiliki kolom wajib: {', '.join(missing)}")
-        self.missing = tuple(missing)
 
 
 def reason_for(kind: str, path: Path, sha256: str, entry: list[Row]) -> str:

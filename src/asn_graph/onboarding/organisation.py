@@ -22,9 +22,10 @@ from asn_graph.onboarding.cells import (
     whole_number_of,
 )
 from asn_graph.onboarding.directory import Rows
-from asn_graph.onboarding.importer import Deferred, Outcome, Plan, Step, nothing_kept, one_by_one
+from asn_graph.onboarding.importer import Deferred, Plan, Step, nothing_kept, one_by_one
 from asn_graph.onboarding.rejections import Rejection, RowRejected
 from asn_graph.onboarding.row_reader import Columns, RowReader, missing_columns, unknown_columns
+from asn_graph.onboarding.summary import Outcome
 from asn_graph.onboarding.tables import Row
 
 UNIT_COLUMNS: Columns = {

@@ -13,8 +13,9 @@ from asn_graph.application.registers import nip_register_id
 from asn_graph.domain.errors import InvalidInput
 from asn_graph.domain.nip import Nip
 from asn_graph.onboarding.cells import rating_of, year_of
-from asn_graph.onboarding.importer import Outcome, Plan, Step, nothing_kept, one_by_one
+from asn_graph.onboarding.importer import Plan, Step, nothing_kept, one_by_one
 from asn_graph.onboarding.row_reader import Columns, RowReader, missing_columns, unknown_columns
+from asn_graph.onboarding.summary import Outcome
 from asn_graph.onboarding.tables import Row
 
 RATING_COLUMNS: Columns = {

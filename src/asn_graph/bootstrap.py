@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from uuid import UUID
 
 from asn_graph.application.app import AsnGraph
@@ -11,12 +13,17 @@ from asn_graph.application.ports import Matching, PlanningInput
 from asn_graph.application.store import StoreApplication
 from asn_graph.changes.hub import ChangeHub
 from asn_graph.changes.reader import StandingFacts
-from asn_graph.domain.errors import Unavailable
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.authority import require_role
+from asn_graph.domain.errors import Forbidden, Unavailable
 from asn_graph.domain.matching import Match
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.positions import PositionCounts
+from asn_graph.onboarding.importer import run_import
+from asn_graph.onboarding.kinds import row_kind
+from asn_graph.onboarding.summary import ImportSummary
 from asn_graph.persistence import outages
 from asn_graph.persistence.policy_file import load_policy
 from asn_graph.projections.catalog import ReadQueries, read_models
@@ -74,6 +81,24 @@ class Service:
 
     def verify_audit_chain(self, start: Anchor | None, limit: int) -> Verification:
         return verify(self.store.recorder, self.read.audit, start=start, limit=limit)
+
+    def import_file(
+        self,
+        kind: str,
+        path: Path,
+        actor: Actor,
+        dry_run: bool,
+        batch_size: int,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportSummary:
+        require_role(actor, Role.OFFICER)
+        if actor.agency is None:
+            raise Forbidden("an import is made by an officer of an agency")
+        self.up_to_date()
+        rows = row_kind(kind, self.app, self.views, actor.agency)
+        return run_import(
+            rows, path, actor, dry_run=dry_run, batch_size=batch_size, progress=progress
+        )
 
     def read_model_positions(self) -> dict[str, int]:
         return {name: t.position for name, t in self.projector.positions().items()}

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from asn_graph.application.interface import Application
 from asn_graph.changes.changes import Change, Interest
+from asn_graph.domain.actors import Actor
+from asn_graph.onboarding.summary import ImportSummary
 from asn_graph.projections.chain_verification import Anchor, Verification
 from asn_graph.projections.interface import Freshness, ReadModels
 from asn_graph.settings import Settings
@@ -55,6 +58,19 @@ class Backend(Protocol):
     def verify_audit_chain(self, start: Anchor | None, limit: int) -> Verification:
         """Recomputes up to ``limit`` links of the audit chain from the event store, from the
         first entry or after ``start`` (a link verified earlier)."""
+        ...
+
+    def import_file(
+        self,
+        kind: str,
+        path: Path,
+        actor: Actor,
+        dry_run: bool,
+        batch_size: int,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportSummary:
+        """Imports (or with ``dry_run`` checks) a file of an agency's records of ``kind``
+        (units, positions, workload, employees, ratings) as ``actor``, an officer."""
         ...
 
     def is_outage(self, error: BaseException) -> bool:

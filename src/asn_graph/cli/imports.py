@@ -61,8 +61,7 @@ def add_commands(commands: Any) -> None:
 
 def _import(arguments: argparse.Namespace, settings: Settings) -> int:
     from asn_graph.bootstrap import build_service
-    from asn_graph.onboarding.importer import run_import
-    from asn_graph.onboarding.kinds import row_kind, sample
+    from asn_graph.onboarding.kinds import sample
     from asn_graph.onboarding.rejections import write_report
 
     path: Path = arguments.file
@@ -78,17 +77,14 @@ def _import(arguments: argparse.Namespace, settings: Settings) -> int:
         return 2
     with build_service(settings) as service:
         actor = _importing_officer(service.app.local_accounts.accounts(), arguments)
-        assert actor.agency is not None
-        service.up_to_date()
-        kind = row_kind(arguments.kind, service.app, service.views, actor.agency)
-        with ProgressBar(f"impor {kind.name}", unit="rows") as bar:
-            summary = run_import(
-                kind,
+        with ProgressBar(f"impor {arguments.kind}", unit="rows") as bar:
+            summary = service.import_file(
+                arguments.kind,
                 path,
                 actor,
                 dry_run=arguments.dry_run,
-                progress=bar,
                 batch_size=BATCH_SIZE if settings.fast_paths else 1,
+                progress=bar,
             )
     report = arguments.report or path.with_name(f"{path.stem}.ditolak.csv")
     if summary.rejections:

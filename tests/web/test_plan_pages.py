@@ -341,7 +341,9 @@ async def test_the_consultation_answers_approval_and_launch(
     case_ids = re.findall(r'<a href="/kasus/([0-9a-f-]{36})">', page)
     assert len(case_ids) == 2
     assert "Batalkan rencana" not in page  # launched moves cannot be cancelled
-    listed = await browser_client.get("/rencana")
+    back = re.search(r'<p class="plan-back"><a href="([^"]+)">', page)
+    assert back is not None
+    listed = await browser_client.get(html.unescape(back.group(1)))
     assert ">Dijalankan</span>" in listed.text
 
 

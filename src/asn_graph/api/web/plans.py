@@ -377,8 +377,11 @@ class PlanArea:
             return self._missing(request, actor, refused)
         officer = actor.role is Role.OFFICER
         status = plan["status"]
+        written = written_position(request)
         data = {
             "plan": plan,
+            # The list waits for what was just recorded too, so that it shows the new status.
+            "plans_link": "/rencana" if written is None else f"/rencana?{POSITION_FLAG}={written}",
             "case_states": {case["id"]: case["state"] for case in cases},
             "chart": balance_chart(plan["units"]),
             "failed": failed,

@@ -127,3 +127,13 @@ def test_the_chart_draws_every_unit_on_the_scale_of_the_largest_number() -> None
     assert health.needed_x == LABEL_WIDTH + BAR_SPACE / 2
     assert transport.y > health.y
     assert balance_chart([]).rows == ()
+
+
+def test_an_action_the_plans_state_refuses_is_told_as_such() -> None:
+    refused = PageDataRefused(
+        "RULE_VIOLATION", "cannot change a plan that is CANCELLED", None, ["ILLEGAL_TRANSITION"]
+    )
+    assert refusal_errors(refused, {}, INDONESIAN, True).general == (
+        "Tidak dapat dilakukan pada keadaan rencana sekarang: "
+        "cannot change a plan that is CANCELLED"
+    )

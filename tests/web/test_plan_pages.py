@@ -414,3 +414,47 @@ async def test_the_builder_in_english(
         headers=english,
     )
     error_beside(refused.text, "answer-by", "Not a date; use YYYY-MM-DD.")
+
+
+async def test_the_approver_returns_a_plan_and_the_officer_cancels_it(
+    browser_client: httpx.AsyncClient, plan_ground: PlanGround
+) -> None:
+    service = plan_ground.service
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    plan_id = await drafted(browser_client)
+    await done(browser_client, await act(browser_client, plan_id, "usulkan"))
+    opened = await act(browser_client, plan_id, "buka-konsultasi", {"answer-by": "2026-12-01"})
+    page = await done(browser_client, opened)
+    await browser_client.post("/keluar", data={"csrf_token": form_token(page)})
+
+    await sign_in(browser_client, "ani", APPROVER_PASSWORD)
+    returned = await act(
+        browser_client, plan_id, "kembalikan", {"return-reason": "Tunggu hasil ABK terbaru"}
+    )
+    page = await done(browser_client, returned)
+    assert "Rencana dikembalikan kepada petugas." in page
+    assert ">Draf</span>" in page
+    assert "Setujui rencana" not in page
+    await browser_client.post("/keluar", data={"csrf_token": form_token(page)})
+
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    events = event_count(service)
+    no_reason = await act(browser_client, plan_id, "batalkan", {"cancel-reason": ""})
+    error_beside(no_reason.text, "cancel-reason", "Wajib diisi.")
+    assert event_count(service) == events
+    cancelled = await act(
+        browser_client, plan_id, "batalkan", {"cancel-reason": "Anggaran tidak tersedia"}
+    )
+    page = await done(browser_client, cancelled)
+    assert "Rencana dibatalkan." in page
+    assert ">Dibatalkan</span>" in page
+    for form in ("usulkan", "tambah-langkah", "batasan", "buka-konsultasi", "batalkan"):
+        assert f"/rencana/{plan_id}/{form}" not in page
+    # A cancelled plan takes no more changes, whatever a stale page posts.
+    events = event_count(service)
+    stale = await browser_client.post(
+        f"/rencana/{plan_id}/usulkan", data={"csrf_token": form_token(page)}
+    )
+    assert stale.status_code == 200
+    assert alert(stale.text).startswith("Tidak dapat dilakukan pada keadaan rencana sekarang:")
+    assert event_count(service) == events

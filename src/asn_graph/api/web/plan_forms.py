@@ -19,6 +19,8 @@ from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.domain.names import name_of_code
 from asn_graph.domain.nip import NIP_LENGTH
 
+ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION"
+"""The rule an ``IllegalTransition`` cites: an action the object's present state refuses."""
 _SEPARATORS = re.compile(r"[\s,;]+")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]*$")
 _REFUSAL_PREFIX = {
@@ -147,6 +149,9 @@ def refusal_errors(
         known = text.get(f"plans_refused_{refused.field}")
         message = known or text["plans_refused_field"].format(detail=refused.message)
         return FormErrors(fields={fields[refused.field]: message})
+    if refused.rules == (ILLEGAL_TRANSITION,):
+        # Not a rule of the domain: the plan's state does not allow the action (any more).
+        return FormErrors(general=f"{text['plans_refused_conflict']} {refused.message}")
     prefix = text[_REFUSAL_PREFIX.get(refused.code, "plans_refused_other")]
     rules = ", ".join(name_of_code("Rule", rule, indonesian) for rule in refused.rules)
     detail = f"{refused.message} ({rules})" if rules else refused.message

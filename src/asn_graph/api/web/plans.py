@@ -226,6 +226,17 @@ ACTIONS: dict[str, PlanAction] = {
 }
 
 
+# The forms of the plan page by the permission that shows them.
+FORMS_SHOWN_BY = {
+    "may_edit": ("batasan", "usulkan", "tambah-langkah", "hapus-langkah", "sematkan-langkah"),
+    "may_consult": ("buka-konsultasi",),
+    "may_decide": ("setujui", "kembalikan"),
+    "may_launch": ("jalankan",),
+    "may_cancel": ("batalkan",),
+}
+MOVE_FORMS = ("hapus-langkah", "sematkan-langkah")
+
+
 @dataclass(frozen=True)
 class FailedForm:
     """A form posted with something wrong: shown again with what was typed and the errors."""
@@ -233,6 +244,23 @@ class FailedForm:
     action: str
     errors: FormErrors
     values: dict[str, Any]
+
+
+def _unseen_refusal(
+    failed: FailedForm | None, plan: dict[str, Any], permitted: Mapping[str, bool]
+) -> str | None:
+    """The refusal of a form the page no longer shows (posted from a page left open while the
+    plan moved on, or its move is gone): told above everything, else it would be lost."""
+    if failed is None:
+        return None
+    shown = {form for may, forms in FORMS_SHOWN_BY.items() if permitted[may] for form in forms}
+    if failed.action in MOVE_FORMS and not any(
+        move["nip"] == failed.values.get("nip") for move in plan["moves"]
+    ):
+        shown.discard(failed.action)
+    if failed.action in shown:
+        return None
+    return failed.errors.general or " ".join(failed.errors.fields.values())
 
 
 class PlanArea:
@@ -378,8 +406,16 @@ class PlanArea:
         officer = actor.role is Role.OFFICER
         status = plan["status"]
         written = written_position(request)
+        permitted = {
+            "may_edit": officer and status in EDITABLE,
+            "may_consult": officer and status == "DRAFT" and bool(plan["moves"]),
+            "may_decide": actor.role is Role.APPROVER and status == "CONSULTING",
+            "may_launch": officer and status == "APPROVED",
+            "may_cancel": officer and status in CANCELLABLE and plan["launched"] == 0,
+        }
         data = {
             "plan": plan,
+            "unseen_refusal": _unseen_refusal(failed, plan, permitted),
             # The list waits for what was just recorded too, so that it shows the new status.
             "plans_link": "/rencana" if written is None else f"/rencana?{POSITION_FLAG}={written}",
             "case_states": {case["id"]: case["state"] for case in cases},
@@ -387,11 +423,7 @@ class PlanArea:
             "failed": failed,
             "done": request.query_params.get(DONE_FLAG),
             "new_key": new_key,
-            "may_edit": officer and status in EDITABLE,
-            "may_consult": officer and status == "DRAFT" and bool(plan["moves"]),
-            "may_decide": actor.role is Role.APPROVER and status == "CONSULTING",
-            "may_launch": officer and status == "APPROVED",
-            "may_cancel": officer and status in CANCELLABLE and plan["launched"] == 0,
+            **permitted,
         }
         return self.frame.page(request, "plan.html", "plans_plan_title", actor, data)
 

@@ -458,3 +458,41 @@ async def test_the_approver_returns_a_plan_and_the_officer_cancels_it(
     assert stale.status_code == 200
     assert alert(stale.text).startswith("Tidak dapat dilakukan pada keadaan rencana sekarang:")
     assert event_count(service) == events
+
+
+async def test_an_answer_after_the_consultation_closed_is_refused_on_the_page(
+    browser_client: httpx.AsyncClient, plan_ground: PlanGround
+) -> None:
+    world, service = plan_ground.world, plan_ground.service
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    plan_id = await drafted(browser_client, **{"max-moves": "1", "scope-units": "DINKES, DISHUB"})
+    await done(browser_client, await act(browser_client, plan_id, "usulkan"))
+    opened = await act(browser_client, plan_id, "buka-konsultasi", {"answer-by": "2026-12-01"})
+    page = await done(browser_client, opened)
+    await browser_client.post("/keluar", data={"csrf_token": form_token(page)})
+
+    await sign_in(browser_client, plan_ground.usernames[world.nurse.nip], STAFF_PASSWORD)
+    answer_page = f"/saya/konsultasi/{plan_id}"
+    left_open = (await browser_client.get(answer_page)).text
+    await done(
+        browser_client,
+        await post_form(browser_client, answer_page, answer_page, {"agrees": "true"}),
+    )
+    await browser_client.post("/keluar", data={"csrf_token": form_token(left_open)})
+    await sign_in(browser_client, "ani", APPROVER_PASSWORD)
+    page = await done(browser_client, await act(browser_client, plan_id, "setujui"))
+    await browser_client.post("/keluar", data={"csrf_token": form_token(page)})
+
+    await sign_in(browser_client, plan_ground.usernames[world.nurse.nip], STAFF_PASSWORD)
+    page = (await browser_client.get(answer_page)).text
+    assert "Kirim jawaban" not in page
+    assert "<dd>Disetujui</dd>" in page
+    events = event_count(service)
+    late = await browser_client.post(
+        answer_page,
+        data={**hidden_fields(left_open, answer_page), "csrf_token": form_token(page)}
+        | {"agrees": "false", "objection": "HEALTH"},
+    )
+    assert late.status_code == 200
+    assert alert(late.text).startswith("Tidak dapat dilakukan pada keadaan rencana sekarang:")
+    assert event_count(service) == events

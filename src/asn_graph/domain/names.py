@@ -10,6 +10,7 @@ from asn_graph.domain.actors import Role
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.plan_records import MoveSource, ObjectionReason, PlanStatus
+from asn_graph.domain.reference import PositionKind
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.stages import DeadlineKind
 from asn_graph.domain.transfer_types import ApprovalStep, Initiative, TransferType
@@ -113,6 +114,20 @@ _NAMES: dict[Enum, tuple[str, str]] = {
     ObjectionReason.OTHER: ("Lainnya", "Other"),
     MoveSource.PROPOSED: ("Diusulkan sistem", "Proposed"),
     MoveSource.ADDED: ("Ditambahkan petugas", "Added by an officer"),
+    PositionKind.JPT_UTAMA: ("JPT Utama", "Senior executive, principal"),
+    PositionKind.JPT_MADYA: ("JPT Madya", "Senior executive, middle"),
+    PositionKind.JPT_PRATAMA: ("JPT Pratama", "Senior executive, primary"),
+    PositionKind.ADMINISTRATOR: ("Administrator", "Administrator"),
+    PositionKind.PENGAWAS: ("Pengawas", "Supervisor"),
+    PositionKind.PELAKSANA: ("Pelaksana", "Clerical staff"),
+    PositionKind.AHLI_PERTAMA: ("Fungsional Ahli Pertama", "Expert functional, first"),
+    PositionKind.AHLI_MUDA: ("Fungsional Ahli Muda", "Expert functional, junior"),
+    PositionKind.AHLI_MADYA: ("Fungsional Ahli Madya", "Expert functional, middle"),
+    PositionKind.AHLI_UTAMA: ("Fungsional Ahli Utama", "Expert functional, principal"),
+    PositionKind.PEMULA: ("Fungsional Pemula", "Skilled functional, entry"),
+    PositionKind.TERAMPIL: ("Fungsional Terampil", "Skilled functional"),
+    PositionKind.MAHIR: ("Fungsional Mahir", "Skilled functional, proficient"),
+    PositionKind.PENYELIA: ("Fungsional Penyelia", "Skilled functional, supervisor"),
     DeadlineKind.TECHNICAL_REVIEW: ("Batas pertimbangan teknis", "Technical review deadline"),
     DeadlineKind.APPOINTMENT: ("Batas pelantikan", "Appointment deadline"),
     Role.OFFICER: ("Petugas BKPSDM", "Personnel officer"),
@@ -136,6 +151,7 @@ ENUMERATIONS: tuple[type[Enum], ...] = (
     PlanStatus,
     ObjectionReason,
     MoveSource,
+    PositionKind,
     DeadlineKind,
     Role,
 )

@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from asn_graph.api.web.texts import audit, common
+from asn_graph.api.web.texts import (
+    audit,
+    common,
+    plans,
+)
 
-PARTS: tuple[ModuleType, ...] = (common, audit)
+PARTS: tuple[ModuleType, ...] = (
+    common,
+    plans,
+    audit,
+)

@@ -124,6 +124,23 @@ class IdentityProviderSettings:
     keys_min_interval_seconds: int = 60
     """A token naming a key not yet known fetches the keys again, but not more often: a
     stream of forged key ids cannot make the server hammer the provider."""
+    client_id: str | None = None
+    """This server as a client of the provider: people sign in to the web application through
+    the provider (authorization code with PKCE) when it is set."""
+    client_secret: str | None = None
+    """None: a public client, proven by PKCE alone."""
+    redirect_url: str | None = None
+    """Where the provider sends a person back; None: the callback under the public URL."""
+    display_name: str | None = None
+    """The provider's name on the sign-in page; None: its issuer's host."""
+
+    @property
+    def signs_in_people(self) -> bool:
+        return self.client_id is not None
+
+    @property
+    def name(self) -> str:
+        return self.display_name or urlparse(self.issuer).hostname or self.issuer
 
 
 def _issuer(text: str) -> str:
@@ -134,6 +151,19 @@ def _issuer(text: str) -> str:
             f"ASN_GRAPH_OIDC_ISSUER is an https:// URL (http:// only on this machine): {text!r}"
         )
     return text.rstrip("/")
+
+
+def _redirect_url(text: str) -> str | None:
+    if not text:
+        return None
+    parsed = urlparse(text)
+    plain_http = parsed.scheme == "http" and parsed.hostname in LOOPBACK_HOSTS
+    if not (parsed.scheme == "https" or plain_http) or not parsed.hostname:
+        raise SettingsError(
+            "ASN_GRAPH_OIDC_REDIRECT_URL is an https:// URL (http:// only on this machine): "
+            f"{text!r}"
+        )
+    return text
 
 
 def _role_map(text: str) -> tuple[tuple[str, str], ...]:
@@ -204,6 +234,12 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_OIDC_TIMEOUT_SECONDS", "5", "wait for discovery and keys"),
     Variable("ASN_GRAPH_OIDC_KEYS_MAX_AGE", "3600", "seconds before keys are fetched again"),
     Variable("ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", "60", "fewest seconds between key fetches"),
+    Variable("ASN_GRAPH_OIDC_CLIENT_ID", None, "client id: people sign in through the provider"),
+    Variable("ASN_GRAPH_OIDC_CLIENT_SECRET", None, "client secret (none: PKCE alone)"),
+    Variable(
+        "ASN_GRAPH_OIDC_REDIRECT_URL", None, "sign-in callback (none: under the public URL)"
+    ),
+    Variable("ASN_GRAPH_OIDC_NAME", None, "the provider's name on the sign-in page"),
     Variable("ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE", "20", "bad tokens an address may send"),
     Variable("ASN_GRAPH_TRUSTED_DOCUMENTS", "off", "on: only known documents run"),
     Variable("ASN_GRAPH_TRUSTED_DOCUMENTS_FILE", None, "allowlist: JSON manifest hash -> document"),
@@ -289,6 +325,10 @@ class Settings:
                 keys_min_interval_seconds=_whole(
                     env, "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", 60, "seconds", minimum=0
                 ),
+                client_id=env.get("ASN_GRAPH_OIDC_CLIENT_ID", "").strip() or None,
+                client_secret=env.get("ASN_GRAPH_OIDC_CLIENT_SECRET", "").strip() or None,
+                redirect_url=_redirect_url(env.get("ASN_GRAPH_OIDC_REDIRECT_URL", "").strip()),
+                display_name=env.get("ASN_GRAPH_OIDC_NAME", "").strip() or None,
             )
             if issuer
             else None
@@ -496,4 +536,8 @@ def _identity_provider_environment(
         "ASN_GRAPH_OIDC_TIMEOUT_SECONDS": f"{provider.timeout_seconds:g}",
         "ASN_GRAPH_OIDC_KEYS_MAX_AGE": str(provider.keys_max_age_seconds),
         "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL": str(provider.keys_min_interval_seconds),
+        "ASN_GRAPH_OIDC_CLIENT_ID": provider.client_id or "",
+        "ASN_GRAPH_OIDC_CLIENT_SECRET": provider.client_secret or "",
+        "ASN_GRAPH_OIDC_REDIRECT_URL": provider.redirect_url or "",
+        "ASN_GRAPH_OIDC_NAME": provider.display_name or "",
     }

@@ -236,9 +236,7 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", "60", "fewest seconds between key fetches"),
     Variable("ASN_GRAPH_OIDC_CLIENT_ID", None, "client id: people sign in through the provider"),
     Variable("ASN_GRAPH_OIDC_CLIENT_SECRET", None, "client secret (none: PKCE alone)"),
-    Variable(
-        "ASN_GRAPH_OIDC_REDIRECT_URL", None, "sign-in callback (none: under the public URL)"
-    ),
+    Variable("ASN_GRAPH_OIDC_REDIRECT_URL", None, "sign-in callback (none: under the public URL)"),
     Variable("ASN_GRAPH_OIDC_NAME", None, "the provider's name on the sign-in page"),
     Variable("ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE", "20", "bad tokens an address may send"),
     Variable("ASN_GRAPH_TRUSTED_DOCUMENTS", "off", "on: only known documents run"),

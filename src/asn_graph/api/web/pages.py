@@ -121,7 +121,9 @@ class WebApplication:
         if isinstance(form, Response):
             return form
         language = chosen_language(str(form.get("language", ""))) or language_of(request)
-        back = "/" if await self.sessions.actor(request) is not None else SIGN_IN
+        back = _local_path(str(form.get("back", "")))
+        if back is None or back == "/bahasa":
+            back = "/" if await self.sessions.actor(request) is not None else SIGN_IN
         response = RedirectResponse(back, status_code=303)
         response.set_cookie(
             LANGUAGE_COOKIE,
@@ -131,3 +133,10 @@ class WebApplication:
             secure=request.url.scheme == "https",
         )
         return response
+
+
+def _local_path(text: str) -> str | None:
+    """The page a form came from, back on this site only (never ``//elsewhere``)."""
+    if not text.startswith("/") or text.startswith("//") or "\\" in text:
+        return None
+    return text

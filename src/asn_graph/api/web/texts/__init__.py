@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from asn_graph.api.web.texts import access, common
+from asn_graph.api.web.texts import access, common, verification
 
-PARTS: tuple[ModuleType, ...] = (common, access)
+PARTS: tuple[ModuleType, ...] = (common, access, verification)

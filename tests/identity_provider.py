@@ -153,6 +153,10 @@ class IdentityProviderServer:
             "id_token": id_token,
         }
 
+    def expire_codes(self) -> None:
+        """Every code given so far expires: the token endpoint no longer exchanges it."""
+        self._codes.clear()
+
     def rotate(self, algorithm: str) -> Key:
         """A new key for ``algorithm`` replaces the old one, which is no longer published."""
         old = self.keys[algorithm]

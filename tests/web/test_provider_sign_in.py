@@ -147,6 +147,18 @@ async def test_a_person_without_a_role_of_asn_graph_is_told_so(
     assert "Akun Anda di penyedia identitas tidak memberi akses" in refused.text
 
 
+async def test_a_code_the_provider_will_not_exchange_asks_to_sign_in_again(
+    client: httpx.AsyncClient, idp: IdentityProviderServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    back = await leave_for_provider(client)
+    idp.expire_codes()  # at the provider, while the person was on their way back
+    refused = await client.get(back)
+    assert refused.status_code == 400
+    assert "Silakan masuk lagi" in refused.text
+    assert "invalid_grant" in caplog.text
+    assert "asn_graph_session" not in client.cookies
+
+
 async def test_a_flow_serves_once(client: httpx.AsyncClient) -> None:
     back = await leave_for_provider(client)
     assert (await client.get(back)).status_code == 303

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import time
 from dataclasses import dataclass
@@ -39,6 +40,12 @@ FLOW_COOKIE = "asn_graph_sign_in_flow"
 FLOW_SECONDS = 600
 """How long a person may take at the provider before the flow is forgotten."""
 SCOPE = "openid profile"
+
+logger = logging.getLogger("asn_graph.api")
+
+
+class CodeRefused(Exception):
+    """The provider's token endpoint did not exchange the code for an ID token."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,11 @@ class ProviderSignIn:
             await self.sessions.revocations.check(verified)
         except Unavailable:
             return self._refused(request, "access_provider_unavailable", 503)
+        except CodeRefused as refused:
+            # A code already used or expired, or this client not known to the provider as
+            # configured: the operator finds out which in the log.
+            logger.warning("sign-in through %s refused: %s", settings.issuer, refused)
+            return self._refused(request, "access_provider_flow_broken", 400)
         except Unauthenticated:
             return self._refused(request, "access_provider_no_access", 403)
         response = RedirectResponse("/", status_code=303)
@@ -216,10 +228,10 @@ class ProviderSignIn:
             raise Unavailable(f"the identity provider answered HTTP {answer.status_code}")
         document: Any = answer.json() if _is_json(answer) else None
         if answer.status_code != 200 or not isinstance(document, dict):
-            raise Unauthenticated(f"the identity provider refused the code: {answer.text[:200]}")
+            raise CodeRefused(f"HTTP {answer.status_code} {answer.text[:200]}")
         id_token = document.get("id_token")
         if not isinstance(id_token, str):
-            raise Unauthenticated("the identity provider gave no ID token")
+            raise CodeRefused("the token endpoint gave no ID token (is 'openid' allowed?)")
         return id_token
 
     def _refused(self, request: Request, reason: str, status: int) -> Response:

@@ -26,6 +26,7 @@ POSTGRES_URL = os.environ.get(
     "ASN_GRAPH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 SECRET = "test-secret-that-is-long-enough-for-hs256-signing"
+LETTER_KEY = "test-key-of-decree-letters-verification-addresses"
 BACKENDS = ("sqlite", pytest.param("postgres", marks=pytest.mark.postgres))
 FAST_PATHS = Settings.from_env(
     {"ASN_GRAPH_FAST_PATHS": os.environ.get("ASN_GRAPH_TEST_FAST_PATHS", "on")}
@@ -54,6 +55,7 @@ def settings_for(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any
             return Settings(
                 database_url=f"sqlite:///{tmp_path / 'store.sqlite3'}",
                 jwt_secret=SECRET,
+                letter_key=LETTER_KEY,
                 pool_size=4,
                 fast_paths=FAST_PATHS,
             )
@@ -66,6 +68,7 @@ def settings_for(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any
             database_url=url,
             database_schema=schema,
             jwt_secret=SECRET,
+            letter_key=LETTER_KEY,
             pool_size=4,
             fast_paths=FAST_PATHS,
         )

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlparse
 DEFAULT_DATABASE_URL = "sqlite:///asn-graph.sqlite3"
 DEFAULT_DATA_DIR = "~/.local/share/asn-graph"
 DEFAULT_SECRET_FILE = ".asn-graph-secret"  # noqa: S105 (a file name)
+DEFAULT_LETTER_KEY_FILE = ".asn-graph-letter-key"
 MIN_SECRET_LENGTH = 32
 
 
@@ -124,6 +125,23 @@ class IdentityProviderSettings:
     keys_min_interval_seconds: int = 60
     """A token naming a key not yet known fetches the keys again, but not more often: a
     stream of forged key ids cannot make the server hammer the provider."""
+    client_id: str | None = None
+    """This server as a client of the provider: people sign in to the web application through
+    the provider (authorization code with PKCE) when it is set."""
+    client_secret: str | None = None
+    """None: a public client, proven by PKCE alone."""
+    redirect_url: str | None = None
+    """Where the provider sends a person back; None: the callback under the public URL."""
+    display_name: str | None = None
+    """The provider's name on the sign-in page; None: its issuer's host."""
+
+    @property
+    def signs_in_people(self) -> bool:
+        return self.client_id is not None
+
+    @property
+    def name(self) -> str:
+        return self.display_name or urlparse(self.issuer).hostname or self.issuer
 
 
 def _issuer(text: str) -> str:
@@ -134,6 +152,19 @@ def _issuer(text: str) -> str:
             f"ASN_GRAPH_OIDC_ISSUER is an https:// URL (http:// only on this machine): {text!r}"
         )
     return text.rstrip("/")
+
+
+def _redirect_url(text: str) -> str | None:
+    if not text:
+        return None
+    parsed = urlparse(text)
+    plain_http = parsed.scheme == "http" and parsed.hostname in LOOPBACK_HOSTS
+    if not (parsed.scheme == "https" or plain_http) or not parsed.hostname:
+        raise SettingsError(
+            "ASN_GRAPH_OIDC_REDIRECT_URL is an https:// URL (http:// only on this machine): "
+            f"{text!r}"
+        )
+    return text
 
 
 def _role_map(text: str) -> tuple[tuple[str, str], ...]:
@@ -172,6 +203,8 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_DATABASE_SCHEMA", None, "PostgreSQL schema (must exist)"),
     Variable("ASN_GRAPH_JWT_SECRET", None, "HS256 signing secret, 32+ characters"),
     Variable("ASN_GRAPH_SECRET_FILE", DEFAULT_SECRET_FILE, "secret made when none is set"),
+    Variable("ASN_GRAPH_LETTER_KEY", None, "key of decree letters' verification addresses"),
+    Variable("ASN_GRAPH_LETTER_KEY_FILE", DEFAULT_LETTER_KEY_FILE, "letter key made when none"),
     Variable("ASN_GRAPH_POOL_SIZE", "8", "worker threads and database connections"),
     Variable("ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", "2", "longest wait for the database"),
     Variable("ASN_GRAPH_REQUEST_TIMEOUT_SECONDS", "30", "longest a request's work may take"),
@@ -204,6 +237,10 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_OIDC_TIMEOUT_SECONDS", "5", "wait for discovery and keys"),
     Variable("ASN_GRAPH_OIDC_KEYS_MAX_AGE", "3600", "seconds before keys are fetched again"),
     Variable("ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", "60", "fewest seconds between key fetches"),
+    Variable("ASN_GRAPH_OIDC_CLIENT_ID", None, "client id: people sign in through the provider"),
+    Variable("ASN_GRAPH_OIDC_CLIENT_SECRET", None, "client secret (none: PKCE alone)"),
+    Variable("ASN_GRAPH_OIDC_REDIRECT_URL", None, "sign-in callback (none: under the public URL)"),
+    Variable("ASN_GRAPH_OIDC_NAME", None, "the provider's name on the sign-in page"),
     Variable("ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE", "20", "bad tokens an address may send"),
     Variable("ASN_GRAPH_TRUSTED_DOCUMENTS", "off", "on: only known documents run"),
     Variable("ASN_GRAPH_TRUSTED_DOCUMENTS_FILE", None, "allowlist: JSON manifest hash -> document"),
@@ -229,6 +266,11 @@ class Settings:
     jwt_secret: str | None = None
     secret_file: Path = Path(DEFAULT_SECRET_FILE)
     """Relative to ``data_dir`` unless absolute."""
+    letter_key: str | None = None
+    """The key of decree letters' verification addresses: their own, so that rotating the
+    token secret leaves the addresses printed on letters valid."""
+    letter_key_file: Path = Path(DEFAULT_LETTER_KEY_FILE)
+    """Relative to ``data_dir`` unless absolute; made on first use when no key is set."""
     data_dir: Path = field(default_factory=lambda: default_data_dir(os.environ))
     """Where relative SQLite files and the secret file are, wherever a command runs from."""
     pool_size: int = 8
@@ -289,6 +331,10 @@ class Settings:
                 keys_min_interval_seconds=_whole(
                     env, "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL", 60, "seconds", minimum=0
                 ),
+                client_id=env.get("ASN_GRAPH_OIDC_CLIENT_ID", "").strip() or None,
+                client_secret=env.get("ASN_GRAPH_OIDC_CLIENT_SECRET", "").strip() or None,
+                redirect_url=_redirect_url(env.get("ASN_GRAPH_OIDC_REDIRECT_URL", "").strip()),
+                display_name=env.get("ASN_GRAPH_OIDC_NAME", "").strip() or None,
             )
             if issuer
             else None
@@ -311,6 +357,8 @@ class Settings:
             database_schema=env.get("ASN_GRAPH_DATABASE_SCHEMA") or None,
             jwt_secret=env.get("ASN_GRAPH_JWT_SECRET") or None,
             secret_file=Path(env.get("ASN_GRAPH_SECRET_FILE", DEFAULT_SECRET_FILE)),
+            letter_key=env.get("ASN_GRAPH_LETTER_KEY") or None,
+            letter_key_file=Path(env.get("ASN_GRAPH_LETTER_KEY_FILE", DEFAULT_LETTER_KEY_FILE)),
             pool_size=_whole(env, "ASN_GRAPH_POOL_SIZE", 8, "a positive integer"),
             database_timeout_seconds=_seconds(env, "ASN_GRAPH_DATABASE_TIMEOUT_SECONDS", 2.0),
             request_timeout_seconds=_seconds(env, "ASN_GRAPH_REQUEST_TIMEOUT_SECONDS", 30.0),
@@ -357,6 +405,9 @@ class Settings:
         env["ASN_GRAPH_DATABASE_URL"] = self.database_url
         env["ASN_GRAPH_DATA_DIR"] = str(self.data_dir)
         env["ASN_GRAPH_SECRET_FILE"] = str(self.secret_path)
+        env["ASN_GRAPH_LETTER_KEY_FILE"] = str(self.data_dir / self.letter_key_file)
+        if self.letter_key:
+            env["ASN_GRAPH_LETTER_KEY"] = self.letter_key
         env["ASN_GRAPH_FAST_PATHS"] = "on" if self.fast_paths else "off"
         env["ASN_GRAPH_INTROSPECTION"] = self.introspection.value
         env["ASN_GRAPH_DATABASE_TIMEOUT_SECONDS"] = f"{self.database_timeout_seconds:g}"
@@ -436,23 +487,6 @@ class Settings:
         path = self.sqlite_path
         return str(path.with_name(path.stem + ".views" + path.suffix))
 
-    def _checked_secret_file(self) -> str:
-        """The secret kept in the secret file, refused when it is short or others may read it
-        (a secret anyone on the machine can read signs tokens for anyone)."""
-        path = self.secret_path
-        mode = path.stat().st_mode & 0o777
-        if mode & 0o077:
-            raise SettingsError(
-                f"the secret file {path} may be read by others (mode {mode:o}): chmod 600 {path}"
-            )
-        secret = path.read_text().strip()
-        if len(secret) < MIN_SECRET_LENGTH:
-            raise SettingsError(
-                f"the secret file {path} holds {len(secret)} characters; a secret "
-                f"needs at least {MIN_SECRET_LENGTH}: remove the file and a new one is made"
-            )
-        return secret
-
     def signing_secret(self) -> str:
         """The JWT secret: from the environment, else a local secret file made on first use."""
         if self.jwt_secret:
@@ -461,23 +495,55 @@ class Settings:
                     f"ASN_GRAPH_JWT_SECRET needs at least {MIN_SECRET_LENGTH} characters"
                 )
             return self.jwt_secret
-        path = self.secret_path
-        if path.exists():
-            return self._checked_secret_file()
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        secret = secrets.token_urlsafe(48)
-        # Written whole under another name, then linked into place: a process starting at the
-        # same moment (the API and a `token` command) finds either no file or the whole one.
-        descriptor, written = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
-        try:
-            with os.fdopen(descriptor, "w") as handle:
-                handle.write(secret)
-            os.link(written, path)
-        except FileExistsError:
-            return self._checked_secret_file()
-        finally:
-            os.unlink(written)
-        return secret
+        return _kept_secret(self.secret_path, "secret")
+
+    def letter_verification_key(self) -> str:
+        """The key of decree letters' verification addresses: from the environment, else a
+        file of its own in the data directory made on first use (never the token secret)."""
+        if self.letter_key:
+            if len(self.letter_key) < MIN_SECRET_LENGTH:
+                raise SettingsError(
+                    f"ASN_GRAPH_LETTER_KEY needs at least {MIN_SECRET_LENGTH} characters"
+                )
+            return self.letter_key
+        return _kept_secret(self.data_dir / self.letter_key_file, "letter key")
+
+
+def _checked_secret_file(path: Path, what: str) -> str:
+    """The secret kept in a file, refused when it is short or others may read it (a secret
+    anyone on the machine can read signs tokens for anyone)."""
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        raise SettingsError(
+            f"the {what} file {path} may be read by others (mode {mode:o}): chmod 600 {path}"
+        )
+    secret = path.read_text().strip()
+    if len(secret) < MIN_SECRET_LENGTH:
+        raise SettingsError(
+            f"the {what} file {path} holds {len(secret)} characters; a {what} "
+            f"needs at least {MIN_SECRET_LENGTH}: remove the file and a new one is made"
+        )
+    return secret
+
+
+def _kept_secret(path: Path, what: str) -> str:
+    """The secret of a file, made on first use."""
+    if path.exists():
+        return _checked_secret_file(path, what)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    # Written whole under another name, then linked into place: a process starting at the
+    # same moment (the API and a `token` command) finds either no file or the whole one.
+    descriptor, written = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
+    try:
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secret)
+        os.link(written, path)
+    except FileExistsError:
+        return _checked_secret_file(path, what)
+    finally:
+        os.unlink(written)
+    return secret
 
 
 def _identity_provider_environment(
@@ -496,4 +562,8 @@ def _identity_provider_environment(
         "ASN_GRAPH_OIDC_TIMEOUT_SECONDS": f"{provider.timeout_seconds:g}",
         "ASN_GRAPH_OIDC_KEYS_MAX_AGE": str(provider.keys_max_age_seconds),
         "ASN_GRAPH_OIDC_KEYS_MIN_INTERVAL": str(provider.keys_min_interval_seconds),
+        "ASN_GRAPH_OIDC_CLIENT_ID": provider.client_id or "",
+        "ASN_GRAPH_OIDC_CLIENT_SECRET": provider.client_secret or "",
+        "ASN_GRAPH_OIDC_REDIRECT_URL": provider.redirect_url or "",
+        "ASN_GRAPH_OIDC_NAME": provider.display_name or "",
     }

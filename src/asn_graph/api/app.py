@@ -65,7 +65,7 @@ from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandle
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable
 from asn_graph.letters.letters import DecreeLetters
-from asn_graph.letters.verification import VerificationIds
+from asn_graph.letters.verification import VerificationIds, former_mac_key
 from asn_graph.settings import LogFormat
 
 
@@ -325,7 +325,11 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         if settings.identity_provider is not None
         else None
     )
-    letters = DecreeLetters(service.app, VerificationIds(tokens.secret), settings.public_url)
+    # Letters printed before verification ids had a key of their own keep verifying.
+    ids = VerificationIds(
+        settings.letter_verification_key, retired=(former_mac_key(tokens.secret),)
+    )
+    letters = DecreeLetters(service.app, ids, settings.public_url)
     authenticator = Authenticator(tokens, revocations, provider)
     graphql = AsnGraphQL(service, authenticator, blocking, metrics, letters)
     frame = Frame(
@@ -355,6 +359,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         note_refusal(request.scope, code.value)
         metrics.refused(code.value)
         return method_refusal(request.method, request.url.path, refused)
+
+    async def store_unreachable(request: Request, _: Exception) -> Response:
+        # A page's session check or read met an outage of the store (the API answers its
+        # own UNAVAILABLE): a page saying so, not an error of the server.
+        metrics.refused(ErrorCode.UNAVAILABLE.value)
+        return frame.unavailable(request)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -387,11 +397,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
                 blocking,
                 service.app,
                 letters,
+                frame.public_page,
             ),
             *web.routes(),
         ],
         lifespan=lifespan,
-        exception_handlers={405: method_not_allowed},
+        exception_handlers={405: method_not_allowed, Unavailable: store_unreachable},
     )
     origins = settings.allowed_origins
     if origins:

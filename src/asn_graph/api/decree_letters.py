@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from asn_graph.api.blocking import BlockingPool
@@ -21,7 +19,7 @@ from asn_graph.api.errors import ErrorCode, code_for
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
 from asn_graph.api.scoping import case_in_scope
 from asn_graph.application.interface import Application
-from asn_graph.domain.errors import DomainError, InvalidInput, NotFound
+from asn_graph.domain.errors import DomainError, InvalidInput, NotFound, Unavailable
 from asn_graph.letters.facts import LetterStatus
 from asn_graph.letters.letters import DOWNLOAD_ROUTE, DecreeLetters, Letter, Verification
 from asn_graph.letters.verification import mask_name, mask_nip
@@ -44,10 +42,15 @@ HTTP_STATUS = {
     ErrorCode.UNAVAILABLE: 503,
 }
 
-_pages = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html"]),
-)
+PublicPage = Callable[[Request, str, str, dict[str, Any], int], Awaitable[Response]]
+"""Renders a public page of the web application (template, title key, data, status), in the
+visitor's language, inside the common frame."""
+
+PROBLEM_TEXT = {
+    ErrorCode.NOT_FOUND: "verification_not_found",
+    ErrorCode.RATE_LIMITED: "verification_too_many",
+    ErrorCode.BAD_INPUT: "verification_bad_file",
+}
 
 
 def letter_routes(
@@ -55,9 +58,11 @@ def letter_routes(
     blocking: BlockingPool,
     app: Application,
     letters: DecreeLetters,
+    page: PublicPage,
 ) -> list[Route]:
     """``context_for`` is the GraphQL view's own derivation of the caller, so whatever signs a
-    caller in there (a token now, a session later) signs them in here too."""
+    caller in there (a token now, a session later) signs them in here too; ``page`` renders
+    the verification page as the web application renders its pages."""
     verifications = RateLimiter(VERIFICATIONS_PER_MINUTE, "decree verifications")
 
     async def download(request: Request) -> Response:
@@ -93,11 +98,22 @@ def letter_routes(
         except DomainError as error:
             if _wants_json(request):
                 return _refusal(error)
-            return _page(request, {"error": error.message}, _status_of(error))
+            if isinstance(error, Unavailable):
+                raise  # the web application tells a person of an outage on a page of its own
+            problem = PROBLEM_TEXT.get(code_for(error), "verification_not_found")
+            return await page(
+                request,
+                "verification.html",
+                "verification_title",
+                {"problem": problem},
+                _status_of(error),
+            )
         answer = _record(found, checked)
         if _wants_json(request):
             return JSONResponse(answer)
-        return _page(request, {"record": answer}, 200)
+        return await page(
+            request, "verification.html", "verification_title", {"record": answer}, 200
+        )
 
     return [
         Route(DOWNLOAD_ROUTE, download),
@@ -140,12 +156,13 @@ def _record(found: Verification, checked: str | None) -> dict[str, Any]:
         "nip": mask_nip(letter.facts.nip),
         "status": letter.record.status.name,
         "statusText": STATUS_TEXT[letter.record.status],
-        "sha256": letter.sha256,
+        "sha256": found.genuine_sha256,
+        "recorded": found.recorded_sha256 is not None,
         "supersededBy": found.superseded_by.verification_url if found.superseded_by else None,
     }
     if checked is not None:
         record["uploadedSha256"] = checked
-        record["genuine"] = checked == letter.sha256
+        record["genuine"] = checked == found.genuine_sha256
     return record
 
 
@@ -168,8 +185,3 @@ def _refusal(error: DomainError) -> JSONResponse:
 
 def _status_of(error: DomainError) -> int:
     return HTTP_STATUS.get(code_for(error), 400)
-
-
-def _page(request: Request, values: dict[str, Any], status: int) -> HTMLResponse:
-    page = _pages.get_template("verification.html").render(path=request.url.path, **values)
-    return HTMLResponse(page, status_code=status)

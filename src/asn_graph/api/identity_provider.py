@@ -10,9 +10,11 @@ rotated its keys), but not more often than ``keys_min_interval_seconds``."""
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
@@ -54,12 +56,46 @@ class IdentityProvider:
         self._key_ids: frozenset[str] = frozenset()
         self._verify: Callable[[str], Verified] = _refuse_all
         self._jwks_uri: str | None = None
+        self._endpoints: Endpoints | None = None
         self._fetched_at = -float("inf")
         self._attempted_at = -float("inf")
         self._failure = ""
         self._fetching: asyncio.Lock | None = None
 
     async def verified(self, token: str) -> Verified:
+        await self._keys_for(token)
+        verified = self._verify(token)
+        verified.check_expiry()
+        return verified
+
+    async def verified_id_token(self, token: str, client_id: str, nonce: str) -> Verified:
+        """The person an ID token of the sign-in flow names: the same keys, checks and claim
+        mapping as a bearer token's, but issued for this server as a client (``aud``) and for
+        the sign-in that asked for it (``nonce``)."""
+        keys = await self._keys_for(token)
+        claims = self._checked_claims(token, keys, client_id)
+        if not isinstance(claims.get("nonce"), str) or not hmac.compare_digest(
+            claims["nonce"], nonce
+        ):
+            raise Unauthenticated("the ID token was not issued for this sign-in (nonce)")
+        verified = self._verified_of(claims)
+        verified.check_expiry()
+        return verified
+
+    async def endpoints(self) -> Endpoints:
+        """Where a person signs in with the provider, and where a code is exchanged."""
+        if self._endpoints is None:
+            try:
+                async with httpx.AsyncClient(timeout=self.settings.timeout_seconds) as client:
+                    document = await _json(client, self.issuer + DISCOVERY_PATH)
+                self._endpoints = _endpoints_in(document, self.issuer)
+            except (httpx.HTTPError, ValueError, KeyError, TypeError) as error:
+                raise Unavailable(
+                    f"the identity provider {self.issuer} {_failed(error, self.settings)}"
+                ) from None
+        return self._endpoints
+
+    async def _keys_for(self, token: str) -> KeySet:
         key_id = _key_id(token)
         if self._needs_fetch(key_id):
             if self._fetching is None:
@@ -73,9 +109,7 @@ class IdentityProvider:
             raise Unauthenticated(
                 f"the token is signed with a key ({key_id}) that {self.issuer} does not publish"
             )
-        verified = self._verify(token)
-        verified.check_expiry()
-        return verified
+        return self._keys
 
     def _needs_fetch(self, key_id: str) -> bool:
         now = time.monotonic()
@@ -119,36 +153,60 @@ class IdentityProvider:
 
     def _verifier(self, keys: KeySet) -> Callable[[str], Verified]:
         def verify(token: str) -> Verified:
-            try:
-                claims = jwt.decode(token, keys, algorithms=list(ALGORITHMS)).claims
-                jwt.JWTClaimsRegistry(
-                    leeway=CLOCK_LEEWAY,
-                    iss={"essential": True, "value": self.issuer},
-                    aud={"essential": True, "value": self.settings.audience},
-                    exp={"essential": True},
-                    iat={"essential": True},
-                ).validate(claims)
-            except ExpiredTokenError:
-                raise Unauthenticated("the token has expired") from None
-            except JoseError as error:
-                # The description names the claim that is missing or not what this server
-                # accepts (issuer, audience, times), or what is wrong with the signature.
-                raise Unauthenticated(f"the token is not valid: {error.description}") from None
-            except ValueError as error:
-                # Older joserfc releases refuse an algorithm not allowed with a ValueError.
-                raise Unauthenticated(f"the token is not valid: {error}") from None
-            if not isinstance(claims["iat"], int | float):
-                raise Unauthenticated("the token's iat claim is not a time")
-            check_lifetime(claims, self._max_lifetime)
-            token_id = claims.get("jti")
-            return Verified(
-                self._claims.actor(claims),
-                float(claims["exp"]),
-                float(claims["iat"]),
-                token_id if isinstance(token_id, str) else None,
-            )
+            return self._verified_of(self._checked_claims(token, keys, self.settings.audience))
 
         return verify
+
+    def _checked_claims(self, token: str, keys: KeySet, audience: str) -> dict[str, Any]:
+        try:
+            claims = jwt.decode(token, keys, algorithms=list(ALGORITHMS)).claims
+            jwt.JWTClaimsRegistry(
+                leeway=CLOCK_LEEWAY,
+                iss={"essential": True, "value": self.issuer},
+                aud={"essential": True, "value": audience},
+                exp={"essential": True},
+                iat={"essential": True},
+            ).validate(claims)
+        except ExpiredTokenError:
+            raise Unauthenticated("the token has expired") from None
+        except JoseError as error:
+            # The description names the claim that is missing or not what this server
+            # accepts (issuer, audience, times), or what is wrong with the signature.
+            raise Unauthenticated(f"the token is not valid: {error.description}") from None
+        except ValueError as error:
+            # Older joserfc releases refuse an algorithm not allowed with a ValueError.
+            raise Unauthenticated(f"the token is not valid: {error}") from None
+        if not isinstance(claims["iat"], int | float):
+            raise Unauthenticated("the token's iat claim is not a time")
+        check_lifetime(claims, self._max_lifetime)
+        return claims
+
+    def _verified_of(self, claims: Mapping[str, Any]) -> Verified:
+        token_id = claims.get("jti")
+        return Verified(
+            self._claims.actor(claims),
+            float(claims["exp"]),
+            float(claims["iat"]),
+            token_id if isinstance(token_id, str) else None,
+        )
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The provider's endpoints of the authorization code flow, as its discovery names them."""
+
+    authorization: str
+    token: str
+
+
+def _endpoints_in(document: Mapping[str, Any], issuer: str) -> Endpoints:
+    if str(document.get("issuer", "")).rstrip("/") != issuer:
+        raise ValueError(f"its discovery document names issuer {document.get('issuer')!r}")
+    authorization = document["authorization_endpoint"]
+    token = document["token_endpoint"]
+    if not isinstance(authorization, str) or not isinstance(token, str):
+        raise TypeError("its discovery document names no authorization or token endpoint")
+    return Endpoints(authorization, token)
 
 
 class ClaimMapping:

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from asn_graph.application.agencies import AgencyUseCases
 from asn_graph.application.cases import CaseUseCases
+from asn_graph.application.decree_letters import DecreeLetterUseCases
 from asn_graph.application.employees import EmployeeUseCases
 from asn_graph.application.history import history_entry
 from asn_graph.application.local_accounts import LocalAccountUseCases
@@ -42,6 +43,7 @@ class AsnGraph:
         self.time_travel = TimeTravel(store, versions)
         self.revocations = TokenRevocationUseCases(store)
         self.local_accounts = LocalAccountUseCases(store)
+        self.decree_letters = DecreeLetterUseCases(store)
 
     @property
     def policy(self) -> TransferPolicy:

@@ -16,6 +16,7 @@ from asn_graph.settings import LogFormat, Settings, environment_help
 
 if TYPE_CHECKING:
     from asn_graph.api.auth import TokenService
+    from asn_graph.bootstrap import Service
 
 
 def add_commands(commands: Any) -> None:
@@ -29,7 +30,10 @@ def add_commands(commands: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve.add_argument(
-        "--demo", action="store_true", help="fill an empty store with the demo data first"
+        "--demo",
+        action="store_true",
+        help="fill an empty store with the demo data first, and print a local account of the "
+        "web application for each role (kept in demo-accounts.txt in the data directory)",
     )
     serve.add_argument("--seed", type=int, default=7, help="demo data seed")
     serve.set_defaults(handler=_serve)
@@ -92,6 +96,7 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
             from asn_graph.demo.generator import DemoSpec, fill_if_empty
 
             fill_if_empty(service, DemoSpec(seed=arguments.seed))
+            _print_demo_accounts(service, settings, f"http://{arguments.host}:{arguments.port}")
         app = create_app(service, _tokens(settings))
         uvicorn.run(
             app,
@@ -110,6 +115,20 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
             ws_per_message_deflate=False,
         )
     return 0
+
+
+def _print_demo_accounts(service: Service, settings: Settings, address: str) -> None:
+    from asn_graph.cli.demo_accounts import ACCOUNTS_FILE, accounts_table, demo_accounts
+
+    accounts = demo_accounts(service, settings.data_dir)
+    if not accounts:
+        print("The store does not hold the demo data: no demo accounts are made.", flush=True)
+        return
+    print(
+        f"Demo accounts: sign in at {address}/masuk (the same accounts and passwords are "
+        f"kept in {settings.data_dir / ACCOUNTS_FILE}):\n{accounts_table(accounts)}",
+        flush=True,
+    )
 
 
 def _demo(arguments: argparse.Namespace, settings: Settings) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from asn_graph.application.interface import Application
+from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import NotFound
 from asn_graph.letters.facts import (
     LetterFacts,
@@ -48,6 +49,14 @@ class Letter:
 class Verification:
     letter: Letter
     superseded_by: Letter | None
+    recorded_sha256: str | None
+    """The SHA-256 recorded when the decree was recorded; None for a decree recorded before
+    letters' SHA-256 were (its letter is then checked against the one rendered now)."""
+
+    @property
+    def genuine_sha256(self) -> str:
+        """What a genuine copy's SHA-256 is: the recorded one, else the letter's rendered now."""
+        return self.recorded_sha256 or self.letter.sha256
 
 
 class DecreeLetters:
@@ -73,7 +82,15 @@ class DecreeLetters:
             raise NotFound("no decree letter has this verification address")
         letter = self._letter(key.case_id, record)
         later = next((r for r in records if r.version == record.superseded_by), None)
-        return Verification(letter, self._letter(key.case_id, later) if later else None)
+        recorded = self.app.decree_letters.recorded(key.case_id).get(record.version)
+        return Verification(letter, self._letter(key.case_id, later) if later else None, recorded)
+
+    def record_current(self, actor: Actor, case_id: UUID) -> Letter:
+        """Records the SHA-256 of the letter the case's latest decree event made, as ``actor``
+        (who recorded the decree); called when a decree is issued or corrected."""
+        letter = self.current(case_id)
+        self.app.decree_letters.record(actor, case_id, letter.record.version, letter.sha256)
+        return letter
 
     def _letter(self, case_id: UUID, record: LetterRecord) -> Letter:
         verification_id = self.ids.id_of(LetterKey(case_id, record.version))

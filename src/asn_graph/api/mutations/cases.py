@@ -23,6 +23,18 @@ async def _case(
     return CaseResult.of(await info.context.perform(use_case, command, idempotency_key))
 
 
+async def _decree(
+    info: Ctx, use_case: UseCaseCall[C, CaseView], command: C, idempotency_key: str | None
+) -> CaseResult:
+    """A decree recorded (issued or corrected), then the SHA-256 of its letter: a request
+    retried with its idempotency key records the letter it may have missed."""
+    recorded = await info.context.perform(use_case, command, idempotency_key)
+    letters = info.context.letters
+    if letters is not None:
+        await info.context.run(letters.record_current, info.context.caller(), recorded.view.id)
+    return CaseResult.of(recorded)
+
+
 @strawberry.type
 class CaseMutations:
     @strawberry.mutation(description="Open a transfer case (usulan mutasi) as an officer.")
@@ -123,14 +135,14 @@ class CaseMutations:
         self, info: Ctx, input: i.DecreeInput, idempotency_key: IdempotencyKey = None
     ) -> CaseResult:
         issue = info.context.app.cases.issue_decree
-        return await _case(info, issue, input.to_issue(), idempotency_key)
+        return await _decree(info, issue, input.to_issue(), idempotency_key)
 
     @strawberry.mutation(description="Correct the decree (ralat SK) by a new event.")
     async def correct_decree(
         self, info: Ctx, input: i.DecreeInput, idempotency_key: IdempotencyKey = None
     ) -> CaseResult:
         correct = info.context.app.cases.correct_decree
-        return await _case(info, correct, input.to_correction(), idempotency_key)
+        return await _decree(info, correct, input.to_correction(), idempotency_key)
 
     @strawberry.mutation(description="Revoke the decree (pencabutan SK); a new one may follow.")
     async def revoke_decree(

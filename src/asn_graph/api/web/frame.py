@@ -19,6 +19,8 @@ from asn_graph.api.web.sessions import Sessions
 from asn_graph.domain.actors import Actor, Role
 
 SIGN_IN = "/masuk"
+RETRY_AFTER_OUTAGE = 5
+"""Seconds after which a page that met an outage of the store may be asked for again."""
 
 
 class Frame:
@@ -53,6 +55,25 @@ class Frame:
 
     def refused(self, request: Request) -> Response:
         return render(request, "refused.html", "refused_title", None, status_code=403)
+
+    async def public_page(
+        self,
+        request: Request,
+        template: str,
+        title: str,
+        data: dict[str, Any] | None = None,
+        status_code: int = 200,
+    ) -> Response:
+        """A page anyone may open (a decree's verification), with the header of the person
+        signed in, if any."""
+        actor = await self.sessions.actor(request)
+        return self.page(request, template, title, actor, data, status_code)
+
+    def unavailable(self, request: Request) -> Response:
+        """The page shown when the store cannot be reached (503, with advice to retry)."""
+        response = render(request, "unavailable.html", "unavailable_title", None, None, 503)
+        response.headers["Retry-After"] = str(RETRY_AFTER_OUTAGE)
+        return response
 
     def page(
         self,

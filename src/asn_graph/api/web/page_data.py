@@ -16,6 +16,7 @@ from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
 from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.errors import Unavailable
 
 AGENCY_READERS = (Role.OFFICER, Role.APPROVER, Role.AUDITOR, Role.INTEGRATOR)
 GAPS_SHOWN = 10
@@ -84,6 +85,9 @@ class PageData:
             error = result.errors[0]
             extensions = error.extensions or {}
             code = extensions.get("code", ErrorCode.INTERNAL.value)
+            if code == ErrorCode.UNAVAILABLE.value:
+                # Not a refusal of the person's request: the page for outages answers.
+                raise Unavailable(error.message)
             field = extensions.get("field")
             raise PageDataRefused(
                 str(code),

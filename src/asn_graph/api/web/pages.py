@@ -4,7 +4,7 @@ into one list of routes and one navigation."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from starlette.requests import Request
@@ -18,6 +18,7 @@ from asn_graph.api.web.csrf import keep_token, new_token
 from asn_graph.api.web.frame import SIGN_IN, Frame
 from asn_graph.api.web.messages import LANGUAGE_COOKIE, chosen_language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
+from asn_graph.api.web.provider_sign_in import ProviderSignIn
 from asn_graph.api.web.static_cache import CachedStatic
 
 LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
@@ -34,6 +35,7 @@ class WebApplication:
         self.by_address = RateLimiter(failed_per_minute, "failed sign-ins from one address")
         self.by_account = RateLimiter(failed_per_minute, "failed sign-ins to one account")
         self.limited = failed_per_minute > 0
+        self.provider_sign_in = ProviderSignIn(frame)
 
     def routes(self) -> list[BaseRoute]:
         static = StaticFiles(directory=Path(__file__).with_name("static"))
@@ -43,6 +45,7 @@ class WebApplication:
             Route(SIGN_IN, self.sign_in, methods=["POST"]),
             Route("/keluar", self.sign_out, methods=["POST"]),
             Route("/bahasa", self.switch_language, methods=["POST"]),
+            *self.provider_sign_in.routes(),
             Mount("/static", app=CachedStatic(static), name="static"),
             *(route for area in self.frame.areas for route in area.routes()),
         ]
@@ -60,7 +63,7 @@ class WebApplication:
     async def sign_in_form(self, request: Request) -> Response:
         if await self.sessions.actor(request) is not None:
             return RedirectResponse("/", status_code=303)
-        return self.frame.page(request, "sign_in.html", "sign_in_title", None)
+        return self._sign_in_page(request, {})
 
     async def sign_in(self, request: Request) -> Response:
         form = await self.frame.form(request)
@@ -75,11 +78,8 @@ class WebApplication:
                 self.by_account.refuse_if_spent(username)
         except RateLimited as limited:
             wait = max(1, round(limited.retry_after))
-            refused = self.frame.page(
+            refused = self._sign_in_page(
                 request,
-                "sign_in.html",
-                "sign_in_title",
-                None,
                 {"error": "too_many_attempts", "retry_after": wait, "username": username},
                 status_code=429,
             )
@@ -94,12 +94,19 @@ class WebApplication:
             # The form again with its message: an answer of 200, since browsers report a 4xx
             # page load as an error in their console.
             extra = {"error": "wrong_credentials", "username": username}
-            return self.frame.page(request, "sign_in.html", "sign_in_title", None, extra)
+            return self._sign_in_page(request, extra)
         response = RedirectResponse("/", status_code=303)
         self.sessions.open(request, response, actor)
         # A new token for the session: one planted before sign-in is worth nothing after.
         keep_token(request, response, new_token())
         return response
+
+    def _sign_in_page(
+        self, request: Request, data: Mapping[str, object], status_code: int = 200
+    ) -> Response:
+        # The identity provider's way in, when people sign in by it, beside the local form.
+        shown = {"provider_name": self.provider_sign_in.provider_name, **data}
+        return self.frame.page(request, "sign_in.html", "sign_in_title", None, shown, status_code)
 
     async def sign_out(self, request: Request) -> Response:
         form = await self.frame.form(request)
@@ -114,7 +121,9 @@ class WebApplication:
         if isinstance(form, Response):
             return form
         language = chosen_language(str(form.get("language", ""))) or language_of(request)
-        back = "/" if await self.sessions.actor(request) is not None else SIGN_IN
+        back = _local_path(str(form.get("back", "")))
+        if back is None or back == "/bahasa":
+            back = "/" if await self.sessions.actor(request) is not None else SIGN_IN
         response = RedirectResponse(back, status_code=303)
         response.set_cookie(
             LANGUAGE_COOKIE,
@@ -124,3 +133,10 @@ class WebApplication:
             secure=request.url.scheme == "https",
         )
         return response
+
+
+def _local_path(text: str) -> str | None:
+    """The page a form came from, back on this site only (never ``//elsewhere``)."""
+    if not text.startswith("/") or text.startswith("//") or "\\" in text:
+        return None
+    return text

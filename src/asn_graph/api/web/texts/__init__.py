@@ -6,13 +6,17 @@ from __future__ import annotations
 from types import ModuleType
 
 from asn_graph.api.web.texts import (
+    access,
     audit,
     common,
     plans,
+    verification,
 )
 
 PARTS: tuple[ModuleType, ...] = (
     common,
+    access,
+    verification,
     plans,
     audit,
 )

@@ -57,6 +57,7 @@ from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, IDE_POLICY, SecurityHeaders
 from asn_graph.api.trusted_documents import TrustedDocuments
 from asn_graph.api.web.areas import web_areas
+from asn_graph.api.web.employee import upload_limits
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.page_data import PageData
 from asn_graph.api.web.pages import WebApplication
@@ -411,7 +412,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             expose_headers=[REQUEST_ID_HEADER],
             max_age=600,
         )
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, on_refused=metrics.refused)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        on_refused=metrics.refused,
+        larger_under=upload_limits(settings),
+    )
     app.add_middleware(SecurityHeaders)
     # Outermost: every answer, refusals of the middleware within included, carries the id.
     app.add_middleware(

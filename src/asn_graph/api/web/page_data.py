@@ -56,12 +56,23 @@ class PageData:
         return {}
 
     async def run(
-        self, request: Request, actor: Actor, name: str, variables: dict[str, Any]
+        self,
+        request: Request,
+        actor: Actor,
+        name: str,
+        variables: dict[str, Any],
+        fresh: bool = False,
     ) -> dict[str, Any]:
         """Executes the package's document ``name`` (a query, or a form's mutation) as the
-        person: its data, or ``PageDataRefused``."""
+        person: its data, or ``PageDataRefused``. ``fresh``: the read models are read once
+        they hold every event recorded so far (the person sees what they just did)."""
+        min_position = await self.blocking.run(self.service.log_head) if fresh else None
         context = Context(
-            service=self.service, blocking=self.blocking, request=request, actor=actor
+            service=self.service,
+            blocking=self.blocking,
+            request=request,
+            actor=actor,
+            min_position=min_position,
         )
         result = await self.schema.execute(
             self.documents[name],

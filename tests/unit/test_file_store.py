@@ -17,6 +17,7 @@ from asn_graph.api.file_store import (
     FileTooLarge,
     kind_of,
 )
+from asn_graph.settings import Settings, SettingsError
 
 PDF = b"%PDF-1.7\n" + b"x" * 1000 + b"\n%%EOF\n"
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 100
@@ -88,3 +89,21 @@ def test_only_a_fingerprint_names_a_kept_file(tmp_path: Path) -> None:
     (tmp_path / "secret.txt").write_text("not a document")
     for name in ("../secret.txt", stored.sha256.upper(), stored.sha256[:-1], "a" * 64):
         assert store.get(name) is None
+
+
+def test_the_store_is_in_the_data_directory_unless_placed_elsewhere(tmp_path: Path) -> None:
+    data = {"ASN_GRAPH_DATA_DIR": str(tmp_path)}
+    default = Settings.from_env(data)
+    assert default.files_path == tmp_path / "files"
+    assert default.max_file_bytes == 5 * 1024 * 1024
+    elsewhere = Settings.from_env(
+        {**data, "ASN_GRAPH_FILES_DIR": "/srv/berkas", "ASN_GRAPH_MAX_FILE_BYTES": "1048576"}
+    )
+    assert elsewhere.files_path == Path("/srv/berkas")
+    assert elsewhere.max_file_bytes == 1_048_576
+    # A worker or a second API process serves the same files under the same bound.
+    peer = elsewhere.environment_for_peer()
+    assert peer["ASN_GRAPH_FILES_DIR"] == "/srv/berkas"
+    assert peer["ASN_GRAPH_MAX_FILE_BYTES"] == "1048576"
+    with pytest.raises(SettingsError, match="ASN_GRAPH_MAX_FILE_BYTES"):
+        Settings.from_env({"ASN_GRAPH_MAX_FILE_BYTES": "5MB"})

@@ -293,3 +293,53 @@ async def test_the_employee_pages_are_for_employees(
     home = await employee_client.get("/")
     assert 'href="/saya"' in home.text
     assert 'href="/saya/ajukan"' in home.text
+
+
+@ON_SQLITE
+async def test_another_document_is_added_on_the_case_page(
+    employee_client: httpx.AsyncClient, employee_service: Service
+) -> None:
+    await sign_in(employee_client, "siti", EMPLOYEE_PASSWORD)
+    sent = await post_request(employee_client)
+    page = await employee_client.get(sent.headers["location"])
+    case = only_case(employee_service)
+    address = f"/saya/kasus/{case.id}/berkas"
+    fields = {
+        "csrf_token": form_token(page.text),
+        "document_type": "LATEST_RANK_DECREE",
+        "number": "823.3/117/BKPSDM/2024",
+        "issued_on": "2024-04-01",
+        "issuer": "BKPSDM Kota Surabaya",
+    }
+    events = event_count(employee_service)
+    refused = await employee_client.post(
+        address,
+        data={**fields, "document_type": "SURAT_SAKTI"},
+        files={"document_file": ("sk.png", PNG, "image/png")},
+    )
+    assert refused.status_code == 200
+    assert error_beside(refused.text, "document_type") == "Pilih jenis dokumen dari daftar."
+    assert event_count(employee_service) == events
+
+    added = await employee_client.post(
+        address, data=fields, files={"document_file": ("sk.png", PNG, "image/png")}
+    )
+    assert added.status_code == 303
+    documents = {d.document_type.value: d.sha256 for d in only_case(employee_service).documents}
+    assert documents["LATEST_RANK_DECREE"] == hashlib.sha256(PNG).hexdigest()
+    shown = await employee_client.get(added.headers["location"])
+    assert "<strong>SK pangkat terakhir</strong>: 823.3/117/BKPSDM/2024" in shown.text
+
+
+@ON_SQLITE
+async def test_the_pages_speak_english_when_chosen(
+    employee_client: httpx.AsyncClient,
+) -> None:
+    await sign_in(employee_client, "siti", EMPLOYEE_PASSWORD)
+    english = {"Accept-Language": "en"}
+    form = await employee_client.get("/saya/ajukan", headers=english)
+    assert "Request a transfer (own request)" in form.text
+    assert '<label for="destination">Destination position</label>' in form.text
+    assert ">Request letter</option>" in form.text
+    mine = await employee_client.get("/saya", headers=english)
+    assert "You have no transfer case yet." in mine.text

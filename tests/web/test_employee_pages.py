@@ -343,3 +343,19 @@ async def test_the_pages_speak_english_when_chosen(
     assert ">Request letter</option>" in form.text
     mine = await employee_client.get("/saya", headers=english)
     assert "You have no transfer case yet." in mine.text
+
+
+@ON_SQLITE
+async def test_a_request_the_rules_refuse_names_them_and_records_nothing(
+    employee_client: httpx.AsyncClient, employee_service: Service
+) -> None:
+    propose_transfer(employee_service)  # the employee has a case in flight already
+    await sign_in(employee_client, "siti", EMPLOYEE_PASSWORD)
+    events = event_count(employee_service)
+    sent = await post_request(employee_client)
+    assert sent.status_code == 200
+    assert "Permohonan ditolak dan tidak dicatat." in sent.text
+    assert "<li>Satu usulan aktif</li>" in sent.text
+    # What was entered stays, to send again once the other case has ended.
+    assert "Mengembangkan karier di bidang kepegawaian</textarea>" in sent.text
+    assert event_count(employee_service) == events

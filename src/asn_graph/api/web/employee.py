@@ -231,7 +231,7 @@ class EmployeePages:
             for name in ("agencyCode", "unitCode", "positionCode"):
                 if name in errors.fields:
                     errors.add("destination", errors.fields.pop(name))
-            return await self._request_page(request, actor, entry, errors)
+            return await self._request_page(request, actor, entry, errors, refused.rules)
         case_id = opened["requestTransfer"]["transferCase"]["id"]
         try:
             await self.page_data.run(
@@ -242,9 +242,21 @@ class EmployeePages:
         return RedirectResponse(case_path(case_id), status_code=303)
 
     async def _request_page(
-        self, request: Request, actor: Actor, entry: RequestEntry, errors: FormErrors
+        self,
+        request: Request,
+        actor: Actor,
+        entry: RequestEntry,
+        errors: FormErrors,
+        rules: Sequence[str] = (),
     ) -> Response:
-        data: dict[str, Any] = {"entry": entry, "errors": errors, "megabytes": self.megabytes}
+        """The request form; ``rules``: those the API cited in refusing it, named for the
+        person beside its message."""
+        data: dict[str, Any] = {
+            "entry": entry,
+            "errors": errors,
+            "rules": rules,
+            "megabytes": self.megabytes,
+        }
         data["document_types"] = _document_choices(request)
         if actor.nip is None:
             data["no_nip"] = True

@@ -17,7 +17,7 @@ from tests.browser.conftest import Site, assert_accessible
 from tests.browser.test_journeys import sign_in
 from tests.subscriptions.helpers import ServerThread
 from tests.web.conftest import EMPLOYEE, EMPLOYEE_PASSWORD
-from tests.web.employee_fixtures import PDF
+from tests.web.employee_fixtures import PDF, propose_transfer
 from tests.web.employee_fixtures import employee_service as employee_service
 
 
@@ -69,4 +69,36 @@ def test_an_employee_requests_a_transfer_with_a_pdf_and_follows_its_timeline(
 
     phone.get_by_role("link", name="Data dan usulan saya").click()
     expect(phone.locator(".case-card")).to_contain_text("Draf")
+    assert_accessible(phone)
+
+
+@pytest.mark.parametrize("employee_service", ["sqlite"], indirect=True)
+def test_an_employee_answers_a_proposal_with_the_keyboard_alone(
+    phone: Page, employee_site: Site
+) -> None:
+    site = employee_site
+    case_id = propose_transfer(site.service)
+    sign_in(phone, site, "siti", EMPLOYEE_PASSWORD)
+    phone.goto(f"{site.url}/saya/kasus/{case_id}")
+    expect(phone.get_by_text("Instansi menunggu jawaban Anda.")).to_be_visible()
+    assert_accessible(phone)
+
+    disagree = phone.get_by_label("Tidak setuju")
+    disagree.focus()
+    phone.keyboard.press("Space")
+    expect(disagree).to_be_checked()
+    phone.keyboard.press("Tab")
+    expect(phone.get_by_label("Alasan", exact=True)).to_be_focused()
+    phone.keyboard.type("Sedang merawat orang tua di Surabaya")
+    phone.keyboard.press("Tab")
+    phone.keyboard.type("3578/DISKOMINFO")
+    phone.keyboard.press("Tab")
+    expect(phone.get_by_role("button", name="Kirim jawaban")).to_be_focused()
+    phone.keyboard.press("Enter")
+
+    expect(phone.get_by_text("Jawaban Anda saat ini: Tidak setuju.")).to_be_visible()
+    expect(phone.locator(".timeline-step").last).to_contain_text("Pegawai menjawab usulan")
+    answer = site.service.app.cases.get(UUID(case_id)).proposal_answer
+    assert answer is not None
+    assert (answer.agrees, answer.preferences) == (False, ("3578/DISKOMINFO",))
     assert_accessible(phone)

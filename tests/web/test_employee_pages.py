@@ -12,8 +12,10 @@ from uuid import UUID
 import httpx
 import pytest
 
+from asn_graph.api.auth import TokenService
 from asn_graph.bootstrap import Service
-from tests.conftest import event_count
+from tests.conftest import Api, event_count
+from tests.e2e.scenario import approve_route, complete_file, decree_and_move, open_case, placement
 from tests.web.conftest import EMPLOYEE, EMPLOYEE_PASSWORD, OFFICER_PASSWORD, form_token, sign_in
 from tests.web.employee_fixtures import (
     COLLEAGUE_PASSWORD,
@@ -359,3 +361,28 @@ async def test_a_request_the_rules_refuse_names_them_and_records_nothing(
     # What was entered stays, to send again once the other case has ended.
     assert "Mengembangkan karier di bidang kepegawaian</textarea>" in sent.text
     assert event_count(employee_service) == events
+
+
+async def test_the_decree_letter_is_downloaded_from_the_case_page_once_issued(
+    employee_client: httpx.AsyncClient, employee_service: Service, tokens: TokenService
+) -> None:
+    api = Api(employee_client, tokens, employee_service)
+    target = placement("3578", "BKPSDM", "ANALIS-SDM")
+    case = await open_case(api, EMPLOYEE.nip, "3578", target)
+    await complete_file(api, case, "3578")
+    await approve_route(api, case)
+    await decree_and_move(api, case, "821/77/BKPSDM/2026")
+
+    await sign_in(employee_client, "siti", EMPLOYEE_PASSWORD)
+    page = await employee_client.get(f"/saya/kasus/{case['id']}")
+    assert "821/77/BKPSDM/2026" in page.text
+    assert f'href="/sk/{case["id"]}.pdf"' in page.text
+    assert "SK diterbitkan" in page.text
+    letter = await employee_client.get(f"/sk/{case['id']}.pdf")
+    assert letter.status_code == 200
+    assert letter.headers["content-type"] == "application/pdf"
+    assert letter.content.startswith(b"%PDF-")
+
+    employee_client.cookies.clear()
+    await sign_in(employee_client, "rina", COLLEAGUE_PASSWORD)
+    assert (await employee_client.get(f"/sk/{case['id']}.pdf")).status_code == 404

@@ -331,9 +331,17 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     graphql = AsnGraphQL(service, authenticator, blocking, metrics, letters)
     frame = Frame(
         Sessions(service, blocking, tokens, authenticator, revocations),
-        PageData(graphql.schema, service, blocking),
+        PageData(graphql.schema, service, blocking, letters),
     )
     web = WebApplication(frame, web_areas(frame), settings.failed_signins_per_minute)
+
+    async def letter_reader(request: Request) -> Context:
+        """The caller of a letter's download: a bearer token's, else the person signed in
+        to the web application (the case page links the letter)."""
+        context = await graphql.get_context(request, None)
+        if context.actor is None and context.auth_error is None:
+            context.actor = await frame.sessions.actor(request)
+        return context
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))
@@ -384,7 +392,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             WebSocketRoute("/graphql", graphql),
             *([Mount(ASSETS_PATH, IdeAssets())] if settings.graphiql else []),
             *letter_routes(
-                lambda request: graphql.get_context(request, None),
+                letter_reader,
                 blocking,
                 service.app,
                 letters,

@@ -166,7 +166,7 @@ async def test_a_letter_dated_in_the_future_is_refused(
     [
         (
             ("besar.pdf", b"%PDF-1.7\n" + b"x" * MAX_FILE_BYTES, "application/pdf"),
-            "Berkas terlalu besar: paling besar 0.3 MB.",
+            "Berkas terlalu besar: paling besar 0,3 MB.",
         ),
         (
             ("surat.pdf", b"<html><body>bukan PDF</body></html>", "application/pdf"),
@@ -343,6 +343,7 @@ async def test_the_pages_speak_english_when_chosen(
     assert "Request a transfer (own request)" in form.text
     assert '<label for="destination">Destination position</label>' in form.text
     assert ">Request letter</option>" in form.text
+    assert "At most 0.3 MB." in form.text
     mine = await employee_client.get("/saya", headers=english)
     assert "You have no transfer case yet." in mine.text
 

@@ -216,7 +216,7 @@ class EmployeePages:
             errors.add("reason", text["employee_error_reason"])
         entry.document.check(errors, text, await self._today())
         if not errors:
-            await self._keep(entry.document, errors, text)
+            await self._keep(entry.document, errors, text, self._megabytes(request))
         if errors or destination is None:
             return await self._request_page(request, actor, entry, errors)
         variables = {
@@ -255,7 +255,7 @@ class EmployeePages:
             "entry": entry,
             "errors": errors,
             "rules": rules,
-            "megabytes": self.megabytes,
+            "megabytes": self._megabytes(request),
         }
         data["document_types"] = _document_choices(request)
         if actor.nip is None:
@@ -278,7 +278,15 @@ class EmployeePages:
             request, "employee_request.html", "employee_request_title", actor, data
         )
 
-    async def _keep(self, document: DocumentEntry, errors: FormErrors, text: Any) -> None:
+    def _megabytes(self, request: Request) -> str:
+        """The files' bound as the person reads a number: Indonesian writes a decimal comma."""
+        if language_of(request) is Language.INDONESIAN:
+            return self.megabytes.replace(".", ",")
+        return self.megabytes
+
+    async def _keep(
+        self, document: DocumentEntry, errors: FormErrors, text: Any, megabytes: str
+    ) -> None:
         """Keeps the uploaded file in the store; a refused file is told beside its field."""
         assert document.upload is not None
         try:
@@ -286,7 +294,7 @@ class EmployeePages:
                 self.files.put, document.upload.file
             )
         except FileTooLarge:
-            message = text["employee_error_file_too_large"].format(megabytes=self.megabytes)
+            message = text["employee_error_file_too_large"].format(megabytes=megabytes)
             errors.add("document_file", message)
         except FileKindRefused:
             errors.add("document_file", text["employee_error_file_kind"])
@@ -345,7 +353,7 @@ class EmployeePages:
             "document_errors": document_errors or FormErrors(),
             "answer": answer or {},
             "answer_errors": answer_errors or FormErrors(),
-            "megabytes": self.megabytes,
+            "megabytes": self._megabytes(request),
         }
         return self.frame.page(request, "employee_case.html", "employee_case_title", actor, data)
 
@@ -369,7 +377,7 @@ class EmployeePages:
         errors = FormErrors()
         document.check(errors, text, await self._today())
         if not errors:
-            await self._keep(document, errors, text)
+            await self._keep(document, errors, text, self._megabytes(request))
         if not errors:
             try:
                 await self.page_data.run(

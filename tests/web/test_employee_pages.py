@@ -387,3 +387,43 @@ async def test_the_decree_letter_is_downloaded_from_the_case_page_once_issued(
     employee_client.cookies.clear()
     await sign_in(employee_client, "rina", COLLEAGUE_PASSWORD)
     assert (await employee_client.get(f"/sk/{case['id']}.pdf")).status_code == 404
+
+
+@ON_SQLITE
+async def test_no_file_is_taken_for_a_case_the_person_does_not_read(
+    employee_client: httpx.AsyncClient, employee_service: Service
+) -> None:
+    await sign_in(employee_client, "siti", EMPLOYEE_PASSWORD)
+    await post_request(employee_client)
+    case = only_case(employee_service)
+    kept = sorted(p for p in employee_service.settings.files_path.rglob("*") if p.is_file())
+    employee_client.cookies.clear()
+    await sign_in(employee_client, "rina", COLLEAGUE_PASSWORD)
+    page = await employee_client.get("/saya")
+    events = event_count(employee_service)
+    sent = await employee_client.post(
+        f"/saya/kasus/{case.id}/berkas",
+        data={
+            "csrf_token": form_token(page.text),
+            "document_type": "LATEST_RANK_DECREE",
+            "number": "1/2026",
+            "issued_on": "2026-01-02",
+            "issuer": "BKPSDM",
+        },
+        files={"document_file": ("lain.png", PNG + b"lain", "image/png")},
+    )
+    assert sent.status_code == 404
+    assert event_count(employee_service) == events
+    after = sorted(p for p in employee_service.settings.files_path.rglob("*") if p.is_file())
+    assert after == kept
+
+
+@ON_SQLITE
+async def test_a_proposal_offers_no_document_form_to_the_employee(
+    employee_client: httpx.AsyncClient, employee_service: Service
+) -> None:
+    case_id = propose_transfer(employee_service)
+    await sign_in(employee_client, "siti", EMPLOYEE_PASSWORD)
+    page = await employee_client.get(f"/saya/kasus/{case_id}")
+    assert "Kirim jawaban" in page.text
+    assert f'action="/saya/kasus/{case_id}/berkas"' not in page.text

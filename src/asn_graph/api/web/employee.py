@@ -345,7 +345,10 @@ class EmployeePages:
             "stage_entered": self._moment(case["stage"]["enteredAt"]),
             "notice": notice,
             "kept": {d["sha256"] for d in case["documents"] if self.files.get(d["sha256"])},
-            "may_attach": case["state"] in EDITABLE_FILE_STATES,
+            # The employee completes the file of their own request; a proposal's is the
+            # agency's to complete.
+            "may_attach": case["initiative"] == "OWN_REQUEST"
+            and case["state"] in EDITABLE_FILE_STATES,
             "may_answer": case["initiative"] == "AGENCY_INTEREST"
             and case["state"] in ANSWERABLE_STATES,
             "document_types": _document_choices(request),
@@ -372,6 +375,11 @@ class EmployeePages:
         if isinstance(form, Response):
             return form
         case_id = request.path_params["case_id"]
+        try:
+            # A case the person does not read takes no file of theirs into the store.
+            await self.page_data.run(request, actor, "CaseDocumentFingerprints", {"id": case_id})
+        except PageDataRefused:
+            return await self._case_page(request, actor, case_id)
         text = MESSAGES[language_of(request)]
         document = DocumentEntry.of(form)
         errors = FormErrors()

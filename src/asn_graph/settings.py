@@ -17,6 +17,8 @@ DEFAULT_DATABASE_URL = "sqlite:///asn-graph.sqlite3"
 DEFAULT_DATA_DIR = "~/.local/share/asn-graph"
 DEFAULT_SECRET_FILE = ".asn-graph-secret"  # noqa: S105 (a file name)
 DEFAULT_LETTER_KEY_FILE = ".asn-graph-letter-key"
+DEFAULT_FILES_DIR = "files"
+DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
 MIN_SECRET_LENGTH = 32
 
 
@@ -221,6 +223,8 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_KEEPALIVE_SECONDS", "15", "pings on subscription sockets"),
     Variable("ASN_GRAPH_ALLOWED_ORIGINS", None, "origins whose pages may call the API (CORS)"),
     Variable("ASN_GRAPH_PUBLIC_URL", "http://127.0.0.1:8000", "address printed on decree letters"),
+    Variable("ASN_GRAPH_FILES_DIR", DEFAULT_FILES_DIR, "uploaded documents, named by SHA-256"),
+    Variable("ASN_GRAPH_MAX_FILE_BYTES", str(DEFAULT_MAX_FILE_BYTES), "largest uploaded document"),
     Variable("ASN_GRAPH_MAX_BODY_BYTES", "262144", "largest request body (413 beyond)"),
     Variable("ASN_GRAPH_READY_MAX_LAG", "1000", "read models' lag in events before /readyz 503"),
     Variable("ASN_GRAPH_COMMANDS_PER_MINUTE", "600", "commands a caller may send a minute"),
@@ -302,6 +306,9 @@ class Settings:
     failed_signins_per_minute: int = 20
     trusted_documents: bool = False
     trusted_documents_file: Path | None = None
+    files_dir: Path = Path(DEFAULT_FILES_DIR)
+    """The uploaded documents' store; relative to ``data_dir`` unless absolute."""
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -394,6 +401,10 @@ class Settings:
                 if origin.strip()
             ),
             public_url=env.get("ASN_GRAPH_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+            files_dir=Path(env.get("ASN_GRAPH_FILES_DIR", "").strip() or DEFAULT_FILES_DIR),
+            max_file_bytes=_whole(
+                env, "ASN_GRAPH_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES, "a size in bytes"
+            ),
         )
 
     def environment_for_peer(self, **extra: str) -> dict[str, str]:
@@ -422,6 +433,9 @@ class Settings:
         env["ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE"] = str(self.failed_signins_per_minute)
         # Every API process renders the same letter for a decree.
         env["ASN_GRAPH_PUBLIC_URL"] = self.public_url
+        # Every API process serves the documents any of them received.
+        env["ASN_GRAPH_FILES_DIR"] = str(self.files_path)
+        env["ASN_GRAPH_MAX_FILE_BYTES"] = str(self.max_file_bytes)
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""
@@ -443,6 +457,11 @@ class Settings:
             raise SettingsError(f"not a SQLite URL: {self.database_url}")
         # A relative path is in the data directory; an absolute one replaces it.
         return self.data_dir / (unquote(parsed.path.removeprefix("/")) or "asn-graph.sqlite3")
+
+    @property
+    def files_path(self) -> Path:
+        """The uploaded documents' store, at the same place wherever a command runs from."""
+        return self.data_dir / self.files_dir
 
     @property
     def secret_path(self) -> Path:

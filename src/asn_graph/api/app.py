@@ -57,6 +57,7 @@ from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, IDE_POLICY, SecurityHeaders
 from asn_graph.api.trusted_documents import TrustedDocuments
 from asn_graph.api.web.areas import web_areas
+from asn_graph.api.web.employee import upload_limits
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.page_data import PageData
 from asn_graph.api.web.pages import WebApplication
@@ -334,9 +335,17 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     graphql = AsnGraphQL(service, authenticator, blocking, metrics, letters)
     frame = Frame(
         Sessions(service, blocking, tokens, authenticator, revocations),
-        PageData(graphql.schema, service, blocking),
+        PageData(graphql.schema, service, blocking, letters),
     )
     web = WebApplication(frame, web_areas(frame), settings.failed_signins_per_minute)
+
+    async def letter_reader(request: Request) -> Context:
+        """The caller of a letter's download: a bearer token's, else the person signed in
+        to the web application (the case page links the letter)."""
+        context = await graphql.get_context(request, None)
+        if context.actor is None and context.auth_error is None:
+            context.actor = await frame.sessions.actor(request)
+        return context
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))
@@ -393,7 +402,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             WebSocketRoute("/graphql", graphql),
             *([Mount(ASSETS_PATH, IdeAssets())] if settings.graphiql else []),
             *letter_routes(
-                lambda request: graphql.get_context(request, None),
+                letter_reader,
                 blocking,
                 service.app,
                 letters,
@@ -422,7 +431,12 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             expose_headers=[REQUEST_ID_HEADER],
             max_age=600,
         )
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, on_refused=metrics.refused)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        on_refused=metrics.refused,
+        larger_under=upload_limits(settings),
+    )
     app.add_middleware(SecurityHeaders)
     # Outermost: every answer, refusals of the middleware within included, carries the id.
     app.add_middleware(

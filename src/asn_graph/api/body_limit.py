@@ -4,7 +4,7 @@ answer is a GraphQL error with its code, like every other refusal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -18,10 +18,16 @@ class _TooLarge(Exception):
 
 class BodyLimit:
     def __init__(
-        self, app: ASGIApp, max_bytes: int, on_refused: Callable[[str], None] | None = None
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        on_refused: Callable[[str], None] | None = None,
+        larger_under: Mapping[str, int] | None = None,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Paths (by prefix) that take a larger body: the pages' forms that upload a document.
+        self.larger_under = dict(larger_under or {})
         # The refusal is an answer the GraphQL view never sees: the metrics count it here.
         self.on_refused = on_refused
 
@@ -29,9 +35,10 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes = self._limit_of(scope.get("path", ""))
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await self._refuse(scope, send)
+        if declared is not None and declared > max_bytes:
+            await self._refuse(scope, send, max_bytes)
             return
         received = 0
         started = False
@@ -41,7 +48,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > max_bytes:
                     raise _TooLarge
             return message
 
@@ -55,14 +62,20 @@ class BodyLimit:
             await self.app(scope, counting_receive, watching_send)
         except _TooLarge:
             if not started:
-                await self._refuse(scope, send)
+                await self._refuse(scope, send, max_bytes)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
+    def _limit_of(self, path: str) -> int:
+        for prefix, max_bytes in self.larger_under.items():
+            if path.startswith(prefix):
+                return max(max_bytes, self.max_bytes)
+        return self.max_bytes
+
+    async def _refuse(self, scope: Scope, send: Send, max_bytes: int) -> None:
         code = ErrorCode.PAYLOAD_TOO_LARGE
         note_refusal(scope, code.value)
         if self.on_refused is not None:
             self.on_refused(code.value)
-        body = refusal_body(f"the request body is larger than {self.max_bytes} bytes", code)
+        body = refusal_body(f"the request body is larger than {max_bytes} bytes", code)
         await send(
             {
                 "type": "http.response.start",

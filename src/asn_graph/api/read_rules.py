@@ -97,6 +97,7 @@ NESTED_RULES: Mapping[str, ReadRule] = {
     "WorkUnit.staff": ReadRule.SCOPED_STAFF,
     "Position.staffing": ReadRule.PARENT,
     "TransferCase.history": ReadRule.PARENT,
+    "TransferCase.stage": ReadRule.PARENT,
     "TransferCase.employee": ReadRule.PARENT,
     "TransferCase.decreeLetter": ReadRule.PARENT,
     "TransferPlan.progress": ReadRule.PARENT,

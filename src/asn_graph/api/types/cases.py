@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import strawberry
 from strawberry.scalars import JSON
@@ -13,6 +14,7 @@ from asn_graph.api.types.common import ActorInfo, Finding, Placement, PlanLink
 from asn_graph.api.types.enums import (
     ApprovalStep,
     CaseState,
+    DeadlineKind,
     DecisionAuthority,
     DocumentType,
     HolderCapacity,
@@ -24,6 +26,7 @@ from asn_graph.api.types.enums import (
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import Employee
 from asn_graph.application.views import CaseView, HistoryEntry
+from asn_graph.domain.stages import stage_of
 from asn_graph.letters.letters import download_path
 
 
@@ -142,6 +145,34 @@ class CaseEvent:
         )
 
 
+@strawberry.type(
+    description="Where a case stands (tahap): since when, who acts next and by when, as the "
+    "worklist reckons it. A stage begins with every event that moves the case, a decided step "
+    "of the route included."
+)
+class CaseStage:
+    state: CaseState
+    pending_step: ApprovalStep | None = strawberry.field(description="The step awaited now.")
+    assignee_role: str | None = strawberry.field(
+        description="officer, approver, bkn, governor or minister: who acts next; null when "
+        "nobody has to (a closed, rejected, withdrawn, cancelled or expired case)."
+    )
+    entered_at: datetime = strawberry.field(description="When the case entered the stage.")
+    days_in_stage: int
+    deadline: DeadlineKind | None
+    due_on: date | None
+    overdue: bool = strawberry.field(description="The due date has passed.")
+
+
+def _stage_entered_at(entries: list[HistoryEntry]) -> datetime:
+    """The moment of the latest event that moved the case (they carry the state they left),
+    else of its opening."""
+    for entry in reversed(entries):
+        if "state" in entry.details:
+            return entry.recorded_at
+    return entries[0].recorded_at
+
+
 @strawberry.type(description="Usulan mutasi: one employee's transfer from proposal to TMT.")
 class TransferCase:
     id: strawberry.ID
@@ -234,6 +265,28 @@ class TransferCase:
     async def history(self, info: Ctx) -> list[CaseEvent]:
         entries = await info.context.run(info.context.app.history, UUID(self.id))
         return [CaseEvent.of(entry) for entry in entries]
+
+    @strawberry.field(description="The stage the case is in: since when, who acts, by when.")
+    async def stage(self, info: Ctx) -> CaseStage:
+        entries = await info.context.run(info.context.app.history, UUID(self.id))
+        entered_at = _stage_entered_at(entries)
+        zone = ZoneInfo(info.context.service.settings.timezone)
+        today = info.context.app.today()
+        approved = sum(1 for approval in self.approvals if approval.approved)
+        entered_on = entered_at.astimezone(zone).date()
+        stage = stage_of(
+            self.state, self.transfer_type, approved, entered_on, info.context.app.policy
+        )
+        return CaseStage(
+            state=stage.state,
+            pending_step=stage.pending_step,
+            assignee_role=stage.assignee.value if stage.assignee else None,
+            entered_at=entered_at,
+            days_in_stage=max(0, (today - entered_on).days),
+            deadline=stage.deadline,
+            due_on=stage.due_on,
+            overdue=stage.due_on is not None and stage.due_on < today,
+        )
 
     @strawberry.field(
         description="The letter of the decree in force; null before a decree and after its "

@@ -5,12 +5,14 @@ from __future__ import annotations
 from asn_graph.api.web.area import Area
 from asn_graph.api.web.audit import AuditArea
 from asn_graph.api.web.consultations import ConsultationArea
+from asn_graph.api.web.employee import EmployeePages
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.plans import PlanArea
 
 
 def web_areas(frame: Frame) -> list[Area]:
     return [
+        EmployeePages(frame),
         ConsultationArea(frame),
         PlanArea(frame),
         AuditArea(frame),

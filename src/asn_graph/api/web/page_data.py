@@ -17,6 +17,7 @@ from asn_graph.api.errors import ErrorCode
 from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Unavailable
+from asn_graph.letters.letters import DecreeLetters
 
 AGENCY_READERS = (Role.OFFICER, Role.APPROVER, Role.AUDITOR, Role.INTEGRATOR)
 GAPS_SHOWN = 10
@@ -38,10 +39,18 @@ class PageDataRefused(Exception):
 
 
 class PageData:
-    def __init__(self, schema: BaseSchema, service: Backend, blocking: BlockingPool) -> None:
+    def __init__(
+        self,
+        schema: BaseSchema,
+        service: Backend,
+        blocking: BlockingPool,
+        letters: DecreeLetters | None = None,
+    ) -> None:
         self.schema = schema
         self.service = service
         self.blocking = blocking
+        # A case's decree letter is read through them, as the API's requests do.
+        self.letters = letters
         self.documents = package_documents()
 
     async def home(self, request: Request, actor: Actor) -> dict[str, Any]:
@@ -63,17 +72,22 @@ class PageData:
         name: str,
         variables: dict[str, Any],
         min_position: int | None = None,
+        fresh: bool = False,
     ) -> dict[str, Any]:
         """Executes the package's document ``name`` (a query, or a form's mutation) as the
-        person: its data, or ``PageDataRefused``. ``min_position``: the log position a form's
-        mutation returned, which the read models are to hold before a query reads them (the
-        page after the redirect shows what the form recorded)."""
+        person: its data, or ``PageDataRefused``. The read models are to hold, before a query
+        reads them, ``min_position`` (the log position a form's mutation returned: the page
+        after the redirect shows what the form recorded), or with ``fresh`` every event
+        recorded so far (the person sees what they just did)."""
+        if fresh and min_position is None:
+            min_position = await self.blocking.run(self.service.log_head)
         context = Context(
             service=self.service,
             blocking=self.blocking,
             request=request,
             actor=actor,
             min_position=min_position,
+            letters=self.letters,
         )
         result = await self.schema.execute(
             self.documents[name],

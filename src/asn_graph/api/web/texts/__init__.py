@@ -9,6 +9,7 @@ from asn_graph.api.web.texts import (
     access,
     audit,
     common,
+    employee,
     plans,
     verification,
 )
@@ -17,6 +18,7 @@ PARTS: tuple[ModuleType, ...] = (
     common,
     access,
     verification,
+    employee,
     plans,
     audit,
 )

@@ -1,0 +1,144 @@
+"""The documents people upload (a request letter, a rank decree), kept by content: each file
+is named by its SHA-256, the fingerprint a case records as the document's evidence, so the
+same file uploaded twice is kept once and a name always means the same bytes.
+
+A file is written to a temporary name in the store's own directory and renamed into place
+once whole (an atomic rename on one file system): a crash never leaves a partial file under a
+fingerprint. Only PDF, JPEG and PNG are kept, recognised by their content, not by the name or
+type the browser claims; a file larger than the store's bound is refused while it is read."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK_BYTES = 64 * 1024
+SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
+
+
+class FileKind(StrEnum):
+    """The kinds of document kept, by their media type."""
+
+    PDF = "application/pdf"
+    JPEG = "image/jpeg"
+    PNG = "image/png"
+
+    @property
+    def extension(self) -> str:
+        return {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}[self.value]
+
+
+_SIGNATURES: tuple[tuple[bytes, FileKind], ...] = (
+    (b"%PDF-", FileKind.PDF),
+    (b"\xff\xd8\xff", FileKind.JPEG),
+    (b"\x89PNG\r\n\x1a\n", FileKind.PNG),
+)
+SIGNATURE_BYTES = max(len(signature) for signature, _ in _SIGNATURES)
+
+
+def kind_of(head: bytes) -> FileKind | None:
+    """The kind of a file by its first bytes (its signature), or ``None``."""
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    return None
+
+
+class FileRefused(Exception):
+    """A file the store does not keep."""
+
+
+class FileTooLarge(FileRefused):
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(f"a file is at most {max_bytes} bytes")
+        self.max_bytes = max_bytes
+
+
+class FileKindRefused(FileRefused):
+    def __init__(self) -> None:
+        super().__init__("only PDF, JPEG and PNG files are kept")
+
+
+class EmptyFile(FileRefused):
+    def __init__(self) -> None:
+        super().__init__("the file is empty")
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    kind: FileKind
+    path: Path
+
+
+class FileStore:
+    def __init__(self, directory: Path, max_bytes: int) -> None:
+        self.directory = directory
+        self.max_bytes = max_bytes
+
+    def put(self, source: BinaryIO) -> StoredFile:
+        """Keeps the file read from ``source`` (from its current position) under its SHA-256;
+        keeping the same content again changes nothing. Raises ``FileRefused``."""
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        digest = hashlib.sha256()
+        size = 0
+        head = b""
+        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".upload-")
+        try:
+            with os.fdopen(handle, "wb") as target:
+                while chunk := source.read(CHUNK_BYTES):
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise FileTooLarge(self.max_bytes)
+                    if len(head) < SIGNATURE_BYTES:
+                        head += chunk[: SIGNATURE_BYTES - len(head)]
+                        if len(head) >= SIGNATURE_BYTES and kind_of(head) is None:
+                            raise FileKindRefused
+                    digest.update(chunk)
+                    target.write(chunk)
+                target.flush()
+                os.fsync(target.fileno())
+            if size == 0:
+                raise EmptyFile
+            kind = kind_of(head)
+            if kind is None:
+                raise FileKindRefused
+            sha256 = digest.hexdigest()
+            final = self._path(sha256)
+            final.parent.mkdir(exist_ok=True, mode=0o700)
+            if final.exists():
+                os.unlink(temporary)  # the same content is kept already
+            else:
+                os.replace(temporary, final)
+            return StoredFile(sha256, size, kind, final)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
+
+    def get(self, sha256: str) -> StoredFile | None:
+        """The file kept under ``sha256``, or ``None`` (not a fingerprint, or not kept)."""
+        if not SHA256_NAME.match(sha256):
+            return None
+        path = self._path(sha256)
+        try:
+            with path.open("rb") as kept:
+                head = kept.read(SIGNATURE_BYTES)
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return None
+        kind = kind_of(head)
+        if kind is None:
+            return None
+        return StoredFile(sha256, size, kind, path)
+
+    def _path(self, sha256: str) -> Path:
+        # Fanned out by the first two digits, so no directory grows to millions of entries.
+        return self.directory / sha256[:2] / sha256

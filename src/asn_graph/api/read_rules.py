@@ -94,6 +94,7 @@ NESTED_RULES: Mapping[str, ReadRule] = {
     "TransferCase.history": ReadRule.PARENT,
     "TransferCase.employee": ReadRule.PARENT,
     "TransferCase.decreeLetter": ReadRule.PARENT,
+    "TransferCase.allowedActions": ReadRule.PARENT,
     "TransferPlan.progress": ReadRule.PARENT,
     "RankedCandidates.excluded": ReadRule.PARENT,
     **{

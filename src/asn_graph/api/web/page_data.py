@@ -56,12 +56,22 @@ class PageData:
         return {}
 
     async def run(
-        self, request: Request, actor: Actor, name: str, variables: dict[str, Any]
+        self,
+        request: Request,
+        actor: Actor,
+        name: str,
+        variables: dict[str, Any],
+        min_position: int | None = None,
     ) -> dict[str, Any]:
         """Executes the package's document ``name`` (a query, or a form's mutation) as the
-        person: its data, or ``PageDataRefused``."""
+        person: its data, or ``PageDataRefused``. With ``min_position``, read models are read
+        once they hold that position of the log (as an API client's header asks)."""
         context = Context(
-            service=self.service, blocking=self.blocking, request=request, actor=actor
+            service=self.service,
+            blocking=self.blocking,
+            request=request,
+            actor=actor,
+            min_position=min_position,
         )
         result = await self.schema.execute(
             self.documents[name],

@@ -58,7 +58,9 @@ async def post_action(
 ) -> httpx.Response:
     page = await client.get(f"/kasus/{case_id}")
     prefix = action.lower()
-    data = {"csrf_token": form_token(page.text), "tindakan": action}
+    # The token the action's own form carries, as a browser sends it.
+    form = page.text.split(f'id="form-{prefix}"', 1)[1].split("</form>", 1)[0]
+    data = {"csrf_token": form_token(form), "tindakan": action}
     data.update({f"{prefix}-{name}": value for name, value in (fields or {}).items()})
     return await client.post(f"/kasus/{case_id}", data=data)
 
@@ -279,3 +281,32 @@ async def test_a_case_out_of_reach_is_not_found(
     assert "tidak ditemukan" in missing.text
     malformed = await browser_client.get("/kasus/bukan-nomor")
     assert malformed.status_code == 404
+
+
+async def test_the_signed_in_approver_downloads_the_decree_letter_the_case_page_links(
+    browser_client: httpx.AsyncClient, web_service: Service, submitted_case: UUID
+) -> None:
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    await post_action(browser_client, submitted_case, "VERIFY_DOCUMENTS")
+    browser_client.cookies.clear()
+    await sign_in(browser_client, "ani", APPROVER_PASSWORD)
+    decision = {"approved": "yes", "decidedOn": "2026-11-20", "reference": "BA/7/2026"}
+    await post_action(browser_client, submitted_case, "RECORD_REVIEW_BOARD_DECISION", decision)
+    decree = {
+        "number": "821/1/2026",
+        "issuer": "Pemerintah Kota Surabaya",
+        "signedOn": "2026-11-23",
+        "signatory": "Wali Kota Surabaya",
+        "effectiveOn": "2026-12-01",
+    }
+    issued = await post_action(browser_client, submitted_case, "ISSUE_DECREE", decree)
+    assert issued.status_code == 303
+    page = await browser_client.get(f"/kasus/{submitted_case}")
+    link = f'href="/sk/{submitted_case}.pdf"'
+    assert link in page.text
+    letter = await browser_client.get(f"/sk/{submitted_case}.pdf")
+    assert letter.status_code == 200
+    assert letter.headers["content-type"] == "application/pdf"
+    assert letter.content.startswith(b"%PDF")
+    browser_client.cookies.clear()
+    assert (await browser_client.get(f"/sk/{submitted_case}.pdf")).status_code == 401

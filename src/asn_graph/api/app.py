@@ -330,9 +330,17 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
     graphql = AsnGraphQL(service, authenticator, blocking, metrics, letters)
     frame = Frame(
         Sessions(service, blocking, tokens, authenticator, revocations),
-        PageData(graphql.schema, service, blocking),
+        PageData(graphql.schema, service, blocking, letters),
     )
     web = WebApplication(frame, web_areas(frame), settings.failed_signins_per_minute)
+
+    async def letter_reader(request: Request) -> Context:
+        """A letter's reader: the bearer token's caller, else the person signed in to the web
+        application (whose case page links the letter)."""
+        context = await graphql.get_context(request, None)
+        if context.actor is None and context.auth_error is None:
+            context.actor = await frame.sessions.actor(request)
+        return context
 
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse(liveness(service))
@@ -383,7 +391,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
             WebSocketRoute("/graphql", graphql),
             *([Mount(ASSETS_PATH, IdeAssets())] if settings.graphiql else []),
             *letter_routes(
-                lambda request: graphql.get_context(request, None),
+                letter_reader,
                 blocking,
                 service.app,
                 letters,

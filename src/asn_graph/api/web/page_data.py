@@ -16,6 +16,7 @@ from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
 from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Actor, Role
+from asn_graph.letters.letters import DecreeLetters
 
 AGENCY_READERS = (Role.OFFICER, Role.APPROVER, Role.AUDITOR, Role.INTEGRATOR)
 GAPS_SHOWN = 10
@@ -37,10 +38,18 @@ class PageDataRefused(Exception):
 
 
 class PageData:
-    def __init__(self, schema: BaseSchema, service: Backend, blocking: BlockingPool) -> None:
+    def __init__(
+        self,
+        schema: BaseSchema,
+        service: Backend,
+        blocking: BlockingPool,
+        letters: DecreeLetters | None = None,
+    ) -> None:
         self.schema = schema
         self.service = service
         self.blocking = blocking
+        self.letters = letters
+        """The decree letters, for a case's ``decreeLetter`` as the API answers it."""
         self.documents = package_documents()
 
     async def home(self, request: Request, actor: Actor) -> dict[str, Any]:
@@ -72,6 +81,7 @@ class PageData:
             request=request,
             actor=actor,
             min_position=min_position,
+            letters=self.letters,
         )
         result = await self.schema.execute(
             self.documents[name],

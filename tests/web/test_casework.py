@@ -248,6 +248,18 @@ async def test_an_approver_sees_the_decisions_awaiting_them_with_the_case_file(
     assert "Temuan pemeriksaan aturan" in decisions.text
     assert "Pengecualian aturan" in decisions.text
     assert f'href="/kasus/{submitted_case}#form-record_review_board_decision"' in decisions.text
+    assert "#form-cancel" not in decisions.text  # it leads to decisions, not to the rest
+    events = event_count(web_service)
+    refusal = {"approved": "no", "decidedOn": "2026-11-20", "reference": "BA/7/2026"}
+    answer = await post_action(
+        browser_client, submitted_case, "RECORD_REVIEW_BOARD_DECISION", refusal
+    )
+    assert answer.status_code == 200
+    assert (
+        'id="record_review_board_decision-reason-error">'
+        "Alasan wajib diisi bila keputusannya tidak setuju." in answer.text
+    )
+    assert event_count(web_service) == events
 
 
 async def test_an_employee_can_neither_open_the_worklist_nor_act_on_the_case_page(

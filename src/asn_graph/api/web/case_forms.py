@@ -204,6 +204,9 @@ def read_form(
             errors.add(field.name, checked.message)
         else:
             fields[field.name] = checked
+    if fields.get("approved") is False and not fields.get("reason"):
+        # A refusal states its reason (the API would refuse it too, in its own words).
+        errors.add("reason", texts["casework_reason_when_refusing"])
     if errors:
         return Filled(values, errors, None)
     if not form.takes_input:

@@ -28,6 +28,7 @@ from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
 from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.case_actions import DECISIONS as DECISIONS_OF_STEPS
 from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.names import name_of_code
@@ -43,6 +44,8 @@ CASE_READERS = (Role.OFFICER, Role.APPROVER, Role.BKN, Role.GOVERNOR, Role.MINIS
 OPEN_STATES = tuple(state for state in CaseState if state.holds_employee)
 """The stages a case waits in for someone (the worklist's filter)."""
 NOT_FOUND = {"NOT_FOUND", "BAD_INPUT"}
+DECIDING = frozenset({*(action.value for action in DECISIONS_OF_STEPS.values()), "ISSUE_DECREE"})
+"""The actions an approver's decisions page leads to: a step's decision, the decree."""
 
 
 def case_path(case_id: str) -> str:
@@ -124,10 +127,13 @@ class Casework:
             for edge in work["edges"]:
                 item = edge["node"]
                 case = await self._case(request, actor, item["caseId"])
+                if case is None:
+                    continue
                 # Only those the approver may decide now: an acceptance waits for the
                 # destination's approver, not the origin's.
-                if case is not None and case["allowedActions"]:
-                    cases.append({"item": item, "case": case})
+                deciding = [name for name in case["allowedActions"] if name in DECIDING]
+                if deciding:
+                    cases.append({"item": item, "case": case, "deciding": deciding})
         except PageDataRefused as refused:
             data["refused"] = refused
         else:
@@ -292,6 +298,8 @@ def _refusal(refused: PageDataRefused, form: ActionForm, texts: Any) -> FormErro
     errors = FormErrors.of(refused, form.field_names)
     if errors.general is not None:
         errors.general = texts["casework_refused"].format(message=refused.message)
+    for name, message in errors.fields.items():
+        errors.fields[name] = texts["casework_refused"].format(message=message)
     return errors
 
 

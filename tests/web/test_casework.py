@@ -322,3 +322,19 @@ async def test_the_signed_in_approver_downloads_the_decree_letter_the_case_page_
     assert letter.content.startswith(b"%PDF")
     browser_client.cookies.clear()
     assert (await browser_client.get(f"/sk/{submitted_case}.pdf")).status_code == 401
+
+
+async def test_the_case_page_speaks_english_when_chosen(
+    browser_client: httpx.AsyncClient, submitted_case: UUID
+) -> None:
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    browser_client.cookies.set("asn_graph_language", "en")
+    page = await browser_client.get(f"/kasus/{submitted_case}")
+    assert '<html lang="en">' in page.text
+    assert "Next actions" in page.text
+    assert "Verify the documents" in page.text
+    assert "Submitted" in page.text
+    assert "Request letter" in page.text
+    worklist = await browser_client.get("/antrean")
+    assert "Worklist" in worklist.text
+    assert "Personnel officer" in worklist.text

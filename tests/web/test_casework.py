@@ -338,3 +338,123 @@ async def test_the_case_page_speaks_english_when_chosen(
     worklist = await browser_client.get("/antrean")
     assert "Worklist" in worklist.text
     assert "Personnel officer" in worklist.text
+
+
+async def decree_issued(client: httpx.AsyncClient, case_id: UUID) -> None:
+    """The case verified by the officer, decided and decreed by the approver (signed before
+    the fixed today, in effect from a day already reached)."""
+    await sign_in(client, "budi", OFFICER_PASSWORD)
+    await post_action(client, case_id, "VERIFY_DOCUMENTS")
+    client.cookies.clear()
+    await sign_in(client, "ani", APPROVER_PASSWORD)
+    decision = {"approved": "yes", "decidedOn": "2026-11-05", "reference": "BA/7/2026"}
+    await post_action(client, case_id, "RECORD_REVIEW_BOARD_DECISION", decision)
+    decree = {
+        "number": "821/2/2026",
+        "issuer": "Pemerintah Kota Surabaya",
+        "signedOn": "2026-11-10",
+        "signatory": "Wali Kota Surabaya",
+        "effectiveOn": "2026-11-16",
+    }
+    await post_action(client, case_id, "ISSUE_DECREE", decree)
+    client.cookies.clear()
+
+
+async def test_the_officer_takes_a_decreed_case_to_its_close_through_the_forms(
+    browser_client: httpx.AsyncClient, web_service: Service, submitted_case: UUID
+) -> None:
+    await decree_issued(browser_client, submitted_case)
+    assert state_of(web_service, submitted_case) is CaseState.DECREE_ISSUED
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    steps = [
+        ("RECORD_HANDOVER", {"handedOverOn": "2026-11-12", "actingOfficial": "Plt. Kasubbag"}),
+        ("RECORD_INSTALLATION", {"installedOn": "2026-11-17"}),
+        ("RECORD_EFFECTIVE", {}),
+        (
+            "RECORD_TRAINING",
+            {
+                "title": "Orientasi",
+                "provider": "BPSDM",
+                "hours": "16",
+                "completedOn": "2026-11-20",
+            },
+        ),
+        (
+            "RECORD_EVALUATION",
+            {"rating": "BAIK", "evaluatedOn": "2026-11-21", "summary": "Menyesuaikan diri"},
+        ),
+        ("CLOSE", {}),
+    ]
+    for action, fields in steps:
+        recorded = await post_action(browser_client, submitted_case, action, fields)
+        assert recorded.status_code == 303, (action, recorded.text[-2000:])
+        assert last_actor(web_service, submitted_case) == ("budi", "officer", "3578")
+    case = web_service.app.cases.get(submitted_case)
+    assert case.state is CaseState.CLOSED
+    assert case.handover is not None
+    assert case.handover.acting_official == "Plt. Kasubbag"
+    assert [t.hours for t in case.trainings] == [16]
+    page = await browser_client.get(f"/kasus/{submitted_case}")
+    assert offered(page.text) == set()
+    assert 'name="tindakan" value="RECORD_EVALUATION"' in page.text  # evaluasi berkala
+
+
+async def test_the_approver_corrects_the_decree_starting_from_the_decree_in_force(
+    browser_client: httpx.AsyncClient, web_service: Service, submitted_case: UUID
+) -> None:
+    await decree_issued(browser_client, submitted_case)
+    await sign_in(browser_client, "ani", APPROVER_PASSWORD)
+    page = await browser_client.get(f"/kasus/{submitted_case}")
+    # A correction starts from the decree in force.
+    assert (
+        'id="correct_decree-number" name="correct_decree-number" type="text" value="821/2/2026"'
+        in page.text
+    )
+    correction = {
+        "number": "821/2/2026",
+        "issuer": "Pemerintah Kota Surabaya",
+        "signedOn": "2026-11-10",
+        "signatory": "Wali Kota Surabaya",
+        "effectiveOn": "2026-11-17",
+        "reason": "TMT salah ketik",
+    }
+    corrected = await post_action(browser_client, submitted_case, "CORRECT_DECREE", correction)
+    assert corrected.status_code == 303
+    case = web_service.app.cases.get(submitted_case)
+    assert case.decree is not None
+    assert case.decree.effective_on.isoformat() == "2026-11-17"
+    assert last_actor(web_service, submitted_case) == ("ani", "approver", "3578")
+
+
+async def test_documents_returned_by_the_officer_and_the_case_cancelled_by_the_approver(
+    browser_client: httpx.AsyncClient, web_service: Service, submitted_case: UUID
+) -> None:
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    reason = {"reason": "SK pangkat terakhir tidak terbaca"}
+    returned = await post_action(browser_client, submitted_case, "RETURN_DOCUMENTS", reason)
+    assert returned.status_code == 303
+    assert state_of(web_service, submitted_case) is CaseState.DOCUMENTS_RETURNED
+    assert web_service.app.history(submitted_case)[-1].reason == reason["reason"]
+    document = {
+        "documentType": "LATEST_RANK_DECREE",
+        "number": "823/4/2025",
+        "issuedOn": "2025-04-01",
+        "issuer": "BKPSDM Kota Surabaya",
+        "sha256": "CD" * 32,
+    }
+    attached = await post_action(browser_client, submitted_case, "ATTACH_DOCUMENT", document)
+    assert attached.status_code == 303
+    assert last_actor(web_service, submitted_case) == ("budi", "officer", "3578")
+    documents = web_service.app.cases.get(submitted_case).documents
+    assert "cd" * 32 in {d.sha256 for d in documents}  # kept as the lowercase fingerprint
+    browser_client.cookies.clear()
+    await sign_in(browser_client, "ani", APPROVER_PASSWORD)
+    cancelled = await post_action(
+        browser_client, submitted_case, "CANCEL", {"reason": "formasi dibekukan"}
+    )
+    assert cancelled.status_code == 303
+    assert state_of(web_service, submitted_case) is CaseState.CANCELLED
+    assert last_actor(web_service, submitted_case) == ("ani", "approver", "3578")
+    page = await browser_client.get(cancelled.headers["location"])
+    assert "Tercatat: Batalkan usulan." in page.text
+    assert "Tidak ada tindakan yang dapat Anda lakukan pada tahap ini." in page.text

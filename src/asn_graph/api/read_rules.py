@@ -100,6 +100,7 @@ NESTED_RULES: Mapping[str, ReadRule] = {
     "TransferCase.stage": ReadRule.PARENT,
     "TransferCase.employee": ReadRule.PARENT,
     "TransferCase.decreeLetter": ReadRule.PARENT,
+    "TransferCase.allowedActions": ReadRule.PARENT,
     "TransferPlan.progress": ReadRule.PARENT,
     "RankedCandidates.excluded": ReadRule.PARENT,
     **{

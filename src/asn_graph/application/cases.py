@@ -16,10 +16,12 @@ from asn_graph.application.to_view import case_view
 from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.application.views import CaseView
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_records import PlanLink
 from asn_graph.domain.employee import Employee
 from asn_graph.domain.employee_records import PlacementRecord
 from asn_graph.domain.errors import RuleViolation
+from asn_graph.domain.next_actions import actions_of
 from asn_graph.domain.regulators import Jurisdiction
 from asn_graph.domain.rules import Rule
 from asn_graph.domain.signing import Signing
@@ -43,6 +45,12 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
 
     def get(self, case_id: UUID) -> CaseView:
         return self.view_of(self.store.transfer_case(case_id))
+
+    def actions_of(self, actor: Actor, case_id: UUID) -> tuple[CaseAction, ...]:
+        """The next actions of the case that ``actor`` may take (the commands the case
+        would accept from them now)."""
+        case = self.store.transfer_case(case_id)
+        return actions_of(actor, case, self._jurisdiction(case), self.store.policy)
 
     @use_case
     def open(self, actor: Actor, command: c.OpenCase) -> Changes[TransferCase]:

@@ -29,6 +29,7 @@ from asn_graph.application.views import (
     WorkUnitView,
 )
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.office_terms import Office
 from asn_graph.domain.policy import TransferPolicy
 
@@ -115,6 +116,8 @@ class Employees(Protocol):
 
 class Cases(Protocol):
     def get(self, case_id: UUID) -> CaseView: ...
+
+    def actions_of(self, actor: Actor, case_id: UUID) -> tuple[CaseAction, ...]: ...
 
     def open(
         self, actor: Actor, command: c.OpenCase, idempotency_key: IdempotencyKey = None

@@ -14,6 +14,7 @@ from asn_graph.application.views import (
 )
 from asn_graph.domain.agency import Agency
 from asn_graph.domain.employee import Employee
+from asn_graph.domain.next_actions import next_actions
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.talent import Potential, talent_box
 from asn_graph.domain.transfer_case import TransferCase
@@ -118,4 +119,5 @@ def case_view(case: TransferCase, policy: TransferPolicy, today: date) -> CaseVi
         evaluations=case.evaluations,
         evaluation_schedule=case.evaluation_schedule(policy, today),
         plan=case.plan,
+        next_actions=next_actions(case, policy),
     )

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_records import (
     Approval,
     Decree,
@@ -175,6 +176,8 @@ class CaseView:
     """The evaluations the agency's schedule asks of the move, as of today."""
     plan: PlanLink | None
     """The transfer plan (rencana mutasi) the case was opened from, if any."""
+    next_actions: tuple[CaseAction, ...]
+    """The actions the route and the state admit now, whoever may take them."""
 
     @property
     def evaluation(self) -> Evaluation | None:

@@ -7,13 +7,19 @@ from __future__ import annotations
 from enum import Enum
 
 from asn_graph.domain.actors import Role
+from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.plan_records import MoveSource, ObjectionReason, PlanStatus
-from asn_graph.domain.reference import PositionKind
+from asn_graph.domain.reference import PerformanceRating, PositionKind
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.stages import DeadlineKind
-from asn_graph.domain.transfer_types import ApprovalStep, Initiative, TransferType
+from asn_graph.domain.transfer_types import (
+    ApprovalStep,
+    DecisionAuthority,
+    Initiative,
+    TransferType,
+)
 
 # (Indonesian, English) for each member.
 _NAMES: dict[Enum, tuple[str, str]] = {
@@ -139,6 +145,47 @@ _NAMES: dict[Enum, tuple[str, str]] = {
     Role.GOVERNOR: ("Gubernur", "Governor"),
     Role.MINISTER: ("Menteri", "Minister"),
     Role.SYSTEM: ("Sistem", "System"),
+    DecisionAuthority.PPK: ("Pejabat pembina kepegawaian (PPK)", "Approving official (PPK)"),
+    DecisionAuthority.GOVERNOR: ("Gubernur", "Governor"),
+    DecisionAuthority.MINISTER_OF_HOME_AFFAIRS: (
+        "Menteri Dalam Negeri",
+        "Minister of Home Affairs",
+    ),
+    DecisionAuthority.HEAD_OF_BKN: ("Kepala BKN", "Head of BKN"),
+    PerformanceRating.SANGAT_BAIK: ("Sangat baik", "Outstanding"),
+    PerformanceRating.BAIK: ("Baik", "Good"),
+    PerformanceRating.BUTUH_PERBAIKAN: ("Butuh perbaikan", "Needs improvement"),
+    PerformanceRating.KURANG: ("Kurang", "Poor"),
+    PerformanceRating.SANGAT_KURANG: ("Sangat kurang", "Very poor"),
+    CaseAction.ATTACH_DOCUMENT: ("Lampirkan dokumen", "Attach a document"),
+    CaseAction.SUBMIT: ("Ajukan untuk verifikasi", "Submit for verification"),
+    CaseAction.RETURN_DOCUMENTS: ("Kembalikan berkas", "Return the documents"),
+    CaseAction.VERIFY_DOCUMENTS: ("Verifikasi berkas", "Verify the documents"),
+    CaseAction.REJECT: ("Tolak usulan", "Reject the case"),
+    CaseAction.ANSWER_PROPOSAL: ("Jawab usulan", "Answer the proposal"),
+    CaseAction.RECORD_REVIEW_BOARD_DECISION: (
+        "Catat pertimbangan Baperjakat/TPK",
+        "Record the review board's consideration",
+    ),
+    CaseAction.DECIDE_RELEASE: ("Putuskan persetujuan melepas", "Decide the release"),
+    CaseAction.DECIDE_ACCEPTANCE: ("Putuskan persetujuan menerima", "Decide the acceptance"),
+    CaseAction.RECORD_TECHNICAL_REVIEW: (
+        "Catat pertimbangan teknis BKN",
+        "Record BKN's technical review",
+    ),
+    CaseAction.OVERRIDE_RULE: ("Kecualikan aturan", "Override a rule"),
+    CaseAction.ISSUE_DECREE: ("Tetapkan dan tandatangani SK", "Issue and sign the decree"),
+    CaseAction.CORRECT_DECREE: ("Ralat SK", "Correct the decree"),
+    CaseAction.REVOKE_DECREE: ("Cabut SK", "Revoke the decree"),
+    CaseAction.RECORD_INSTALLATION: ("Catat pelantikan", "Record the installation"),
+    CaseAction.RECORD_HANDOVER: ("Catat serah terima jabatan", "Record the handover"),
+    CaseAction.RECORD_EFFECTIVE: ("Catat berlakunya mutasi (TMT)", "Record the move in effect"),
+    CaseAction.RECORD_TRAINING: ("Catat pelatihan", "Record training"),
+    CaseAction.RECORD_EVALUATION: ("Catat evaluasi pascamutasi", "Record an evaluation"),
+    CaseAction.CLOSE: ("Selesaikan usulan", "Close the case"),
+    CaseAction.WITHDRAW: ("Tarik usulan", "Withdraw the case"),
+    CaseAction.CANCEL: ("Batalkan usulan", "Cancel the case"),
+    CaseAction.EXPIRE: ("Nyatakan kedaluwarsa", "Mark the case expired"),
 }
 ENUMERATIONS: tuple[type[Enum], ...] = (
     CaseState,
@@ -154,6 +201,9 @@ ENUMERATIONS: tuple[type[Enum], ...] = (
     PositionKind,
     DeadlineKind,
     Role,
+    DecisionAuthority,
+    PerformanceRating,
+    CaseAction,
 )
 # By the member's name (as GraphQL spells it) and by its value (as events store it).
 _BY_CODE: dict[tuple[str, str], tuple[str, str]] = {

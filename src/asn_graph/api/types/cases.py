@@ -13,6 +13,7 @@ from asn_graph.api.context import Ctx
 from asn_graph.api.types.common import ActorInfo, Finding, Placement, PlanLink
 from asn_graph.api.types.enums import (
     ApprovalStep,
+    CaseAction,
     CaseState,
     DeadlineKind,
     DecisionAuthority,
@@ -209,6 +210,10 @@ class TransferCase:
     plan: PlanLink | None = strawberry.field(
         description="The transfer plan (rencana mutasi) the case was opened from, if any."
     )
+    next_actions: list[CaseAction] = strawberry.field(
+        description="What the case's route and state admit now, whoever may take it: the "
+        "decision of the pending step only, the closing once the move has been evaluated."
+    )
     employee_id: strawberry.Private[UUID]
 
     @classmethod
@@ -258,6 +263,7 @@ class TransferCase:
             evaluations=[mirror(Evaluation, e) for e in case.evaluations],
             evaluation_schedule=[mirror(ScheduledEvaluation, e) for e in case.evaluation_schedule],
             plan=PlanLink.of(case.plan) if case.plan else None,
+            next_actions=list(case.next_actions),
             employee_id=case.employee_id,
         )
 
@@ -302,6 +308,16 @@ class TransferCase:
             sha256=letter.sha256,
             verification_url=letter.verification_url,
         )
+
+    @strawberry.field(
+        description="Those of nextActions the caller may take (role, agency, the step's "
+        "authority, the decree's signing office): the commands the case would accept from "
+        "them now."
+    )
+    async def allowed_actions(self, info: Ctx) -> list[CaseAction]:
+        actor = info.context.caller()
+        cases = info.context.app.cases
+        return list(await info.context.run(cases.actions_of, actor, UUID(self.id)))
 
     @strawberry.field(description="The employee being moved.")
     async def employee(self, info: Ctx) -> Employee:

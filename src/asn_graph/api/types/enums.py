@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import strawberry
 
 from asn_graph.domain import (
+    case_actions,
     case_records,
     case_state,
     competencies,
@@ -47,6 +48,11 @@ DESCRIPTIONS: dict[type[Enum], str] = {
     "menerima), technical review (pertimbangan teknis BKN).",
     transfer_types.DecisionAuthority: "Who signs the SK: PPK, Gubernur, Mendagri or Kepala BKN.",
     case_state.CaseState: "Status usulan mutasi.",
+    case_actions.CaseAction: "A command on a case, named after its mutation: attachDocument, "
+    "submitTransferCase, returnDocuments, verifyDocuments, rejectTransferCase, answerProposal, "
+    "the decision of each route step, overrideRule, issueDecree, correctDecree, revokeDecree, "
+    "recordInstallation, recordHandover, recordEffective, recordTraining, recordEvaluation, "
+    "closeTransferCase, withdrawTransferCase, cancelTransferCase, expireTransferCase.",
     competencies.CompetencyKind: "Jenis kompetensi (PermenPANRB 38/2017): teknis, manajerial, "
     "sosial kultural.",
     talent.Potential: "Potensi (manajemen talenta, PermenPANRB 3/2020): rendah, menengah, tinggi.",
@@ -87,6 +93,7 @@ Initiative = transfer_types.Initiative
 ApprovalStep = transfer_types.ApprovalStep
 DecisionAuthority = transfer_types.DecisionAuthority
 CaseState = case_state.CaseState
+CaseAction = case_actions.CaseAction
 DocumentType = case_records.DocumentType
 Rule = rules.Rule
 Severity = rules.Severity

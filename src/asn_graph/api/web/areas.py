@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from asn_graph.api.web.area import Area
 from asn_graph.api.web.audit import AuditArea
+from asn_graph.api.web.casework import Casework
 from asn_graph.api.web.consultations import ConsultationArea
 from asn_graph.api.web.employee import EmployeePages
 from asn_graph.api.web.frame import Frame
@@ -14,6 +15,7 @@ def web_areas(frame: Frame) -> list[Area]:
     return [
         EmployeePages(frame),
         ConsultationArea(frame),
+        Casework(frame),
         PlanArea(frame),
         AuditArea(frame),
     ]

@@ -8,6 +8,7 @@ from types import ModuleType
 from asn_graph.api.web.texts import (
     access,
     audit,
+    casework,
     common,
     employee,
     plans,
@@ -19,6 +20,7 @@ PARTS: tuple[ModuleType, ...] = (
     access,
     verification,
     employee,
+    casework,
     plans,
     audit,
 )

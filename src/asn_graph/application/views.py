@@ -213,6 +213,7 @@ class LocalAccountView:
     nip: str | None
     national: bool
     disabled: bool
+    email: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from enum import Enum
 from asn_graph.domain.actors import Role
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.notifications import NotificationKind
 from asn_graph.domain.plan_records import MoveSource, ObjectionReason, PlanStatus
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.stages import DeadlineKind
@@ -124,6 +125,18 @@ _NAMES: dict[Enum, tuple[str, str]] = {
     Role.GOVERNOR: ("Gubernur", "Governor"),
     Role.MINISTER: ("Menteri", "Minister"),
     Role.SYSTEM: ("Sistem", "System"),
+    NotificationKind.STAGE_CHANGED: ("Tahap usulan berubah", "Stage changed"),
+    NotificationKind.PROPOSAL_AWAITING_ANSWER: (
+        "Usulan mutasi menunggu jawaban Anda",
+        "A transfer proposal awaits your answer",
+    ),
+    NotificationKind.CONSULTATION_AWAITING_ANSWER: (
+        "Konsultasi rencana mutasi menunggu jawaban Anda",
+        "A transfer plan consultation awaits your answer",
+    ),
+    NotificationKind.DECREE_ISSUED: ("SK mutasi terbit", "Transfer decree issued"),
+    NotificationKind.DECREE_CORRECTED: ("SK mutasi diralat", "Transfer decree corrected"),
+    NotificationKind.EVALUATION_DUE: ("Evaluasi pascamutasi jatuh tempo", "Evaluation due"),
 }
 ENUMERATIONS: tuple[type[Enum], ...] = (
     CaseState,
@@ -138,6 +151,7 @@ ENUMERATIONS: tuple[type[Enum], ...] = (
     MoveSource,
     DeadlineKind,
     Role,
+    NotificationKind,
 )
 # By the member's name (as GraphQL spells it) and by its value (as events store it).
 _BY_CODE: dict[tuple[str, str], tuple[str, str]] = {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from asn_graph.api.web.area import Area
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.notifications import NotificationsArea
 
 
 def web_areas(frame: Frame) -> list[Area]:
-    return []
+    return [NotificationsArea(frame)]

@@ -14,9 +14,18 @@ from tests.web.conftest import (
     EMPLOYEE,
     EMPLOYEE_PASSWORD,
     OFFICER_PASSWORD,
-    form_token,
     sign_in,
 )
+
+
+def mark_token(page: str) -> str:
+    """The token of the page's own mark-read form (not the header's forms')."""
+    found = re.search(
+        r'action="/notifikasi/baca">\s*<input type="hidden" name="csrf_token" value="([^"]+)"',
+        page,
+    )
+    assert found is not None, page
+    return found.group(1)
 
 
 def nav_link(page: str) -> str:
@@ -47,7 +56,7 @@ async def test_the_inbox_shows_each_stage_with_its_case_and_marks_read(
 
     before = event_count(web_service)
     marked = await browser_client.post(
-        "/notifikasi/baca", data={"csrf_token": form_token(page.text), "id": first_id.group(1)}
+        "/notifikasi/baca", data={"csrf_token": mark_token(page.text), "id": first_id.group(1)}
     )
     assert marked.status_code == 303
     assert marked.headers["location"] == "/notifikasi"
@@ -56,7 +65,7 @@ async def test_the_inbox_shows_each_stage_with_its_case_and_marks_read(
     assert nav_link(page.text) == "Notifikasi 3 baru"
 
     everything = await browser_client.post(
-        "/notifikasi/baca", data={"csrf_token": form_token(page.text), "all": "1"}
+        "/notifikasi/baca", data={"csrf_token": mark_token(page.text), "all": "1"}
     )
     assert everything.status_code == 303
     page = await browser_client.get("/notifikasi")
@@ -78,7 +87,7 @@ async def test_a_bad_mark_is_refused_on_the_page_and_marks_nothing(
     await sign_in(browser_client, "siti", EMPLOYEE_PASSWORD)
     page = await browser_client.get("/notifikasi")
     refused = await browser_client.post(
-        "/notifikasi/baca", data={"csrf_token": form_token(page.text), "id": "bukan-nomor"}
+        "/notifikasi/baca", data={"csrf_token": mark_token(page.text), "id": "bukan-nomor"}
     )
     assert refused.status_code == 200
     assert "Notifikasi tidak dapat ditandai (BAD_INPUT)" in refused.text

@@ -30,6 +30,7 @@ from asn_graph.projections.catalog import ReadQueries, read_models
 from asn_graph.projections.chain_verification import Anchor, Verification, verify
 from asn_graph.projections.database import Database
 from asn_graph.projections.interface import Freshness
+from asn_graph.projections.notification_mail import NotificationMailer
 from asn_graph.projections.postgres_database import PostgresDatabase
 from asn_graph.projections.projector import Projector
 from asn_graph.projections.read_side import ProjectionMode, ReadSide
@@ -55,6 +56,8 @@ class Service:
     read: ReadQueries
     changes: ChangeHub
     fresh_reads: FreshReads
+    mailer: NotificationMailer | None = None
+    """Mails the employees' notifications while the read side runs (with an SMTP server)."""
 
     @property
     def projector(self) -> Projector:
@@ -105,8 +108,12 @@ class Service:
 
     def start_read_side(self) -> None:
         self.read_side.start()
+        if self.mailer is not None:
+            self.mailer.start()
 
     def stop_read_side(self) -> None:
+        if self.mailer is not None:
+            self.mailer.stop()
         self.read_side.stop()
 
     def models(self, names: list[str] | None = None) -> list[ReadModel]:
@@ -149,6 +156,8 @@ class Service:
     def close(self) -> None:
         if self.changes.running:
             self.changes.stop()
+        if self.mailer is not None:
+            self.mailer.stop()
         self.read_side.stop()
         self.store.close()
         self.views.close()
@@ -209,6 +218,9 @@ def build_service(
         read=read,
         changes=changes,
         fresh_reads=fresh,
+        mailer=NotificationMailer(views, settings.smtp, settings.public_url, store.clock.today)
+        if settings.smtp is not None
+        else None,
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 DEFAULT_DATABASE_URL = "sqlite:///asn-graph.sqlite3"
 DEFAULT_DATA_DIR = "~/.local/share/asn-graph"
@@ -189,6 +189,87 @@ def _role_map(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+class SmtpSecurity(StrEnum):
+    """How the connection to the SMTP server is protected."""
+
+    NONE = "none"
+    """Plain SMTP (a relay on the same host or a trusted network)."""
+    STARTTLS = "starttls"
+    """Plain at first, then TLS before anything is sent (port 587)."""
+    TLS = "tls"
+    """TLS from the start (smtps://, port 465)."""
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """The SMTP server the employees' notifications are mailed through."""
+
+    host: str
+    port: int
+    sender: str
+    security: SmtpSecurity = SmtpSecurity.NONE
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    timeout_seconds: float = 10.0
+    retry_seconds: float = 60.0
+    """The first pause before a failed message is tried again (doubling up to an hour)."""
+
+
+def _smtp(
+    url: str, sender: str, starttls: bool, timeout_seconds: float, retry_seconds: float
+) -> SmtpSettings | None:
+    url, sender = url.strip(), sender.strip()
+    if not url:
+        return None
+    parsed = urlparse(url)
+    if parsed.scheme not in ("smtp", "smtps") or not parsed.hostname:
+        raise SettingsError(
+            "ASN_GRAPH_SMTP_URL is smtp://[user:password@]host[:port] or smtps://...: "
+            f"{parsed.scheme}://{parsed.hostname or ''}"
+        )
+    if "@" not in sender:
+        raise SettingsError(
+            "ASN_GRAPH_SMTP_FROM is the address notifications are sent from "
+            f"(needed with ASN_GRAPH_SMTP_URL): {sender!r}"
+        )
+    if parsed.scheme == "smtps" and starttls:
+        raise SettingsError("smtps:// is TLS from the start: ASN_GRAPH_SMTP_STARTTLS is off")
+    security = (
+        SmtpSecurity.TLS
+        if parsed.scheme == "smtps"
+        else SmtpSecurity.STARTTLS
+        if starttls
+        else SmtpSecurity.NONE
+    )
+    return SmtpSettings(
+        host=parsed.hostname,
+        port=parsed.port or (465 if security is SmtpSecurity.TLS else 25),
+        sender=sender,
+        security=security,
+        username=unquote(parsed.username) if parsed.username else None,
+        password=unquote(parsed.password) if parsed.password else None,
+        timeout_seconds=timeout_seconds,
+        retry_seconds=retry_seconds,
+    )
+
+
+def _smtp_environment(smtp: SmtpSettings | None) -> dict[str, str]:
+    if smtp is None:
+        return {}
+    scheme = "smtps" if smtp.security is SmtpSecurity.TLS else "smtp"
+    login = ""
+    if smtp.username:
+        password = f":{quote(smtp.password, safe='')}" if smtp.password else ""
+        login = f"{quote(smtp.username, safe='')}{password}@"
+    return {
+        "ASN_GRAPH_SMTP_URL": f"{scheme}://{login}{smtp.host}:{smtp.port}",
+        "ASN_GRAPH_SMTP_FROM": smtp.sender,
+        "ASN_GRAPH_SMTP_STARTTLS": "on" if smtp.security is SmtpSecurity.STARTTLS else "off",
+        "ASN_GRAPH_SMTP_TIMEOUT_SECONDS": f"{smtp.timeout_seconds:g}",
+        "ASN_GRAPH_SMTP_RETRY_SECONDS": f"{smtp.retry_seconds:g}",
+    }
+
+
 @dataclass(frozen=True)
 class Variable:
     """One environment variable the server reads, as ``asn-graph serve --help`` names it."""
@@ -248,6 +329,13 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("ASN_GRAPH_FAILED_SIGNINS_PER_MINUTE", "20", "bad tokens an address may send"),
     Variable("ASN_GRAPH_TRUSTED_DOCUMENTS", "off", "on: only known documents run"),
     Variable("ASN_GRAPH_TRUSTED_DOCUMENTS_FILE", None, "allowlist: JSON manifest hash -> document"),
+    Variable(
+        "ASN_GRAPH_SMTP_URL", None, "smtp[s]://[user:password@]host[:port]: mail notifications"
+    ),
+    Variable("ASN_GRAPH_SMTP_FROM", None, "the address notifications are mailed from"),
+    Variable("ASN_GRAPH_SMTP_STARTTLS", "off", "on: STARTTLS before sending (port 587)"),
+    Variable("ASN_GRAPH_SMTP_TIMEOUT_SECONDS", "10", "longest wait for the SMTP server"),
+    Variable("ASN_GRAPH_SMTP_RETRY_SECONDS", "60", "first wait before a failed mail is retried"),
 )
 """Every variable ``Settings.from_env`` reads, with its default: the one list the command's
 help is made from (a test holds it to this module's code and to the README)."""
@@ -309,6 +397,8 @@ class Settings:
     files_dir: Path = Path(DEFAULT_FILES_DIR)
     """The uploaded documents' store; relative to ``data_dir`` unless absolute."""
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    smtp: SmtpSettings | None = None
+    """Where the employees' notifications are mailed through; none: no e-mail."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -405,6 +495,13 @@ class Settings:
             max_file_bytes=_whole(
                 env, "ASN_GRAPH_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES, "a size in bytes"
             ),
+            smtp=_smtp(
+                env.get("ASN_GRAPH_SMTP_URL", ""),
+                env.get("ASN_GRAPH_SMTP_FROM", ""),
+                _on(env, "ASN_GRAPH_SMTP_STARTTLS", default=False),
+                _seconds(env, "ASN_GRAPH_SMTP_TIMEOUT_SECONDS", 10.0),
+                _seconds(env, "ASN_GRAPH_SMTP_RETRY_SECONDS", 60.0),
+            ),
         )
 
     def environment_for_peer(self, **extra: str) -> dict[str, str]:
@@ -439,6 +536,8 @@ class Settings:
         if self.database_schema:
             env["ASN_GRAPH_DATABASE_SCHEMA"] = self.database_schema
         env["ASN_GRAPH_JWT_SECRET"] = self.jwt_secret or ""
+        # A second API process mails notifications too (each is claimed by one sender).
+        env.update(_smtp_environment(self.smtp))
         env.update(extra)
         return env
 

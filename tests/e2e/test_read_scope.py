@@ -53,6 +53,10 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
         "competencyCatalogue": [("{ competencyCatalogue { code } }", {})],
         "fieldsOfStudy": [("{ fieldsOfStudy { field } }", {})],
         "myTransferPlanConsultations": [("{ myTransferPlanConsultations { transferPlanId } }", {})],
+        "myNotifications": [
+            ("{ myNotifications { totalCount edges { node { id transferCaseId } } } }", {})
+        ],
+        "myUnreadNotificationCount": [("{ myUnreadNotificationCount }", {})],
         "workUnits": [
             (f'{{ workUnits(agencyCode: "{a}") {{ code }} }}', {}) for a in (OURS, OTHER)
         ],

@@ -13,7 +13,7 @@ from enum import Enum
 
 class ReadRule(Enum):
     REFERENCE = "every signed-in caller: reference data, nobody's personal record"
-    SELF = "the caller's own identity or consultations"
+    SELF = "the caller's own identity, consultations or notifications"
     OFFICES = (
         "the holders of the signing offices, for every signed-in caller: a decree names its "
         "signer, and who holds a public office is public"
@@ -54,6 +54,8 @@ ROOT_RULES: Mapping[str, ReadRule] = {
     "competencyCatalogue": ReadRule.REFERENCE,
     "fieldsOfStudy": ReadRule.REFERENCE,
     "myTransferPlanConsultations": ReadRule.SELF,
+    "myNotifications": ReadRule.SELF,
+    "myUnreadNotificationCount": ReadRule.SELF,
     "signingOffice": ReadRule.OFFICES,
     # an agency's records
     "workUnits": ReadRule.AGENCY,
@@ -110,6 +112,7 @@ NESTED_RULES: Mapping[str, ReadRule] = {
             "CandidateConnection",
             "EmployeeSummaryConnection",
             "EvaluationDueConnection",
+            "NotificationConnection",
             "PlacementEntryConnection",
             "PlacementOptionConnection",
             "PlacementStintConnection",

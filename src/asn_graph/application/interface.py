@@ -283,7 +283,16 @@ class TokenRevocations(Protocol):
 
 class LocalAccounts(Protocol):
     def add(
-        self, actor: Actor, claims: Actor, password: str, reason: str = ""
+        self,
+        actor: Actor,
+        claims: Actor,
+        password: str,
+        reason: str = "",
+        email: str | None = None,
+    ) -> LocalAccountView: ...
+
+    def set_email(
+        self, actor: Actor, username: str, address: str | None, reason: str = ""
     ) -> LocalAccountView: ...
 
     def disable(self, actor: Actor, username: str, reason: str = "") -> LocalAccountView: ...

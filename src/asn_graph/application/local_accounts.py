@@ -27,8 +27,16 @@ class LocalAccountUseCases:
     def __init__(self, store: StoreApplication) -> None:
         self.store = store
 
-    def add(self, actor: Actor, claims: Actor, password: str, reason: str = "") -> LocalAccountView:
-        """An account signing in as ``claims`` (checked by the caller as a token's are)."""
+    def add(
+        self,
+        actor: Actor,
+        claims: Actor,
+        password: str,
+        reason: str = "",
+        email: str | None = None,
+    ) -> LocalAccountView:
+        """An account signing in as ``claims`` (checked by the caller as a token's are), its
+        notifications mailed to ``email`` if one is given."""
         _operator_only(actor)
         if not SHORTEST_PASSWORD <= len(password) <= LONGEST_PASSWORD:
             raise InvalidInput(
@@ -36,6 +44,8 @@ class LocalAccountUseCases:
                 field="password",
             )
         account = LocalAccount.add(claims, password_hash(password), actor, reason)
+        if email:
+            account.set_email(email, actor, reason)
         try:
             self.store.save(account)
         except IntegrityError:
@@ -48,6 +58,18 @@ class LocalAccountUseCases:
         if account is None:
             raise NotFound("account not found")
         account.disable(actor, reason)
+        self.store.save(account)
+        return _view(account)
+
+    def set_email(
+        self, actor: Actor, username: str, address: str | None, reason: str = ""
+    ) -> LocalAccountView:
+        """Mail the account's notifications to ``address`` from now on (none: stop)."""
+        _operator_only(actor)
+        account = self._account(parse_username(username))
+        if account is None:
+            raise NotFound("account not found")
+        account.set_email(address, actor, reason)
         self.store.save(account)
         return _view(account)
 
@@ -103,4 +125,5 @@ def _view(account: LocalAccount) -> LocalAccountView:
         nip=account.nip,
         national=account.national,
         disabled=account.disabled,
+        email=account.email,
     )

@@ -216,6 +216,7 @@ class LocalAccountView:
     nip: str | None
     national: bool
     disabled: bool
+    email: str | None = None
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,27 @@ def add_commands(commands: Any) -> None:
     add.add_argument(
         "--national", action="store_true", help="national read scope (auditor/integrator)"
     )
+    add.add_argument(
+        "--email", help="where the account's notifications are mailed (with ASN_GRAPH_SMTP_URL)"
+    )
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     add.add_argument("--reason", default="", help="why, for the audit trail")
     add.set_defaults(handler=_add)
 
     listing = actions.add_parser("list", help="list the accounts")
     listing.set_defaults(handler=_list)
+
+    email = actions.add_parser(
+        "email",
+        help="set or clear the address an account's notifications are mailed to",
+        formatter_class=DefaultsAndEpilogShown,
+    )
+    email.add_argument("--username", required=True)
+    address = email.add_mutually_exclusive_group(required=True)
+    address.add_argument("--email", help="the new address")
+    address.add_argument("--none", action="store_true", help="mail this account nothing")
+    email.add_argument("--reason", default="", help="why, for the audit trail")
+    email.set_defaults(handler=_email)
 
     disable = actions.add_parser("disable", help="disable an account: it no longer signs in")
     disable.add_argument("--username", required=True)
@@ -67,8 +82,24 @@ def _add(arguments: argparse.Namespace, settings: Settings) -> int:
     )
     password = _password(arguments.password_stdin)
     with build_service(settings) as service:
-        account = service.app.local_accounts.add(_operator(), claims, password, arguments.reason)
+        account = service.app.local_accounts.add(
+            _operator(), claims, password, arguments.reason, email=arguments.email
+        )
     print(f"added {_line(account)}")
+    return 0
+
+
+def _email(arguments: argparse.Namespace, settings: Settings) -> int:
+    from asn_graph.bootstrap import build_service
+
+    with build_service(settings) as service:
+        account = service.app.local_accounts.set_email(
+            _operator(),
+            arguments.username,
+            None if arguments.none else arguments.email,
+            arguments.reason,
+        )
+    print(f"changed {_line(account)}")
     return 0
 
 
@@ -107,7 +138,7 @@ def _operator() -> Actor:
 
 def _line(account: LocalAccountView) -> str:
     scope = account.agency or account.nip or ""
-    parts = [account.username, account.role.value, scope]
+    parts = [account.username, account.role.value, scope, account.email or ""]
     if account.national:
         parts.append("national")
     if account.disabled:

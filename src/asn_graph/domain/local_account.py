@@ -24,6 +24,18 @@ USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 """Lower case letters, digits, dots, dashes and underscores, 2 to 64 characters."""
 
 
+EMAIL_ADDRESS = re.compile(r"[^@\s<>,;\"]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+"""An address an operator types for an account: one mailbox, no display name, a dotted
+domain (what a mail server is asked to deliver to, not every form RFC 5322 admits)."""
+
+
+def parse_email_address(text: str) -> str:
+    address = text.strip()
+    if len(address) > 254 or not EMAIL_ADDRESS.fullmatch(address):
+        raise InvalidInput("an e-mail address such as nama@instansi.go.id", field="email")
+    return address
+
+
 def account_id(username: str) -> UUID:
     return uuid5(ID_NAMESPACE, f"local-account/{username}")
 
@@ -55,6 +67,15 @@ class LocalAccount(AuditedAggregate):
         national: bool
         password_hash: str = field(metadata={"secret": True})
 
+    class EmailAddressSet(Event):
+        """The address the account's notifications are mailed to (``None``: no mail)."""
+
+        TOPIC = "asn-graph/local-account/email-address-set"
+        address: str | None
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.email = self.address
+
     class Disabled(Event):
         TOPIC = "asn-graph/local-account/disabled"
 
@@ -78,6 +99,7 @@ class LocalAccount(AuditedAggregate):
         self.national = national
         self.password_hash = password_hash
         self.disabled = False
+        self.email: str | None = None
 
     @classmethod
     def add(cls, claims: Actor, password_hash: str, actor: Actor, reason: str) -> LocalAccount:
@@ -97,6 +119,12 @@ class LocalAccount(AuditedAggregate):
             national=claims.national,
             password_hash=password_hash,
         )
+
+    def set_email(self, address: str | None, actor: Actor, reason: str) -> None:
+        """Mail the account's notifications to ``address``, or to nobody (``None``)."""
+        address = parse_email_address(address) if address else None
+        if address != self.email:
+            self._record(self.EmailAddressSet, actor, reason, address=address)
 
     def disable(self, actor: Actor, reason: str) -> None:
         if not self.disabled:

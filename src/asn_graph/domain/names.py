@@ -10,6 +10,7 @@ from asn_graph.domain.actors import Role
 from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.notifications import NotificationKind
 from asn_graph.domain.plan_records import MoveSource, ObjectionReason, PlanStatus
 from asn_graph.domain.reference import PerformanceRating, PositionKind
 from asn_graph.domain.rules import Rule, Severity
@@ -186,6 +187,18 @@ _NAMES: dict[Enum, tuple[str, str]] = {
     CaseAction.WITHDRAW: ("Tarik usulan", "Withdraw the case"),
     CaseAction.CANCEL: ("Batalkan usulan", "Cancel the case"),
     CaseAction.EXPIRE: ("Nyatakan kedaluwarsa", "Mark the case expired"),
+    NotificationKind.STAGE_CHANGED: ("Tahap usulan berubah", "Stage changed"),
+    NotificationKind.PROPOSAL_AWAITING_ANSWER: (
+        "Usulan mutasi menunggu jawaban Anda",
+        "A transfer proposal awaits your answer",
+    ),
+    NotificationKind.CONSULTATION_AWAITING_ANSWER: (
+        "Konsultasi rencana mutasi menunggu jawaban Anda",
+        "A transfer plan consultation awaits your answer",
+    ),
+    NotificationKind.DECREE_ISSUED: ("SK mutasi terbit", "Transfer decree issued"),
+    NotificationKind.DECREE_CORRECTED: ("SK mutasi diralat", "Transfer decree corrected"),
+    NotificationKind.EVALUATION_DUE: ("Evaluasi pascamutasi jatuh tempo", "Evaluation due"),
 }
 ENUMERATIONS: tuple[type[Enum], ...] = (
     CaseState,
@@ -204,6 +217,7 @@ ENUMERATIONS: tuple[type[Enum], ...] = (
     DecisionAuthority,
     PerformanceRating,
     CaseAction,
+    NotificationKind,
 )
 # By the member's name (as GraphQL spells it) and by its value (as events store it).
 _BY_CODE: dict[tuple[str, str], tuple[str, str]] = {

@@ -13,6 +13,8 @@ from asn_graph.projections.candidate_index import CandidateIndex
 from asn_graph.projections.database import Database
 from asn_graph.projections.directory import DirectoryProjection
 from asn_graph.projections.directory_queries import DirectoryQueries
+from asn_graph.projections.notification_queries import NotificationQueries
+from asn_graph.projections.notifications import NotificationsProjection
 from asn_graph.projections.outcome_queries import OutcomeQueries
 from asn_graph.projections.outcomes import OutcomesProjection
 from asn_graph.projections.placement_history import PlacementHistoryProjection
@@ -33,6 +35,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
         OutcomesProjection(policy),
         TalentPoolProjection(),
         PlanRegisterProjection(),
+        NotificationsProjection(policy, timezone),
     ]
 
 
@@ -46,6 +49,7 @@ class ReadQueries:
     outcomes: OutcomeQueries
     candidates: CandidateIndex
     plans: PlanRegisterQueries
+    notifications: NotificationQueries
 
     @classmethod
     def over(
@@ -60,4 +64,5 @@ class ReadQueries:
             outcomes=OutcomeQueries(database),
             candidates=CandidateIndex(database, policy, today),
             plans=PlanRegisterQueries(database),
+            notifications=NotificationQueries(database),
         )

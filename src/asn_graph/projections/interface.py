@@ -25,6 +25,7 @@ from asn_graph.projections.rows import (
     EmployeeRow,
     EvaluationDueFilter,
     EvaluationDueRow,
+    NotificationRow,
     OutcomeFilter,
     OutcomeRow,
     OutcomeSummary,
@@ -153,6 +154,23 @@ class CandidateReads(Protocol):
     ) -> Page[OptionRow]: ...
 
 
+class NotificationReads(Protocol):
+    def inbox(
+        self,
+        nip: str,
+        today: str,
+        first: int,
+        after: tuple[str, int] | None,
+        unread_only: bool = False,
+    ) -> Page[NotificationRow]: ...
+
+    def unread_count(self, nip: str, today: str) -> int: ...
+
+    def mark_read(self, nip: str, today: str, seqs: Sequence[int] | None, at: str) -> int:
+        """Read-model state, not an event (see ``projections.notifications``)."""
+        ...
+
+
 class ReadModels(Protocol):
     @property
     def directory(self) -> DirectoryReads: ...
@@ -177,3 +195,6 @@ class ReadModels(Protocol):
 
     @property
     def plans(self) -> PlanReads: ...
+
+    @property
+    def notifications(self) -> NotificationReads: ...

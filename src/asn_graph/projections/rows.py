@@ -374,3 +374,20 @@ class PlanFilter:
     agency_codes: tuple[str, ...] = ()
     """Any of these agencies; none named: every agency."""
     statuses: tuple[str, ...] = ()
+
+
+class NotificationRow(NamedTuple):
+    """One notification of an employee's inbox, and whether they have read it."""
+
+    seq: int
+    kind: str
+    shown_on: str
+    recorded_at: str
+    case_id: str | None
+    plan_id: str | None
+    state: str | None
+    step: str | None
+    decree_number: str | None
+    plan_title: str | None
+    due_on: str | None
+    is_read: int

@@ -6,6 +6,7 @@ from __future__ import annotations
 import strawberry
 
 from asn_graph.api.mutations.cases import CaseMutations
+from asn_graph.api.mutations.notifications import NotificationMutations
 from asn_graph.api.mutations.offices import OfficeMutations
 from asn_graph.api.mutations.organisation import OrganisationMutations
 from asn_graph.api.mutations.personnel import PersonnelMutations
@@ -14,6 +15,11 @@ from asn_graph.api.mutations.plans import PlanMutations
 
 @strawberry.type
 class Mutation(
-    OrganisationMutations, OfficeMutations, PersonnelMutations, CaseMutations, PlanMutations
+    OrganisationMutations,
+    OfficeMutations,
+    PersonnelMutations,
+    CaseMutations,
+    PlanMutations,
+    NotificationMutations,
 ):
     pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from asn_graph.api.queries.matching import MatchingQueries
+from asn_graph.api.queries.notifications import NotificationQueries
 from asn_graph.api.queries.offices import OfficeQueries
 from asn_graph.api.queries.plans import PlanQueries
 from asn_graph.api.queries.read_models import ReadModelQueries
@@ -22,5 +23,6 @@ class Query(
     PlanQueries,
     OfficeQueries,
     ReferenceListQueries,
+    NotificationQueries,
 ):
     pass

@@ -19,6 +19,7 @@ from asn_graph.domain import (
     competencies,
     matching,
     nip,
+    notifications,
     office_terms,
     reference,
     rules,
@@ -58,6 +59,9 @@ DESCRIPTIONS: dict[type[Enum], str] = {
     talent.Potential: "Potensi (manajemen talenta, PermenPANRB 3/2020): rendah, menengah, tinggi.",
     case_records.DocumentType: "Berkas persyaratan mutasi.",
     rules.Rule: "The rules the system checks (aturan mutasi).",
+    notifications.NotificationKind: "Jenis notifikasi: a case's stage changed, a proposal or a "
+    "plan consultation awaits the employee's answer, the decree was issued or corrected, an "
+    "evaluation is due.",
     rules.Severity: "HARD blocks the case until overridden; WARNING is recorded on the case.",
     matching.ScorePart: "Parts of a candidate's score (unsur penilaian kecocokan): competency "
     "fit, education, performance, potential, time in post, asked for by the employee, "
@@ -102,3 +106,4 @@ CompetencyKind = competencies.CompetencyKind
 Potential = talent.Potential
 ScorePart = matching.ScorePart
 HolderCapacity = office_terms.HolderCapacity
+NotificationKind = notifications.NotificationKind

@@ -8,6 +8,7 @@ from asn_graph.api.web.casework import Casework
 from asn_graph.api.web.consultations import ConsultationArea
 from asn_graph.api.web.employee import EmployeePages
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.notifications import NotificationsArea
 from asn_graph.api.web.plans import PlanArea
 
 
@@ -15,6 +16,7 @@ def web_areas(frame: Frame) -> list[Area]:
     return [
         EmployeePages(frame),
         ConsultationArea(frame),
+        NotificationsArea(frame),
         Casework(frame),
         PlanArea(frame),
         AuditArea(frame),

@@ -5,15 +5,16 @@ rendering of a page inside the common frame."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from asn_graph.api.web.area import Area
+from asn_graph.api.web.area import Area, CountingArea
 from asn_graph.api.web.csrf import CSRF_FIELD, genuine
-from asn_graph.api.web.page_data import PageData
+from asn_graph.api.web.page_data import PageData, PageDataRefused
 from asn_graph.api.web.rendering import Link, render
 from asn_graph.api.web.sessions import Sessions
 from asn_graph.domain.actors import Actor, Role
@@ -29,10 +30,29 @@ class Frame:
         self.page_data = page_data
         self.areas: list[Area] = []
 
-    def navigation(self, actor: Actor | None) -> Sequence[Link]:
+    def navigation(self, actor: Actor | None, request: Request | None = None) -> Sequence[Link]:
         if actor is None:
             return ()
-        return [link for area in self.areas for link in area.links(actor)]
+        counts: dict[str, int] = (
+            getattr(request.state, "link_counts", {}) if request is not None else {}
+        )
+        return [
+            replace(link, count=counts[link.href]) if link.href in counts else link
+            for area in self.areas
+            for link in area.links(actor)
+        ]
+
+    async def count_links(self, request: Request, actor: Actor) -> None:
+        """Reads the counts the person's links show (kept on the request for its page); a
+        count that cannot be read now is left out rather than failing the page."""
+        counts: dict[str, int] = {}
+        for area in self.areas:
+            if isinstance(area, CountingArea):
+                try:
+                    counts.update(await area.link_counts(request, actor))
+                except PageDataRefused:
+                    continue
+        request.state.link_counts = counts
 
     async def person(self, request: Request, *roles: Role) -> Actor | Response:
         """The person signed in, if their role is one of ``roles`` (any role when none are
@@ -40,6 +60,7 @@ class Frame:
         actor = await self.sessions.actor(request)
         if actor is None:
             return RedirectResponse(SIGN_IN, status_code=303)
+        await self.count_links(request, actor)
         if roles and actor.role not in roles:
             return self.page(
                 request, "refused.html", "refused_title", actor, {"reason": "role"}, 403
@@ -84,4 +105,6 @@ class Frame:
         data: dict[str, Any] | None = None,
         status_code: int = 200,
     ) -> Response:
-        return render(request, template, title, actor, data, status_code, self.navigation(actor))
+        return render(
+            request, template, title, actor, data, status_code, self.navigation(actor, request)
+        )

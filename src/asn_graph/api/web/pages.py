@@ -54,6 +54,7 @@ class WebApplication:
         actor = await self.sessions.actor(request)
         if actor is None:
             return RedirectResponse(SIGN_IN, status_code=303)
+        await self.frame.count_links(request, actor)
         try:
             data = await self.page_data.home(request, actor)
         except PageDataRefused as refused:

@@ -40,10 +40,14 @@ templates.env.filters["named"] = _named
 
 @dataclass(frozen=True)
 class Link:
-    """An entry of the navigation: where it goes and the key of its text."""
+    """An entry of the navigation: where it goes and the key of its text; a count of things
+    waiting there (unread notifications), shown in the link's text with the text of
+    ``count_text`` (a ``{count}`` template) when there are any."""
 
     href: str
     text: str
+    count: int | None = None
+    count_text: str | None = None
 
 
 def render(

@@ -11,6 +11,7 @@ from asn_graph.api.web.texts import (
     casework,
     common,
     employee,
+    notifications,
     plans,
     verification,
 )
@@ -20,6 +21,7 @@ PARTS: tuple[ModuleType, ...] = (
     access,
     verification,
     employee,
+    notifications,
     casework,
     plans,
     audit,

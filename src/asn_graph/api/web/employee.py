@@ -37,6 +37,7 @@ from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentType
+from asn_graph.domain.event_names import event_name
 from asn_graph.domain.names import name_of_code
 from asn_graph.settings import Settings
 
@@ -334,9 +335,13 @@ class EmployeePages:
                 request, "employee_case.html", "employee_case_title", actor, refusal, 404
             )
         case = found["transferCase"]
-        text = MESSAGES[language_of(request)]
+        indonesian = language_of(request) is Language.INDONESIAN
         timeline = [
-            {**entry, "name": _step_name(text, entry["eventType"]), "when": self._local(entry)}
+            {
+                **entry,
+                "name": event_name(entry["eventType"], indonesian),
+                "when": self._local(entry),
+            }
             for entry in case["history"]
         ]
         data = {
@@ -477,12 +482,6 @@ def _document_choices(request: Request) -> list[tuple[str, str]]:
     return [
         (code, name_of_code("DocumentType", code, indonesian)) for code in DocumentType.__members__
     ]
-
-
-def _step_name(text: Any, event_type: str) -> str:
-    """A step of the timeline by its event's topic (``asn-graph/transfer-case/submitted``)."""
-    key = "employee_step_" + event_type.rsplit("/", 1)[-1].replace("-", "_")
-    return str(text.get(key, event_type))
 
 
 def _shown(refused: PageDataRefused, shown: Sequence[str]) -> FormErrors:

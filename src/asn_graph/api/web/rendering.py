@@ -15,6 +15,7 @@ from starlette.templating import Jinja2Templates
 from asn_graph.api.web.csrf import CSRF_FIELD, csrf_token, keep_token
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.event_names import event_name
 from asn_graph.domain.names import name_of_code
 
 templates = Jinja2Templates(
@@ -35,7 +36,14 @@ def _named(context: Any, code: object, kind: str) -> str:
     return name_of_code(kind, str(code), context["language"] is Language.INDONESIAN)
 
 
+@pass_context
+def _event_named(context: Any, topic: object) -> str:
+    """``{{ entry.eventType | event_named }}``: the name of a kind of event."""
+    return event_name(str(topic), context["language"] is Language.INDONESIAN)
+
+
 templates.env.filters["named"] = _named
+templates.env.filters["event_named"] = _event_named
 
 
 @dataclass(frozen=True)

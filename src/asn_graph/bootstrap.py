@@ -201,8 +201,9 @@ class FreshReads:
         freshness = self.fresh(self.log.head())
         if not freshness.caught_up:
             raise Unavailable(
-                f"the read models are at log position {freshness.position}, behind "
-                f"{freshness.requested}; is the projection worker running? Retry shortly."
+                "bootstrap.read_models_are_at_log",
+                position=freshness.position,
+                requested=freshness.requested,
             )
 
     def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:

@@ -109,20 +109,20 @@ def _case_id(text: str) -> UUID:
     try:
         return UUID(text)
     except ValueError:
-        raise NotFound(f"transfer case {text} not found") from None
+        raise NotFound("decree_letters.transfer_case_not_found", text=text) from None
 
 
 async def _uploaded_sha256(request: Request) -> str:
     async with request.form(max_files=1, max_fields=1) as form:
         upload = form.get("pdf")
         if not isinstance(upload, UploadFile):
-            raise InvalidInput("send the letter as the file field 'pdf'", field="pdf")
+            raise InvalidInput("decree_letters.send_letter_as_file_field", field="pdf")
         digest = hashlib.sha256()
         size = 0
         while chunk := await upload.read(65536):
             size += len(chunk)
             if size > LARGEST_CHECKED_PDF:
-                raise InvalidInput("the file is larger than any decree letter", field="pdf")
+                raise InvalidInput("decree_letters.file_larger_than_any_decree", field="pdf")
             digest.update(chunk)
         return digest.hexdigest()
 

@@ -47,7 +47,7 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
         require_agency(actor, placement.agency_code)
         nip = Nip.parse(command.nip, today=self.store.clock.today())
         if self.store.exists(nip_register_id(nip.value)):
-            raise Conflict(f"an employee with NIP {nip} is already registered")
+            raise Conflict("employees.employee_with_nip_already_registered", nip=nip)
         self.store.work_unit(placement.agency_code, placement.unit_code).position(
             placement.position_code
         )
@@ -65,7 +65,9 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
             competency_note=command.competency_note,
         )
         if command.placed_since < command.appointed_on:
-            raise InvalidInput("a placement cannot start before appointment", field="placedSince")
+            raise InvalidInput(
+                "employees.placement_cannot_start_before_appointment", field="placedSince"
+            )
         employee.place(PlacementRecord(placement, command.placed_since, None, None, None), actor)
         return Changes(employee, (NipRegister.claim(nip.value, employee.id),))
 

@@ -32,21 +32,23 @@ class LocalAccountUseCases:
         _operator_only(actor)
         if not SHORTEST_PASSWORD <= len(password) <= LONGEST_PASSWORD:
             raise InvalidInput(
-                f"a password of {SHORTEST_PASSWORD} to {LONGEST_PASSWORD} characters",
+                "local_accounts.password_characters",
                 field="password",
+                shortest_password=SHORTEST_PASSWORD,
+                longest_password=LONGEST_PASSWORD,
             )
         account = LocalAccount.add(claims, password_hash(password), actor, reason)
         try:
             self.store.save(account)
         except IntegrityError:
-            raise Conflict(f"the username {account.username} is taken") from None
+            raise Conflict("local_accounts.username_taken", username=account.username) from None
         return _view(account)
 
     def disable(self, actor: Actor, username: str, reason: str = "") -> LocalAccountView:
         _operator_only(actor)
         account = self._account(parse_username(username))
         if account is None:
-            raise NotFound("account not found")
+            raise NotFound("local_accounts.account_not_found")
         account.disable(actor, reason)
         self.store.save(account)
         return _view(account)
@@ -92,7 +94,7 @@ class LocalAccountUseCases:
 
 def _operator_only(actor: Actor) -> None:
     if actor.role is not Role.SYSTEM:
-        raise Forbidden("local accounts are managed by the operator (asn-graph users)")
+        raise Forbidden("local_accounts.local_accounts_are_managed_by")
 
 
 def _view(account: LocalAccount) -> LocalAccountView:

@@ -32,7 +32,7 @@ def parse_username(text: str) -> str:
     username = text.strip().lower()
     if not USERNAME.fullmatch(username):
         raise InvalidInput(
-            "a username of 2 to 64 letters, digits, dots, dashes or underscores",
+            "local_account.username_2_64_letters_digits",
             field="username",
         )
     return username
@@ -84,7 +84,7 @@ class LocalAccount(AuditedAggregate):
         """An account that signs in as ``claims`` (whose id is the username)."""
         username = parse_username(claims.id)
         if claims.role is Role.SYSTEM:
-            raise InvalidInput("the system role is not given to accounts", field="role")
+            raise InvalidInput("local_account.system_role_not_given_accounts", field="role")
         return cls._create(
             cls.Added,
             id=account_id(username),

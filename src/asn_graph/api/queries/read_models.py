@@ -151,7 +151,7 @@ def _utc(moment: datetime | None, field: str) -> str | None:
     if moment is None:
         return None
     if moment.tzinfo is None:
-        raise InvalidInput("a date-time needs a time zone offset, e.g. +07:00", field=field)
+        raise InvalidInput("read_models.date_time_needs_time_zone", field=field)
     return moment.astimezone(UTC).isoformat()
 
 
@@ -187,7 +187,7 @@ class ReadModelQueries:
         rows = await info.context.run(read.placements.stints_of, parsed)
         current = rows[-1].agency_code if rows else None
         if rows and not await sees_employee(info.context, parsed, current):
-            raise NotFound(f"employee {nip} not found")
+            raise NotFound("matching.employee_not_found", nip=nip)
         return [PlacementStint.of(row) for row in rows]
 
     @strawberry.field(description="Who came to and left a unit, newest arrival first.")
@@ -225,7 +225,7 @@ class ReadModelQueries:
         read = await info.context.read()
         balance = await info.context.run(read.staffing.balance, agency, unit)
         if balance is None:
-            raise NotFound(f"work unit {agency}/{unit} not found")
+            raise NotFound("read_models.work_unit_not_found", agency=agency, unit=unit)
         return StaffingBalance.of(balance)
 
     @strawberry.field(description="The positions of an agency furthest from their need.")
@@ -234,7 +234,7 @@ class ReadModelQueries:
     ) -> list[PositionBalance]:
         allowed(info.context, STAFF)
         if not 1 <= first <= MAX_GAPS:
-            raise InvalidInput(f"'first' must be between 1 and {MAX_GAPS}", field="first")
+            raise InvalidInput("read_models.first_must_between_1", field="first", max_gaps=MAX_GAPS)
         read = await info.context.read()
         rows = await info.context.run(
             read.staffing.largest_gaps,
@@ -324,7 +324,7 @@ class ReadModelQueries:
         # agencies' own actors (whose authority kept them to their agencies' records).
         if subject is not None and not scope_of(info.context).national:
             if not await subject_in_scope(info.context, read, subject):
-                raise NotFound(f"subject {subject} not found")
+                raise NotFound("read_models.subject_not_found", subject=subject)
             actor_agencies = named_agency(where.actor_agency)
         elif subject is None:
             actor_agencies = scoped_agencies(info.context, where.actor_agency, "filter.actorAgency")
@@ -414,7 +414,7 @@ def _outcome_filter(info: Ctx, filter_: OutcomeFilterInput | None) -> OutcomeFil
     where = filter_ or OutcomeFilterInput()
     start, end = where.effective_from, where.effective_until
     if start is not None and end is not None and end <= start:
-        raise InvalidInput("the period ends after it starts", field="effectiveUntil")
+        raise InvalidInput("read_models.period_ends_after_starts", field="effectiveUntil")
     return OutcomeFilter(
         agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
         effective_from=where.effective_from.isoformat() if where.effective_from else None,

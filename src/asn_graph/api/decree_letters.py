@@ -18,10 +18,12 @@ from starlette.routing import Route
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode, code_for
+from asn_graph.api.languages import ACCEPT_LANGUAGE, API_DEFAULT_LANGUAGE, preferred_language
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
 from asn_graph.api.scoping import case_in_scope
 from asn_graph.application.interface import Application
 from asn_graph.domain.errors import DomainError, InvalidInput, NotFound
+from asn_graph.domain.messages import Language
 from asn_graph.letters.facts import LetterStatus
 from asn_graph.letters.letters import DOWNLOAD_ROUTE, DecreeLetters, Letter, Verification
 from asn_graph.letters.verification import mask_name, mask_nip
@@ -72,7 +74,7 @@ def letter_routes(
 
             letter = await blocking.run(in_scope_letter)
         except DomainError as error:
-            return _refusal(error)
+            return _refusal(error, request)
         return Response(
             letter.pdf,
             media_type="application/pdf",
@@ -92,8 +94,9 @@ def letter_routes(
             found = await blocking.run(letters.verify, request.path_params["id"])
         except DomainError as error:
             if _wants_json(request):
-                return _refusal(error)
-            return _page(request, {"error": error.message}, _status_of(error))
+                return _refusal(error, request)
+            # The page is in Indonesian, its refusal too.
+            return _page(request, {"error": error.text(Language.INDONESIAN)}, _status_of(error))
         answer = _record(found, checked)
         if _wants_json(request):
             return JSONResponse(answer)
@@ -153,14 +156,20 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-def _refusal(error: DomainError) -> JSONResponse:
+def _refusal(error: DomainError, request: Request) -> JSONResponse:
+    """As the API refuses: its message in the language asked for, English by default."""
+    language = preferred_language(request.headers.get(ACCEPT_LANGUAGE), API_DEFAULT_LANGUAGE)
     headers = (
         {"Retry-After": str(max(1, round(error.retry_after)))}
         if isinstance(error, RateLimited)
         else None
     )
     return JSONResponse(
-        {"errors": [{"message": error.message, "extensions": {"code": code_for(error).value}}]},
+        {
+            "errors": [
+                {"message": error.text(language), "extensions": {"code": code_for(error).value}}
+            ]
+        },
         status_code=_status_of(error),
         headers=headers,
     )

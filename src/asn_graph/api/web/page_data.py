@@ -14,6 +14,7 @@ from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
+from asn_graph.api.web.messages import language_of
 from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Actor, Role
 
@@ -59,9 +60,14 @@ class PageData:
         self, request: Request, actor: Actor, name: str, variables: dict[str, Any]
     ) -> dict[str, Any]:
         """Executes the package's document ``name`` (a query, or a form's mutation) as the
-        person: its data, or ``PageDataRefused``."""
+        person, in the page's language (a refusal's message, a finding's words): its data, or
+        ``PageDataRefused``."""
         context = Context(
-            service=self.service, blocking=self.blocking, request=request, actor=actor
+            service=self.service,
+            blocking=self.blocking,
+            request=request,
+            actor=actor,
+            language=language_of(request),
         )
         result = await self.schema.execute(
             self.documents[name],

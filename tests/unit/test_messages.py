@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import ast
 import string
+from datetime import date
 from pathlib import Path
 
 import pytest
 from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, UUIDAsHex
 
 import asn_graph
+from asn_graph.domain.actors import Role
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
 from asn_graph.domain.message_catalogue import CATALOGUE
 from asn_graph.domain.messages import Language, Message, describe
+from asn_graph.domain.names import stage_words
 from asn_graph.domain.rules import Finding, Rule, Severity, hard, warning
+from asn_graph.domain.stages import DeadlineKind, Stage
+from asn_graph.domain.transfer_types import ApprovalStep
 from asn_graph.persistence.deadline import OUTAGE
 from asn_graph.persistence.transcodings import StoreTranscoder, register_domain_transcodings
 from asn_graph.projections.candidate_index import BAD_CURSOR
@@ -190,3 +195,22 @@ def test_a_finding_recorded_before_findings_had_keys_reads_in_its_recorded_engli
     assert finding == Finding(Rule.PERFORMANCE, Severity.HARD, "no performance rating for 2024")
     assert finding.text(Language.INDONESIAN) == "no performance rating for 2024"
     assert finding.text(Language.ENGLISH) == "no performance rating for 2024"
+
+
+def test_a_stage_reads_in_words_in_either_language() -> None:
+    approval = Stage(CaseState.IN_APPROVAL, ApprovalStep.ORIGIN_RELEASE, Role.APPROVER, None, None)
+    assert stage_words(approval, Language.INDONESIAN) == (
+        "Dalam persetujuan: Persetujuan melepas; ditangani Pejabat pembina kepegawaian (PPK)"
+    )
+    assert stage_words(approval, Language.ENGLISH) == (
+        "In approval: Release by the origin; Approving official (PPK) acts next"
+    )
+    installing = Stage(
+        CaseState.DECREE_ISSUED, None, Role.OFFICER, DeadlineKind.APPOINTMENT, date(2026, 12, 1)
+    )
+    assert stage_words(installing, Language.INDONESIAN) == (
+        "SK terbit; ditangani Petugas BKPSDM, paling lambat 2026-12-01"
+    )
+    assert stage_words(installing, Language.ENGLISH) == (
+        "Decree issued; Personnel officer acts next, by 2026-12-01"
+    )

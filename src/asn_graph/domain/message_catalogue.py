@@ -936,6 +936,19 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "masa jabatan {capacity} menyebut akhirnya (paling lama {max_days} hari)",
         "a {capacity} term states its end (at most {max_days} days)",
     ),
+    # stages
+    "stages.acted_on_by": (
+        "{stage}; ditangani {assignee}",
+        "{stage}; {assignee} acts next",
+    ),
+    "stages.due_on": (
+        "{stage}, paling lambat {due_on}",
+        "{stage}, by {due_on}",
+    ),
+    "stages.waiting_for_step": (
+        "{state}: {step}",
+        "{state}: {step}",
+    ),
     # store
     "store.has_no_version": (
         "{label} tidak memiliki versi {version}",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.domain.messages import Message
 from asn_graph.domain.office_terms import Office
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.regulators import (
@@ -33,7 +34,7 @@ def require_agency(actor: Actor, *agency_codes: str) -> None:
         raise Forbidden(
             "authority.acting_may_act_only",
             role=actor.role,
-            agency=actor.agency or "no agency",
+            agency=actor.agency or Message("authority.no_agency"),
             agencies=" or ".join(sorted(set(agency_codes))),
         )
 

@@ -118,6 +118,14 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "pegawai hanya boleh mengajukan mutasi atas permintaan sendiri",
         "an employee may only request a transfer on their own initiative",
     ),
+    "authority.no_agency": (
+        "tanpa instansi",
+        "no agency",
+    ),
+    "authority.no_office": (
+        "tanpa kantor",
+        "no office",
+    ),
     "authority.role_may_not_do_this": (
         "peran {role} tidak boleh melakukan ini (diperlukan {allowed})",
         "role {role} may not do this (needs {allowed})",

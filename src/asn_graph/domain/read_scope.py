@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.domain.messages import Message
 from asn_graph.domain.regulators import CENTRAL_BKN, DEFAULT_KANREG_REGIONS
 
 NATIONAL_ROLES = frozenset({Role.AUDITOR, Role.INTEGRATOR})
@@ -77,7 +78,8 @@ def _regulator(actor: Actor, kanreg_regions: KanregRegions) -> ReadScope:
     served = kanreg_regions.get(actor.agency or "")
     if served is None:
         raise Forbidden(
-            "read_scope.not_office_bkn_this_service", office=actor.agency or "no office"
+            "read_scope.not_office_bkn_this_service",
+            office=actor.agency or Message("authority.no_office"),
         )
     return ReadScope(provinces=served)
 

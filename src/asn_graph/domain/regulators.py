@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden, InvalidInput
+from asn_graph.domain.messages import Message
 from asn_graph.domain.office_terms import Office
 from asn_graph.domain.reference import AgencyKind
 from asn_graph.domain.transfer_types import AgencyProfile, DecisionAuthority, TechnicalReviewer
@@ -113,7 +114,7 @@ def require_decision_authority(actor: Actor, office: Office) -> None:
             authority=office.authority,
             jurisdiction=office.jurisdiction,
             role=actor.role,
-            office=actor.agency or "no office",
+            office=actor.agency or Message("authority.no_office"),
         )
 
 
@@ -166,7 +167,7 @@ def require_register_keeper(
             "regulators.register_kept_by_own_agency",
             authority=office.authority,
             jurisdiction=office.jurisdiction,
-            agency=actor.agency or "no agency",
+            agency=actor.agency or Message("authority.no_agency"),
         )
 
 

@@ -129,7 +129,7 @@ def test_an_error_keeps_its_english_message_and_words_it_in_indonesian() -> None
 
 def test_codes_read_as_codes_in_english_and_by_their_names_in_indonesian() -> None:
     error = IllegalTransition(
-        "transfer_case.cannot_case_state",
+        "transfer_case.not_in_state",
         action=Message("transfer_case.action.submit"),
         state=CaseState.DECREE_ISSUED,
     )

@@ -194,7 +194,7 @@ def _regulator_office(role: Role, office: str) -> str:
     if role is Role.MINISTER:
         if office not in ("", HOME_AFFAIRS):
             raise InvalidInput(
-                "auth.minister_token_acts", field="agency", home_affairs=HOME_AFFAIRS
+                "auth.minister_token_office", field="agency", home_affairs=HOME_AFFAIRS
             )
         return HOME_AFFAIRS
     if role is Role.GOVERNOR:
@@ -203,7 +203,7 @@ def _regulator_office(role: Role, office: str) -> str:
         return office
     if office != CENTRAL_BKN and not KANREG_CODE.match(office):
         raise InvalidInput(
-            "auth.bkn_token_names_office_kanreg",
+            "auth.bkn_token_names_office",
             field="agency",
             central_bkn=CENTRAL_BKN,
         )

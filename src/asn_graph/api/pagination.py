@@ -70,7 +70,7 @@ def decode_position_cursor(kind: str, cursor: str | None) -> int | None:
 
 def check_page_size(first: int) -> int:
     if not 1 <= first <= MAX_PAGE:
-        raise InvalidInput("pagination.first_must_between_1", field="first", max_page=MAX_PAGE)
+        raise InvalidInput("pagination.first_out_of_range", field="first", max_page=MAX_PAGE)
     return first
 
 

@@ -62,7 +62,7 @@ def scoped_agency(context: Context, requested: str | None, field: str = "agencyC
             else f"agency {' or '.join(sorted(scope.agencies))}"
         )
         raise Forbidden(
-            "scoping.reads_not", role=context.caller().role.value, reads=reads, code=code
+            "scoping.reads_elsewhere", role=context.caller().role.value, reads=reads, code=code
         )
     return code
 

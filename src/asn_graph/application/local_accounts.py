@@ -32,7 +32,7 @@ class LocalAccountUseCases:
         _operator_only(actor)
         if not SHORTEST_PASSWORD <= len(password) <= LONGEST_PASSWORD:
             raise InvalidInput(
-                "local_accounts.password_characters",
+                "local_accounts.password_length",
                 field="password",
                 shortest_password=SHORTEST_PASSWORD,
                 longest_password=LONGEST_PASSWORD,

@@ -200,7 +200,7 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         the next call goes on where it stopped."""
         if not 1 <= command.batch_size <= pc.MAX_LAUNCH_BATCH:
             raise InvalidInput(
-                "plans.launch_batch_has_1_moves",
+                "plans.launch_batch_size",
                 field="batchSize",
                 max_launch_batch=pc.MAX_LAUNCH_BATCH,
             )

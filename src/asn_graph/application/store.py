@@ -202,7 +202,7 @@ class StoreApplication(Application[UUID]):
 def _check_key(key: str) -> None:
     if not key.strip() or len(key) > MAX_IDEMPOTENCY_KEY:
         raise InvalidInput(
-            "store.idempotency_key_has_1_characters",
+            "store.idempotency_key_length",
             field="idempotencyKey",
             max_idempotency_key=MAX_IDEMPOTENCY_KEY,
         )

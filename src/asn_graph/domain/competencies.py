@@ -118,7 +118,7 @@ def definition_of(code: str) -> CompetencyDefinition | None:
 def _checked_level(level: int) -> None:
     if not LOWEST_LEVEL <= level <= HIGHEST_LEVEL:
         raise InvalidInput(
-            "competencies.competency_level_got",
+            "competencies.level_out_of_range",
             field="level",
             lowest_level=LOWEST_LEVEL,
             highest_level=HIGHEST_LEVEL,

@@ -290,7 +290,7 @@ class Employee(AuditedAggregate):
 
     def lift_blocker(self, kind: BlockerKind, actor: Actor, reason: str) -> None:
         if kind not in self.blockers:
-            raise InvalidInput("employee.no_active_lift", field="kind", kind=kind.value)
+            raise InvalidInput("employee.no_active_blocker_to_lift", field="kind", kind=kind.value)
         self._record(self.BlockerLifted, actor, reason, kind=kind)
 
     def open_transfer_case(self, case_id: UUID, actor: Actor) -> None:

@@ -32,7 +32,7 @@ def parse_username(text: str) -> str:
     username = text.strip().lower()
     if not USERNAME.fullmatch(username):
         raise InvalidInput(
-            "local_account.username_2_64_letters_digits",
+            "local_account.username_form",
             field="username",
         )
     return username

@@ -41,7 +41,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "authorization harus berbentuk 'Bearer <token>'",
         "authorization must be 'Bearer <token>'",
     ),
-    "auth.bkn_token_names_office_kanreg": (
+    "auth.bkn_token_names_office": (
         "token bkn menyebut kantornya: {central_bkn} atau sebuah Kanreg (KANREG-VI)",
         "a bkn token names its office: {central_bkn} or a Kanreg (KANREG-VI)",
     ),
@@ -53,7 +53,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "token gubernur menyebut kode provinsi dua digit",
         "a governor token names the province's two-digit code",
     ),
-    "auth.minister_token_acts": (
+    "auth.minister_token_office": (
         "token menteri bertindak untuk {home_affairs}",
         "a minister token acts for {home_affairs}",
     ),
@@ -238,7 +238,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "kompetensi diberikan dua kali: {codes}",
         "competency given twice: {codes}",
     ),
-    "competencies.competency_level_got": (
+    "competencies.level_out_of_range": (
         "level kompetensi adalah {lowest_level}..{highest_level}, diberikan {level}",
         "a competency level is {lowest_level}..{highest_level}, got {level}",
     ),
@@ -371,7 +371,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "NIP {nip} tidak sesuai dengan {mismatches} yang diberikan",
         "NIP {nip} does not match the {mismatches} given",
     ),
-    "employee.no_active_lift": (
+    "employee.no_active_blocker_to_lift": (
         "tidak ada {kind} aktif untuk dicabut",
         "no active {kind} to lift",
     ),
@@ -470,7 +470,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "peran sistem tidak diberikan kepada akun",
         "the system role is not given to accounts",
     ),
-    "local_account.username_2_64_letters_digits": (
+    "local_account.username_form": (
         (
             "nama pengguna terdiri atas 2 sampai 64 huruf, angka, titik, tanda hubung, atau "
             "garis bawah"
@@ -486,7 +486,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "akun lokal dikelola oleh operator (asn-graph users)",
         "local accounts are managed by the operator (asn-graph users)",
     ),
-    "local_accounts.password_characters": (
+    "local_accounts.password_length": (
         "kata sandi terdiri atas {shortest_password} sampai {longest_password} karakter",
         "a password of {shortest_password} to {longest_password} characters",
     ),
@@ -517,13 +517,17 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "versions start at 1",
     ),
     # nip
+    "nip.gender_digit": (
+        "NIP {candidate}: digit jenis kelamin harus 1 atau 2",
+        "NIP {candidate}: gender digit must be 1 or 2",
+    ),
+    "nip.length": (
+        "NIP harus {nip_length} digit, diberikan {text!r}",
+        "NIP must be {nip_length} digits, got {text!r}",
+    ),
     "nip.nip_appointment_before_age": (
         "NIP {candidate}: pengangkatan sebelum usia {minimum_age_at_appointment} tahun",
         "NIP {candidate}: appointment before age {minimum_age_at_appointment}",
-    ),
-    "nip.nip_gender_digit_must_1": (
-        "NIP {candidate}: digit jenis kelamin harus 1 atau 2",
-        "NIP {candidate}: gender digit must be 1 or 2",
     ),
     "nip.nip_has_appointment_future": (
         "NIP {candidate} memiliki pengangkatan di masa depan",
@@ -536,10 +540,6 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "nip.nip_has_no_real_birth": (
         "NIP {digits} tidak memiliki tanggal lahir yang nyata",
         "NIP {digits} has no real birth date",
-    ),
-    "nip.nip_must_digits_got": (
-        "NIP harus {nip_length} digit, diberikan {text!r}",
-        "NIP must be {nip_length} digits, got {text!r}",
     ),
     # office_terms
     "office_terms.decree_needs_signatory": (
@@ -602,7 +602,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "kursor tidak berasal dari daftar ini",
         "the cursor is not one this list gave out",
     ),
-    "pagination.first_must_between_1": (
+    "pagination.first_out_of_range": (
         "'first' harus di antara 1 dan {max_page}",
         "'first' must be between 1 and {max_page}",
     ),
@@ -637,7 +637,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "pegawai hanya boleh membaca rencana yang meminta pendapatnya atas suatu mutasi",
         "an employee may read only a plan that consults them on a move",
     ),
-    "plans.launch_batch_has_1_moves": (
+    "plans.launch_batch_size": (
         "satu kelompok pelaksanaan memuat 1 sampai {max_launch_batch} mutasi",
         "a launch batch has 1 to {max_launch_batch} moves",
     ),
@@ -674,7 +674,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "the versions of a plan are for staff and auditors",
     ),
     # positions
-    "positions.position_class_kelas_jabatan_must": (
+    "positions.position_class_range": (
         "kelas jabatan harus 1..{max_position_grade}",
         "position class (kelas jabatan) must be 1..{max_position_grade}",
     ),
@@ -696,7 +696,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "tanggal dan waktu memerlukan selisih zona waktu, mis. +07:00",
         "a date-time needs a time zone offset, e.g. +07:00",
     ),
-    "read_models.first_must_between_1": (
+    "read_models.first_out_of_range": (
         "'first' harus di antara 1 dan {max_gaps}",
         "'first' must be between 1 and {max_gaps}",
     ),
@@ -745,7 +745,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
             "province reviews this move"
         ),
     ),
-    "regulators.office": (
+    "regulators.office_is_fixed": (
         "jabatan {authority} adalah {fixed}",
         "the office of {authority} is {fixed}",
     ),
@@ -756,6 +756,10 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "regulators.office_named_by_province_code": (
         "jabatan {authority} disebut dengan kode provinsinya",
         "the office of {authority} is named by its province's code",
+    ),
+    "regulators.officer_needed": (
+        "peran {role} tidak boleh melakukan ini (diperlukan petugas)",
+        "role {role} may not do this (needs officer)",
     ),
     "regulators.province_code_has_two_digits": (
         "kode provinsi terdiri atas dua digit",
@@ -771,11 +775,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
             "{agency}"
         ),
     ),
-    "regulators.role_may_not_do_this": (
-        "peran {role} tidak boleh melakukan ini (diperlukan petugas)",
-        "role {role} may not do this (needs officer)",
-    ),
-    "regulators.role_may_not_do_this_2": (
+    "regulators.role_needed": (
         "peran {role} tidak boleh melakukan ini (diperlukan {role2})",
         "role {role} may not do this (needs {role2})",
     ),
@@ -841,7 +841,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "sebutkan instansinya: salah satu di provinsi {provinces}",
         "name the agency: one of province {provinces}",
     ),
-    "scoping.reads_not": (
+    "scoping.reads_elsewhere": (
         "{role} membaca {reads}, bukan {code}",
         "{role} reads {reads}, not {code}",
     ),
@@ -962,7 +962,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "{label} tidak memiliki versi {version}",
         "{label} has no version {version}",
     ),
-    "store.idempotency_key_has_1_characters": (
+    "store.idempotency_key_length": (
         "kunci idempotensi terdiri atas 1 sampai {max_idempotency_key} karakter",
         "an idempotency key has 1 to {max_idempotency_key} characters",
     ),
@@ -993,13 +993,13 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "the {label} did not exist yet at {moment}",
     ),
     # token_revocations
-    "token_revocations.1_characters": (
-        "{field_name} terdiri atas 1 sampai {longest_name} karakter",
-        "a {field_name} of 1 to {longest_name} characters",
-    ),
     "token_revocations.revocations_were_changed_by_others": (
         "pencabutan terus diubah oleh pihak lain; coba lagi",
         "the revocations were changed by others all along; try again",
+    ),
+    "token_revocations.text_length": (
+        "{field_name} terdiri atas 1 sampai {longest_name} karakter",
+        "a {field_name} of 1 to {longest_name} characters",
     ),
     "token_revocations.tokens_are_revoked_by_operator": (
         "token dicabut oleh operator (asn-graph revoke)",
@@ -1086,10 +1086,6 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "{findings}",
         "{findings}",
     ),
-    "transfer_case.cannot_case_state": (
-        "tidak dapat {action} usulan berstatus {state}",
-        "cannot {action} a case in state {state}",
-    ),
     "transfer_case.case_closes_after_post_transfer": (
         "usulan ditutup setelah evaluasi pascamutasi",
         "a case closes after its post-transfer evaluation",
@@ -1146,6 +1142,10 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "tidak ada langkah",
         "no step",
     ),
+    "transfer_case.not_in_state": (
+        "tidak dapat {action} usulan berstatus {state}",
+        "cannot {action} a case in state {state}",
+    ),
     "transfer_case.old_post_has_not_been": (
         "jabatan lama belum diserahterimakan",
         "the old post has not been handed over",
@@ -1154,7 +1154,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "hanya usulan atas kepentingan instansi yang meminta jawaban",
         "only an agency-initiated proposal asks for an answer",
     ),
-    "transfer_case.override_names_authority_e_g": (
+    "transfer_case.override_names_authority": (
         "pengecualian menyebut dasar kewenangannya (mis. surat Menteri)",
         "an override names its authority (e.g. the Minister's letter)",
     ),
@@ -1219,10 +1219,6 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "batas waktu jawaban tidak dapat di masa lalu",
         "the answers cannot be due in the past",
     ),
-    "transfer_plan.cannot_plan_that": (
-        "tidak dapat {action} rencana yang berstatus {status}",
-        "cannot {action} a plan that is {status}",
-    ),
     "transfer_plan.employee_already_has_move_this": (
         "pegawai {nip} sudah memiliki mutasi dalam rencana ini",
         "employee {nip} already has a move in this plan",
@@ -1239,7 +1235,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "pelaksanaan mencakup mutasi rencana yang belum dilaksanakan sebelumnya",
         "a launch covers moves of the plan not launched before",
     ),
-    "transfer_plan.maximum_number_moves_at_least": (
+    "transfer_plan.max_moves_at_least_one": (
         "jumlah maksimum mutasi paling sedikit 1",
         "the maximum number of moves is at least 1",
     ),
@@ -1252,6 +1248,10 @@ _ENTRIES: dict[str, tuple[str, str]] = {
             "{count} moves go beyond the plan's maximum of {max_moves}: unpin some moves or "
             "raise the maximum"
         ),
+    ),
+    "transfer_plan.not_in_status": (
+        "tidak dapat {action} rencana yang berstatus {status}",
+        "cannot {action} a plan that is {status}",
     ),
     "transfer_plan.objection_needs_reason_category": (
         "keberatan memerlukan kategori alasannya",

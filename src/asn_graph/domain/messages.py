@@ -2,7 +2,7 @@
 findings), in Indonesian and English.
 
 A message is a key of the catalogue (``asn_graph.domain.message_catalogue``) and its
-parameters: ``raise InvalidInput("nip.must_have_digits", field="nip", nip_length=18,
+parameters: ``raise InvalidInput("nip.length", field="nip", nip_length=NIP_LENGTH,
 text=text)``. The error keeps both, and ``.message`` is its English text (what the logs and
 an API client that asks for no language read); ``error.text(Language.INDONESIAN)`` is the
 same message in Indonesian. A finding of a rule (``Finding``) carries a key and parameters

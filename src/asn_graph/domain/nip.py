@@ -28,9 +28,7 @@ class Nip:
     def parse(cls, text: str, *, today: date | None = None) -> Nip:
         candidate = text.replace(" ", "").strip()
         if len(candidate) != NIP_LENGTH or not candidate.isdigit():
-            raise InvalidInput(
-                "nip.nip_must_digits_got", field="nip", nip_length=NIP_LENGTH, text=text
-            )
+            raise InvalidInput("nip.length", field="nip", nip_length=NIP_LENGTH, text=text)
         nip = cls(candidate)
         birth = nip._birth_date()
         year, month = nip.appointment_year_month
@@ -48,7 +46,7 @@ class Nip:
         if today is not None and (year, month) > (today.year, today.month):
             raise InvalidInput("nip.nip_has_appointment_future", field="nip", candidate=candidate)
         if candidate[14] not in {g.value for g in Gender}:
-            raise InvalidInput("nip.nip_gender_digit_must_1", field="nip", candidate=candidate)
+            raise InvalidInput("nip.gender_digit", field="nip", candidate=candidate)
         return nip
 
     def _birth_date(self) -> date:

@@ -73,7 +73,7 @@ class Position:
             raise InvalidInput("positions.position_needs_code_title", field="code")
         if not 1 <= self.grade <= MAX_POSITION_GRADE:
             raise InvalidInput(
-                "positions.position_class_kelas_jabatan_must",
+                "positions.position_class_range",
                 field="grade",
                 max_position_grade=MAX_POSITION_GRADE,
             )

@@ -129,7 +129,7 @@ def office_named(authority: DecisionAuthority, jurisdiction: str | None) -> Offi
     if fixed is not None:
         if code and code != fixed:
             raise InvalidInput(
-                "regulators.office", field="jurisdiction", authority=authority, fixed=fixed
+                "regulators.office_is_fixed", field="jurisdiction", authority=authority, fixed=fixed
             )
         return Office(authority, fixed)
     if not code:
@@ -153,7 +153,7 @@ def require_register_keeper(
     if actor.role is Role.SYSTEM:
         return
     if actor.role is not Role.OFFICER:
-        raise Forbidden("regulators.role_may_not_do_this", role=actor.role)
+        raise Forbidden("regulators.officer_needed", role=actor.role)
     if office.authority is DecisionAuthority.GOVERNOR:
         keeps = (
             actor_agency is not None
@@ -173,4 +173,4 @@ def require_register_keeper(
 
 def _require_regulator(actor: Actor, role: Role) -> None:
     if actor.role is not role:
-        raise Forbidden("regulators.role_may_not_do_this_2", role=actor.role, role2=role)
+        raise Forbidden("regulators.role_needed", role=actor.role, role2=role)

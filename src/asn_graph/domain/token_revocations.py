@@ -67,7 +67,7 @@ def _name(value: str, field: str) -> str:
     value = value.strip()
     if not value or len(value) > LONGEST_NAME:
         raise InvalidInput(
-            "token_revocations.1_characters",
+            "token_revocations.text_length",
             field=field,
             field_name=field,
             longest_name=LONGEST_NAME,

@@ -431,7 +431,7 @@ class TransferCase(AuditedAggregate):
         _require_reason(reason)
         if not authority_reference.strip():
             raise InvalidInput(
-                "transfer_case.override_names_authority_e_g",
+                "transfer_case.override_names_authority",
                 field="authorityReference",
             )
         override = Override(rule, authority_reference.strip(), actor)
@@ -650,7 +650,7 @@ class TransferCase(AuditedAggregate):
     def _require_state(self, action_key: str, allowed: Iterable[CaseState]) -> None:
         if self.state not in set(allowed):
             raise IllegalTransition(
-                "transfer_case.cannot_case_state", action=Message(action_key), state=self.state
+                "transfer_case.not_in_state", action=Message(action_key), state=self.state
             )
 
     def _require_signing_office(self, actor: Actor, signing: Signing) -> None:

@@ -403,7 +403,7 @@ class TransferPlan(AuditedAggregate):
     def _require_status(self, action_key: str, allowed: Collection[PlanStatus]) -> None:
         if self.status not in allowed:
             raise IllegalTransition(
-                "transfer_plan.cannot_plan_that", action=Message(action_key), status=self.status
+                "transfer_plan.not_in_status", action=Message(action_key), status=self.status
             )
 
     def _require_officer(self, actor: Actor) -> None:
@@ -417,7 +417,7 @@ class TransferPlan(AuditedAggregate):
 
 def _check_max_moves(max_moves: int | None) -> None:
     if max_moves is not None and max_moves < 1:
-        raise InvalidInput("transfer_plan.maximum_number_moves_at_least", field="maxMoves")
+        raise InvalidInput("transfer_plan.max_moves_at_least_one", field="maxMoves")
 
 
 def _require_reason(reason: str) -> None:

@@ -234,7 +234,7 @@ class ReadModelQueries:
     ) -> list[PositionBalance]:
         allowed(info.context, STAFF)
         if not 1 <= first <= MAX_GAPS:
-            raise InvalidInput("read_models.first_must_between_1", field="first", max_gaps=MAX_GAPS)
+            raise InvalidInput("read_models.first_out_of_range", field="first", max_gaps=MAX_GAPS)
         read = await info.context.read()
         rows = await info.context.run(
             read.staffing.largest_gaps,

@@ -96,7 +96,7 @@ class Service:
     ) -> ImportSummary:
         require_role(actor, Role.OFFICER)
         if actor.agency is None:
-            raise Forbidden("an import is made by an officer of an agency")
+            raise Forbidden("imports.officer_of_an_agency")
         self.up_to_date()
         rows = row_kind(kind, self.app, self.views, actor.agency)
         return run_import(
@@ -242,8 +242,9 @@ class FreshReads:
         freshness = self.fresh(self.log.head())
         if not freshness.caught_up:
             raise Unavailable(
-                f"the read models are at log position {freshness.position}, behind "
-                f"{freshness.requested}; is the projection worker running? Retry shortly."
+                "bootstrap.read_models_are_at_log",
+                position=freshness.position,
+                requested=freshness.requested,
             )
 
     def position_counts(self, placement: Placement, exclude_case: UUID | None) -> PositionCounts:

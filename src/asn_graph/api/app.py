@@ -47,6 +47,12 @@ from asn_graph.api.errors import ErrorCode, method_refusal, refusal_body
 from asn_graph.api.health import liveness, readiness, unready
 from asn_graph.api.ide import ASSETS_PATH, IdeAssets, ide_page
 from asn_graph.api.identity_provider import IdentityProvider
+from asn_graph.api.languages import (
+    ACCEPT_LANGUAGE,
+    API_DEFAULT_LANGUAGE,
+    connection_language,
+    preferred_language,
+)
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
 from asn_graph.api.remembered_documents import memory
@@ -222,6 +228,7 @@ class AsnGraphQL(GraphQL[Context, None]):
             response=response,
             commands=self.commands,
             letters=self.letters,
+            language=preferred_language(request.headers.get(ACCEPT_LANGUAGE), API_DEFAULT_LANGUAGE),
         )
         try:
             context.min_position = min_position(request.headers.get(MIN_POSITION_HEADER))
@@ -252,7 +259,9 @@ class AsnGraphQL(GraphQL[Context, None]):
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """The token may come in ``connection_init`` (browsers cannot set headers on a
-        WebSocket): ``{"authorization": "Bearer <token>"}``."""
+        WebSocket): ``{"authorization": "Bearer <token>"}``; and so may the language of its
+        messages: ``{"Accept-Language": "id"}``."""
+        context.language = connection_language(context.connection_params, context.language)
         try:
             token = bearer_token(connection_authorization(context.connection_params))
             if token is not None and context.request is not None:
@@ -269,14 +278,14 @@ class AsnGraphQL(GraphQL[Context, None]):
         except RateLimited as error:
             raise ConnectionRejectionError(
                 {
-                    "message": error.message,
+                    "message": error.text(context.language),
                     "code": ErrorCode.RATE_LIMITED.value,
                     "retryAfterSeconds": round(error.retry_after, 1),
                 }
             ) from None
         except (Unauthenticated, InvalidInput) as error:
             raise ConnectionRejectionError(
-                {"message": error.message, "code": ErrorCode.UNAUTHENTICATED.value}
+                {"message": error.text(context.language), "code": ErrorCode.UNAUTHENTICATED.value}
             ) from None
         unset: UnsetType = UNSET
         return unset

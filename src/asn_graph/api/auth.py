@@ -46,7 +46,7 @@ class Verified:
     def check_expiry(self) -> None:
         # As PyJWT and joserfc reckon it: a token is expired from its "exp" second on.
         if self.expires <= time.time():
-            raise Unauthenticated("the token has expired")
+            raise Unauthenticated("auth.token_has_expired")
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,9 @@ class TokenService:
         actor = actor_of(subject, role, agency, nip, national)
         if ttl > self.max_lifetime:
             raise InvalidInput(
-                f"a token lives at most {self.max_lifetime.total_seconds() / 3600:g} hours",
+                "auth.token_lives_at_most_hours",
                 field="hours",
+                hours=self.max_lifetime.total_seconds() / 3600,
             )
         issued = now or datetime.now(UTC)
         claims: dict[str, Any] = {
@@ -116,12 +117,12 @@ class TokenService:
                 options={"require": ["sub", "role", "exp", "iat"]},
             )
         except jwt.ExpiredSignatureError:
-            raise Unauthenticated("the token has expired") from None
+            raise Unauthenticated("auth.token_has_expired") from None
         except jwt.PyJWTError as error:
-            raise Unauthenticated(f"the token is not valid: {error}") from None
+            raise Unauthenticated("auth.token_not_valid", error=error) from None
         scope = claims.get("scope")
         if scope not in (None, NATIONAL_SCOPE):
-            raise Unauthenticated(f"the token's scope {scope!r} is not one this service grants")
+            raise Unauthenticated("auth.token_scope_not_one_this", scope=scope)
         try:
             actor = actor_of(
                 str(claims["sub"]),
@@ -131,7 +132,8 @@ class TokenService:
                 national=scope == NATIONAL_SCOPE,
             )
         except (ValueError, InvalidInput) as error:
-            raise Unauthenticated(f"the token's claims are not valid: {error}") from None
+            shown = error.as_message() if isinstance(error, InvalidInput) else str(error)
+            raise Unauthenticated("auth.token_claims_are_not_valid", error=shown) from None
         check_lifetime(claims, self.max_lifetime)
         token_id = claims.get("jti")
         return Verified(
@@ -146,8 +148,7 @@ def check_lifetime(claims: Mapping[str, Any], max_lifetime: timedelta) -> None:
     """Refuses a token that lives longer, from its issue to its expiry, than any may."""
     if float(claims["exp"]) - float(claims["iat"]) > max_lifetime.total_seconds():
         raise Unauthenticated(
-            f"the token lives longer than the {max_lifetime.total_seconds() / 3600:g} "
-            "hours a token may: ask for a new one"
+            "auth.token_lives_longer_than_hours", hours=max_lifetime.total_seconds() / 3600
         )
 
 
@@ -155,26 +156,28 @@ def actor_of(
     subject: str, role: Role, agency: str | None, nip: str | None, national: bool = False
 ) -> Actor:
     if role is Role.SYSTEM:
-        raise InvalidInput("the system role is not issued to callers", field="role")
+        raise InvalidInput("auth.system_role_not_issued_callers", field="role")
     if not subject.strip():
-        raise InvalidInput("a token needs a subject", field="subject")
+        raise InvalidInput("auth.token_needs_subject", field="subject")
     if role in AGENCY_ROLES and not agency:
-        raise InvalidInput(f"a {role.value} token names the agency it acts for", field="agency")
+        raise InvalidInput("auth.token_names_agency_acts", field="agency", role=role)
     if role in REGULATORS:
         agency = _regulator_office(role, (agency or "").strip().upper())
     if role is Role.EMPLOYEE:
         if not nip:
-            raise InvalidInput("an employee token names the employee's NIP", field="nip")
+            raise InvalidInput("auth.employee_token_names_employee_nip", field="nip")
         nip = Nip.parse(nip).value
     if national and role not in NATIONAL_ROLES:
         raise InvalidInput(
-            f"national scope is granted only to auditors and integrators, not to a {role.value}",
+            "auth.national_scope_granted_only_auditors",
             field="national",
+            role=role,
         )
     if role in NATIONAL_ROLES and not national and not agency:
         raise InvalidInput(
-            f"a {role.value} token names the agency it reads, or grants national scope",
+            "auth.token_names_agency_reads_grants",
             field="agency",
+            role=role,
         )
     return Actor(
         id=subject.strip(),
@@ -190,18 +193,19 @@ def _regulator_office(role: Role, office: str) -> str:
     governor's province code, or the ministry (the minister's token may leave it out)."""
     if role is Role.MINISTER:
         if office not in ("", HOME_AFFAIRS):
-            raise InvalidInput(f"a minister token acts for {HOME_AFFAIRS}", field="agency")
+            raise InvalidInput(
+                "auth.minister_token_office", field="agency", home_affairs=HOME_AFFAIRS
+            )
         return HOME_AFFAIRS
     if role is Role.GOVERNOR:
         if not PROVINCE_CODE.match(office):
-            raise InvalidInput(
-                "a governor token names the province's two-digit code", field="agency"
-            )
+            raise InvalidInput("auth.governor_token_names_province_two", field="agency")
         return office
     if office != CENTRAL_BKN and not KANREG_CODE.match(office):
         raise InvalidInput(
-            f"a bkn token names its office: {CENTRAL_BKN} or a Kanreg (KANREG-VI)",
+            "auth.bkn_token_names_office",
             field="agency",
+            central_bkn=CENTRAL_BKN,
         )
     return office
 
@@ -216,7 +220,7 @@ def bearer_token(authorization: str | None) -> str | None:
         return None
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthenticated("use 'Authorization: Bearer <token>'")
+        raise Unauthenticated("auth.use_authorization_bearer_token")
     return token.strip()
 
 
@@ -225,6 +229,6 @@ def connection_authorization(params: Mapping[str, Any] | None) -> str | None:
     for key, value in (params or {}).items():
         if key.lower() == "authorization":
             if not isinstance(value, str):
-                raise Unauthenticated("authorization must be 'Bearer <token>'")
+                raise Unauthenticated("auth.authorization_must_bearer_token")
             return value
     return None

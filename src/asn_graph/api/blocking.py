@@ -54,9 +54,7 @@ class BlockingPool:
         except TimeoutError:
             bound.abandon()
             raise DatabaseUnavailable(
-                f"no answer from the database within {self.timeout:g} s (basis data tidak "
-                "menjawab). A command that had not begun its write is not recorded later; "
-                "retry with the same idempotencyKey to be sure"
+                "blocking.no_answer_from_database_within", timeout=self.timeout
             ) from None
         except asyncio.CancelledError:
             bound.abandon()

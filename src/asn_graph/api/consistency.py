@@ -18,8 +18,10 @@ def min_position(header: str | None) -> int | None:
     value = header.strip()
     if not value.isdigit():
         raise InvalidInput(
-            f"{MIN_POSITION_HEADER} must be a log position (a whole number), not {value!r}",
+            "consistency.must_log_position_whole_number",
             field=MIN_POSITION_HEADER,
+            min_position_header=MIN_POSITION_HEADER,
+            value=value,
         )
     return int(value)
 

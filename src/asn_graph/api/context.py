@@ -20,6 +20,7 @@ from asn_graph.application.views import Recorded
 from asn_graph.changes.changes import Change, Interest
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden, InvalidInput, Unavailable
+from asn_graph.domain.messages import Language
 from asn_graph.letters.letters import DecreeLetters
 from asn_graph.projections.interface import DirectoryReads, Freshness, ReadModels
 
@@ -56,6 +57,8 @@ class Context:
     connection_params: dict[str, Any] | None = field(default=None, repr=False)
     commands: RateLimiter | None = field(default=None, repr=False)
     letters: DecreeLetters | None = field(default=None, repr=False)
+    language: Language = Language.ENGLISH
+    """The language of messages and human text in the answer (``asn_graph.api.languages``)."""
 
     def caller(self) -> Actor:
         if self.request_error is not None:
@@ -63,7 +66,7 @@ class Context:
         if self.auth_error is not None:
             raise self.auth_error
         if self.actor is None:
-            raise Unauthenticated("sign in: send 'Authorization: Bearer <token>'")
+            raise Unauthenticated("context.sign_send_authorization_bearer_token")
         return self.actor
 
     @property
@@ -83,7 +86,7 @@ class Context:
         """The caller, allowed to read; an employee reads only their own records."""
         actor = self.caller()
         if actor.role is Role.EMPLOYEE and nip is not None and actor.nip != nip:
-            raise Forbidden("an employee may read only their own records")
+            raise Forbidden("context.employee_may_read_only_their")
         return actor
 
     async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:

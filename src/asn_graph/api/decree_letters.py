@@ -16,6 +16,7 @@ from starlette.routing import Route
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode, code_for
+from asn_graph.api.languages import ACCEPT_LANGUAGE, API_DEFAULT_LANGUAGE, preferred_language
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
 from asn_graph.api.scoping import case_in_scope
 from asn_graph.application.interface import Application
@@ -77,7 +78,7 @@ def letter_routes(
 
             letter = await blocking.run(in_scope_letter)
         except DomainError as error:
-            return _refusal(error)
+            return _refusal(error, request)
         return Response(
             letter.pdf,
             media_type="application/pdf",
@@ -97,7 +98,7 @@ def letter_routes(
             found = await blocking.run(letters.verify, request.path_params["id"])
         except DomainError as error:
             if _wants_json(request):
-                return _refusal(error)
+                return _refusal(error, request)
             if isinstance(error, Unavailable):
                 raise  # the web application tells a person of an outage on a page of its own
             problem = PROBLEM_TEXT.get(code_for(error), "verification_not_found")
@@ -125,20 +126,20 @@ def _case_id(text: str) -> UUID:
     try:
         return UUID(text)
     except ValueError:
-        raise NotFound(f"transfer case {text} not found") from None
+        raise NotFound("decree_letters.transfer_case_not_found", text=text) from None
 
 
 async def _uploaded_sha256(request: Request) -> str:
     async with request.form(max_files=1, max_fields=1) as form:
         upload = form.get("pdf")
         if not isinstance(upload, UploadFile):
-            raise InvalidInput("send the letter as the file field 'pdf'", field="pdf")
+            raise InvalidInput("decree_letters.send_letter_as_file_field", field="pdf")
         digest = hashlib.sha256()
         size = 0
         while chunk := await upload.read(65536):
             size += len(chunk)
             if size > LARGEST_CHECKED_PDF:
-                raise InvalidInput("the file is larger than any decree letter", field="pdf")
+                raise InvalidInput("decree_letters.file_larger_than_any_decree", field="pdf")
             digest.update(chunk)
         return digest.hexdigest()
 
@@ -170,14 +171,20 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-def _refusal(error: DomainError) -> JSONResponse:
+def _refusal(error: DomainError, request: Request) -> JSONResponse:
+    """As the API refuses: its message in the language asked for, English by default."""
+    language = preferred_language(request.headers.get(ACCEPT_LANGUAGE), API_DEFAULT_LANGUAGE)
     headers = (
         {"Retry-After": str(max(1, round(error.retry_after)))}
         if isinstance(error, RateLimited)
         else None
     )
     return JSONResponse(
-        {"errors": [{"message": error.message, "extensions": {"code": code_for(error).value}}]},
+        {
+            "errors": [
+                {"message": error.text(language), "extensions": {"code": code_for(error).value}}
+            ]
+        },
         status_code=_status_of(error),
         headers=headers,
     )

@@ -14,6 +14,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import PreExecutionError
 
 from asn_graph.api.auth import Unauthenticated
+from asn_graph.api.languages import API_DEFAULT_LANGUAGE, language_of_context
 from asn_graph.api.operation_policy import introspection_of, without_suggestions
 from asn_graph.api.rate_limit import RateLimited
 from asn_graph.api.request_note import UNKNOWN, note_operation
@@ -27,6 +28,7 @@ from asn_graph.domain.errors import (
     RuleViolation,
     Unavailable,
 )
+from asn_graph.domain.messages import Language
 from asn_graph.settings import Introspection
 
 logger = logging.getLogger("asn_graph.api")
@@ -97,14 +99,20 @@ def is_expected(error: GraphQLError, *, streaming: bool = False) -> bool:
 
 
 def describe(
-    error: GraphQLError, *, streaming: bool = False, suggestions: bool = True
+    error: GraphQLError,
+    *,
+    streaming: bool = False,
+    suggestions: bool = True,
+    language: Language = API_DEFAULT_LANGUAGE,
 ) -> GraphQLError:
-    """The client's view of an error: a code, a human message, and nothing internal (nor the
-    schema's names graphql-core suggests, unless ``suggestions``)."""
+    """The client's view of an error: a code, a human message (a domain error's in
+    ``language``), and nothing internal (nor the schema's names graphql-core suggests, unless
+    ``suggestions``)."""
     original = error.original_error
     extensions: dict[str, Any] = dict(error.extensions or {})
     message = error.message if suggestions else without_suggestions(error.message)
     if isinstance(original, DomainError):
+        message = original.text(language)
         extensions["code"] = code_for(original).value
         if isinstance(original, InvalidInput) and original.field:
             extensions["field"] = original.field
@@ -145,7 +153,9 @@ class ErrorCodes(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         execution = self.execution_context
-        _describe_errors(execution.result, suggestions=self._suggestions())
+        _describe_errors(
+            execution.result, suggestions=self._suggestions(), language=self._language()
+        )
         # Again for a request refused before execution (parsing, validation): the request
         # metrics and the access log count the answer when the view sends it.
         self._note_operation()
@@ -169,11 +179,16 @@ class ErrorCodes(SchemaExtension):
                 [e for e in getattr(result, "errors", None) or () if e.path is None],
                 streaming=True,
             )
-        _describe_errors(result, streaming=streaming, suggestions=self._suggestions())
+        _describe_errors(
+            result, streaming=streaming, suggestions=self._suggestions(), language=self._language()
+        )
         yield
 
     def _suggestions(self) -> bool:
         return suggests_names(self.execution_context.context)
+
+    def _language(self) -> Language:
+        return language_of_context(self.execution_context.context)
 
 
 def suggests_names(context: object) -> bool:
@@ -181,16 +196,31 @@ def suggests_names(context: object) -> bool:
     return introspection_of(context) is Introspection.ON
 
 
-def _describe_errors(result: Any, *, streaming: bool = False, suggestions: bool = True) -> None:
+def _describe_errors(
+    result: Any,
+    *,
+    streaming: bool = False,
+    suggestions: bool = True,
+    language: Language = API_DEFAULT_LANGUAGE,
+) -> None:
     errors = getattr(result, "errors", None)
     if result is not None and errors:
-        result.errors = describe_all(errors, streaming=streaming, suggestions=suggestions)
+        result.errors = describe_all(
+            errors, streaming=streaming, suggestions=suggestions, language=language
+        )
 
 
 def describe_all(
-    errors: list[GraphQLError], *, streaming: bool = False, suggestions: bool = True
+    errors: list[GraphQLError],
+    *,
+    streaming: bool = False,
+    suggestions: bool = True,
+    language: Language = API_DEFAULT_LANGUAGE,
 ) -> list[GraphQLError]:
-    return [describe(error, streaming=streaming, suggestions=suggestions) for error in errors]
+    return [
+        describe(error, streaming=streaming, suggestions=suggestions, language=language)
+        for error in errors
+    ]
 
 
 def log_unexpected(errors: list[GraphQLError], *, streaming: bool = False) -> None:

@@ -13,4 +13,6 @@ def parse_id(value: strawberry.ID, label: str = "id") -> UUID:
     try:
         return UUID(str(value))
     except ValueError:
-        raise InvalidInput(f"{label} is not a valid id: {value!r}", field=label) from None
+        raise InvalidInput(
+            "identifiers.not_valid_id", field=label, label=label, value=value
+        ) from None

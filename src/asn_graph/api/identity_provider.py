@@ -77,7 +77,7 @@ class IdentityProvider:
         if not isinstance(claims.get("nonce"), str) or not hmac.compare_digest(
             claims["nonce"], nonce
         ):
-            raise Unauthenticated("the ID token was not issued for this sign-in (nonce)")
+            raise Unauthenticated("identity_provider.id_token_not_for_this_sign_in")
         verified = self._verified_of(claims)
         verified.check_expiry()
         return verified
@@ -91,7 +91,9 @@ class IdentityProvider:
                 self._endpoints = _endpoints_in(document, self.issuer)
             except (httpx.HTTPError, ValueError, KeyError, TypeError) as error:
                 raise Unavailable(
-                    f"the identity provider {self.issuer} {_failed(error, self.settings)}"
+                    "identity_provider.discovery_unavailable",
+                    issuer=self.issuer,
+                    failure=_failed(error, self.settings),
                 ) from None
         return self._endpoints
 
@@ -104,10 +106,10 @@ class IdentityProvider:
                 if self._needs_fetch(key_id):
                     await self._fetch()
         if self._keys is None:
-            raise Unavailable(self._failure)
+            raise Unavailable("identity_provider.keys_unavailable", failure=self._failure)
         if key_id not in self._key_ids:
             raise Unauthenticated(
-                f"the token is signed with a key ({key_id}) that {self.issuer} does not publish"
+                "identity_provider.token_signed_with_key_that", key_id=key_id, issuer=self.issuer
             )
         return self._keys
 
@@ -168,16 +170,18 @@ class IdentityProvider:
                 iat={"essential": True},
             ).validate(claims)
         except ExpiredTokenError:
-            raise Unauthenticated("the token has expired") from None
+            raise Unauthenticated("auth.token_has_expired") from None
         except JoseError as error:
             # The description names the claim that is missing or not what this server
             # accepts (issuer, audience, times), or what is wrong with the signature.
-            raise Unauthenticated(f"the token is not valid: {error.description}") from None
+            raise Unauthenticated(
+                "identity_provider.token_not_valid", description=error.description
+            ) from None
         except ValueError as error:
             # Older joserfc releases refuse an algorithm not allowed with a ValueError.
-            raise Unauthenticated(f"the token is not valid: {error}") from None
+            raise Unauthenticated("auth.token_not_valid", error=error) from None
         if not isinstance(claims["iat"], int | float):
-            raise Unauthenticated("the token's iat claim is not a time")
+            raise Unauthenticated("identity_provider.token_iat_claim_not_time")
         check_lifetime(claims, self._max_lifetime)
         return claims
 
@@ -220,7 +224,9 @@ class ClaimMapping:
         settings = self.settings
         subject = _claim(claims, settings.subject_claim)
         if not isinstance(subject, str):
-            raise Unauthenticated(f"the token has no {settings.subject_claim} naming the caller")
+            raise Unauthenticated(
+                "identity_provider.token_has_no_naming_caller", subject_claim=settings.subject_claim
+            )
         role, _, scope = self._role(_claim(claims, settings.role_claim)).partition(":")
         try:
             return actor_of(
@@ -231,7 +237,9 @@ class ClaimMapping:
                 national=scope == "national",
             )
         except InvalidInput as error:
-            raise Unauthenticated(f"the token's claims are not valid: {error.message}") from None
+            raise Unauthenticated(
+                "identity_provider.token_claims_are_not_valid", message=error.as_message()
+            ) from None
 
     def _role(self, value: object) -> str:
         """The asn-graph role the claim grants, with ``:national`` when the mapping grants
@@ -244,7 +252,9 @@ class ClaimMapping:
         if len(granted) != 1:
             grants = f"several roles ({', '.join(sorted(granted))})" if granted else "no role"
             raise Unauthenticated(
-                f"the token's {self.settings.role_claim} claim grants {grants} of asn-graph"
+                "identity_provider.token_claim_grants_asn_graph",
+                role_claim=self.settings.role_claim,
+                grants=grants,
             )
         return str(granted.pop())
 
@@ -274,10 +284,10 @@ def _key_id(token: str) -> str:
     try:
         header = jws.extract_compact(token.encode()).protected
     except (JoseError, ValueError) as error:
-        raise Unauthenticated(f"the token is not valid: {error}") from None
+        raise Unauthenticated("auth.token_not_valid", error=error) from None
     key_id = header.get("kid")
     if not isinstance(key_id, str):
-        raise Unauthenticated("the token does not name its signing key (kid)")
+        raise Unauthenticated("identity_provider.token_does_not_name_signing")
     return key_id
 
 
@@ -303,4 +313,4 @@ def _failed(error: Exception, settings: IdentityProviderSettings) -> str:
 
 
 def _refuse_all(_: str) -> Verified:
-    raise Unauthenticated("no keys of the identity provider yet")
+    raise Unauthenticated("identity_provider.no_keys_identity_provider_yet")

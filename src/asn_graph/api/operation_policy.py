@@ -79,8 +79,8 @@ def refusal(
     if introspection is Introspection.OFF:
         return GraphQLError("introspection is turned off on this server")
     if introspection is Introspection.AUTHENTICATED and not _signed_in(context):
-        message = "introspection needs a valid token: send 'Authorization: Bearer <token>'"
-        return GraphQLError(message, original_error=Unauthenticated(message))
+        refusal = Unauthenticated("operation_policy.introspection_needs_token")
+        return GraphQLError(refusal.message, original_error=refusal)
     return None
 
 

@@ -56,7 +56,7 @@ def decode_cursor(kind: str, cursor: str | None) -> str | None:
     except (binascii.Error, UnicodeDecodeError):
         found, key = "", ""
     if found != kind or not key:
-        raise InvalidInput("the cursor is not one this list gave out", field="after")
+        raise InvalidInput("pagination.cursor_not_one_this_list", field="after")
     return key
 
 
@@ -64,13 +64,13 @@ def decode_position_cursor(kind: str, cursor: str | None) -> int | None:
     """A cursor over a numeric key (a log position)."""
     key = decode_cursor(kind, cursor)
     if key is not None and not key.isdigit():
-        raise InvalidInput("the cursor is not one this list gave out", field="after")
+        raise InvalidInput("pagination.cursor_not_one_this_list", field="after")
     return int(key) if key else None
 
 
 def check_page_size(first: int) -> int:
     if not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"'first' must be between 1 and {MAX_PAGE}", field="first")
+        raise InvalidInput("pagination.first_out_of_range", field="first", max_page=MAX_PAGE)
     return first
 
 
@@ -134,7 +134,7 @@ def decode_stage_cursor(kind: str, cursor: str | None) -> tuple[str, int] | None
         return None
     at, _, seq = key.rpartition("|")
     if not at or not seq.isdigit():
-        raise InvalidInput("the cursor is not one this list gave out", field="after")
+        raise InvalidInput("pagination.cursor_not_one_this_list", field="after")
     return at, int(seq)
 
 
@@ -149,5 +149,5 @@ def decode_evaluation_cursor(kind: str, cursor: str | None) -> tuple[str, str, i
         return None
     parts = key.split("|")
     if len(parts) != 3 or not all(parts) or not parts[2].isdigit():
-        raise InvalidInput("the cursor is not one this list gave out", field="after")
+        raise InvalidInput("pagination.cursor_not_one_this_list", field="after")
     return parts[0], parts[1], int(parts[2])

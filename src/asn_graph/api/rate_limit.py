@@ -9,6 +9,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 from asn_graph.domain.errors import DomainError
 
@@ -20,8 +21,8 @@ again with a full bucket, which only ever errs on the side of the caller)."""
 class RateLimited(DomainError):
     """The caller went beyond its allowance; retry after ``retry_after`` s."""
 
-    def __init__(self, message: str, retry_after: float) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, retry_after: float, /, **params: Any) -> None:
+        super().__init__(key, **params)
         self.retry_after = retry_after
 
 
@@ -74,8 +75,11 @@ class RateLimiter:
         if tokens < 1.0:
             wait = (1.0 - tokens) / self.per_second
             raise RateLimited(
-                f"more than {int(self.capacity)} {self.what} a minute: retry in {wait:.1f} s",
-                retry_after=wait,
+                "rate_limit.more_than_minute_retry",
+                wait,
+                allowance=int(self.capacity),
+                what=self.what,
+                wait=wait,
             )
 
     def _keep(self, key: str, tokens: float, now: float) -> None:

@@ -105,6 +105,9 @@ NESTED_RULES: Mapping[str, ReadRule] = {
     "TransferCase.allowedActions": ReadRule.PARENT,
     "TransferPlan.progress": ReadRule.PARENT,
     "RankedCandidates.excluded": ReadRule.PARENT,
+    # The request is read only for its language.
+    "Finding.message": ReadRule.PARENT,
+    "Exclusion.reason": ReadRule.PARENT,
     **{
         f"{connection}.totalCount": ReadRule.PARENT
         for connection in (

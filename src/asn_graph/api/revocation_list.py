@@ -56,18 +56,12 @@ class RevocationList:
             self._keep_refreshing()
             unread = time.monotonic() - self._read_at
             if unread > STALE_AFTER_PERIODS * self._refresh:
-                raise Unavailable(
-                    f"the revoked tokens have not been read from the store for {unread:.0f} s; "
-                    "retry shortly"
-                )
+                raise Unavailable("revocation_list.revoked_tokens_have_not_been", unread=unread)
         if verified.token_id is not None and verified.token_id in self._tokens:
-            raise Unauthenticated("the token has been revoked: ask for a new one")
+            raise Unauthenticated("revocation_list.token_has_been_revoked_ask")
         before = self._subjects.get(verified.actor.id)
         if before is not None and verified.issued_at < before:
-            raise Unauthenticated(
-                "the tokens of this caller issued before their revocation are revoked: "
-                "ask for a new one"
-            )
+            raise Unauthenticated("revocation_list.tokens_this_caller_issued_before")
 
     def note_revoked(self, token_id: str) -> None:
         """A revocation this process recorded itself: refused here at once, without waiting
@@ -109,14 +103,10 @@ class RevocationList:
                 news = await self._blocking.run(self._read, self._version)
             except Unavailable as error:
                 logger.warning("the revoked tokens could not be read: %s", error.message)
-                raise Unavailable(
-                    "the revoked tokens cannot be read from the store now; retry shortly"
-                ) from None
+                raise Unavailable("revocation_list.revoked_tokens_cannot_read_from") from None
             except Exception:
                 logger.exception("the revoked tokens could not be read")
-                raise Unavailable(
-                    "the revoked tokens cannot be read from the store now; retry shortly"
-                ) from None
+                raise Unavailable("revocation_list.revoked_tokens_cannot_read_from") from None
             self._take(news)
             self._read_at = started
 

@@ -42,17 +42,18 @@ def scoped_agency(context: Context, requested: str | None, field: str = "agencyC
     if scope.national:
         return code
     if not scope.agencies and not scope.provinces:
-        raise Forbidden("an employee reads only their own records")
+        raise Forbidden("scoping.employee_reads_only_their_own")
     if code is None:
         if scope.provinces:
             raise InvalidInput(
-                f"name the agency: one of province {', '.join(sorted(scope.provinces))}",
+                "scoping.name_agency_one_province",
                 field=field,
+                provinces=", ".join(sorted(scope.provinces)),
             )
         if len(scope.agencies) == 1:
             return next(iter(scope.agencies))
         raise InvalidInput(
-            f"name the agency, one of {', '.join(sorted(scope.agencies))}", field=field
+            "scoping.name_agency_one", field=field, agencies=", ".join(sorted(scope.agencies))
         )
     if not scope.covers_agency(code):
         reads = (
@@ -60,7 +61,9 @@ def scoped_agency(context: Context, requested: str | None, field: str = "agencyC
             if scope.provinces
             else f"agency {' or '.join(sorted(scope.agencies))}"
         )
-        raise Forbidden(f"{context.caller().role.value} reads {reads}, not {code}")
+        raise Forbidden(
+            "scoping.reads_elsewhere", role=context.caller().role.value, reads=reads, code=code
+        )
     return code
 
 
@@ -98,7 +101,7 @@ def check_own_nip(context: Context, nip: str) -> ReadScope:
     """Refuses an employee asking of another NIP, before anything is read."""
     scope = scope_of(context)
     if scope.nip is not None and scope.nip != nip:
-        raise Forbidden("an employee may read only their own records")
+        raise Forbidden("context.employee_may_read_only_their")
     return scope
 
 
@@ -132,7 +135,7 @@ async def sees_employee(context: Context, nip: str, agency: str | None) -> bool:
 async def employee_in_scope(context: Context, view: EmployeeView, label: str) -> EmployeeView:
     agency = view.placement.agency_code if view.placement else None
     if not await sees_employee(context, view.nip, agency):
-        raise NotFound(f"employee {label} not found")
+        raise NotFound("scoping.employee_not_found", label=label)
     return view
 
 
@@ -146,7 +149,7 @@ def sees_case(scope: ReadScope, case: CaseView) -> bool:
 
 def case_in_scope(context: Context, case: CaseView) -> CaseView:
     if not sees_case(scope_of(context), case):
-        raise NotFound(f"transfer case {case.id} not found")
+        raise NotFound("scoping.transfer_case_not_found", id=case.id)
     return case
 
 
@@ -155,7 +158,7 @@ def plan_in_scope(context: Context, plan: PlanView) -> PlanView:
     the plan's answer narrows to their own move)."""
     scope = scope_of(context)
     if scope.nip is None and not scope.covers_agency(plan.agency_code):
-        raise NotFound(f"transfer plan {plan.id} not found")
+        raise NotFound("scoping.transfer_plan_not_found", id=plan.id)
     return plan
 
 
@@ -165,7 +168,7 @@ async def subject_in_scope(context: Context, read: ReadModels, subject: str) -> 
     try:
         subject_id = UUID(subject)
     except ValueError:
-        raise InvalidInput("subjectId is not an id", field="filter.subjectId") from None
+        raise InvalidInput("scoping.subjectid_not_id", field="filter.subjectId") from None
     first = await context.run(read.audit.entries, AuditFilter(originator_id=subject), 1, None)
     if not first.rows:
         return False

@@ -34,7 +34,9 @@ def _unit_scope(
 ) -> UnitScope | None:
     if agency_code is None or not agency_code.strip():
         if unit_code is not None:
-            raise InvalidInput("unitCode needs the agencyCode it belongs to", field="agencyCode")
+            raise InvalidInput(
+                "subscriptions.unitcode_needs_agencycode_belongs", field="agencyCode"
+            )
         return None
     return UnitScope(
         agency_code.strip().upper(),
@@ -49,7 +51,7 @@ def _scoped_units(
     """The units asked for, within the caller's scope: an agency-scoped caller who names no
     agency follows their own."""
     if agency_code is None and unit_code is not None:
-        raise InvalidInput("unitCode needs the agencyCode it belongs to", field="agencyCode")
+        raise InvalidInput("subscriptions.unitcode_needs_agencycode_belongs", field="agencyCode")
     return _unit_scope(scoped_agency(context, agency_code), unit_code, include_sub_units)
 
 

@@ -38,7 +38,7 @@ class AgencyUseCases(UseCaseGroup[Agency, AgencyView]):
         )
         require_agency(actor, agency.code)
         if self.store.exists(agency.id):
-            raise Conflict(f"agency {agency.code} is already registered")
+            raise Conflict("agencies.agency_already_registered", code=agency.code)
         return Changes(agency)
 
     @use_case

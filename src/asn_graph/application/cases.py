@@ -59,8 +59,9 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
         origin = employee.placement
         if origin is None:
             raise RuleViolation(
-                f"employee {command.nip} has no current placement to move from",
+                "cases.employee_has_no_current_placement",
                 rules=(Rule.SAME_PLACEMENT.value,),
+                nip=command.nip,
             )
         destination = command.destination
         transfer_type = classify(
@@ -147,8 +148,10 @@ class CaseUseCases(UseCaseGroup[TransferCase, CaseView]):
         employee = self.store.employee_by_id(case.employee_id)
         if self.store.exists(decree_register_id(decree.issuer_key, decree.number_key)):
             raise RuleViolation(
-                f"decree number {decree.number} was already used by {decree.issuer}",
+                "cases.decree_number_was_already_used",
                 rules=(Rule.DECREE_NUMBER_UNIQUE.value,),
+                number=decree.number,
+                issuer=decree.issuer,
             )
         findings = self.assessment.of_case(case, employee)
         case.issue_decree(decree, findings, actor, self._signing(case), self.store.policy)

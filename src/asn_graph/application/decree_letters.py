@@ -31,7 +31,7 @@ class DecreeLetterUseCases:
             except IntegrityError:
                 continue  # recorded at the same moment by another request: read it again
             return
-        raise Conflict("the decree letters were changed by others all along; try again")
+        raise Conflict("decree_letters.changed_by_others")
 
     def recorded(self, case_id: UUID) -> dict[int, str]:
         """The SHA-256 recorded for each decree event's letter, by the case's version."""

@@ -49,7 +49,7 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
         require_agency(actor, placement.agency_code)
         nip = Nip.parse(command.nip, today=self.store.clock.today())
         if self.store.exists(nip_register_id(nip.value)):
-            raise Conflict(f"an employee with NIP {nip} is already registered")
+            raise Conflict("employees.employee_with_nip_already_registered", nip=nip)
         self.store.work_unit(placement.agency_code, placement.unit_code).position(
             placement.position_code
         )
@@ -68,7 +68,9 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
             reason=command.reason or "",
         )
         if command.placed_since < command.appointed_on:
-            raise InvalidInput("a placement cannot start before appointment", field="placedSince")
+            raise InvalidInput(
+                "employees.placement_cannot_start_before_appointment", field="placedSince"
+            )
         employee.place(
             PlacementRecord(placement, command.placed_since, None, None, None),
             actor,
@@ -106,11 +108,12 @@ class EmployeeUseCases(UseCaseGroup[Employee, EmployeeView]):
         require_agency(actor, placement.agency_code)
         if employee.active_case_id is not None:
             raise RuleViolation(
-                f"employee {command.nip} has a transfer under way; its decree will place them",
+                "employees.transfer_under_way",
+                nip=command.nip,
                 rules=(Rule.ONE_ACTIVE_CASE.value,),
             )
         if not command.reason.strip():
-            raise InvalidInput("a placement correction needs its reason", field="reason")
+            raise InvalidInput("employees.placement_correction_needs_reason", field="reason")
         self.store.work_unit(placement.agency_code, placement.unit_code).position(
             placement.position_code
         )

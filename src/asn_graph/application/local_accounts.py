@@ -40,8 +40,10 @@ class LocalAccountUseCases:
         _operator_only(actor)
         if not SHORTEST_PASSWORD <= len(password) <= LONGEST_PASSWORD:
             raise InvalidInput(
-                f"a password of {SHORTEST_PASSWORD} to {LONGEST_PASSWORD} characters",
+                "local_accounts.password_length",
                 field="password",
+                shortest_password=SHORTEST_PASSWORD,
+                longest_password=LONGEST_PASSWORD,
             )
         account = LocalAccount.add(claims, password_hash(password), actor, reason)
         if email:
@@ -49,14 +51,14 @@ class LocalAccountUseCases:
         try:
             self.store.save(account)
         except IntegrityError:
-            raise Conflict(f"the username {account.username} is taken") from None
+            raise Conflict("local_accounts.username_taken", username=account.username) from None
         return _view(account)
 
     def disable(self, actor: Actor, username: str, reason: str = "") -> LocalAccountView:
         _operator_only(actor)
         account = self._account(parse_username(username))
         if account is None:
-            raise NotFound("account not found")
+            raise NotFound("local_accounts.account_not_found")
         account.disable(actor, reason)
         self.store.save(account)
         return _view(account)
@@ -68,7 +70,7 @@ class LocalAccountUseCases:
         _operator_only(actor)
         account = self._account(parse_username(username))
         if account is None:
-            raise NotFound("account not found")
+            raise NotFound("local_accounts.account_not_found")
         account.set_email(address, actor, reason)
         self.store.save(account)
         return _view(account)
@@ -114,7 +116,7 @@ class LocalAccountUseCases:
 
 def _operator_only(actor: Actor) -> None:
     if actor.role is not Role.SYSTEM:
-        raise Forbidden("local accounts are managed by the operator (asn-graph users)")
+        raise Forbidden("local_accounts.local_accounts_are_managed_by")
 
 
 def _view(account: LocalAccount) -> LocalAccountView:

@@ -17,8 +17,8 @@ class Moment:
 
     def __post_init__(self) -> None:
         if (self.at is None) == (self.version is None):
-            raise InvalidInput("give either 'at' (a date-time) or 'version', not both", field="at")
+            raise InvalidInput("moments.give_either_at_date_time", field="at")
         if self.version is not None and self.version < 1:
-            raise InvalidInput("versions start at 1", field="version")
+            raise InvalidInput("moments.versions_start_at_1", field="version")
         if self.at is not None and self.at.tzinfo is None:
-            raise InvalidInput("'at' needs a time zone offset, e.g. +07:00", field="at")
+            raise InvalidInput("moments.at_needs_time_zone_offset", field="at")

@@ -56,8 +56,9 @@ class OfficeUseCases(UseCaseGroup[SigningOffice, OfficeView]):
         office = self._found(command.office)
         if office is None:
             raise NotFound(
-                f"nobody is registered in the office of {command.office.authority.value} "
-                f"for {command.office.jurisdiction}"
+                "offices.nobody_registered_office",
+                authority=command.office.authority,
+                jurisdiction=command.office.jurisdiction,
             )
         office.end_term(command.number, command.ends_on, actor, command.reason)
         return Changes(office)

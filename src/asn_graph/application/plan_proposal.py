@@ -85,16 +85,14 @@ def propose_moves(
     try:
         solution = propose(PlanProblem(arcs, surpluses, vacancies, room))
     except PlanInfeasible as error:
-        raise RuleViolation(f"no plan satisfies the constraints: {error}") from None
+        raise RuleViolation("plan_proposal.no_plan_satisfies_constraints", error=error) from None
     chosen = _shared_out(
         [candidates[(arc.employee, arc.destination)] for arc in solution.moves], shared, rooms
     )
     matches = data.explain(chosen)
     for candidacy, match in zip(chosen, matches, strict=True):
         if match.origin != candidacy.origin or not match.eligible:
-            raise Conflict(
-                f"the records of {candidacy.nip} changed while the plan was proposed; propose again"
-            )
+            raise Conflict("plan_proposal.records_changed_while_plan_was", nip=candidacy.nip)
     moves = tuple(planned(match, MoveSource.PROPOSED, False) for match in matches)
     return Proposal(moves, solution, len(arcs))
 
@@ -140,7 +138,9 @@ def _admits(
 def planned(match: Match, source: MoveSource, pinned: bool) -> PlannedMove:
     if match.destination_kind is None:
         raise InvalidInput(
-            f"position {position_key(match.destination)} has no kind", field="destination"
+            "plan_proposal.position_has_no_kind",
+            field="destination",
+            position=position_key(match.destination),
         )
     return PlannedMove(
         nip=match.nip,

@@ -134,8 +134,9 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         match = self.matching.match(command.nip, command.destination)
         if not match.eligible:
             raise RuleViolation(
-                "; ".join(exclusion.reason for exclusion in match.exclusions),
+                "plans.move_excluded",
                 rules=tuple(exclusion.rule.value for exclusion in match.exclusions),
+                reasons=[exclusion.as_message() for exclusion in match.exclusions],
             )
         self._require_room(plan, match)
         plan.add_move(planned(match, MoveSource.ADDED, command.pinned), actor, command.reason)
@@ -168,7 +169,7 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         plan = self.store.transfer_plan(command.plan_id)
         move = plan.moves.get(command.nip)
         if move is None:
-            raise InvalidInput(f"employee {command.nip} has no move in this plan", field="nip")
+            raise InvalidInput("plans.employee_has_no_move_this", field="nip", nip=command.nip)
         answer = ConsultationAnswer(
             command.agrees,
             command.preferences,
@@ -199,7 +200,9 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         the next call goes on where it stopped."""
         if not 1 <= command.batch_size <= pc.MAX_LAUNCH_BATCH:
             raise InvalidInput(
-                f"a launch batch has 1 to {pc.MAX_LAUNCH_BATCH} moves", field="batchSize"
+                "plans.launch_batch_size",
+                field="batchSize",
+                max_launch_batch=pc.MAX_LAUNCH_BATCH,
             )
         plan = self.store.transfer_plan(command.plan_id)
         opened: list[Aggregate] = []
@@ -220,8 +223,9 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
             try:
                 if self.store.employee(move.nip).placement != move.origin:
                     raise RuleViolation(
-                        f"{move.nip} is no longer in {position_key(move.origin)}, where the "
-                        "plan would move them from"
+                        "plans.no_longer_where_plan_would",
+                        nip=move.nip,
+                        position=position_key(move.origin),
                     )
                 changes = self.cases.open.decide(self.cases, actor, opening)
             except DomainError as refusal:
@@ -254,13 +258,15 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
                 and other.province_code == own.province_code
             ):
                 raise InvalidInput(
-                    f"agency {code} is outside what a plan of {own.code} may cover",
+                    "plans.agency_outside_what_plan_may",
                     field="agencyCodes",
+                    code=code,
+                    code2=own.code,
                 )
         for unit_code in scope.unit_codes:
             if not any(self._unit_exists(agency, unit_code) for agency in scope.agency_codes):
                 raise InvalidInput(
-                    f"unit {unit_code} is not in the plan's agencies", field="unitCodes"
+                    "plans.unit_not_plan_agencies", field="unitCodes", unit_code=unit_code
                 )
 
     def _unit_exists(self, agency_code: str, unit_code: str) -> bool:
@@ -274,13 +280,16 @@ class PlanUseCases(UseCaseGroup[TransferPlan, PlanView]):
         out_of = sum(1 for move in plan.moves.values() if move.origin == origin)
         if self._room(destination) - into <= 0:
             raise RuleViolation(
-                f"position {position_key(destination)} has no room left for this plan",
+                "plans.position_has_no_room_left",
                 rules=(Rule.DESTINATION_VACANCY.value,),
+                position=position_key(destination),
             )
         if self._room(origin) + out_of >= 0:
             raise RuleViolation(
-                f"moving {match.nip} would leave {position_key(origin)} short of staff",
+                "plans.moving_would_leave_short_staff",
                 rules=(Rule.DESTINATION_VACANCY.value,),
+                nip=match.nip,
+                position=position_key(origin),
             )
 
     def _room(self, placement: Placement) -> int:

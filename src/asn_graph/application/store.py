@@ -125,9 +125,9 @@ class StoreApplication(Application[UUID]):
         try:
             aggregate: Aggregate = self.aggregate(aggregate_id)
         except AggregateNotFoundError:
-            raise NotFound(f"{label} not found") from None
+            raise NotFound("store.not_found", label=label) from None
         if not isinstance(aggregate, aggregate_type):
-            raise NotFound(f"{label} not found")
+            raise NotFound("store.not_found", label=label)
         return aggregate
 
     def load_version(
@@ -137,9 +137,9 @@ class StoreApplication(Application[UUID]):
         try:
             aggregate: Aggregate = self.aggregate(aggregate_id, version)
         except AggregateNotFoundError:
-            raise NotFound(f"{label} has no version {version}") from None
+            raise NotFound("store.has_no_version", label=label, version=version) from None
         if not isinstance(aggregate, aggregate_type):
-            raise NotFound(f"{label} not found")
+            raise NotFound("store.not_found", label=label)
         return aggregate
 
     def exists(self, aggregate_id: UUID) -> bool:
@@ -182,7 +182,7 @@ class StoreApplication(Application[UUID]):
     ) -> Saved[S]:
         """Decide, then save atomically; a retried key returns the first result."""
         if actor.role.is_read_only:
-            raise Forbidden(f"role {actor.role.value} is read-only")
+            raise Forbidden("store.role_read_only", role=actor.role)
         fingerprint = command.fingerprint()
         if idempotency_key is not None:
             _check_key(idempotency_key)
@@ -209,10 +209,7 @@ class StoreApplication(Application[UUID]):
                 earlier = self._earlier(actor, idempotency_key, fingerprint)
                 if earlier is not None:
                     return earlier
-            raise Conflict(
-                "the record was changed by another request at the same time; "
-                "reload it and try again"
-            ) from None
+            raise Conflict("store.record_was_changed_by_another") from None
         position = max((r.notification.id for r in recordings), default=0)
         return Saved(changes.subject.id, position, changes.subject)
 
@@ -224,8 +221,9 @@ class StoreApplication(Application[UUID]):
         assert isinstance(record, IdempotencyRecord)
         if record.fingerprint != fingerprint:
             raise InvalidInput(
-                f"idempotency key {key!r} was already used for a different request",
+                "store.idempotency_key_was_already_used",
                 field="idempotencyKey",
+                key_name=key,
             )
         return Saved(UUID(record.result["id"]), self.recorder.max_notification_id() or 0, None)
 
@@ -233,6 +231,7 @@ class StoreApplication(Application[UUID]):
 def _check_key(key: str) -> None:
     if not key.strip() or len(key) > MAX_IDEMPOTENCY_KEY:
         raise InvalidInput(
-            f"an idempotency key has 1 to {MAX_IDEMPOTENCY_KEY} characters",
+            "store.idempotency_key_length",
             field="idempotencyKey",
+            max_idempotency_key=MAX_IDEMPOTENCY_KEY,
         )

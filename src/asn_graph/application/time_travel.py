@@ -65,7 +65,9 @@ class TimeTravel:
         if moment.at is not None:
             version = self.versions.version_at(subject_id, moment.at.astimezone(UTC).isoformat())
             if version is None:
-                raise NotFound(f"the {label} did not exist yet at {moment.at.isoformat()}")
+                raise NotFound(
+                    "time_travel.did_not_exist_yet_at", label=label, moment=moment.at.isoformat()
+                )
         assert version is not None
         subject = self.store.load_version(kind, subject_id, version, label)
         return Past(view(subject), version, subject.modified_on)

@@ -55,7 +55,7 @@ class TokenRevocationUseCases:
 
     def _record(self, actor: Actor, revoke: Callable[[TokenRevocations], None]) -> int:
         if actor.role is not Role.SYSTEM:
-            raise Forbidden("tokens are revoked by the operator (asn-graph revoke)")
+            raise Forbidden("token_revocations.tokens_are_revoked_by_operator")
         return self._save(revoke, actor)
 
     def _save(self, revoke: Callable[[TokenRevocations], None], actor: Actor) -> int:
@@ -71,4 +71,4 @@ class TokenRevocationUseCases:
             except IntegrityError:
                 continue  # another operator revoked at the same moment: read it again
             return max(r.notification.id for r in recordings)
-        raise Conflict("the revocations were changed by others all along; try again")
+        raise Conflict("token_revocations.revocations_were_changed_by_others")

@@ -42,7 +42,9 @@ class WorkUnitUseCases(UseCaseGroup[WorkUnit, WorkUnitView]):
             reason=command.reason or "",
         )
         if self.store.exists(unit.id):
-            raise Conflict(f"work unit {agency.code}/{unit.code} is already registered")
+            raise Conflict(
+                "work_units.work_unit_already_registered", code=agency.code, code2=unit.code
+            )
         return Changes(unit)
 
     @use_case
@@ -55,7 +57,7 @@ class WorkUnitUseCases(UseCaseGroup[WorkUnit, WorkUnitView]):
     def assess_workload(self, actor: Actor, command: AssessWorkload) -> Changes[WorkUnit]:
         unit = self._unit_for_officer(actor, command.agency_code, command.unit_code)
         if not command.items:
-            raise InvalidInput("a workload assessment lists at least one task", field="items")
+            raise InvalidInput("work_units.workload_assessment_lists_at_least", field="items")
         workload = Workload(command.items, self.store.policy.effective_hours_per_year)
         unit.assess_workload(command.position_code, workload, actor, command.reason or "")
         return Changes(unit)

@@ -145,7 +145,6 @@ class FellBehind(Unavailable):
 
     def __init__(self, resume_after: int, capacity: int) -> None:
         super().__init__(
-            f"the subscriber fell more than {capacity} changes behind and was closed; "
-            f"subscribe again with after: {resume_after} to receive the rest"
+            "changes.subscriber_fell_behind", capacity=capacity, resume_after=resume_after
         )
         self.resume_after = resume_after

@@ -140,7 +140,7 @@ class ChangeHub:
     ) -> AsyncIterator[Change]:
         """Changes after ``after`` (or from now), first from the store, then live."""
         if not self.running:
-            raise Unavailable("the change feed is not running; retry shortly")
+            raise Unavailable("hub.change_feed_not_running_retry")
         if after is not None:
             await self._check_cursor(after, blocking)
         with self._wanting:
@@ -182,12 +182,10 @@ class ChangeHub:
 
     async def _check_cursor(self, after: int, blocking: Blocking) -> None:
         if after < 0:
-            raise InvalidInput("a cursor is a log position, never negative", field="after")
+            raise InvalidInput("hub.cursor_log_position_never_negative", field="after")
         head = await blocking(self.head)
         if after > head:
-            raise InvalidInput(
-                f"the cursor {after} is beyond the end of the log ({head})", field="after"
-            )
+            raise InvalidInput("hub.cursor_beyond_end_log", field="after", after=after, head=head)
 
     # The feed's own thread.
 

@@ -126,7 +126,7 @@ def _employee_nip(service: Service) -> str:
             return case.nip
     employees = directory.employees(EmployeeFilter(agency_codes=(CITY.code,)), 1, None)
     if not employees.rows:
-        raise DomainError(f"the demo data has no employee in {CITY.code}")
+        raise DomainError("demo_accounts.no_employee", agency=CITY.code)
     return employees.rows[0].nip
 
 

@@ -98,9 +98,14 @@ def _importing_officer(accounts: list[Any], arguments: argparse.Namespace) -> Ac
     account = next((a for a in accounts if a.username == username), None)
     if account is not None:
         if account.role is not Role.OFFICER or account.disabled:
-            raise Forbidden(f"account {username} is not an active officer's account")
+            raise Forbidden("imports.not_an_active_officer", username=username)
         if arguments.agency and arguments.agency != account.agency:
-            raise Forbidden(f"account {username} acts for {account.agency}, not {arguments.agency}")
+            raise Forbidden(
+                "imports.account_acts_for",
+                username=username,
+                agency=account.agency,
+                asked=arguments.agency,
+            )
         return Actor(account.username, Role.OFFICER, account.agency)
     if not arguments.agency:
         raise ValueError(f"no local account {username}: name the agency with --agency")

@@ -53,9 +53,9 @@ class Agency(AuditedAggregate):
     ) -> Agency:
         code = code.strip().upper()
         if not code or not name.strip():
-            raise InvalidInput("an agency needs a code and a name", field="code")
+            raise InvalidInput("agency.agency_needs_code_name", field="code")
         if not province_code.strip() and kind.is_regional:
-            raise InvalidInput("a regional agency needs its province code", field="provinceCode")
+            raise InvalidInput("agency.regional_agency_needs_province_code", field="provinceCode")
         return cls._create(
             cls.Registered,
             id=agency_id(code),
@@ -69,9 +69,9 @@ class Agency(AuditedAggregate):
 
     def declare_moratorium(self, moratorium: Moratorium, actor: Actor) -> None:
         if moratorium.ends_on < moratorium.starts_on:
-            raise InvalidInput("a moratorium cannot end before it starts", field="endsOn")
+            raise InvalidInput("agency.moratorium_cannot_end_before_starts", field="endsOn")
         if not moratorium.basis.strip():
-            raise InvalidInput("a moratorium needs its legal basis", field="basis")
+            raise InvalidInput("agency.moratorium_needs_legal_basis", field="basis")
         self._record(self.MoratoriumDeclared, actor, moratorium.basis, moratorium=moratorium)
 
     @property

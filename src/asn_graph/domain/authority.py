@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.domain.messages import Message
 from asn_graph.domain.office_terms import Office
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.regulators import (
@@ -23,7 +24,7 @@ AGENCY_STAFF = (Role.OFFICER, Role.APPROVER)
 def require_role(actor: Actor, *roles: Role) -> None:
     if actor.role not in roles and actor.role is not Role.SYSTEM:
         allowed = ", ".join(r.value for r in roles)
-        raise Forbidden(f"role {actor.role.value} may not do this (needs {allowed})")
+        raise Forbidden("authority.role_may_not_do_this", role=actor.role, allowed=allowed)
 
 
 def require_agency(actor: Actor, *agency_codes: str) -> None:
@@ -31,14 +32,16 @@ def require_agency(actor: Actor, *agency_codes: str) -> None:
         return
     if actor.agency not in agency_codes:
         raise Forbidden(
-            f"{actor.role.value} acting for {actor.agency or 'no agency'} may act only for "
-            f"{' or '.join(sorted(set(agency_codes)))}"
+            "authority.acting_may_act_only",
+            role=actor.role,
+            agency=actor.agency or Message("authority.no_agency"),
+            agencies=" or ".join(sorted(set(agency_codes))),
         )
 
 
 def require_own_nip(actor: Actor, nip: str) -> None:
     if actor.role is Role.EMPLOYEE and actor.nip != nip:
-        raise Forbidden("an employee may act only on their own NIP")
+        raise Forbidden("authority.employee_may_act_only_their")
 
 
 def require_can_open(
@@ -47,7 +50,7 @@ def require_can_open(
     if actor.role is Role.EMPLOYEE:
         require_own_nip(actor, nip)
         if initiative is not Initiative.OWN_REQUEST:
-            raise Forbidden("an employee may only request a transfer on their own initiative")
+            raise Forbidden("authority.employee_may_only_request_transfer")
         return
     require_role(actor, Role.OFFICER)
     require_agency(actor, origin.agency_code, destination.agency_code)

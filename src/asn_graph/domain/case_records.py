@@ -45,11 +45,11 @@ class DocumentEvidence:
 
     def __post_init__(self) -> None:
         if not self.number.strip():
-            raise InvalidInput("a document needs its number", field="number")
+            raise InvalidInput("case_records.document_needs_number", field="number")
         if not self.issuer.strip():
-            raise InvalidInput("a document needs its issuer", field="issuer")
+            raise InvalidInput("case_records.document_needs_issuer", field="issuer")
         if not SHA256_HEX.match(self.sha256):
-            raise InvalidInput("sha256 must be 64 lowercase hex digits", field="sha256")
+            raise InvalidInput("case_records.sha256_must_64_lowercase_hex", field="sha256")
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,9 @@ class Decree:
     def __post_init__(self) -> None:
         for field_name in ("number", "issuer", "signatory"):
             if not getattr(self, field_name).strip():
-                raise InvalidInput(f"a decree needs its {field_name}", field=field_name)
+                raise InvalidInput(
+                    "case_records.decree_needs", field=field_name, field_name=field_name
+                )
 
     def __repr__(self) -> str:
         """Fields added later show only when set: a decree without them reads as it did,
@@ -119,7 +121,7 @@ class Handover:
     def __post_init__(self) -> None:
         if not (self.successor_nip or self.acting_official):
             raise InvalidInput(
-                "a handover names a successor or an acting official (Plt.)", field="successor"
+                "case_records.handover_names_successor_acting_official", field="successor"
             )
 
 
@@ -134,7 +136,7 @@ class Training:
 
     def __post_init__(self) -> None:
         if self.hours <= 0:
-            raise InvalidInput("training hours must be positive", field="hours")
+            raise InvalidInput("case_records.training_hours_must_positive", field="hours")
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ class PlanLink:
 
     def __post_init__(self) -> None:
         if not self.move.strip():
-            raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
+            raise InvalidInput("case_records.case_opened_from_plan_names", field="planMove")
 
     @classmethod
     def of(
@@ -199,9 +201,9 @@ class PlanLink:
         if plan_id is None and move is None:
             return None
         if plan_id is None:
-            raise InvalidInput("a plan's move is given with its plan", field="planId")
+            raise InvalidInput("case_records.plan_move_given_with_plan", field="planId")
         if move is None:
-            raise InvalidInput("a case opened from a plan names the plan's move", field="planMove")
+            raise InvalidInput("case_records.case_opened_from_plan_names", field="planMove")
         return cls(plan_id, move.strip(), answer)
 
 

@@ -118,13 +118,17 @@ def definition_of(code: str) -> CompetencyDefinition | None:
 def _checked_level(level: int) -> None:
     if not LOWEST_LEVEL <= level <= HIGHEST_LEVEL:
         raise InvalidInput(
-            f"a competency level is {LOWEST_LEVEL}..{HIGHEST_LEVEL}, got {level}", field="level"
+            "competencies.level_out_of_range",
+            field="level",
+            lowest_level=LOWEST_LEVEL,
+            highest_level=HIGHEST_LEVEL,
+            level=level,
         )
 
 
 def _checked_code(code: str) -> None:
     if code not in _BY_CODE:
-        raise InvalidInput(f"unknown competency code {code!r}", field="competencies")
+        raise InvalidInput("competencies.unknown_competency_code", field="competencies", code=code)
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,9 @@ def distinct_by_code(items: tuple[_Item, ...]) -> tuple[_Item, ...]:
     codes = [item.code for item in items]
     twice = sorted({code for code in codes if codes.count(code) > 1})
     if twice:
-        raise InvalidInput(f"competency given twice: {', '.join(twice)}", field="competencies")
+        raise InvalidInput(
+            "competencies.competency_given_twice", field="competencies", codes=", ".join(twice)
+        )
     return tuple(sorted(items, key=lambda item: item.code))
 
 

@@ -57,11 +57,11 @@ class DecreeLetterRegister(AuditedAggregate):
         """Records the letter of the decree event ``version``; False when it is recorded
         already with the same SHA-256 (a retried request). A letter's SHA-256 never changes."""
         if not SHA256.fullmatch(sha256):
-            raise InvalidInput("a SHA-256 of 64 lowercase hexadecimal digits", field="sha256")
+            raise InvalidInput("decree_letters.sha256_format", field="sha256")
         recorded = self.letters.get(version)
         if recorded == sha256:
             return False
         if recorded is not None:
-            raise Conflict(f"the letter of version {version} is recorded with another SHA-256")
+            raise Conflict("decree_letters.version_recorded_with_other_sha256", version=version)
         self._record(self.LetterRecorded, actor, "", version=version, sha256=sha256)
         return True

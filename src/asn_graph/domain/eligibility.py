@@ -14,7 +14,7 @@ from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.positions import Position, Staffing
 from asn_graph.domain.reference import EmploymentStatus, PerformanceRating
-from asn_graph.domain.rules import Finding, Rule, Severity, hard, warning
+from asn_graph.domain.rules import Finding, Rule, Severity, finding, hard, warning
 from asn_graph.domain.transfer_types import Initiative, TransferType
 
 
@@ -60,7 +60,7 @@ def assess(
 
 def status_finding(status: EmploymentStatus, crosses_agencies: bool) -> Finding | None:
     if status is EmploymentStatus.PPPK and crosses_agencies:
-        return hard(Rule.EMPLOYMENT_STATUS, "a PPPK employee cannot move to another agency")
+        return hard(Rule.EMPLOYMENT_STATUS, "eligibility.pppk_cannot_move")
     return None
 
 
@@ -77,8 +77,10 @@ def ten_year_finding(
     if served < policy.years_before_leaving_agency * 12:
         return hard(
             Rule.TEN_YEAR_RULE,
-            f"own-request moves to another agency need {policy.years_before_leaving_agency} "
-            f"years since appointment; served {served // 12} years {served % 12} months",
+            "eligibility.ten_year_rule",
+            years=policy.years_before_leaving_agency,
+            served_years=served // 12,
+            served_months=served % 12,
         )
     return None
 
@@ -89,18 +91,21 @@ def tenure_findings(since: date | None, policy: TransferPolicy, today: date) -> 
     months = months_between(since, today)
     if months < policy.minimum_months_in_post:
         return [
-            Finding(
+            finding(
                 Rule.TENURE_MINIMUM,
                 policy.tenure_below_minimum,
-                f"{months} months in post, the minimum is {policy.minimum_months_in_post}",
+                "eligibility.tenure_below_minimum",
+                months=months,
+                minimum=policy.minimum_months_in_post,
             )
         ]
     if months > policy.maximum_months_in_post:
         return [
             warning(
                 Rule.TENURE_MAXIMUM,
-                f"{months} months in post, beyond the maximum of "
-                f"{policy.maximum_months_in_post}: rotation is overdue",
+                "eligibility.tenure_beyond_maximum",
+                months=months,
+                maximum=policy.maximum_months_in_post,
             )
         ]
     return []
@@ -108,7 +113,13 @@ def tenure_findings(since: date | None, policy: TransferPolicy, today: date) -> 
 
 def blocker_findings(blockers: Sequence[Blocker]) -> list[Finding]:
     return [
-        hard(Rule.BLOCKER, f"{blocker.kind.value} since {blocker.since} ({blocker.reference})")
+        hard(
+            Rule.BLOCKER,
+            "eligibility.blocker",
+            kind=blocker.kind.value,
+            since=blocker.since.isoformat(),
+            reference=blocker.reference,
+        )
         for blocker in blockers
     ]
 
@@ -126,12 +137,15 @@ def performance_findings(
     for year in rule_years(policy, today):
         rating = ratings.get(year)
         if rating is None:
-            findings.append(hard(Rule.PERFORMANCE, f"no performance rating for {year}"))
+            findings.append(hard(Rule.PERFORMANCE, "eligibility.no_rating", year=year))
         elif not rating.at_least(policy.minimum_rating):
             findings.append(
                 hard(
                     Rule.PERFORMANCE,
-                    f"rating {rating.value} in {year} is below {policy.minimum_rating.value}",
+                    "eligibility.rating_below_minimum",
+                    rating=rating.value,
+                    year=year,
+                    minimum=policy.minimum_rating.value,
                 )
             )
     return findings
@@ -140,11 +154,14 @@ def performance_findings(
 def _vacancy(staffing: Staffing, policy: TransferPolicy) -> Finding | None:
     if staffing.vacancies > 0:
         return None
-    return Finding(
+    return finding(
         Rule.DESTINATION_VACANCY,
         policy.destination_without_vacancy,
-        f"destination position has no vacancy: needed {staffing.needed}, present "
-        f"{staffing.present}, incoming {staffing.incoming}, outgoing {staffing.outgoing}",
+        "eligibility.no_vacancy",
+        needed=staffing.needed,
+        present=staffing.present,
+        incoming=staffing.incoming,
+        outgoing=staffing.outgoing,
     )
 
 
@@ -156,8 +173,11 @@ def _qualification(employee: Employee, position: Position) -> list[Finding]:
         findings.append(
             warning(
                 Rule.QUALIFICATION,
-                f"position asks for {required.level.value} {required.field}; employee has "
-                f"{employee.education.level.value} {employee.education.field}",
+                "eligibility.education_short",
+                required_level=required.level.value,
+                required_field=required.field,
+                held_level=employee.education.level.value,
+                held_field=employee.education.field,
             )
         )
     held = employee.competency_levels
@@ -170,7 +190,8 @@ def _qualification(employee: Employee, position: Position) -> list[Finding]:
         findings.append(
             warning(
                 Rule.QUALIFICATION,
-                f"competencies below the level asked (held/required): {', '.join(short)}",
+                "eligibility.competencies_short",
+                competencies=", ".join(short),
             )
         )
     return findings
@@ -181,7 +202,7 @@ def moratorium_finding(officials: bool, moratoria: Sequence[Moratorium]) -> Find
     if not moratoria or not officials:
         return None
     basis = "; ".join(m.basis for m in moratoria)
-    return hard(Rule.MORATORIUM, f"officials may not be replaced during a moratorium: {basis}")
+    return hard(Rule.MORATORIUM, "eligibility.moratorium", basis=basis)
 
 
 def blocking(findings: Sequence[Finding], overridden: set[Rule]) -> list[Finding]:

@@ -198,7 +198,7 @@ class Employee(AuditedAggregate):
         reason: str = "",
     ) -> Employee:
         if not name.strip():
-            raise InvalidInput("an employee needs a name", field="name")
+            raise InvalidInput("employee.employee_needs_name", field="name")
         mismatches = [
             label
             for label, matches in (
@@ -213,8 +213,10 @@ class Employee(AuditedAggregate):
         ]
         if mismatches:
             raise RuleViolation(
-                f"NIP {nip} does not match the {', '.join(mismatches)} given",
+                "employee.nip_does_not_match_given",
                 rules=(Rule.NIP_MISMATCH.value,),
+                nip=nip,
+                mismatches=", ".join(mismatches),
             )
         return cls._create(
             cls.Registered,
@@ -243,7 +245,7 @@ class Employee(AuditedAggregate):
 
     def place(self, record: PlacementRecord, actor: Actor, reason: str = "") -> None:
         if self.placements and record.since < self.placements[-1].since:
-            raise InvalidInput("a placement cannot start before the current one", field="since")
+            raise InvalidInput("employee.placement_cannot_start_before_current", field="since")
         self._record(self.Placed, actor, reason, record=record)
 
     def change_rank(self, rank: Rank, effective_on: date, actor: Actor, reason: str = "") -> None:
@@ -274,35 +276,33 @@ class Employee(AuditedAggregate):
         self, year: int, rating: PerformanceRating, actor: Actor, *, today: date, reason: str = ""
     ) -> None:
         if not self.appointed_on.year <= year <= today.year:
-            raise InvalidInput(
-                f"a rating year must lie between appointment and today, got {year}", field="year"
-            )
+            raise InvalidInput("employee.rating_year_must_lie_between", field="year", year=year)
         self._record(self.PerformanceRated, actor, reason, year=year, rating=rating)
 
     def assess_potential(
         self, year: int, potential: Potential, actor: Actor, *, today: date
     ) -> None:
         if not self.appointed_on.year <= year <= today.year:
-            raise InvalidInput(
-                f"a talent year must lie between appointment and today, got {year}", field="year"
-            )
+            raise InvalidInput("employee.talent_year_must_lie_between", field="year", year=year)
         self._record(self.PotentialAssessed, actor, year=year, potential=potential)
 
     def record_blocker(self, blocker: Blocker, actor: Actor, reason: str) -> None:
         if not blocker.reference.strip():
-            raise InvalidInput("a blocker needs its reference", field="reference")
+            raise InvalidInput("employee.blocker_needs_reference", field="reference")
         self._record(self.BlockerRecorded, actor, reason, blocker=blocker)
 
     def lift_blocker(self, kind: BlockerKind, actor: Actor, reason: str) -> None:
         if kind not in self.blockers:
-            raise InvalidInput(f"no active {kind.value} to lift", field="kind")
+            raise InvalidInput("employee.no_active_blocker_to_lift", field="kind", kind=kind.value)
         self._record(self.BlockerLifted, actor, reason, kind=kind)
 
     def open_transfer_case(self, case_id: UUID, actor: Actor) -> None:
         if self.active_case_id is not None:
             raise RuleViolation(
-                f"employee {self.nip} already has an active transfer case {self.active_case_id}",
+                "employee.employee_already_has_active_transfer",
                 rules=(Rule.ONE_ACTIVE_CASE.value,),
+                nip=self.nip,
+                active_case_id=self.active_case_id,
             )
         self._record(self.TransferCaseOpened, actor, case_id=case_id)
 

@@ -32,7 +32,7 @@ domain (what a mail server is asked to deliver to, not every form RFC 5322 admit
 def parse_email_address(text: str) -> str:
     address = text.strip()
     if len(address) > 254 or not EMAIL_ADDRESS.fullmatch(address):
-        raise InvalidInput("an e-mail address such as nama@instansi.go.id", field="email")
+        raise InvalidInput("local_account.email_address", field="email")
     return address
 
 
@@ -44,7 +44,7 @@ def parse_username(text: str) -> str:
     username = text.strip().lower()
     if not USERNAME.fullmatch(username):
         raise InvalidInput(
-            "a username of 2 to 64 letters, digits, dots, dashes or underscores",
+            "local_account.username_form",
             field="username",
         )
     return username
@@ -106,7 +106,7 @@ class LocalAccount(AuditedAggregate):
         """An account that signs in as ``claims`` (whose id is the username)."""
         username = parse_username(claims.id)
         if claims.role is Role.SYSTEM:
-            raise InvalidInput("the system role is not given to accounts", field="role")
+            raise InvalidInput("local_account.system_role_not_given_accounts", field="role")
         return cls._create(
             cls.Added,
             id=account_id(username),

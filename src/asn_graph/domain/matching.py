@@ -8,10 +8,11 @@ that an officer, an employee and an auditor can see why one person ranks above a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
+from asn_graph.domain.messages import Language, Message
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import PositionKind
 from asn_graph.domain.rules import Rule
@@ -95,6 +96,15 @@ class Exclusion:
 
     rule: Rule
     reason: str
+    """In English."""
+    message: Message | None = field(default=None, compare=False)
+    """The reason as a message of the catalogue, to word it in either language."""
+
+    def text(self, language: Language) -> str:
+        return self.message.text(language) if self.message is not None else self.reason
+
+    def as_message(self) -> Message:
+        return self.message if self.message is not None else Message(self.reason)
 
 
 class Candidacy(NamedTuple):

@@ -1,6 +1,8 @@
 """The names a person reads for the domain's codes (states, stages, transfer types, documents,
 rules, plan statuses, reasons), in Indonesian and English. Plain data: the pages, the API and
-the letters look names up here, so that a state is called the same everywhere."""
+the letters look names up here, so that a state is called the same everywhere. A case's stage
+(``asn_graph.domain.stages``) reads in words by ``stage_words``; the messages of errors and
+findings are in ``asn_graph.domain.messages``."""
 
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ from asn_graph.domain.actors import Role
 from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.messages import Language, describe
 from asn_graph.domain.notifications import NotificationKind
 from asn_graph.domain.plan_records import MoveSource, ObjectionReason, PlanStatus
 from asn_graph.domain.reference import PerformanceRating, PositionKind
 from asn_graph.domain.rules import Rule, Severity
-from asn_graph.domain.stages import DeadlineKind
+from asn_graph.domain.stages import DeadlineKind, Stage
 from asn_graph.domain.transfer_types import (
     ApprovalStep,
     DecisionAuthority,
@@ -239,3 +242,28 @@ def name_of_code(kind: str, code: str, indonesian: bool = True) -> str:
     if names is None:
         return code
     return names[0] if indonesian else names[1]
+
+
+def stage_words(stage: Stage, language: Language) -> str:
+    """Where a case stands in words: its state, the approval step it waits for, who acts
+    next and by when (``Dalam persetujuan: Persetujuan melepas; ditangani Pejabat pembina
+    kepegawaian (PPK)``)."""
+    indonesian = language is Language.INDONESIAN
+    words = name_of(stage.state, indonesian)
+    if stage.pending_step is not None:
+        words = describe(
+            "stages.waiting_for_step",
+            {"state": words, "step": name_of(stage.pending_step, indonesian)},
+            language,
+        )
+    if stage.assignee is not None:
+        words = describe(
+            "stages.acted_on_by",
+            {"stage": words, "assignee": name_of(stage.assignee, indonesian)},
+            language,
+        )
+    if stage.due_on is not None:
+        words = describe(
+            "stages.due_on", {"stage": words, "due_on": stage.due_on.isoformat()}, language
+        )
+    return words

@@ -28,21 +28,25 @@ class Nip:
     def parse(cls, text: str, *, today: date | None = None) -> Nip:
         candidate = text.replace(" ", "").strip()
         if len(candidate) != NIP_LENGTH or not candidate.isdigit():
-            raise InvalidInput(f"NIP must be {NIP_LENGTH} digits, got {text!r}", field="nip")
+            raise InvalidInput("nip.length", field="nip", nip_length=NIP_LENGTH, text=text)
         nip = cls(candidate)
         birth = nip._birth_date()
         year, month = nip.appointment_year_month
         if not 1 <= month <= 12 or year < EARLIEST_APPOINTMENT_YEAR:
-            raise InvalidInput(f"NIP {candidate} has no plausible appointment month", field="nip")
+            raise InvalidInput(
+                "nip.nip_has_no_plausible_appointment", field="nip", candidate=candidate
+            )
         if year - birth.year < MINIMUM_AGE_AT_APPOINTMENT:
             raise InvalidInput(
-                f"NIP {candidate}: appointment before age {MINIMUM_AGE_AT_APPOINTMENT}",
+                "nip.nip_appointment_before_age",
                 field="nip",
+                candidate=candidate,
+                minimum_age_at_appointment=MINIMUM_AGE_AT_APPOINTMENT,
             )
         if today is not None and (year, month) > (today.year, today.month):
-            raise InvalidInput(f"NIP {candidate} has an appointment in the future", field="nip")
+            raise InvalidInput("nip.nip_has_appointment_future", field="nip", candidate=candidate)
         if candidate[14] not in {g.value for g in Gender}:
-            raise InvalidInput(f"NIP {candidate}: gender digit must be 1 or 2", field="nip")
+            raise InvalidInput("nip.gender_digit", field="nip", candidate=candidate)
         return nip
 
     def _birth_date(self) -> date:
@@ -50,7 +54,7 @@ class Nip:
         try:
             return date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
         except ValueError:
-            raise InvalidInput(f"NIP {digits} has no real birth date", field="nip") from None
+            raise InvalidInput("nip.nip_has_no_real_birth", field="nip", digits=digits) from None
 
     @property
     def birth_date(self) -> date:

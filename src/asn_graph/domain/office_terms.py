@@ -79,7 +79,7 @@ class Signatory:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise InvalidInput("a decree needs its signatory", field="signatory")
+            raise InvalidInput("office_terms.decree_needs_signatory", field="signatory")
 
 
 def _name_key(name: str) -> str:

@@ -33,7 +33,7 @@ class PlanScope:
 
     def __post_init__(self) -> None:
         if not self.agency_codes:
-            raise InvalidInput("a plan needs at least one agency in scope", field="agencyCodes")
+            raise InvalidInput("plan_records.plan_needs_at_least_one", field="agencyCodes")
 
 
 class ObjectionReason(Enum):

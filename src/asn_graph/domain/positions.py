@@ -24,9 +24,7 @@ class WorkloadItem:
 
     def __post_init__(self) -> None:
         if self.annual_volume < 0 or self.norm_minutes <= 0:
-            raise InvalidInput(
-                "workload needs a non-negative volume and a positive norm time", field="workload"
-            )
+            raise InvalidInput("positions.workload_needs_non_negative_volume", field="workload")
 
     @property
     def minutes(self) -> int:
@@ -72,10 +70,12 @@ class Position:
             self, "required_competencies", distinct_by_code(self.required_competencies)
         )
         if not self.code.strip() or not self.title.strip():
-            raise InvalidInput("a position needs a code and a title", field="code")
+            raise InvalidInput("positions.position_needs_code_title", field="code")
         if not 1 <= self.grade <= MAX_POSITION_GRADE:
             raise InvalidInput(
-                f"position class (kelas jabatan) must be 1..{MAX_POSITION_GRADE}", field="grade"
+                "positions.position_class_range",
+                field="grade",
+                max_position_grade=MAX_POSITION_GRADE,
             )
 
 

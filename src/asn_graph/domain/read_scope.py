@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.domain.messages import Message
 from asn_graph.domain.regulators import CENTRAL_BKN, DEFAULT_KANREG_REGIONS
 
 NATIONAL_ROLES = frozenset({Role.AUDITOR, Role.INTEGRATOR})
@@ -58,7 +59,7 @@ KanregRegions = Mapping[str, frozenset[str]]
 
 def _agency_scope(actor: Actor, _: KanregRegions) -> ReadScope:
     if actor.agency is None:
-        raise Forbidden(f"a {actor.role.value} reads for an agency, and this caller names none")
+        raise Forbidden("read_scope.reads_agency_this_caller_names", role=actor.role)
     return ReadScope(agencies=frozenset({actor.agency}))
 
 
@@ -76,13 +77,16 @@ def _regulator(actor: Actor, kanreg_regions: KanregRegions) -> ReadScope:
         return ReadScope(provinces=frozenset({actor.agency}))
     served = kanreg_regions.get(actor.agency or "")
     if served is None:
-        raise Forbidden(f"{actor.agency or 'no office'} is not an office of BKN this service knows")
+        raise Forbidden(
+            "read_scope.not_office_bkn_this_service",
+            office=actor.agency or Message("authority.no_office"),
+        )
     return ReadScope(provinces=served)
 
 
 def _own_records(actor: Actor, _: KanregRegions) -> ReadScope:
     if actor.nip is None:
-        raise Forbidden("an employee reads their own records, and this caller names no NIP")
+        raise Forbidden("read_scope.employee_reads_their_own_records")
     return ReadScope(nip=actor.nip)
 
 
@@ -104,5 +108,5 @@ def read_scope(actor: Actor, kanreg_regions: KanregRegions = DEFAULT_KANREG_REGI
     agency's policy has them."""
     derive = SCOPE_OF_ROLE.get(actor.role)
     if derive is None:
-        raise Forbidden(f"role {actor.role.value} has no read scope")
+        raise Forbidden("read_scope.role_has_no_read_scope", role=actor.role)
     return derive(actor, kanreg_regions)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden, InvalidInput
+from asn_graph.domain.messages import Message
 from asn_graph.domain.office_terms import Office
 from asn_graph.domain.reference import AgencyKind
 from asn_graph.domain.transfer_types import AgencyProfile, DecisionAuthority, TechnicalReviewer
@@ -66,17 +67,15 @@ def require_technical_reviewer(
     _require_regulator(actor, Role.BKN)
     if reviewer is not TechnicalReviewer.KANREG_BKN:
         if actor.agency != CENTRAL_BKN:
-            raise Forbidden(
-                f"the technical review of this route is BKN's central office's, "
-                f"not {actor.agency}'s"
-            )
+            raise Forbidden("regulators.technical_review_this_route_bkn", agency=actor.agency)
         return
     served = kanreg_regions.get(actor.agency or "", frozenset())
     provinces = {jurisdiction.origin_province, jurisdiction.destination_province}
     if not provinces <= served:
         raise Forbidden(
-            f"{actor.agency} does not serve province {', '.join(sorted(provinces - served))}: "
-            "the regional office of BKN for the province reviews this move"
+            "regulators.does_not_serve_province_regional",
+            agency=actor.agency,
+            provinces=", ".join(sorted(provinces - served)),
         )
 
 
@@ -111,8 +110,11 @@ def require_decision_authority(actor: Actor, office: Office) -> None:
     _require_regulator(actor, DECIDING_ROLES[office.authority])
     if actor.agency != office.jurisdiction:
         raise Forbidden(
-            f"this decree is decided by {office.authority.value} for {office.jurisdiction}, "
-            f"not by a {actor.role.value} acting for {actor.agency or 'no office'}"
+            "regulators.this_decree_decided_by_not",
+            authority=office.authority,
+            jurisdiction=office.jurisdiction,
+            role=actor.role,
+            office=actor.agency or Message("authority.no_office"),
         )
 
 
@@ -126,16 +128,20 @@ def office_named(authority: DecisionAuthority, jurisdiction: str | None) -> Offi
     }.get(authority)
     if fixed is not None:
         if code and code != fixed:
-            raise InvalidInput(f"the office of {authority.value} is {fixed}", field="jurisdiction")
+            raise InvalidInput(
+                "regulators.office_is_fixed", field="jurisdiction", authority=authority, fixed=fixed
+            )
         return Office(authority, fixed)
     if not code:
         raise InvalidInput(
-            f"the office of {authority.value} is named by its "
-            + ("agency's code" if authority is DecisionAuthority.PPK else "province's code"),
+            "regulators.office_named_by_agency_code"
+            if authority is DecisionAuthority.PPK
+            else "regulators.office_named_by_province_code",
             field="jurisdiction",
+            authority=authority,
         )
     if authority is DecisionAuthority.GOVERNOR and not PROVINCE_CODE.match(code):
-        raise InvalidInput("a province code has two digits", field="jurisdiction")
+        raise InvalidInput("regulators.province_code_has_two_digits", field="jurisdiction")
     return Office(authority, code)
 
 
@@ -147,7 +153,7 @@ def require_register_keeper(
     if actor.role is Role.SYSTEM:
         return
     if actor.role is not Role.OFFICER:
-        raise Forbidden(f"role {actor.role.value} may not do this (needs officer)")
+        raise Forbidden("regulators.officer_needed", role=actor.role)
     if office.authority is DecisionAuthority.GOVERNOR:
         keeps = (
             actor_agency is not None
@@ -158,11 +164,13 @@ def require_register_keeper(
         keeps = actor.agency == office.jurisdiction
     if not keeps:
         raise Forbidden(
-            f"the register of {office.authority.value} for {office.jurisdiction} is kept by "
-            f"its own agency, not by {actor.agency or 'no agency'}"
+            "regulators.register_kept_by_own_agency",
+            authority=office.authority,
+            jurisdiction=office.jurisdiction,
+            agency=actor.agency or Message("authority.no_agency"),
         )
 
 
 def _require_regulator(actor: Actor, role: Role) -> None:
     if actor.role is not role:
-        raise Forbidden(f"role {actor.role.value} may not do this (needs {role.value})")
+        raise Forbidden("regulators.role_needed", role=actor.role, role2=role)

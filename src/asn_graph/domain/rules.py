@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
+
+from asn_graph.domain.messages import Language, Message, describe
 
 
 class Severity(Enum):
@@ -46,15 +49,39 @@ class Finding:
     rule: Rule
     severity: Severity
     message: str
+    """In English, as events record it (and as it was recorded before findings had keys)."""
+    key: str = ""
+    """The message's key in the catalogue (``asn_graph.domain.messages``); empty in a finding
+    recorded before findings had keys, which is read in its recorded English."""
+    params: tuple[tuple[str, Any], ...] = ()
 
     @property
     def blocks(self) -> bool:
         return self.severity is Severity.HARD
 
+    def text(self, language: Language) -> str:
+        """The finding in words, in ``language``."""
+        return self.as_message().text(language)
 
-def hard(rule: Rule, message: str) -> Finding:
-    return Finding(rule, Severity.HARD, message)
+    def as_message(self, *, with_rule: bool = False) -> Message:
+        """The finding as a message (one recorded without a key is its English words); with
+        its rule named first, when ``with_rule``."""
+        message = Message(self.key, dict(self.params)) if self.key else Message(self.message)
+        if with_rule:
+            return Message("rules.finding_of_rule", {"rule": self.rule, "finding": message})
+        return message
 
 
-def warning(rule: Rule, message: str) -> Finding:
-    return Finding(rule, Severity.WARNING, message)
+def finding(rule: Rule, severity: Severity, key: str, **params: Any) -> Finding:
+    """A finding worded by the message ``key`` with ``params`` (plain values, as events
+    record them)."""
+    english = describe(key, params, Language.ENGLISH)
+    return Finding(rule, severity, english, key, tuple(params.items()))
+
+
+def hard(rule: Rule, key: str, **params: Any) -> Finding:
+    return finding(rule, Severity.HARD, key, **params)
+
+
+def warning(rule: Rule, key: str, **params: Any) -> Finding:
+    return finding(rule, Severity.WARNING, key, **params)

@@ -32,15 +32,20 @@ class Signing:
         who = signatory.nip or signatory.name
         if term is None:
             raise RuleViolation(
-                f"{who} did not hold the office of {office} on {decree.signed_on} "
-                "by the register of signing offices",
+                "signing.did_not_hold_office_by",
                 rules=(Rule.SIGNING_AUTHORITY.value,),
+                who=who,
+                office=office,
+                signed_on=decree.signed_on,
             )
         if term.capacity not in capacities:
             raise RuleViolation(
-                f"{who} held the office of {office} on {decree.signed_on} as "
-                f"{term.capacity.value}, who does not sign a transfer decree",
+                "signing.held_office_as_who_does",
                 rules=(Rule.SIGNING_AUTHORITY.value,),
+                who=who,
+                office=office,
+                signed_on=decree.signed_on,
+                capacity=term.capacity.value,
             )
         return replace(
             decree,

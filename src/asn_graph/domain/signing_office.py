@@ -22,6 +22,7 @@ from eventsourcing.domain import Aggregate
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.audited import AuditedAggregate
 from asn_graph.domain.errors import InvalidInput, NotFound, RuleViolation
+from asn_graph.domain.messages import Message
 from asn_graph.domain.office_terms import HolderCapacity, Office, Signatory, Term
 from asn_graph.domain.placement import ID_NAMESPACE
 from asn_graph.domain.policy import TransferPolicy
@@ -105,14 +106,14 @@ class SigningOffice(AuditedAggregate):
         reason: str,
     ) -> Term:
         if not holder_name.strip():
-            raise InvalidInput("an appointment names its holder", field="holderName")
+            raise InvalidInput("signing_office.appointment_names_holder", field="holderName")
         if not decree_reference.strip():
             raise InvalidInput(
-                "an appointment names its decree or order (SK / surat perintah)",
+                "signing_office.appointment_names_decree_order_sk",
                 field="decreeReference",
             )
         if ends_on is not None and ends_on < starts_on:
-            raise InvalidInput("a term cannot end before it starts", field="endsOn")
+            raise InvalidInput("signing_office.term_cannot_end_before_starts", field="endsOn")
         term = Term(
             len(self.terms) + 1,
             " ".join(holder_name.split()),
@@ -130,17 +131,24 @@ class SigningOffice(AuditedAggregate):
 
     def end_term(self, number: int, ends_on: date, actor: Actor, reason: str) -> None:
         if not 1 <= number <= len(self.terms):
-            raise NotFound(f"{self.authority.value} {self.jurisdiction} has no term {number}")
+            raise NotFound(
+                "signing_office.has_no_term",
+                authority=self.authority,
+                jurisdiction=self.jurisdiction,
+                number=number,
+            )
         term = self.terms[number - 1]
         if ends_on < term.starts_on:
-            raise InvalidInput("a term cannot end before it starts", field="endsOn")
+            raise InvalidInput("signing_office.term_cannot_end_before_starts", field="endsOn")
         if term.ends_on is not None and ends_on > term.ends_on:
             raise RuleViolation(
-                f"term {number} ends on {term.ends_on}; a longer term is a new appointment",
+                "signing_office.term_ends_longer_term_new",
                 rules=(Rule.OFFICE_TERM.value,),
+                number=number,
+                ends_on=term.ends_on,
             )
         if not reason.strip():
-            raise InvalidInput("ending a term needs a reason", field="reason")
+            raise InvalidInput("signing_office.ending_term_needs_reason", field="reason")
         self._record(self.TermEnded, actor, reason, number=number, ends_on=ends_on)
 
     def holders_on(self, day: date) -> tuple[Term, ...]:
@@ -154,41 +162,45 @@ class SigningOffice(AuditedAggregate):
         definitive = [t for t in self.terms if t.capacity is HolderCapacity.DEFINITIVE]
         if term.capacity is HolderCapacity.PLH:
             if not any(term.within(t) for t in definitive):
-                _refuse("a Plh. stands in for a definitive holder within their term")
+                _refuse("signing_office.plh_within_definitive_term")
         elif term.capacity is HolderCapacity.PLT:
             clash = next((t for t in definitive if t.overlaps(term)), None)
             if clash is not None:
-                _refuse(f"a Plt. is appointed while the office is vacant; {_named(clash)}")
+                _refuse("signing_office.plt_while_vacant", clash=_named(clash))
         else:
             plt = [t for t in self.terms if t.capacity is HolderCapacity.PLT]
             clash = next((t for t in (*definitive, *plt) if t.overlaps(term)), None)
             if clash is not None:
-                _refuse(f"the office is held in that period: {_named(clash)}")
+                _refuse("signing_office.office_held_in_period", clash=_named(clash))
         same = [t for t in self.terms if t.capacity is term.capacity and t.capacity.is_acting]
         clash = next((t for t in same if t.overlaps(term)), None)
         if clash is not None:
-            _refuse(f"acting terms overlap: {_named(clash)}")
+            _refuse("signing_office.acting_terms_overlap", clash=_named(clash))
 
 
 def _check_acting_length(term: Term, max_days: int) -> None:
     if term.ends_on is None:
         raise InvalidInput(
-            f"a {term.capacity.value} term states its end (at most {max_days} days)",
+            "signing_office.term_states_end_at_most",
             field="endsOn",
+            capacity=term.capacity.value,
+            max_days=max_days,
         )
     if term.ends_on - term.starts_on >= timedelta(days=max_days):
-        _refuse(
-            f"an acting term lasts at most {max_days} days; a longer spell is a new appointment"
-        )
+        _refuse("signing_office.acting_term_too_long", max_days=max_days)
 
 
-def _named(term: Term) -> str:
-    until = term.ends_on.isoformat() if term.ends_on else "further notice"
-    return (
-        f"term {term.number}, {term.holder_name} ({term.capacity.value}) "
-        f"from {term.starts_on} until {until}"
-    )
+def _named(term: Term) -> Message:
+    params = {
+        "number": term.number,
+        "holder": term.holder_name,
+        "capacity": term.capacity.value,
+        "starts_on": term.starts_on,
+    }
+    if term.ends_on is None:
+        return Message("signing_office.named_open_term", params)
+    return Message("signing_office.named_term", {**params, "ends_on": term.ends_on.isoformat()})
 
 
-def _refuse(message: str) -> None:
-    raise RuleViolation(message, rules=(Rule.OFFICE_TERM.value,))
+def _refuse(key: str, **params: Any) -> None:
+    raise RuleViolation(key, rules=(Rule.OFFICE_TERM.value,), **params)

@@ -66,5 +66,10 @@ class TokenRevocations(AuditedAggregate):
 def _name(value: str, field: str) -> str:
     value = value.strip()
     if not value or len(value) > LONGEST_NAME:
-        raise InvalidInput(f"a {field} of 1 to {LONGEST_NAME} characters", field=field)
+        raise InvalidInput(
+            "token_revocations.text_length",
+            field=field,
+            field_name=field,
+            longest_name=LONGEST_NAME,
+        )
     return value

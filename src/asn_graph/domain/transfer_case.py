@@ -36,6 +36,7 @@ from asn_graph.domain.case_records import (
 from asn_graph.domain.case_state import BEFORE_DECREE, EDITABLE_FILE, CaseState
 from asn_graph.domain.eligibility import blocking
 from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
+from asn_graph.domain.messages import Message
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.policy import TransferPolicy
 from asn_graph.domain.regulators import Jurisdiction
@@ -132,7 +133,9 @@ class TransferCase(AuditedAggregate):
             if self.answer.agrees:
                 case.findings = others
             else:
-                objection = warning(Rule.EMPLOYEE_OBJECTION, f"the employee objects: {self.reason}")
+                objection = warning(
+                    Rule.EMPLOYEE_OBJECTION, "transfer_case.employee_objects", reason=self.reason
+                )
                 case.findings = (*others, objection)
 
     class StepDecided(Transitioned):
@@ -283,17 +286,15 @@ class TransferCase(AuditedAggregate):
             destination.position_code
         ):
             raise RuleViolation(
-                "the destination is the employee's current position",
+                "transfer_case.destination_employee_current_position",
                 rules=(Rule.SAME_PLACEMENT.value,),
             )
         if not reason.strip():
-            raise InvalidInput("a transfer case states its reason", field="reason")
+            raise InvalidInput("transfer_case.transfer_case_states_reason", field="reason")
         if plan is not None and plan.answer is not None and not plan.answer.agrees:
             findings = (
                 *findings,
-                warning(
-                    Rule.EMPLOYEE_OBJECTION, "the employee objected in the plan's consultation"
-                ),
+                warning(Rule.EMPLOYEE_OBJECTION, "transfer_case.employee_objected_in_plan"),
             )
         return cls._create(
             cls.Opened,
@@ -313,30 +314,33 @@ class TransferCase(AuditedAggregate):
     # --- the file --------------------------------------------------------------------------
 
     def attach_document(self, document: DocumentEvidence, actor: Actor) -> None:
-        self._require_state("attach a document to", EDITABLE_FILE)
+        self._require_state("transfer_case.action.attach_a_document_to", EDITABLE_FILE)
         self._require_staff_or_requester(actor)
         self._record(self.DocumentAttached, actor, document=document)
 
     def submit(self, findings: tuple[Finding, ...], actor: Actor) -> None:
-        self._require_state("submit", {CaseState.DRAFT, CaseState.DOCUMENTS_RETURNED})
+        self._require_state(
+            "transfer_case.action.submit", {CaseState.DRAFT, CaseState.DOCUMENTS_RETURNED}
+        )
         self._require_staff_or_requester(actor)
         self._require_no_blocking(findings)
         self._record(self.Submitted, actor, state=CaseState.SUBMITTED, findings=findings)
 
     def return_documents(self, actor: Actor, reason: str) -> None:
-        self._require_state("return the documents of", {CaseState.SUBMITTED})
+        self._require_state("transfer_case.action.return_the_documents_of", {CaseState.SUBMITTED})
         authority.require_case_staff(actor, self.origin, self.destination)
         _require_reason(reason)
         self._record(self.DocumentsReturned, actor, reason, state=CaseState.DOCUMENTS_RETURNED)
 
     def verify_documents(self, policy: TransferPolicy, actor: Actor) -> None:
-        self._require_state("verify the documents of", {CaseState.SUBMITTED})
+        self._require_state("transfer_case.action.verify_the_documents_of", {CaseState.SUBMITTED})
         authority.require_case_staff(actor, self.origin, self.destination)
         missing = self.missing_documents(policy)
         if missing:
             raise RuleViolation(
-                "documents missing: " + ", ".join(sorted(d.value for d in missing)),
+                "transfer_case.documents_missing",
                 rules=(Rule.DOCUMENTS_INCOMPLETE.value,),
+                documents=", ".join(sorted(d.value for d in missing)),
             )
         self._record(self.DocumentsVerified, actor, state=CaseState.IN_APPROVAL)
 
@@ -347,11 +351,11 @@ class TransferCase(AuditedAggregate):
     def answer_proposal(
         self, agrees: bool, preferences: tuple[str, ...], actor: Actor, reason: str
     ) -> None:
-        self._require_state("answer the proposal of", BEFORE_DECREE)
+        self._require_state("transfer_case.action.answer_the_proposal_of", BEFORE_DECREE)
         authority.require_role(actor, Role.EMPLOYEE)
         authority.require_own_nip(actor, self.nip)
         if self.initiative is not Initiative.AGENCY_INTEREST:
-            raise IllegalTransition("only an agency-initiated proposal asks for an answer")
+            raise IllegalTransition("transfer_case.only_agency_initiated_proposal_asks")
         if not agrees:
             _require_reason(reason)
         answer = ProposalAnswer(agrees, tuple(p.strip() for p in preferences if p.strip()))
@@ -379,19 +383,23 @@ class TransferCase(AuditedAggregate):
         jurisdiction: Jurisdiction,
         policy: TransferPolicy,
     ) -> None:
-        self._require_state("decide on", {CaseState.IN_APPROVAL})
+        self._require_state("transfer_case.action.decide_on", {CaseState.IN_APPROVAL})
         pending = self.pending_step
         if step is not pending:
             raise RuleViolation(
-                f"the route of a {self.transfer_type.value} transfer expects "
-                f"{pending.value if pending else 'no step'} now, not {step.value}",
+                "transfer_case.route_transfer_expects_now_not",
                 rules=(Rule.APPROVAL_ROUTE.value,),
+                transfer_type=self.transfer_type,
+                pending=pending if pending else Message("transfer_case.no_step"),
+                step=step,
             )
         authority.require_step_authority(
             actor, step, self.parties(jurisdiction), policy.kanreg_regions
         )
         if not reference.strip():
-            raise InvalidInput("a decision needs its letter or minutes number", field="reference")
+            raise InvalidInput(
+                "transfer_case.decision_needs_letter_minutes_number", field="reference"
+            )
         if not approved:
             _require_reason(reason)
         steps = route_for(self.transfer_type).steps
@@ -413,15 +421,17 @@ class TransferCase(AuditedAggregate):
         reason: str,
     ) -> None:
         if self.state.is_terminal or not self.state.holds_employee:
-            raise IllegalTransition(f"a {self.state.value} case takes no override")
+            raise IllegalTransition("transfer_case.case_takes_no_override", state=self.state)
         authority.require_role(actor, Role.APPROVER)
         authority.require_agency(actor, self.origin.agency_code, self.destination.agency_code)
         if not policy.may_override(rule):
-            raise RuleViolation(f"rule {rule.value} cannot be overridden", rules=(rule.value,))
+            raise RuleViolation(
+                "transfer_case.rule_cannot_overridden", rules=(rule.value,), rule=rule
+            )
         _require_reason(reason)
         if not authority_reference.strip():
             raise InvalidInput(
-                "an override names its authority (e.g. the Minister's letter)",
+                "transfer_case.override_names_authority",
                 field="authorityReference",
             )
         override = Override(rule, authority_reference.strip(), actor)
@@ -438,14 +448,16 @@ class TransferCase(AuditedAggregate):
         policy: TransferPolicy,
     ) -> None:
         """``signing`` holds the register of the deciding office, for the signatory's term."""
-        self._require_state("issue a decree for", {CaseState.AWAITING_DECREE})
+        self._require_state("transfer_case.action.issue_a_decree_for", {CaseState.AWAITING_DECREE})
         self._require_signing_office(actor, signing)
         expected = route_for(self.transfer_type).decree_authority
         if decree.authority is not expected:
             raise RuleViolation(
-                f"a {self.transfer_type.value} transfer is decided by {expected.value}, "
-                f"not {decree.authority.value}",
+                "transfer_case.transfer_decided_by_not",
                 rules=(Rule.APPROVAL_ROUTE.value,),
+                transfer_type=self.transfer_type,
+                expected=expected,
+                authority=decree.authority,
             )
         _check_effective_date(decree)
         signed = signing.signed(decree, policy.signing_capacities)
@@ -457,18 +469,21 @@ class TransferCase(AuditedAggregate):
     ) -> None:
         """Ralat: the same decree, its content corrected by a new event (the signatory is
         checked against the register again, on the corrected date)."""
-        self._require_state("correct the decree of", {CaseState.DECREE_ISSUED, CaseState.APPOINTED})
+        self._require_state(
+            "transfer_case.action.correct_the_decree_of",
+            {CaseState.DECREE_ISSUED, CaseState.APPOINTED},
+        )
         self._require_signing_office(actor, signing)
         current = self.decree
         assert current is not None
         if (decree.issuer_key, decree.number_key) != (current.issuer_key, current.number_key):
             raise InvalidInput(
-                "a correction keeps the decree's number and issuer; revoke it to issue another",
+                "transfer_case.correction_keeps_decree_number_issuer",
                 field="number",
             )
         if decree.authority is not current.authority:
             raise RuleViolation(
-                "a correction cannot change the deciding authority",
+                "transfer_case.correction_cannot_change_deciding_authority",
                 rules=(Rule.APPROVAL_ROUTE.value,),
             )
         _check_effective_date(decree)
@@ -477,20 +492,26 @@ class TransferCase(AuditedAggregate):
         self._record(self.DecreeCorrected, actor, reason, decree=signed)
 
     def revoke_decree(self, actor: Actor, reason: str, jurisdiction: Jurisdiction) -> None:
-        self._require_state("revoke the decree of", {CaseState.DECREE_ISSUED, CaseState.APPOINTED})
+        self._require_state(
+            "transfer_case.action.revoke_the_decree_of",
+            {CaseState.DECREE_ISSUED, CaseState.APPOINTED},
+        )
         authority.require_decree_authority(actor, self.parties(jurisdiction))
         _require_reason(reason)
         self._record(self.DecreeRevoked, actor, reason, state=CaseState.AWAITING_DECREE)
 
     def record_installation(self, installed_on: date, policy: TransferPolicy, actor: Actor) -> None:
-        self._require_state("install the employee of", {CaseState.DECREE_ISSUED})
+        self._require_state(
+            "transfer_case.action.install_the_employee_of", {CaseState.DECREE_ISSUED}
+        )
         authority.require_role(actor, *authority.AGENCY_STAFF)
         authority.require_agency(actor, self.destination.agency_code)
         decree = self.decree
         assert decree is not None
         if installed_on < decree.signed_on:
             raise RuleViolation(
-                "installation cannot precede the decree", rules=(Rule.DECREE_EFFECTIVE_DATE.value,)
+                "transfer_case.installation_cannot_precede_decree",
+                rules=(Rule.DECREE_EFFECTIVE_DATE.value,),
             )
         late = working_days_between(decree.signed_on, installed_on)
         warnings: tuple[Finding, ...] = ()
@@ -498,8 +519,9 @@ class TransferCase(AuditedAggregate):
             warnings = (
                 warning(
                     Rule.DEADLINE,
-                    f"installed {late} working days after the decree; the deadline is "
-                    f"{policy.appointment_working_days}",
+                    "transfer_case.installed_late",
+                    late=late,
+                    deadline=policy.appointment_working_days,
                 ),
             )
         self._record(
@@ -512,25 +534,26 @@ class TransferCase(AuditedAggregate):
 
     def record_handover(self, handover: Handover, actor: Actor) -> None:
         self._require_state(
-            "record the handover of",
+            "transfer_case.action.record_the_handover_of",
             {CaseState.AWAITING_DECREE, CaseState.DECREE_ISSUED, CaseState.APPOINTED},
         )
         authority.require_case_staff(actor, self.origin, self.origin)
         self._record(self.HandoverRecorded, actor, handover=handover)
 
     def take_effect(self, today: date, policy: TransferPolicy, actor: Actor) -> None:
-        self._require_state("make effective", {CaseState.APPOINTED})
+        self._require_state("transfer_case.action.make_effective", {CaseState.APPOINTED})
         authority.require_case_staff(actor, self.origin, self.destination)
         decree = self.decree
         assert decree is not None
         if today < decree.effective_on:
             raise RuleViolation(
-                f"the decree takes effect (TMT) on {decree.effective_on}, not before",
+                "transfer_case.decree_takes_effect_tmt_not",
                 rules=(Rule.DECREE_EFFECTIVE_DATE.value,),
+                effective_on=decree.effective_on,
             )
         if policy.handover_required and self.handover is None:
             raise RuleViolation(
-                "the old post has not been handed over", rules=(Rule.HANDOVER_MISSING.value,)
+                "transfer_case.old_post_has_not_been", rules=(Rule.HANDOVER_MISSING.value,)
             )
         self._record(
             self.TookEffect, actor, state=CaseState.EFFECTIVE, effective_on=decree.effective_on
@@ -539,51 +562,55 @@ class TransferCase(AuditedAggregate):
     # --- after the move ----------------------------------------------------------------------
 
     def record_training(self, training: Training, actor: Actor) -> None:
-        self._require_state("record training for", {CaseState.EFFECTIVE})
+        self._require_state("transfer_case.action.record_training_for", {CaseState.EFFECTIVE})
         self._require_destination_staff(actor)
         self._record(self.TrainingRecorded, actor, training=training)
 
     def record_evaluation(self, evaluation: Evaluation, actor: Actor) -> None:
         """Evaluasi berkala: a move is evaluated as often as the agency's schedule asks, also
         after its case is closed."""
-        self._require_state("evaluate", {CaseState.EFFECTIVE, CaseState.CLOSED})
+        self._require_state(
+            "transfer_case.action.evaluate", {CaseState.EFFECTIVE, CaseState.CLOSED}
+        )
         self._require_destination_staff(actor)
         effective_on = self.effective_on
         assert effective_on is not None
         if evaluation.evaluated_on < effective_on:
-            raise InvalidInput("an evaluation follows the move", field="evaluatedOn")
+            raise InvalidInput("transfer_case.evaluation_follows_move", field="evaluatedOn")
         self._record(self.EvaluationRecorded, actor, evaluation=evaluation)
 
     def close(self, actor: Actor) -> None:
-        self._require_state("close", {CaseState.EFFECTIVE})
+        self._require_state("transfer_case.action.close", {CaseState.EFFECTIVE})
         self._require_destination_staff(actor)
         if self.evaluation is None:
-            raise IllegalTransition("a case closes after its post-transfer evaluation")
+            raise IllegalTransition("transfer_case.case_closes_after_post_transfer")
         self._record(self.Closed, actor, state=CaseState.CLOSED)
 
     # --- ending early ------------------------------------------------------------------------
 
     def reject(self, actor: Actor, reason: str) -> None:
-        self._require_state("reject", {CaseState.SUBMITTED, CaseState.DOCUMENTS_RETURNED})
+        self._require_state(
+            "transfer_case.action.reject", {CaseState.SUBMITTED, CaseState.DOCUMENTS_RETURNED}
+        )
         authority.require_case_staff(actor, self.origin, self.destination)
         _require_reason(reason)
         self._record(self.Rejected, actor, reason, state=CaseState.REJECTED)
 
     def withdraw(self, actor: Actor, reason: str) -> None:
-        self._require_state("withdraw", BEFORE_DECREE)
+        self._require_state("transfer_case.action.withdraw", BEFORE_DECREE)
         self._require_staff_or_requester(actor)
         _require_reason(reason)
         self._record(self.Withdrawn, actor, reason, state=CaseState.WITHDRAWN)
 
     def cancel(self, actor: Actor, reason: str) -> None:
-        self._require_state("cancel", BEFORE_DECREE)
+        self._require_state("transfer_case.action.cancel", BEFORE_DECREE)
         authority.require_role(actor, Role.APPROVER)
         authority.require_agency(actor, self.origin.agency_code, self.destination.agency_code)
         _require_reason(reason)
         self._record(self.Cancelled, actor, reason, state=CaseState.CANCELLED)
 
     def expire(self, actor: Actor, reason: str) -> None:
-        self._require_state("expire", BEFORE_DECREE)
+        self._require_state("transfer_case.action.expire", BEFORE_DECREE)
         authority.require_case_staff(actor, self.origin, self.destination)
         _require_reason(reason)
         self._record(self.Expired, actor, reason, state=CaseState.EXPIRED)
@@ -620,9 +647,11 @@ class TransferCase(AuditedAggregate):
     def warnings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if not f.blocks)
 
-    def _require_state(self, action: str, allowed: Iterable[CaseState]) -> None:
+    def _require_state(self, action_key: str, allowed: Iterable[CaseState]) -> None:
         if self.state not in set(allowed):
-            raise IllegalTransition(f"cannot {action} a case in state {self.state.value}")
+            raise IllegalTransition(
+                "transfer_case.not_in_state", action=Message(action_key), state=self.state
+            )
 
     def _require_signing_office(self, actor: Actor, signing: Signing) -> None:
         parties = self.parties(signing.jurisdiction)
@@ -634,8 +663,9 @@ class TransferCase(AuditedAggregate):
         blocked = blocking(findings, set(self.overrides))
         if blocked:
             raise RuleViolation(
-                "; ".join(f"{f.rule.value}: {f.message}" for f in blocked),
+                "transfer_case.blocked_by_findings",
                 rules=tuple(dict.fromkeys(f.rule.value for f in blocked)),
+                findings=[f.as_message(with_rule=True) for f in blocked],
             )
 
     def _require_staff_or_requester(self, actor: Actor) -> None:
@@ -655,12 +685,14 @@ def _objections(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 def _require_reason(reason: str) -> None:
     if not reason.strip():
-        raise InvalidInput("this step needs a reason", field="reason")
+        raise InvalidInput("transfer_case.this_step_needs_reason", field="reason")
 
 
 def _check_effective_date(decree: Decree) -> None:
     if decree.effective_on < decree.signed_on:
         raise RuleViolation(
-            f"TMT {decree.effective_on} is before the decree date {decree.signed_on}",
+            "transfer_case.tmt_before_decree_date",
             rules=(Rule.DECREE_EFFECTIVE_DATE.value,),
+            effective_on=decree.effective_on,
+            signed_on=decree.signed_on,
         )

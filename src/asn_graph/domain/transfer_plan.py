@@ -16,6 +16,7 @@ from asn_graph.domain import authority
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.audited import AuditedAggregate
 from asn_graph.domain.errors import IllegalTransition, InvalidInput, RuleViolation
+from asn_graph.domain.messages import Message
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import (
     ConsultationAnswer,
@@ -193,9 +194,9 @@ class TransferPlan(AuditedAggregate):
         authority.require_role(actor, Role.OFFICER)
         authority.require_agency(actor, agency_code)
         if not title.strip():
-            raise InvalidInput("a plan needs a title", field="title")
+            raise InvalidInput("transfer_plan.plan_needs_title", field="title")
         if period_end < period_start:
-            raise InvalidInput("a plan's period cannot end before it starts", field="periodEnd")
+            raise InvalidInput("transfer_plan.plan_period_cannot_end_before", field="periodEnd")
         _check_max_moves(max_moves)
         return cls._create(
             cls.Drafted,
@@ -248,12 +249,13 @@ class TransferPlan(AuditedAggregate):
         lost = sorted(nip for nip, move in self.moves.items() if move.pinned and nip not in kept)
         if lost:
             raise RuleViolation(
-                f"a proposal must keep every pinned move; it leaves out {', '.join(lost)}"
+                "transfer_plan.proposal_must_keep_every_pinned", lost=", ".join(lost)
             )
         if self.max_moves is not None and len(proposed) > self.max_moves:
             raise RuleViolation(
-                f"{len(proposed)} moves go beyond the plan's maximum of {self.max_moves}: "
-                "unpin some moves or raise the maximum"
+                "transfer_plan.moves_go_beyond_plan_maximum",
+                count=len(proposed),
+                max_moves=self.max_moves,
             )
         self._record(
             self.Proposed,
@@ -269,15 +271,18 @@ class TransferPlan(AuditedAggregate):
         self.require_editor(actor)
         if move.nip in self.moves:
             raise RuleViolation(
-                f"employee {move.nip} already has a move in this plan",
+                "transfer_plan.employee_already_has_move_this",
                 rules=(Rule.ONE_ACTIVE_CASE.value,),
+                nip=move.nip,
             )
         if move.nip in self.excluded_employees:
-            raise RuleViolation(f"employee {move.nip} is excluded from this plan")
+            raise RuleViolation("transfer_plan.employee_excluded_from_this_plan", nip=move.nip)
         if move.destination in self.excluded_positions or move.origin in self.excluded_positions:
-            raise RuleViolation("the plan must neither fill nor empty an excluded position")
+            raise RuleViolation("transfer_plan.plan_must_neither_fill_nor")
         if self.max_moves is not None and len(self.moves) >= self.max_moves:
-            raise RuleViolation(f"the plan already holds its maximum of {self.max_moves} moves")
+            raise RuleViolation(
+                "transfer_plan.plan_already_holds_maximum_moves", max_moves=self.max_moves
+            )
         self._record(self.MoveAdded, actor, reason, move=move)
 
     def remove_move(self, nip: str, actor: Actor, reason: str) -> None:
@@ -294,25 +299,27 @@ class TransferPlan(AuditedAggregate):
     # --- consultation, approval, launch -------------------------------------------------------
 
     def open_consultation(self, answer_by: date, today: date, actor: Actor) -> None:
-        self._require_status("open the consultation of", (PlanStatus.DRAFT,))
+        self._require_status("transfer_plan.action.open_the_consultation_of", (PlanStatus.DRAFT,))
         self._require_officer(actor)
         if not self.moves:
-            raise RuleViolation("a plan without moves has no one to consult")
+            raise RuleViolation("transfer_plan.plan_without_moves_has_no")
         if answer_by < today:
-            raise InvalidInput("the answers cannot be due in the past", field="answerBy")
+            raise InvalidInput("transfer_plan.answers_cannot_due_past", field="answerBy")
         self._record(self.ConsultationOpened, actor, answer_by=answer_by)
 
     def answer(self, nip: str, answer: ConsultationAnswer, actor: Actor, reason: str = "") -> None:
-        self._require_status("answer the consultation of", (PlanStatus.CONSULTING,))
+        self._require_status(
+            "transfer_plan.action.answer_the_consultation_of", (PlanStatus.CONSULTING,)
+        )
         authority.require_role(actor, Role.EMPLOYEE)
         authority.require_own_nip(actor, nip)
         if answer.destination != self._move(nip).destination:
             raise InvalidInput(
-                "the answer is about another move than the one the plan now proposes",
+                "transfer_plan.answer_about_another_move_than",
                 field="planId",
             )
         if not answer.agrees and answer.reason is None:
-            raise InvalidInput("an objection needs its reason category", field="reason")
+            raise InvalidInput("transfer_plan.objection_needs_reason_category", field="reason")
         self._record(self.ConsultationAnswered, actor, reason, nip=nip, answer=answer)
 
     def answer_to(self, nip: str) -> ConsultationAnswer | None:
@@ -339,21 +346,22 @@ class TransferPlan(AuditedAggregate):
         return answer is not None and not answer.agrees
 
     def approve(self, actor: Actor, reason: str = "") -> None:
-        self._require_status("approve", (PlanStatus.CONSULTING,))
+        self._require_status("transfer_plan.action.approve", (PlanStatus.CONSULTING,))
         authority.require_role(actor, Role.APPROVER)
         authority.require_agency(actor, self.agency_code)
         if not self.moves:
-            raise RuleViolation("a plan without moves has nothing to approve")
+            raise RuleViolation("transfer_plan.plan_without_moves_has_nothing")
         if self.unanswered:
             raise RuleViolation(
-                f"{len(self.unanswered)} employees have not been heard yet: "
-                f"{', '.join(self.unanswered[:10])}",
+                "transfer_plan.employees_have_not_been_heard",
                 rules=(Rule.EMPLOYEE_OBJECTION.value,),
+                count=len(self.unanswered),
+                nips=", ".join(self.unanswered[:10]),
             )
         self._record(self.Approved, actor, reason)
 
     def return_for_revision(self, actor: Actor, reason: str) -> None:
-        self._require_status("return", (PlanStatus.CONSULTING,))
+        self._require_status("transfer_plan.action.return", (PlanStatus.CONSULTING,))
         authority.require_role(actor, Role.APPROVER)
         authority.require_agency(actor, self.agency_code)
         _require_reason(reason)
@@ -364,23 +372,24 @@ class TransferPlan(AuditedAggregate):
         return tuple(move for nip, move in sorted(self.moves.items()) if nip not in self.launched)
 
     def record_launch(self, outcomes: tuple[LaunchOutcome, ...], actor: Actor) -> None:
-        self._require_status("launch", (PlanStatus.APPROVED,))
+        self._require_status("transfer_plan.action.launch", (PlanStatus.APPROVED,))
         self._require_officer(actor)
         if any(
             outcome.nip not in self.moves or outcome.nip in self.launched for outcome in outcomes
         ):
-            raise RuleViolation("a launch covers moves of the plan not launched before")
+            raise RuleViolation("transfer_plan.launch_covers_moves_plan_not")
         if outcomes:
             self._record(self.MovesLaunched, actor, outcomes=outcomes)
 
     def cancel(self, actor: Actor, reason: str) -> None:
         self._require_status(
-            "cancel", {PlanStatus.DRAFT, PlanStatus.CONSULTING, PlanStatus.APPROVED}
+            "transfer_plan.action.cancel",
+            {PlanStatus.DRAFT, PlanStatus.CONSULTING, PlanStatus.APPROVED},
         )
         self._require_officer(actor)
         _require_reason(reason)
         if self.launched:
-            raise IllegalTransition("a plan some of whose moves were launched cannot be cancelled")
+            raise IllegalTransition("transfer_plan.plan_some_whose_moves_were")
         self._record(self.Cancelled, actor, reason)
 
     # --- helpers ------------------------------------------------------------------------------
@@ -388,30 +397,32 @@ class TransferPlan(AuditedAggregate):
     def _move(self, nip: str) -> PlannedMove:
         move = self.moves.get(nip)
         if move is None:
-            raise InvalidInput(f"employee {nip} has no move in this plan", field="nip")
+            raise InvalidInput("plans.employee_has_no_move_this", field="nip", nip=nip)
         return move
 
-    def _require_status(self, action: str, allowed: Collection[PlanStatus]) -> None:
+    def _require_status(self, action_key: str, allowed: Collection[PlanStatus]) -> None:
         if self.status not in allowed:
-            raise IllegalTransition(f"cannot {action} a plan that is {self.status.value}")
+            raise IllegalTransition(
+                "transfer_plan.not_in_status", action=Message(action_key), status=self.status
+            )
 
     def _require_officer(self, actor: Actor) -> None:
         authority.require_role(actor, Role.OFFICER)
         authority.require_agency(actor, self.agency_code)
 
     def require_editor(self, actor: Actor) -> None:
-        self._require_status("change", EDITABLE)
+        self._require_status("transfer_plan.action.change", EDITABLE)
         self._require_officer(actor)
 
 
 def _check_max_moves(max_moves: int | None) -> None:
     if max_moves is not None and max_moves < 1:
-        raise InvalidInput("the maximum number of moves is at least 1", field="maxMoves")
+        raise InvalidInput("transfer_plan.max_moves_at_least_one", field="maxMoves")
 
 
 def _require_reason(reason: str) -> None:
     if not reason.strip():
-        raise InvalidInput("a reason is required", field="reason")
+        raise InvalidInput("transfer_plan.reason_required", field="reason")
 
 
 def _placement_key(placement: Placement) -> tuple[str, str, str]:

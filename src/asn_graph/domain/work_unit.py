@@ -66,9 +66,9 @@ class WorkUnit(AuditedAggregate):
     ) -> WorkUnit:
         code = code.strip().upper()
         if not code or not name.strip():
-            raise InvalidInput("a work unit needs a code and a name", field="code")
+            raise InvalidInput("work_unit.work_unit_needs_code_name", field="code")
         if parent_code is not None and parent_code.strip().upper() == code:
-            raise InvalidInput("a work unit cannot be its own parent", field="parentCode")
+            raise InvalidInput("work_unit.work_unit_cannot_own_parent", field="parentCode")
         return cls._create(
             cls.Registered,
             id=unit_id(agency_code, code),
@@ -83,7 +83,10 @@ class WorkUnit(AuditedAggregate):
     def establish_position(self, position: Position, actor: Actor, reason: str = "") -> None:
         if position.code in self.positions:
             raise InvalidInput(
-                f"position {position.code} already exists in unit {self.code}", field="code"
+                "work_unit.position_already_exists_unit",
+                field="code",
+                code=position.code,
+                code2=self.code,
             )
         self._record(self.PositionEstablished, actor, reason, position=position)
 
@@ -99,7 +102,9 @@ class WorkUnit(AuditedAggregate):
         try:
             return self.positions[position_code]
         except KeyError:
-            raise NotFound(f"unit {self.code} has no position {position_code}") from None
+            raise NotFound(
+                "work_unit.unit_has_no_position", code=self.code, position_code=position_code
+            ) from None
 
     def staff_needed(self, position_code: str) -> int:
         workload = self.workloads.get(position_code)

@@ -85,7 +85,7 @@ def letter_facts(app: Application, case_id: UUID, record: LetterRecord) -> Lette
     record comes from ``letter_records``, which has read the case's history already)."""
     case = app.time_travel.transfer_case(case_id, Moment(version=record.version)).view
     if case.decree is None:
-        raise NotFound(f"no decree letter {case_id}/{record.version}")
+        raise NotFound("facts.no_decree_letter", case_id=case_id, version=record.version)
     then = Moment(at=record.recorded_at)
     employee = app.time_travel.employee(case.nip, then).view
     return LetterFacts(

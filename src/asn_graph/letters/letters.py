@@ -69,17 +69,17 @@ class DecreeLetters:
         """The letter in force for a case; NotFound when it has none (no decree, or revoked)."""
         records = letter_records(self.app, case_id)
         if not records or records[-1].status is not LetterStatus.VALID:
-            raise NotFound(f"transfer case {case_id} has no decree letter in force")
+            raise NotFound("letters.transfer_case_has_no_decree", case_id=case_id)
         return self._letter(case_id, records[-1])
 
     def verify(self, verification_id: str) -> Verification:
         key = self.ids.key_of(verification_id)
         if key is None:
-            raise NotFound("no decree letter has this verification address")
+            raise NotFound("letters.no_decree_letter_has_this")
         records = letter_records(self.app, key.case_id)
         record = next((r for r in records if r.version == key.version), None)
         if record is None:
-            raise NotFound("no decree letter has this verification address")
+            raise NotFound("letters.no_decree_letter_has_this")
         letter = self._letter(key.case_id, record)
         later = next((r for r in records if r.version == record.superseded_by), None)
         recorded = self.app.decree_letters.recorded(key.case_id).get(record.version)

@@ -42,5 +42,5 @@ class MissingColumns(DomainError):
     """The file lacks a column every row needs: nothing is imported."""
 
     def __init__(self, file_name: str, missing: Sequence[str]) -> None:
-        super().__init__(f"berkas {file_name} tidak memiliki kolom wajib: {', '.join(missing)}")
+        super().__init__("imports.missing_columns", file=file_name, columns=", ".join(missing))
         self.missing = tuple(missing)

@@ -47,7 +47,7 @@ def table_kind(path: Path) -> str:
         return "csv"
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
-    raise InvalidInput(f"berkas {path.name}: hanya CSV atau XLSX yang dapat diimpor", field="file")
+    raise InvalidInput("imports.only_csv_or_xlsx", field="file", file=path.name)
 
 
 def header_of(path: Path) -> list[str]:
@@ -55,7 +55,7 @@ def header_of(path: Path) -> list[str]:
     try:
         return [column_name(cell) for cell in next(rows)]
     except StopIteration:
-        raise InvalidInput(f"berkas {path.name} kosong", field="file") from None
+        raise InvalidInput("imports.file_empty", field="file", file=path.name) from None
     finally:
         rows.close()
 

@@ -39,17 +39,13 @@ class Deadline:
         """Refuse to go on once the caller has given up or the time is spent."""
         if self.abandoned or self.remaining() <= 0:
             raise DatabaseUnavailable(
-                f"the database did not answer within {self.seconds:g} s; nothing of this "
-                "request was recorded: retry shortly (basis data tidak menjawab; tidak ada "
-                "yang dicatat)"
+                "deadline.database_did_not_answer_within", seconds=self.seconds
             )
 
 
-OUTAGE = (
-    "the database cannot be reached now; retry shortly (basis data tidak dapat dihubungi; "
-    "coba lagi sebentar lagi)"
-)
-"""The client's view of an outage: what happened in words, no stack trace, no internals."""
+OUTAGE = "deadline.database_cannot_be_reached"
+"""The message key of the client's view of an outage: what happened in words, no stack
+trace, no internals."""
 
 
 _current: ContextVar[Deadline | None] = ContextVar("asn_graph_deadline", default=None)

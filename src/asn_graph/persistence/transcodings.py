@@ -250,6 +250,16 @@ class PositionAsDict(DataclassAsDict):
         return super().decode(data)
 
 
+class FindingAsDict(DataclassAsDict):
+    """A finding, its message's parameters (name, value) pairs read back as tuples (one
+    recorded before findings had keys reads with none)."""
+
+    def decode(self, data: dict[str, Any]) -> Any:
+        if "params" in data:
+            data["params"] = tuple(tuple(pair) for pair in data["params"])
+        return super().decode(data)
+
+
 class ScoreAsDict(DataclassAsDict):
     """A score, its parts (part, points) pairs read back as tuples."""
 
@@ -295,7 +305,6 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "required_competency": RequiredCompetency,
     "workload": Workload,
     "workload_item": WorkloadItem,
-    "finding": Finding,
     "document_evidence": DocumentEvidence,
     "approval": Approval,
     "decree": Decree,
@@ -325,3 +334,4 @@ def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
         transcoder.register(DataclassAsDict(value_type, name))
     transcoder.register(PositionAsDict(Position, "position"))
     transcoder.register(ScoreAsDict(Score, "score"))
+    transcoder.register(FindingAsDict(Finding, "finding"))

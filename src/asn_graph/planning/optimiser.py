@@ -143,8 +143,8 @@ class PlanSolution:
 class PlanInfeasible(RuleViolation):
     """The pinned moves cannot all hold; ``pins`` are those in conflict."""
 
-    def __init__(self, message: str, pins: Iterable[Pin]) -> None:
-        super().__init__(message, rules=("PLAN_INFEASIBLE",))
+    def __init__(self, key: str, pins: Iterable[Pin], /, **params: Any) -> None:
+        super().__init__(key, rules=("PLAN_INFEASIBLE",), **params)
         self.pins = tuple(sorted(pins))
 
 
@@ -185,7 +185,7 @@ def _check_pins(problem: PlanProblem) -> None:
     missing = [pin for pin in pinned if pin not in arcs]
     if missing:
         raise PlanInfeasible(
-            f"pinned moves are not among the candidate moves: {_listed(missing)}", missing
+            "optimiser.pinned_moves_are_not_among", missing, pins_listed=_listed(missing)
         )
     by_employee: defaultdict[str, list[Pin]] = defaultdict(list)
     by_origin: defaultdict[str, list[Pin]] = defaultdict(list)
@@ -197,31 +197,41 @@ def _check_pins(problem: PlanProblem) -> None:
     for employee, pins in by_employee.items():
         if len(pins) > 1:
             raise PlanInfeasible(
-                f"employee {employee} is pinned to {len(pins)} destinations, and moves once: "
-                f"{_listed(pins)}",
+                "optimiser.employee_pinned_destinations_moves_once",
                 pins,
+                employee=employee,
+                count=len(pins),
+                pins_listed=_listed(pins),
             )
     for origin, pins in sorted(by_origin.items()):
         room = problem.origin_room.get(origin, 0)
         if len(pins) > room:
             raise PlanInfeasible(
-                f"origin {origin} may let {room} go (its surplus) but {len(pins)} pinned moves "
-                f"leave it: {_listed(pins)}",
+                "optimiser.origin_may_let_go_surplus",
                 pins,
+                origin=origin,
+                room=room,
+                count=len(pins),
+                pins_listed=_listed(pins),
             )
     for destination, pins in sorted(by_destination.items()):
         room = problem.destination_room.get(destination, 0)
         if len(pins) > room:
             raise PlanInfeasible(
-                f"destination {destination} may receive {room} (its vacancies) but "
-                f"{len(pins)} pinned moves go to it: {_listed(pins)}",
+                "optimiser.destination_may_receive_vacancies_but",
                 pins,
+                destination=destination,
+                room=room,
+                count=len(pins),
+                pins_listed=_listed(pins),
             )
     if problem.max_moves is not None and len(pinned) > problem.max_moves:
         raise PlanInfeasible(
-            f"the plan may hold {problem.max_moves} moves but {len(pinned)} are pinned: "
-            f"{_listed(pinned)}",
+            "optimiser.plan_may_hold_moves_but",
             pinned,
+            max_moves=problem.max_moves,
+            count=len(pinned),
+            pins_listed=_listed(pinned),
         )
 
 

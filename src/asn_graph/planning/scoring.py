@@ -51,7 +51,7 @@ from asn_graph.domain.reference import (
     PerformanceRating,
     PositionKind,
 )
-from asn_graph.domain.rules import Finding, Rule, Severity
+from asn_graph.domain.rules import Finding, Rule, Severity, hard
 from asn_graph.domain.talent import Potential
 from asn_graph.domain.transfer_types import Initiative
 
@@ -258,19 +258,15 @@ def exclusions(
     findings: list[Finding | None] = []
     if candidate.origin == destination:
         findings.append(
-            Finding(
-                Rule.SAME_PLACEMENT,
-                Severity.HARD,
-                "the destination is the employee's current position",
-            )
+            hard(Rule.SAME_PLACEMENT, "transfer_case.destination_employee_current_position")
         )
     if candidate.active_case is not None:
         findings.append(
-            Finding(
+            hard(
                 Rule.ONE_ACTIVE_CASE,
-                Severity.HARD,
-                f"employee {candidate.nip} already has an active transfer case "
-                f"{candidate.active_case}",
+                "employee.employee_already_has_active_transfer",
+                nip=candidate.nip,
+                active_case_id=str(candidate.active_case),
             )
         )
     crosses = candidate.origin.agency_code != destination.agency_code
@@ -289,7 +285,7 @@ def exclusions(
         ),
     ]
     return tuple(
-        Exclusion(finding.rule, finding.message)
+        Exclusion(finding.rule, finding.message, finding.as_message())
         for finding in findings
         if finding is not None and finding.severity is Severity.HARD
     )

@@ -88,7 +88,8 @@ MODEL = TalentPoolProjection.name
 PARTS = tuple(ScorePart)
 LEVELS = tuple(EducationLevel)
 POTENTIALS = (None, *Potential)
-BAD_CURSOR = "the cursor is not one this list gave out"
+BAD_CURSOR = "pagination.cursor_not_one_this_list"
+"""The message key of a cursor this list did not give out."""
 
 PositionKey = tuple[str, str, str]
 
@@ -626,7 +627,7 @@ class CandidateIndex:
         position_id = self._position_ids.get(key)
         post = self._post(position_id) if position_id is not None else None
         if position_id is None or post is None:
-            raise NotFound(f"position {destination} not found")
+            raise NotFound("candidate_index.position_not_found", destination=destination)
         return position_id, Opening(destination, post, *self._counts(position_id))
 
     def _target(self, position_id: int, opening: Opening, day: _Day) -> Target:
@@ -645,8 +646,9 @@ class CandidateIndex:
         position_id = int(pool.position[row])
         if position_id < 0:
             raise RuleViolation(
-                f"employee {self._nips[row]} has no current placement to move from",
+                "candidate_index.employee_has_no_current_placement",
                 rules=(Rule.SAME_PLACEMENT.value,),
+                nip=self._nips[row],
             )
         asked_units, asked_kinds = self._asked.get(row, (frozenset(), frozenset()))
         placed_month = int(columns["placed_month"][row])
@@ -738,13 +740,16 @@ class CandidateIndex:
         for code, level in where.competencies:
             column = COLUMN.get(code)
             if column is None:
-                raise InvalidInput(f"unknown competency code {code!r}", field="competencies")
+                raise InvalidInput(
+                    "competencies.unknown_competency_code", field="competencies", code=code
+                )
             selected &= pool.held[:, column] >= level
         if where.education_family is not None:
             if where.education_family not in FAMILIES:
                 raise InvalidInput(
-                    f"unknown education family {where.education_family!r}",
+                    "candidate_index.unknown_education_family",
                     field="educationFamily",
+                    education_family=where.education_family,
                 )
             fields = [
                 i
@@ -799,7 +804,7 @@ class CandidateIndex:
     def _row(self, nip: str) -> int:
         row = self._nip_rows.get(nip)
         if row is None:
-            raise NotFound(f"employee {nip} not found")
+            raise NotFound("matching.employee_not_found", nip=nip)
         return row
 
     def placement_options(
@@ -944,7 +949,7 @@ class CandidateIndex:
         )
         missing = sorted(set(scope.agency_codes) - {row["code"] for row in known})
         if missing:
-            raise NotFound(f"agency {', '.join(missing)} not found")
+            raise NotFound("candidate_index.agency_not_found", codes=", ".join(missing))
         clauses = [one_of("agency_code", list(scope.agency_codes), "agency", params)]
         if scope.unit_codes:
             named = one_of("t.ancestor_code", list(scope.unit_codes), "unit", params)

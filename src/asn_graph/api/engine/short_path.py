@@ -40,6 +40,7 @@ from asn_graph.api.engine import fallbacks
 from asn_graph.api.engine.documents import PreparedDocuments, prepared
 from asn_graph.api.engine.fallbacks import Fallback
 from asn_graph.api.errors import ErrorCodes, describe_all, suggests_names
+from asn_graph.api.languages import language_of_context
 from asn_graph.api.operation_policy import OperationPolicy, asks_for_schema
 from asn_graph.api.remembered_documents import in_turn
 from asn_graph.api.request_note import UNKNOWN, note_operation
@@ -172,7 +173,9 @@ class ShortPath:
         view = self.view
         sub_response = await view.get_sub_response(request)
         context = await view.get_context(request, response=sub_response)
-        errors = describe_all([error], suggestions=suggests_names(context))
+        errors = describe_all(
+            [error], suggestions=suggests_names(context), language=language_of_context(context)
+        )
         result = ExecutionResult(data=None, errors=errors)
         return view.create_response(await view.process_result(request, result), sub_response)
 
@@ -184,7 +187,9 @@ class ShortPath:
             # As the schema's execution and its ErrorCodes extension do: log what is
             # unexpected, then describe every error to the client.
             self.schema._process_errors(errors)
-            errors = describe_all(errors, suggestions=suggestions)
+            errors = describe_all(
+                errors, suggestions=suggestions, language=language_of_context(context)
+            )
         return ExecutionResult(
             data=executed.data, errors=errors, extensions=freshness_extensions(context) or None
         )

@@ -58,6 +58,6 @@ def education_family(text: str) -> str:
     family = " ".join(text.split()).casefold()
     if family not in FAMILIES:
         raise InvalidInput(
-            f"unknown education family {text!r}; see fieldsOfStudy", field="educationFamily"
+            "common.unknown_education_family_see_fieldsofstudy", field="educationFamily", text=text
         )
     return family

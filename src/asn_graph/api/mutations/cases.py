@@ -49,7 +49,7 @@ class CaseMutations:
     ) -> CaseResult:
         nip = info.context.caller().nip
         if nip is None:
-            raise Forbidden("only an employee requests a transfer for themselves")
+            raise Forbidden("cases.only_employee_requests_transfer_themselves")
         command = input.to_command(nip)
         return await _case(info, info.context.app.cases.open, command, idempotency_key)
 

@@ -18,9 +18,9 @@ MOST_AT_ONCE = 200
 
 def _sequences(ids: list[strawberry.ID]) -> list[int]:
     if len(ids) > MOST_AT_ONCE:
-        raise InvalidInput(f"at most {MOST_AT_ONCE} notifications at once", field="ids")
+        raise InvalidInput("notifications.at_most_at_once", field="ids", most=MOST_AT_ONCE)
     if not all(str(id_).isdigit() for id_ in ids):
-        raise InvalidInput("not the id of a notification", field="ids")
+        raise InvalidInput("notifications.not_an_id", field="ids")
     return [int(id_) for id_ in ids]
 
 
@@ -35,7 +35,7 @@ class NotificationMutations:
     ) -> NotificationsMarked:
         nip = own_nip(info)
         if all == (ids is not None):
-            raise InvalidInput("name the notifications in 'ids', or ask for 'all'", field="ids")
+            raise InvalidInput("notifications.name_ids_or_all", field="ids")
         sequences = None if all else _sequences(ids or [])
         if info.context.commands is not None:
             info.context.commands.take(info.context.caller().id)

@@ -105,7 +105,7 @@ class PlanMutations:
     ) -> TransferPlanResult:
         nip = info.context.caller().nip
         if nip is None:
-            raise Forbidden("only the employee concerned answers a plan's consultation")
+            raise Forbidden("plans.only_employee_concerned_answers_plan")
         plans = info.context.app.plans
         return await _plan(info, plans.answer, input.to_command(nip), idempotency_key)
 

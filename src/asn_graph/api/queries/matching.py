@@ -84,7 +84,11 @@ def _may_rank_for(context: Context, agency_code: str) -> None:
     """Callers rank candidates for the positions of the agencies they read, and read the
     options of those agencies' employees."""
     if not scope_of(context).covers_agency(agency_code):
-        raise Forbidden(f"{context.caller().role.value} does not read agency {agency_code}")
+        raise Forbidden(
+            "matching.does_not_read_agency",
+            role=context.caller().role.value,
+            agency_code=agency_code,
+        )
 
 
 @strawberry.type
@@ -156,7 +160,7 @@ class MatchingQueries:
         def options() -> Page[OptionRow]:
             origin = read.candidates.origin_of(parsed).agency_code
             if not (scope.covers_nip(parsed) or scope.covers_agency(origin)):
-                raise NotFound(f"employee {nip} not found")
+                raise NotFound("matching.employee_not_found", nip=nip)
             return read.candidates.placement_options(parsed, agencies, size, cursor)
 
         page = await info.context.run(options)

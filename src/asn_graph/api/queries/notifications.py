@@ -20,7 +20,7 @@ def own_nip(info: Ctx) -> str:
     """The caller's NIP: an inbox is an employee's own, read by nobody else."""
     caller = info.context.reader()
     if caller.nip is None:
-        raise Forbidden("only an employee has notifications of their own")
+        raise Forbidden("notifications.only_employees")
     return caller.nip
 
 
@@ -34,7 +34,7 @@ def decode_inbox_cursor(cursor: str | None) -> tuple[str, int] | None:
         return None
     shown_on, _, seq = key.partition("|")
     if not shown_on or not seq.isdigit():
-        raise InvalidInput("the cursor is not one this list gave out", field="after")
+        raise InvalidInput("pagination.cursor_not_one_this_list", field="after")
     return shown_on, int(seq)
 
 

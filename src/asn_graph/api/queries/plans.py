@@ -52,7 +52,7 @@ def _shown(info: Ctx, view: PlanView) -> TransferPlan:
     if view.status not in SHOWN_TO_EMPLOYEES or not any(
         move.move.nip == caller.nip for move in view.moves
     ):
-        raise Forbidden("an employee may read only a plan that consults them on a move")
+        raise Forbidden("plans.employee_may_read_only_plan")
     return TransferPlan.of(view, weights, only_nip=caller.nip)
 
 
@@ -83,7 +83,7 @@ class PlanQueries:
     async def my_transfer_plan_consultations(self, info: Ctx) -> list[PlanConsultation]:
         caller = info.context.reader()
         if caller.nip is None:
-            raise Forbidden("only an employee has consultations of their own")
+            raise Forbidden("plans.only_employee_has_consultations_their")
         plans = (await info.context.read()).plans
         rows = await info.context.run(plans.consultations, caller.nip)
         return [PlanConsultation.of(row) for row in rows]
@@ -117,7 +117,7 @@ class PlanQueries:
     ) -> TransferPlanDifference:
         caller = info.context.reader()
         if caller.role is Role.EMPLOYEE:
-            raise Forbidden("the versions of a plan are for staff and auditors")
+            raise Forbidden("plans.versions_plan_are_staff_auditors")
         plans = info.context.app.plans
         plan_in_scope(info.context, await info.context.run(plans.get, parse_id(id, "id")))
         difference = await info.context.run(

@@ -231,7 +231,7 @@ def _utc(moment: datetime | None, field: str) -> str | None:
     if moment is None:
         return None
     if moment.tzinfo is None:
-        raise InvalidInput("a date-time needs a time zone offset, e.g. +07:00", field=field)
+        raise InvalidInput("read_models.date_time_needs_time_zone", field=field)
     return moment.astimezone(UTC).isoformat()
 
 
@@ -267,7 +267,7 @@ class ReadModelQueries:
         rows = await info.context.run(read.placements.stints_of, parsed)
         current = rows[-1].agency_code if rows else None
         if rows and not await sees_employee(info.context, parsed, current):
-            raise NotFound(f"employee {nip} not found")
+            raise NotFound("matching.employee_not_found", nip=nip)
         return [PlacementStint.of(row) for row in rows]
 
     @strawberry.field(description="Who came to and left a unit, newest arrival first.")
@@ -305,7 +305,7 @@ class ReadModelQueries:
         read = await info.context.read()
         balance = await info.context.run(read.staffing.balance, agency, unit)
         if balance is None:
-            raise NotFound(f"work unit {agency}/{unit} not found")
+            raise NotFound("read_models.work_unit_not_found", agency=agency, unit=unit)
         return StaffingBalance.of(balance)
 
     @strawberry.field(description="The positions of an agency furthest from their need.")
@@ -314,7 +314,7 @@ class ReadModelQueries:
     ) -> list[PositionBalance]:
         allowed(info.context, STAFF)
         if not 1 <= first <= MAX_GAPS:
-            raise InvalidInput(f"'first' must be between 1 and {MAX_GAPS}", field="first")
+            raise InvalidInput("read_models.first_out_of_range", field="first", max_gaps=MAX_GAPS)
         read = await info.context.read()
         rows = await info.context.run(
             read.staffing.largest_gaps,
@@ -404,7 +404,7 @@ class ReadModelQueries:
         # agencies' own actors (whose authority kept them to their agencies' records).
         if subject is not None and not scope_of(info.context).national:
             if not await subject_in_scope(info.context, read, subject):
-                raise NotFound(f"{_subject_label(where, subject)} not found")
+                raise NotFound("store.not_found", label=_subject_label(where, subject))
             actor_agencies = named_agency(where.actor_agency)
         elif subject is None:
             actor_agencies = scoped_agencies(info.context, where.actor_agency, "filter.actorAgency")
@@ -445,11 +445,15 @@ class ReadModelQueries:
     ) -> AuditChainVerification:
         allowed(info.context, (Role.AUDITOR,))
         if not 1 <= first <= MAX_CHAIN_STRETCH:
-            raise InvalidInput(f"'first' must be between 1 and {MAX_CHAIN_STRETCH}", field="first")
+            raise InvalidInput(
+                "read_models.chain_first_between", field="first", most=MAX_CHAIN_STRETCH
+            )
         start = None
         if after is not None:
             if after.log_position < 1:
-                raise InvalidInput("a log position is 1 or more", field="after.logPosition")
+                raise InvalidInput(
+                    "read_models.log_position_at_least_one", field="after.logPosition"
+                )
             start = Anchor(after.log_position, after.entry_hash.strip().lower())
         read = await info.context.read()
         result = await info.context.run(info.context.service.verify_audit_chain, start, first)
@@ -525,7 +529,7 @@ async def _audit_subject(info: Ctx, where: AuditFilterInput) -> str | None:
     """The one subject the filter names: by id, by NIP, or by work unit."""
     named = [x for x in (where.subject_id, where.nip, where.unit) if x is not None]
     if len(named) > 1:
-        raise InvalidInput("name one subject: subjectId, nip or unit", field="filter.subjectId")
+        raise InvalidInput("read_models.name_one_subject", field="filter.subjectId")
     if where.nip is not None:
         try:
             nip = Nip.parse(where.nip).value
@@ -537,7 +541,7 @@ async def _audit_subject(info: Ctx, where: AuditFilterInput) -> str | None:
         agency = where.unit.agency_code.strip().upper()
         unit = where.unit.unit_code.strip().upper()
         if not agency or not unit:
-            raise InvalidInput("a work unit needs its agency and its code", field="filter.unit")
+            raise InvalidInput("read_models.work_unit_needs_agency_and_code", field="filter.unit")
         return str(unit_id(agency, unit))
     return str(where.subject_id) if where.subject_id else None
 
@@ -583,7 +587,7 @@ def _outcome_filter(info: Ctx, filter_: OutcomeFilterInput | None) -> OutcomeFil
     where = filter_ or OutcomeFilterInput()
     start, end = where.effective_from, where.effective_until
     if start is not None and end is not None and end <= start:
-        raise InvalidInput("the period ends after it starts", field="effectiveUntil")
+        raise InvalidInput("read_models.period_ends_after_starts", field="effectiveUntil")
     return OutcomeFilter(
         agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
         effective_from=where.effective_from.isoformat() if where.effective_from else None,

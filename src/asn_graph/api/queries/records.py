@@ -124,7 +124,7 @@ class RecordQueries:
         actor = info.context.reader()
         where = filter or EmployeeFilterInput()
         if actor.role is Role.EMPLOYEE:
-            raise InvalidInput("employees read their own record with 'employee(nip:)'")
+            raise InvalidInput("records.employees_read_their_own_record")
         query = EmployeeFilter(
             agency_codes=scoped_agencies(info.context, where.agency_code, "filter.agencyCode"),
             unit_code=where.unit_code,

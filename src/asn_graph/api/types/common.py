@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from asn_graph.api.languages import language_of_context
 from asn_graph.api.types.enums import CompetencyKind, EducationLevel, Rule, Severity
 from asn_graph.api.types.mirror import mirror
 from asn_graph.domain import (
@@ -139,11 +140,18 @@ class RequiredCompetency:
 class Finding:
     rule: Rule
     severity: Severity
-    message: str
+    finding: strawberry.Private[rules.Finding]
+
+    @strawberry.field(
+        description="The finding in words, in the request's language (Accept-Language: "
+        "English unless Indonesian is asked for)."
+    )
+    def message(self, info: strawberry.Info) -> str:
+        return self.finding.text(language_of_context(info.context))
 
     @classmethod
     def of(cls, value: rules.Finding) -> Finding:
-        return mirror(cls, value)
+        return cls(rule=value.rule, severity=value.severity, finding=value)
 
 
 @strawberry.type(description="A page position in a list (keyset pagination).")

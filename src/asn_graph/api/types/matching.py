@@ -8,6 +8,7 @@ from functools import partial
 import strawberry
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.languages import language_of_context
 from asn_graph.api.pagination import (
     Connection,
     check_page_size,
@@ -88,11 +89,18 @@ class MatchScore:
 @strawberry.type(description="A hard rule that keeps the employee out of the position, and why.")
 class Exclusion:
     rule: Rule
-    reason: str
+    exclusion: strawberry.Private[matching.Exclusion]
+
+    @strawberry.field(
+        description="Why, in the request's language (Accept-Language: English unless "
+        "Indonesian is asked for)."
+    )
+    def reason(self, info: Ctx) -> str:
+        return self.exclusion.text(language_of_context(info.context))
 
 
 def _exclusions(match: matching.Match) -> list[Exclusion]:
-    return [Exclusion(rule=e.rule, reason=e.reason) for e in match.exclusions]
+    return [Exclusion(rule=e.rule, exclusion=e) for e in match.exclusions]
 
 
 @strawberry.type(description="Calon: an employee scored against a position.")

@@ -141,7 +141,9 @@ class WorkUnit:
     @strawberry.field(description="Employees placed in this unit now (pegawai).")
     async def staff(self, info: Ctx) -> list[EmployeeSummary]:
         if not scope_of(info.context).covers_agency(self.agency_code):
-            raise Forbidden(f"the staff of agency {self.agency_code} are outside your scope")
+            raise Forbidden(
+                "organisation.staff_agency_are_outside_your", agency_code=self.agency_code
+            )
         where = EmployeeFilter(agency_codes=(self.agency_code,), unit_code=self.code)
         directory = await info.context.directory()
         page = await info.context.run(directory.employees, where, STAFF_PAGE, None)

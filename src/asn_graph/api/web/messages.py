@@ -3,19 +3,14 @@ the language cookie, else the browser's ``Accept-Language``, else Indonesian."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from types import MappingProxyType
 
 from starlette.requests import Request
 
 from asn_graph.api.web import texts
+from asn_graph.domain.messages import Language as Language  # the pages import it from here
 
 LANGUAGE_COOKIE = "asn_graph_language"
-
-
-class Language(StrEnum):
-    INDONESIAN = "id"
-    ENGLISH = "en"
 
 
 DEFAULT_LANGUAGE = Language.INDONESIAN

@@ -14,6 +14,7 @@ from asn_graph.api.backend import Backend
 from asn_graph.api.blocking import BlockingPool
 from asn_graph.api.context import Context
 from asn_graph.api.errors import ErrorCode
+from asn_graph.api.web.messages import language_of
 from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Unavailable
@@ -75,10 +76,11 @@ class PageData:
         fresh: bool = False,
     ) -> dict[str, Any]:
         """Executes the package's document ``name`` (a query, or a form's mutation) as the
-        person: its data, or ``PageDataRefused``. The read models are to hold, before a query
-        reads them, ``min_position`` (the log position a form's mutation returned: the page
-        after the redirect shows what the form recorded), or with ``fresh`` every event
-        recorded so far (the person sees what they just did)."""
+        person, in the page's language (a refusal's message, a finding's words): its data, or
+        ``PageDataRefused``. The read models are to hold, before a query reads them,
+        ``min_position`` (the log position a form's mutation returned: the page after the
+        redirect shows what the form recorded), or with ``fresh`` every event recorded so far
+        (the person sees what they just did)."""
         if fresh and min_position is None:
             min_position = await self.blocking.run(self.service.log_head)
         context = Context(
@@ -88,6 +90,7 @@ class PageData:
             actor=actor,
             min_position=min_position,
             letters=self.letters,
+            language=language_of(request),
         )
         result = await self.schema.execute(
             self.documents[name],

@@ -223,9 +223,11 @@ class ProviderSignIn:
             async with httpx.AsyncClient(timeout=settings.timeout_seconds) as http:
                 answer = await http.post(url, headers=headers, content=body)
         except httpx.HTTPError as error:
-            raise Unavailable(f"the identity provider {settings.issuer} failed: {error}") from None
+            raise Unavailable(
+                "provider_sign_in.provider_failed", issuer=settings.issuer, error=error
+            ) from None
         if answer.status_code >= 500:
-            raise Unavailable(f"the identity provider answered HTTP {answer.status_code}")
+            raise Unavailable("provider_sign_in.provider_answered_http", status=answer.status_code)
         document: Any = answer.json() if _is_json(answer) else None
         if answer.status_code != 200 or not isinstance(document, dict):
             raise CodeRefused(f"HTTP {answer.status_code} {answer.text[:200]}")

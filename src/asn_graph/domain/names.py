@@ -9,6 +9,7 @@ from enum import Enum
 from asn_graph.domain.actors import Role
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.matching import ScorePart
 from asn_graph.domain.plan_records import MoveSource, ObjectionReason, PlanStatus
 from asn_graph.domain.rules import Rule, Severity
 from asn_graph.domain.stages import DeadlineKind
@@ -124,6 +125,13 @@ _NAMES: dict[Enum, tuple[str, str]] = {
     Role.GOVERNOR: ("Gubernur", "Governor"),
     Role.MINISTER: ("Menteri", "Minister"),
     Role.SYSTEM: ("Sistem", "System"),
+    ScorePart.COMPETENCY: ("Kompetensi", "Competency"),
+    ScorePart.EDUCATION: ("Pendidikan", "Education"),
+    ScorePart.PERFORMANCE: ("Kinerja", "Performance"),
+    ScorePart.POTENTIAL: ("Potensi", "Potential"),
+    ScorePart.TIME_IN_POST: ("Lama di jabatan", "Time in post"),
+    ScorePart.ASKED_FOR: ("Diminta pegawai", "Asked for by the employee"),
+    ScorePart.SURPLUS_ORIGIN: ("Dari jabatan berlebih", "Leaves a post in surplus"),
 }
 ENUMERATIONS: tuple[type[Enum], ...] = (
     CaseState,
@@ -138,6 +146,7 @@ ENUMERATIONS: tuple[type[Enum], ...] = (
     MoveSource,
     DeadlineKind,
     Role,
+    ScorePart,
 )
 # By the member's name (as GraphQL spells it) and by its value (as events store it).
 _BY_CODE: dict[tuple[str, str], tuple[str, str]] = {

@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from asn_graph.api.web.texts import common
+from asn_graph.api.web.texts import common, dashboard
 
-PARTS: tuple[ModuleType, ...] = (common,)
+PARTS: tuple[ModuleType, ...] = (common, dashboard)

@@ -3,6 +3,8 @@ alternative, the unit tree, and from a shortage to its candidates with the keybo
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Site, assert_accessible
@@ -38,7 +40,9 @@ def test_an_officer_reads_the_dashboard_and_follows_a_shortage_to_its_candidates
     expect(tree.locator("li li")).to_contain_text("Bidang Mutasi (BKPSDM-MUTASI)")
     assert_accessible(desktop)
     # From the largest shortage to its candidates, from the keyboard.
-    shortage = desktop.get_by_role("link", name="Kandidat: Analis Sumber Daya Manusia").first
+    shortage = desktop.get_by_role(
+        "link", name=re.compile(r"^Kandidat\W+Analis Sumber Daya Manusia")
+    ).first
     shortage.focus()
     desktop.keyboard.press("Enter")
     expect(desktop.get_by_role("heading", name="Kandidat untuk jabatan · 3578")).to_be_visible()

@@ -238,6 +238,11 @@ async def test_candidates_are_picked_by_unit_then_position(officer: httpx.AsyncC
     assert "Jabatan ini tidak ada di unit kerja yang dipilih." in unknown.text
     no_unit = await officer.get("/kandidat?unit=TIDAK-ADA")
     assert "Unit kerja ini tidak ada di instansi 3578." in no_unit.text
+    stale = await officer.get(
+        "/kandidat?unit=DISKOMINFO&jabatan=ANALIS-SDM&setelah=bukan-kursor&mulai=21"
+    )
+    assert stale.status_code == 303
+    assert stale.headers["location"] == "/kandidat?unit=DISKOMINFO&jabatan=ANALIS-SDM"
 
 
 async def test_candidates_with_their_explained_scores_a_page_at_a_time(

@@ -10,7 +10,7 @@ largest gaps, each bounded, so that it stays fast on a large store."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -139,7 +139,8 @@ class GapList:
     path: str
     title: str
     listing: Listing
-    kind: str | None
+    kind: str
+    """The ``GapKind`` of ``staffingGaps``."""
 
 
 GAP_LISTS = (
@@ -240,7 +241,7 @@ class DashboardArea:
         rows = [{**b, "parentCode": parents.get(b["unitCode"])} for b in data["unitBalances"]]
         return self._listed(request, actor, "dashboard_units_title", agency, UNIT_BALANCES, rows)
 
-    def _gap_list(self, gaps: GapList) -> Any:
+    def _gap_list(self, gaps: GapList) -> Callable[[Request], Awaitable[Response]]:
         async def listed(request: Request) -> Response:
             actor = await self.frame.person(request, *READERS)
             if isinstance(actor, Response):

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 WIDTH = 640
-ROW_HEIGHT = 46
-LABEL_BASELINE = 15
-BAR_TOP = 22
-BAR_HEIGHT = 16
-FIGURE_ROOM = 44
+ROW_HEIGHT = 60
+LABEL_BASELINE = 20
+BAR_TOP = 28
+BAR_HEIGHT = 22
+FIGURE_ROOM = 56
 """Room at each end for the figure written beside the longest bar."""
-LABEL_CHARACTERS = 70
+LABEL_CHARACTERS = 56
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def balance_chart(units: Sequence[Mapping[str, Any]]) -> BalanceChart:
                 surplus=unit["surplus"],
                 label_y=top + LABEL_BASELINE,
                 bar_y=top + BAR_TOP,
-                figure_y=top + BAR_TOP + BAR_HEIGHT - 3,
+                figure_y=top + BAR_TOP + BAR_HEIGHT - 4,
                 deficit_width=round(deficit_width, 1),
                 surplus_x=round(axis - surplus_width, 1),
                 surplus_width=round(surplus_width, 1),

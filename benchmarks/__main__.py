@@ -3,8 +3,9 @@ PostgreSQL and SQLite, printed as a table and written to benchmarks/results/.
 
     python -m benchmarks [--quick] [--database postgresql|sqlite|both] [--only NAME ...]
 
-Scenarios: commands, reads, time-travel, growth (with memory at the largest size), rebuild,
-planning (candidate ranking and a plan's starting point, on SQLite stores of its own) and
+Scenarios: commands, reads, time-travel, pages (the web application's pages' server time and
+weight, on the store of 100k employees), growth (with memory at the largest size), rebuild,
+planning (candidate ranking and a plan's starting point, on SQLite stores of its own),
 bounded (memory and /healthz under a flood of large documents, on an empty SQLite store) and
 imports (employees imported from a SIASN file against the bulk generator, on stores of its own).
 ``--quick`` runs small stores and short windows (under two minutes) to check the suite and
@@ -22,7 +23,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import bounded, commands, growth, imports, planning, reads, rebuild, time_travel
+from benchmarks import (
+    bounded,
+    commands,
+    growth,
+    imports,
+    pages,
+    planning,
+    reads,
+    rebuild,
+    time_travel,
+)
 from benchmarks.common import machine
 from benchmarks.processes import asn_graph_server
 from benchmarks.report import Report, summary_line
@@ -32,6 +43,7 @@ SCENARIOS = (
     "commands",
     "reads",
     "time-travel",
+    "pages",
     "growth",
     "rebuild",
     "planning",
@@ -53,12 +65,26 @@ class Plan:
     estimate_minutes: int
     planning_sizes: tuple[int, int]
     bounded_scale: int
+    pages_employees: int
+    pages_requests: int
     imported: int
 
 
-QUICK = Plan("quick", (3_000, 6_000), 1.5, 1_000_000, 1_000, 2, (1_000, 10_000), 1, 3_000)
+QUICK = Plan(
+    "quick", (3_000, 6_000), 1.5, 1_000_000, 1_000, 2, (1_000, 10_000), 1, 6_000, 60, 3_000
+)
 FULL = Plan(
-    "full", (10_000, 100_000, 1_000_000), 10.0, 1_000_000, 20_000, 30, (10_000, 100_000), 4, 100_000
+    "full",
+    (10_000, 100_000, 1_000_000),
+    10.0,
+    1_000_000,
+    20_000,
+    30,
+    (10_000, 100_000),
+    4,
+    100_000,
+    300,
+    100_000,
 )
 
 
@@ -76,6 +102,12 @@ def run_database(database: str, plan: Plan, only: set[str], report: Report, work
                 report.add(outcome)
         if "time-travel" in only:
             for outcome in time_travel.run(store, plan.seconds):
+                report.add(outcome)
+        if "pages" in only:
+            # On the store of 100k employees (growth then starts from it: its steps are
+            # the sizes above the base, which a grown store only reaches sooner).
+            store.grow_to(max(store.employees, plan.pages_employees))
+            for outcome in pages.run(store, plan.pages_requests):
                 report.add(outcome)
         if "growth" in only:
             with growth.reference_store(database, workdir, base, plan.sizes[-1]) as reference:

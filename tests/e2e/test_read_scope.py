@@ -103,6 +103,9 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
             )
             for a in (OURS, OTHER)
         ],
+        "unitBalances": [
+            (f'{{ unitBalances(agencyCode: "{a}") {{ unitCode gap }} }}', {}) for a in (OURS, OTHER)
+        ],
         "staffingGaps": [
             (f'{{ staffingGaps(agencyCode: "{a}") {{ positionCode }} }}', {}) for a in (OURS, OTHER)
         ],

@@ -67,6 +67,7 @@ ROOT_RULES: Mapping[str, ReadRule] = {
     "unitMovements": ReadRule.AGENCY,
     "staffingBalance": ReadRule.AGENCY,
     "staffingGaps": ReadRule.AGENCY,
+    "unitBalances": ReadRule.AGENCY,
     "worklist": ReadRule.AGENCY,
     "evaluationsDue": ReadRule.AGENCY,
     "transferOutcomes": ReadRule.AGENCY,

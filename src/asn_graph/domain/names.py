@@ -12,6 +12,7 @@ from asn_graph.domain.actors import Role
 from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.matching import ScorePart
 from asn_graph.domain.messages import Language, describe
 from asn_graph.domain.notifications import NotificationKind
 from asn_graph.domain.plan_records import MoveSource, ObjectionReason, PlanStatus
@@ -202,6 +203,13 @@ _NAMES: dict[Enum, tuple[str, str]] = {
     NotificationKind.DECREE_ISSUED: ("SK mutasi terbit", "Transfer decree issued"),
     NotificationKind.DECREE_CORRECTED: ("SK mutasi diralat", "Transfer decree corrected"),
     NotificationKind.EVALUATION_DUE: ("Evaluasi pascamutasi jatuh tempo", "Evaluation due"),
+    ScorePart.COMPETENCY: ("Kompetensi", "Competency"),
+    ScorePart.EDUCATION: ("Pendidikan", "Education"),
+    ScorePart.PERFORMANCE: ("Kinerja", "Performance"),
+    ScorePart.POTENTIAL: ("Potensi", "Potential"),
+    ScorePart.TIME_IN_POST: ("Lama di jabatan", "Time in post"),
+    ScorePart.ASKED_FOR: ("Diminta pegawai", "Asked for by the employee"),
+    ScorePart.SURPLUS_ORIGIN: ("Dari jabatan berlebih", "Leaves a post in surplus"),
 }
 ENUMERATIONS: tuple[type[Enum], ...] = (
     CaseState,
@@ -221,6 +229,7 @@ ENUMERATIONS: tuple[type[Enum], ...] = (
     PerformanceRating,
     CaseAction,
     NotificationKind,
+    ScorePart,
 )
 # By the member's name (as GraphQL spells it) and by its value (as events store it).
 _BY_CODE: dict[tuple[str, str], tuple[str, str]] = {

@@ -153,6 +153,10 @@ class UnitBalanceRow(NamedTuple):
     present: int
     incoming: int
     outgoing: int
+    deficit: int
+    """Staff missing in the positions of the subtree short of their need, summed."""
+    surplus: int
+    """Staff beyond need in the positions of the subtree over it, summed."""
 
     @property
     def gap(self) -> int:

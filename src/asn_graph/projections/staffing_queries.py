@@ -53,17 +53,28 @@ class StaffingQueries:
         params: dict[str, Any] = {"agency": agency_code}
         names = [f"u{i}" for i in range(len(unit_codes))]
         params.update(zip(names, unit_codes, strict=True))
+        chosen = f"AND t.ancestor_code IN ({', '.join(':' + n for n in names)}) "
+        return self._totals(chosen, params)
+
+    def every_unit(self, agency_code: str) -> list[UnitBalanceRow]:
+        """Totals of every unit of the agency over its whole subtree, in one read."""
+        return self._totals("", {"agency": agency_code})
+
+    def _totals(self, chosen: str, params: dict[str, Any]) -> list[UnitBalanceRow]:
         rows = self.database.query(
             "SELECT t.agency_code, t.ancestor_code AS unit_code, u.name AS unit_name, "  # noqa: S608
             "COUNT(p.code) AS positions, COALESCE(SUM(p.needed), 0) AS needed, "
             "COALESCE(SUM(p.present), 0) AS present, COALESCE(SUM(p.incoming), 0) AS incoming, "
-            "COALESCE(SUM(p.outgoing), 0) AS outgoing "
+            "COALESCE(SUM(p.outgoing), 0) AS outgoing, "
+            # The positions short of staff and those beyond their need are summed apart (as
+            # the gap counts them), so that a unit's deficit minus its surplus is its gap.
+            f"COALESCE(SUM(CASE WHEN {_GAP} > 0 THEN {_GAP} ELSE 0 END), 0) AS deficit, "
+            f"COALESCE(SUM(CASE WHEN {_GAP} < 0 THEN -{_GAP} ELSE 0 END), 0) AS surplus "
             "FROM directory_unit_tree t "
             "JOIN directory_units u ON u.agency_code = t.agency_code AND u.code = t.ancestor_code "
             "LEFT JOIN directory_positions p ON p.agency_code = t.agency_code "
             "AND p.unit_code = t.unit_code "
-            f"WHERE t.agency_code = :agency AND t.ancestor_code IN "
-            f"({', '.join(':' + n for n in names)}) "
+            f"WHERE t.agency_code = :agency {chosen}"
             "GROUP BY t.agency_code, t.ancestor_code, u.name ORDER BY t.ancestor_code",
             params,
         )
@@ -77,6 +88,8 @@ class StaffingQueries:
                 present=int(r["present"]),
                 incoming=int(r["incoming"]),
                 outgoing=int(r["outgoing"]),
+                deficit=int(r["deficit"]),
+                surplus=int(r["surplus"]),
             )
             for r in rows
         ]

@@ -51,6 +51,7 @@ from asn_graph.api.types.staffing import (
     PlacementStint,
     PositionBalance,
     StaffingBalance,
+    UnitBalance,
 )
 from asn_graph.domain.actors import Role
 from asn_graph.domain.errors import InvalidInput, NotFound
@@ -307,6 +308,18 @@ class ReadModelQueries:
         if balance is None:
             raise NotFound("read_models.work_unit_not_found", agency=agency, unit=unit)
         return StaffingBalance.of(balance)
+
+    @strawberry.field(
+        description="The staffing balance of every work unit of an agency, each rolled up "
+        "through the units below it (join them to workUnits' parentCode for the tree), by "
+        "unit code."
+    )
+    async def unit_balances(self, info: Ctx, agency_code: str) -> list[UnitBalance]:
+        allowed(info.context, STAFF)
+        agency = required_agency(info.context, agency_code)
+        read = await info.context.read()
+        rows = await info.context.run(read.staffing.every_unit, agency)
+        return [UnitBalance.of(row) for row in rows]
 
     @strawberry.field(description="The positions of an agency furthest from their need.")
     async def staffing_gaps(

@@ -163,6 +163,15 @@ class UnitBalance:
     present: int
     incoming: int
     outgoing: int
+    deficit: int = strawberry.field(
+        description="Staff missing in the positions short of their need (kekurangan), summed "
+        "over the unit's positions and those of the units below it; with surplus, gap = "
+        "deficit - surplus."
+    )
+    surplus: int = strawberry.field(
+        description="Staff beyond need in the positions over it (kelebihan; a position without "
+        "an ABK needs nobody), summed likewise."
+    )
     gap: int = strawberry.field(description=_GAP)
 
     @classmethod

@@ -6,6 +6,7 @@ from asn_graph.api.web.area import Area
 from asn_graph.api.web.audit import AuditArea
 from asn_graph.api.web.casework import Casework
 from asn_graph.api.web.consultations import ConsultationArea
+from asn_graph.api.web.dashboard import DashboardArea
 from asn_graph.api.web.employee import EmployeePages
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.notifications import NotificationsArea
@@ -17,6 +18,7 @@ def web_areas(frame: Frame) -> list[Area]:
         EmployeePages(frame),
         ConsultationArea(frame),
         NotificationsArea(frame),
+        DashboardArea(frame),
         Casework(frame),
         PlanArea(frame),
         AuditArea(frame),

@@ -11,10 +11,12 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from argon2 import PasswordHasher
 
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService
 from asn_graph.api.consistency import MIN_POSITION_HEADER
+from asn_graph.application import passwords
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import Role
@@ -79,6 +81,17 @@ def settings_for(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any
             connection.execute(f"DROP SCHEMA {schema} CASCADE")
             # A rebuild killed part way leaves its staging schema beside the store's.
             connection.execute(f"DROP SCHEMA IF EXISTS {schema}_rebuild CASCADE")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashes() -> Iterator[None]:
+    """Argon2id at its lowest cost while testing: at the production cost a hash or a check
+    takes 0.2 s of a core, and the web tests make hundreds of accounts and sign-ins."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+        )
+        yield
 
 
 @pytest.fixture(params=BACKENDS)

@@ -4,9 +4,11 @@ download needs the internet). Without Chromium these tests fail: they are never 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -98,8 +100,13 @@ def desktop(browser: Browser) -> Iterator[Page]:
 _axe = Axe()
 
 
-def assert_accessible(page: Page) -> None:
-    """axe-core finds no serious or critical violation on the page."""
+def assert_accessible(page: Page, screenshot: str | None = None) -> None:
+    """axe-core finds no serious or critical violation on the page. With ``screenshot`` and
+    ``ASN_GRAPH_SCREENSHOTS`` naming a folder, the page is also kept there as
+    ``<screenshot>.png`` (the README's pictures of the main screens come from these)."""
+    folder = os.environ.get("ASN_GRAPH_SCREENSHOTS")
+    if screenshot is not None and folder:
+        page.screenshot(path=Path(folder) / f"{screenshot}.png", full_page=True)
     results = _axe.run(page)
     blocking = [
         (violation["id"], violation["help"])

@@ -38,7 +38,7 @@ def test_an_auditor_finds_a_case_in_the_trail_and_verifies_the_chain(
     expect(entries.nth(0)).to_contain_text(opened.entry_hash)
     expect(entries.nth(1)).to_contain_text("asn-graph/transfer-case/cancelled")
     expect(entries.nth(1)).to_contain_text(cancelled.entry_hash)
-    assert_accessible(page)
+    assert_accessible(page, "auditor-trail")
     # On a phone the hashes wrap: nothing is wider than its screen.
     page.set_viewport_size(PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -64,4 +64,4 @@ def test_an_auditor_finds_a_case_in_the_trail_and_verifies_the_chain(
         f"Rantai utuh: {len(list(audited.service.read.audit.stream(AuditFilter())))} entri "
         f"diverifikasi hingga posisi {head.position}"
     )
-    assert_accessible(page)
+    assert_accessible(page, "auditor-chain")

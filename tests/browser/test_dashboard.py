@@ -38,7 +38,7 @@ def test_an_officer_reads_the_dashboard_and_follows_a_shortage_to_its_candidates
     expect(figures.get_by_role("row", name="Dinas Komunikasi dan Informatika")).to_contain_text("3")
     tree = desktop.locator(".unit-tree")
     expect(tree.locator("li li")).to_contain_text("Bidang Mutasi (BKPSDM-MUTASI)")
-    assert_accessible(desktop)
+    assert_accessible(desktop, "officer-dashboard")
     # From the largest shortage to its candidates, from the keyboard.
     shortage = desktop.get_by_role(
         "link", name=re.compile(r"^Kandidat\W+Analis Sumber Daya Manusia")
@@ -51,5 +51,5 @@ def test_an_officer_reads_the_dashboard_and_follows_a_shortage_to_its_candidates
     expect(candidates.first).to_be_visible()
     assert candidates.count() > 1
     expect(desktop.get_by_text("pegawai memenuhi syarat")).to_be_visible()
-    assert_accessible(desktop)
+    assert_accessible(desktop, "officer-candidates")
     assert event_count(site.service) == events

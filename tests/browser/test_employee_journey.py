@@ -36,7 +36,7 @@ def test_an_employee_requests_a_transfer_with_a_pdf_and_follows_its_timeline(
     expect(
         phone.get_by_role("heading", name="Ajukan mutasi (atas permintaan sendiri)")
     ).to_be_visible()
-    assert_accessible(phone)
+    assert_accessible(phone, "employee-request")
 
     phone.get_by_label("Jabatan tujuan").select_option("3578|BKPSDM|ANALIS-SDM")
     phone.get_by_label("Alasan permohonan").fill("Mengembangkan karier di bidang kepegawaian")
@@ -61,7 +61,7 @@ def test_an_employee_requests_a_transfer_with_a_pdf_and_follows_its_timeline(
     expect(phone.locator(".documents")).to_contain_text("Surat permohonan")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
-    assert_accessible(phone)
+    assert_accessible(phone, "employee-case-timeline")
 
     case_id = phone.url.rsplit("/", 1)[-1]
     (document,) = site.service.app.cases.get(UUID(case_id)).documents

@@ -23,7 +23,7 @@ def sign_in(page: Page, site: Site, username: str, password: str) -> None:
 def test_an_employee_signs_in_on_a_phone_and_sees_their_data(phone: Page, site: Site) -> None:
     phone.goto(site.url + "/")
     expect(phone).to_have_url(site.url + "/masuk")
-    assert_accessible(phone)
+    assert_accessible(phone, "sign-in")
     sign_in(phone, site, "siti", EMPLOYEE_PASSWORD)
     expect(phone.get_by_role("heading", name="Beranda")).to_be_visible()
     facts = phone.locator("dl.facts")

@@ -35,7 +35,7 @@ def test_an_employee_sees_a_stage_change_and_marks_it_read(phone: Page, site: Si
         "href", f"/kasus/{case.id}"
     )
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    assert_accessible(phone)
+    assert_accessible(phone, "employee-notifications")
 
     events = event_count(service)
     mark = newest.get_by_role("button", name="Tandai dibaca")

@@ -76,7 +76,7 @@ def test_an_officer_builds_a_plan_the_employee_answers_the_approver_approves_it_
     # Need, before, out, in, after, gap before, gap after.
     health = desktop.get_by_role("row", name="Dinas Kesehatan").get_by_role("cell")
     expect(health).to_have_text(["4", "1", "0", "1", "2", "3", "2"])
-    assert_accessible(desktop)
+    assert_accessible(desktop, "officer-plan-builder")
 
     desktop.get_by_label("Batas jawaban pegawai").fill("2026-11-30")
     desktop.get_by_role("button", name="Buka konsultasi").click()
@@ -92,7 +92,7 @@ def test_an_officer_builds_a_plan_the_employee_answers_the_approver_approves_it_
     assert_accessible(phone)
     consultation.get_by_role("link", name="Jawab").click()
     expect(phone.locator(".plan-explanation")).to_contain_text("Dinas Kesehatan")
-    assert_accessible(phone)
+    assert_accessible(phone, "employee-consultation")
     events = event_count(site.service)
     phone.get_by_label("Keberatan", exact=True).check()
     phone.get_by_role("button", name="Kirim jawaban").click()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import random
 import shutil
 import signal
 import socket
@@ -30,7 +31,9 @@ def _binaries() -> Path:
 
 
 def _free_port() -> int:
-    for port in PORTS:
+    # In a random order: test processes running side by side rarely probe the same port at
+    # the same moment.
+    for port in random.sample(PORTS, len(PORTS)):
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))

@@ -38,6 +38,7 @@ def test_status_shows_each_read_model_against_the_log(organised: Service, tmp_pa
         "outcomes",
         "talent_pool",
         "plan_register",
+        "notifications",
     }
     assert all(int(row[3]) == 0 and row[4] == "current" for row in lines.values())
 
@@ -89,7 +90,7 @@ def test_rebuild_reports_its_progress_to_a_log_as_one_plain_line(
     out, err = _run(organised, tmp_path, "projections", "rebuild", "--batch", "50")
     assert out.startswith(
         "rebuilt directory, placement_history, audit_trail, outcomes, talent_pool, "
-        "plan_register to log"
+        "plan_register, notifications to log"
     )
     progress = [line for line in err.splitlines() if line.startswith("rebuilding ")]
     assert len(progress) == 1, err

@@ -5,12 +5,15 @@ built on."""
 
 from __future__ import annotations
 
+import csv
+import io
 from uuid import UUID
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 
-from asn_graph.api.web import casework
+from asn_graph.api.web import casework, downloads
 from asn_graph.bootstrap import Service
 from asn_graph.domain.case_state import CaseState
 from tests.conftest import event_count
@@ -87,6 +90,35 @@ async def test_the_worklist_shows_the_agency_s_case_with_its_stage_and_links_to_
     assert "Tidak ada usulan yang menunggu." in filtered.text
     overdue = await browser_client.get("/antrean", params={"terlambat": "1"})
     assert f"/kasus/{submitted_case}" not in overdue.text
+
+
+async def test_the_worklist_downloads_as_a_file_with_every_case_named_in_its_language(
+    browser_client: httpx.AsyncClient,
+    web_service: Service,
+    submitted_case: UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    colleague = person("3578", "DISKOMINFO", 2)
+    register(web_service.app, colleague)
+    request_transfer(web_service, colleague)
+    monkeypatch.setattr(downloads, "PAGE_SIZE", 1)  # the file follows every page
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    page = await browser_client.get("/antrean")
+    assert "format=csv" in page.text
+    answer = await browser_client.get("/antrean", params={"format": "csv"})
+    assert answer.headers["content-type"].startswith("text/csv")
+    assert 'filename="antrean-3578.csv"' in answer.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["NIP", "Pegawai", "Tahap"]
+    assert sorted(row[0] for row in rows[1:]) == sorted([EMPLOYEE.nip, colleague.nip])
+    assert {row[2] for row in rows[1:]} == {"Diajukan"}
+    english = await browser_client.get(
+        "/antrean", params={"format": "xlsx"}, headers={"Accept-Language": "en"}
+    )
+    sheet = load_workbook(io.BytesIO(english.content)).active
+    assert sheet is not None
+    assert [cell.value for cell in sheet[1]][:3] == ["NIP", "Employee", "Stage"]
+    assert sheet.max_row == 3
 
 
 async def test_the_worklist_pages_through_the_agency_s_cases(

@@ -203,7 +203,7 @@ async def test_the_builder_proposes_adjusts_and_constrains_a_plan(
     )
     assert ineligible.status_code == 200
     assert alert(ineligible.text).startswith(
-        f"Ditolak karena aturan: employee {world.nurse.nip} already has a move in this plan"
+        f"Ditolak karena aturan: pegawai {world.nurse.nip} sudah memiliki mutasi dalam rencana ini"
     )
     assert event_count(service) == events
     added = await act(
@@ -296,7 +296,7 @@ async def test_the_consultation_answers_approval_and_launch(
     events = event_count(service)
     unheard = await act(browser_client, plan_id, "setujui")
     assert unheard.status_code == 200
-    assert alert(unheard.text).startswith("Ditolak karena aturan: 1 employees have not been heard")
+    assert alert(unheard.text).startswith("Ditolak karena aturan: 1 pegawai belum didengar")
     assert "Keberatan pegawai" in alert(unheard.text)  # the rule, named
     no_reason = await act(browser_client, plan_id, "kembalikan", {"return-reason": " "})
     error_beside(no_reason.text, "return-reason", "Wajib diisi.")

@@ -4,7 +4,7 @@ the decisions awaiting an approver (``/keputusan``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,6 +22,14 @@ from asn_graph.api.web.case_forms import (
     overridable_rules,
     read_form,
 )
+from asn_graph.api.web.downloads import (
+    Column,
+    Listing,
+    download,
+    download_format,
+    every_node,
+    value_of,
+)
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
@@ -33,6 +41,23 @@ from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.names import name_of_code
 
+WORKLIST_FILE = Listing(
+    "antrean",
+    (
+        Column("casework_nip", value_of("nip")),
+        Column("casework_employee", value_of("employeeName")),
+        Column("casework_stage", value_of("state")),
+        Column("casework_step", value_of("pendingStep")),
+        Column("casework_type", value_of("transferType")),
+        Column("casework_from", value_of("origin")),
+        Column("casework_to", value_of("destination")),
+        Column("casework_days_waiting", value_of("daysInStage")),
+        Column("casework_acts_next", value_of("assigneeRole")),
+        Column("casework_due", value_of("dueOn")),
+        Column("casework_overdue", value_of("overdue")),
+    ),
+)
+"""The worklist as a file: every case of the filter, codes named in the reader's language."""
 WORKLIST = "/antrean"
 DECISIONS = "/keputusan"
 CASE_PAGE = "/kasus/{case_id}"
@@ -94,7 +119,14 @@ class Casework:
             "overdue_only": overdue,
             "paged": after is not None,
         }
+        wanted = download_format(request)
         try:
+            if wanted is not None:
+                rows = await every_node(
+                    self.page_data, request, actor, "Worklist", {"filter": where}, "worklist"
+                )
+                named = [_named_row(row, language_of(request)) for row in rows]
+                return download(request, WORKLIST_FILE, named, wanted, f"antrean-{actor.agency}")
             answer = await self._worklist(request, actor, where, PAGE_SIZE, after)
         except PageDataRefused as refused:
             data["refused"] = refused
@@ -306,3 +338,27 @@ def _refusal(refused: PageDataRefused, form: ActionForm, texts: Any) -> FormErro
 def _query(**parameters: str | None) -> str:
     kept = {name: value for name, value in parameters.items() if value}
     return "?" + urlencode(kept) if kept else ""
+
+
+def _named_row(row: Mapping[str, Any], language: Language) -> dict[str, Any]:
+    """A worklist row for a file: its codes named, its places joined, overdue as yes or no."""
+    indonesian = language is Language.INDONESIAN
+    text = MESSAGES[language]
+    return {
+        **row,
+        "state": name_of_code("CaseState", row["state"], indonesian),
+        "pendingStep": (
+            name_of_code("ApprovalStep", row["pendingStep"], indonesian)
+            if row.get("pendingStep")
+            else None
+        ),
+        "transferType": name_of_code("TransferType", row["transferType"], indonesian),
+        "assigneeRole": (
+            name_of_code("Role", row["assigneeRole"], indonesian)
+            if row.get("assigneeRole")
+            else None
+        ),
+        "origin": f"{row['originAgency']}/{row['originUnit']}",
+        "destination": f"{row['destinationAgency']}/{row['destinationUnit']}",
+        "overdue": text["casework_overdue_yes"] if row.get("overdue") else "",
+    }

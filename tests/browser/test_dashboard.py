@@ -3,6 +3,8 @@ alternative, the unit tree, and from a shortage to its candidates with the keybo
 
 from __future__ import annotations
 
+import pytest
+
 import re
 
 from playwright.sync_api import Page, expect
@@ -13,6 +15,7 @@ from tests.web.conftest import OFFICER_PASSWORD
 from tests.web.staffing_world import staff_the_agency
 
 
+@pytest.mark.parametrize("web_service", ["sqlite"], indirect=True)
 def test_an_officer_reads_the_dashboard_and_follows_a_shortage_to_its_candidates(
     desktop: Page, site: Site
 ) -> None:

@@ -93,6 +93,7 @@ def run_query(page: Page, query: str) -> None:
     page.keyboard.press("Control+Enter")
 
 
+@pytest.mark.parametrize("service", ["sqlite"], indirect=True)
 def test_graphiql_renders_runs_queries_and_subscriptions_with_no_internet_access(
     organised: Service, tokens: TokenService, graphiql_chromium: Browser
 ) -> None:

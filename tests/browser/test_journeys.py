@@ -20,6 +20,7 @@ def sign_in(page: Page, site: Site, username: str, password: str) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
+@ON_SQLITE
 def test_an_employee_signs_in_on_a_phone_and_sees_their_data(phone: Page, site: Site) -> None:
     phone.goto(site.url + "/")
     expect(phone).to_have_url(site.url + "/masuk")

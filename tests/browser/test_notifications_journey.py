@@ -3,6 +3,8 @@ read from the keyboard (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import pytest
+
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Site, assert_accessible
@@ -12,6 +14,7 @@ from tests.notification_world import propose, submit
 from tests.web.conftest import EMPLOYEE, EMPLOYEE_PASSWORD
 
 
+@pytest.mark.parametrize("web_service", ["sqlite"], indirect=True)
 def test_an_employee_sees_a_stage_change_and_marks_it_read(phone: Page, site: Site) -> None:
     service = site.service
     sign_in(phone, site, "siti", EMPLOYEE_PASSWORD)

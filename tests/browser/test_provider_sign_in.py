@@ -35,6 +35,7 @@ def provider_site(
         yield Site(url, web_service)
 
 
+@pytest.mark.parametrize("web_service", ["sqlite"], indirect=True)
 def test_an_employee_signs_in_through_the_agencys_provider(
     phone: Page, provider_site: Site, idp: IdentityProviderServer
 ) -> None:

@@ -3,10 +3,9 @@ alternative, the unit tree, and from a shortage to its candidates with the keybo
 
 from __future__ import annotations
 
-import pytest
-
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Site, assert_accessible

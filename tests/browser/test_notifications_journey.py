@@ -4,7 +4,6 @@ read from the keyboard (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import pytest
-
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Site, assert_accessible

@@ -10,8 +10,10 @@ from asn_graph.projections.rows import AuditFilter
 from tests.browser.conftest import DESKTOP, PHONE, Site, assert_accessible
 from tests.web.audit_world import AUDITOR_PASSWORD, Audited
 from tests.web.audit_world import audited as audited  # the fixture
+from tests.web.conftest import BOTH_STORES
 
 
+@BOTH_STORES
 def test_an_auditor_finds_a_case_in_the_trail_and_verifies_the_chain(
     audited: Audited, site: Site, desktop: Page
 ) -> None:

@@ -15,7 +15,7 @@ from tests.browser.conftest import Site, assert_accessible
 from tests.conftest import event_count
 from tests.web.casework_world import APPROVER_PASSWORD
 from tests.web.casework_world import submitted_case as submitted_case
-from tests.web.conftest import EMPLOYEE, OFFICER_PASSWORD
+from tests.web.conftest import BOTH_STORES, EMPLOYEE, OFFICER_PASSWORD
 
 DECREE_NUMBER = "821.2/17/BKPSDM/2026"
 SIGNATORY = "Wali Kota Surabaya"
@@ -34,6 +34,7 @@ def sign_out(page: Page) -> None:
     expect(page.get_by_text("Belum masuk")).to_be_visible()
 
 
+@BOTH_STORES
 def test_an_officer_and_the_approver_take_a_request_to_its_decree_and_the_letter_verifies(
     desktop: Page, site: Site, submitted_case: UUID, tmp_path: Path
 ) -> None:

@@ -14,7 +14,7 @@ from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.plan_records import PlanStatus
 from tests.browser.conftest import Site, assert_accessible
 from tests.conftest import event_count
-from tests.web.conftest import OFFICER_PASSWORD
+from tests.web.conftest import BOTH_STORES, OFFICER_PASSWORD
 from tests.web.plan_world import APPROVER_PASSWORD, STAFF_PASSWORD, PlanGround
 from tests.web.plan_world import plan_ground as plan_ground  # the store with the planning world
 
@@ -38,6 +38,7 @@ def notice(page: Page, text: str) -> None:
     expect(page.get_by_role("status")).to_have_text(text)
 
 
+@BOTH_STORES
 def test_an_officer_builds_a_plan_the_employee_answers_the_approver_approves_it_is_launched(
     desktop: Page, phone: Page, site: Site, plan_ground: PlanGround
 ) -> None:

@@ -3,108 +3,16 @@ GraphQL on both databases; the moves are made through the use cases, with TMTs i
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
-from uuid import UUID
 
 import pytest
 
-from asn_graph.application import commands as c
-from asn_graph.application.views import CaseView
 from asn_graph.bootstrap import Service
-from asn_graph.domain.actors import SYSTEM_ACTOR, Role
-from asn_graph.domain.case_records import (
-    Decree,
-    DocumentEvidence,
-    Evaluation,
-    Handover,
-    Training,
-)
-from asn_graph.domain.placement import Placement
-from asn_graph.domain.reference import PerformanceRating
-from asn_graph.domain.transfer_types import ApprovalStep, DecisionAuthority, Initiative
+from asn_graph.domain.actors import Role
 from tests.conftest import Api
-from tests.integration.conftest import APPROVER, OFFICER
-from tests.world import TODAY, person, register
-
-DESTINATION = Placement("3578", "DISKOMINFO", "ANALIS-SDM")
-PLAN = UUID("3c6f0e2a-8b1d-4f7e-a5c9-0d2e4f6a8b1c")
-
-
-def _moved(
-    service: Service,
-    sequence: int,
-    tmt: date,
-    *,
-    plan_id: UUID | None = None,
-    plan_move: str | None = None,
-) -> CaseView:
-    """A case opened, approved, decreed and effective at ``tmt`` (before today)."""
-    cases = service.app.cases
-    who = person("3578", "BKPSDM", sequence)
-    register(service.app, who)
-    opening = c.OpenCase(
-        who.nip,
-        DESTINATION,
-        Initiative.AGENCY_INTEREST,
-        "Pemerataan pegawai",
-        plan_id=plan_id,
-        plan_move=plan_move,
-    )
-    case = cases.open(OFFICER, opening).view
-    for number, kind in enumerate(case.missing_documents, start=1):
-        digest = hashlib.sha256(f"{case.id}:{kind.value}".encode()).hexdigest()
-        document = DocumentEvidence(kind, f"800/{number}", tmt - timedelta(days=60), "BKD", digest)
-        cases.attach_document(OFFICER, c.AttachDocument(case.id, document))
-    cases.submit(OFFICER, c.SubmitCase(case.id))
-    cases.verify_documents(OFFICER, c.VerifyDocuments(case.id))
-    signed = tmt - timedelta(days=14)
-    decision = c.DecideStep(case.id, ApprovalStep.REVIEW_BOARD, True, signed, "BA", "")
-    cases.decide_step(APPROVER, decision)
-    handover = Handover(None, "Plt. Kasubbag", signed, "Diserahkan")
-    cases.record_handover(OFFICER, c.RecordHandover(case.id, handover))
-    decree = Decree(
-        f"821/{sequence}/{tmt.year}",
-        "Wali Kota Surabaya",
-        DecisionAuthority.PPK,
-        signed,
-        "Wali Kota Surabaya",
-        tmt,
-    )
-    cases.issue_decree(APPROVER, c.IssueDecree(case.id, decree))
-    cases.record_installation(OFFICER, c.RecordInstallation(case.id, signed + timedelta(days=1)))
-    return cases.take_effect(OFFICER, c.TakeEffect(case.id)).view
-
-
-def _evaluate(service: Service, case: CaseView, on: date, *, close: bool = False) -> None:
-    evaluation = Evaluation(PerformanceRating.BAIK, on, "Evaluasi berkala")
-    service.app.cases.record_evaluation(OFFICER, c.RecordEvaluation(case.id, evaluation))
-    if close:
-        service.app.cases.close(OFFICER, c.CloseCase(case.id))
-
-
-def _moves(service: Service) -> tuple[CaseView, CaseView, CaseView]:
-    """Three moves as of TODAY (2026-11-23), with the default schedule (6 and 12 months,
-    30 days' grace):
-
-    - ``a`` (plan, TMT 2025-12-10): evaluated at 6 months and closed; its 12-month evaluation
-      (due 2026-12-10) has been due since 2026-11-10; rated better the year after.
-    - ``b`` (no plan, TMT 2026-04-01): evaluated two weeks in, which meets nothing, and
-      closed; its 6-month evaluation was due 2026-10-01: late.
-    - ``c`` (plan, TMT 2026-11-16): nothing due yet.
-    """
-    a = _moved(service, 61, date(2025, 12, 10), plan_id=PLAN, plan_move="DISKOMINFO-1")
-    b = _moved(service, 62, date(2026, 4, 1))
-    c_ = _moved(service, 63, date(2026, 11, 16), plan_id=PLAN, plan_move="DISKOMINFO-2")
-    training = Training("Orientasi", "BPSDM", 24, date(2026, 1, 20))
-    service.app.cases.record_training(OFFICER, c.RecordTraining(a.id, training))
-    _evaluate(service, a, date(2026, 6, 1), close=True)
-    _evaluate(service, b, date(2026, 4, 15), close=True)
-    rating = c.RatePerformance(a.nip, 2026, PerformanceRating.SANGAT_BAIK)
-    service.app.employees.rate_performance(SYSTEM_ACTOR, rating)
-    return a, b, c_
-
+from tests.outcomes_world import PLAN, evaluate, moves_with_outcomes
+from tests.world import TODAY, person
 
 EVALUATIONS_DUE = """
 query($filter: EvaluationDueFilterInput, $first: Int, $after: String) {
@@ -126,7 +34,7 @@ def _due(data: dict[str, Any]) -> list[tuple[str, int, str, bool]]:
 async def test_evaluations_due_and_late_are_on_the_worklist_until_made(
     api: Api, organised: Service
 ) -> None:
-    a, b, _ = _moves(organised)
+    a, b, _ = moves_with_outcomes(organised)
     officer = api.token(Role.OFFICER, "3578")
 
     listed = await api.ok(EVALUATIONS_DUE, token=officer)
@@ -160,7 +68,7 @@ async def test_evaluations_due_and_late_are_on_the_worklist_until_made(
     assert rest["evaluationsDue"]["pageInfo"]["hasNextPage"] is False
 
     # The closed case takes its 12-month evaluation, early within the grace period.
-    _evaluate(organised, a, TODAY)
+    evaluate(organised, a, TODAY)
     after = await api.ok(EVALUATIONS_DUE, token=officer)
     assert _due(after) == [(str(b.id), 6, "2026-10-01", True)]
     schedule = organised.app.cases.get(a.id).evaluation_schedule
@@ -173,7 +81,7 @@ async def test_evaluations_due_and_late_are_on_the_worklist_until_made(
 async def test_the_evaluations_due_are_for_those_who_follow_cases(
     api: Api, organised: Service
 ) -> None:
-    _moves(organised)
+    moves_with_outcomes(organised)
     employee = api.token(Role.EMPLOYEE, nip=person("3578", "BKPSDM", 61).nip)
     refused = await api.error(EVALUATIONS_DUE, token=employee)
     assert refused["extensions"]["code"] == "FORBIDDEN"
@@ -191,7 +99,7 @@ query($filter: OutcomeFilterInput) {
 
 
 async def test_the_outcome_summary_of_a_period_and_of_a_plan(api: Api, organised: Service) -> None:
-    _moves(organised)
+    moves_with_outcomes(organised)
     head = api.token(Role.AUDITOR, subject="inspektorat")
 
     everything = (await api.ok(SUMMARY, token=head))["transferOutcomeSummary"]
@@ -282,7 +190,7 @@ query($filter: OutcomeFilterInput, $period: OutcomePeriod!) {
 async def test_the_outcomes_period_by_period(
     api: Api, organised: Service, period: str, expected: list[tuple[Any, ...]]
 ) -> None:
-    _moves(organised)
+    moves_with_outcomes(organised)
     head = api.token(Role.OFFICER, "3578")
     data = await api.ok(PERIODS, {"period": period}, token=head)
     assert [
@@ -300,7 +208,7 @@ async def test_the_outcomes_period_by_period(
 
 
 async def test_moves_and_cases_of_a_plan_show_their_link(api: Api, organised: Service) -> None:
-    a, b, c_ = _moves(organised)
+    a, b, c_ = moves_with_outcomes(organised)
     officer = api.token(Role.OFFICER, "3578")
     data = await api.ok(
         """query($plan: ID!, $id: ID!, $unplanned: ID!) {

@@ -9,7 +9,6 @@ from starlette.datastructures import FormData
 
 from asn_graph.api.web.messages import MESSAGES, Language
 from asn_graph.api.web.page_data import PageDataRefused
-from asn_graph.api.web.plan_chart import BAR_SPACE, LABEL_WIDTH, balance_chart
 from asn_graph.api.web.plan_forms import Submission, refusal_errors
 from asn_graph.domain.plan_records import ObjectionReason
 
@@ -106,27 +105,6 @@ def test_a_refusal_is_told_beside_its_field_or_above_the_form_in_the_pages_langu
     )
     outage = refusal_errors(PageDataRefused("UNAVAILABLE", "down"), {}, ENGLISH, False)
     assert outage.general == "The request could not be processed: down"
-
-
-def test_the_chart_draws_every_unit_on_the_scale_of_the_largest_number() -> None:
-    units = [
-        {
-            "unitCode": "DINKES",
-            "name": "Dinas Kesehatan",
-            "needed": 4,
-            "presentBefore": 1,
-            "presentAfter": 3,
-        },
-        {"unitCode": "DISHUB", "name": "", "needed": 1, "presentBefore": 8, "presentAfter": 6},
-    ]
-    chart = balance_chart(units)
-    health, transport = chart.rows
-    assert (health.name, transport.name) == ("Dinas Kesehatan", "DISHUB")
-    assert transport.before_width == BAR_SPACE
-    assert health.after_width == BAR_SPACE * 3 / 8
-    assert health.needed_x == LABEL_WIDTH + BAR_SPACE / 2
-    assert transport.y > health.y
-    assert balance_chart([]).rows == ()
 
 
 def test_an_action_the_plans_state_refuses_is_told_as_such() -> None:

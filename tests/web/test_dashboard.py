@@ -3,6 +3,7 @@ and XLSX downloads read back, and who may read them."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
@@ -69,13 +70,16 @@ async def test_the_dashboard_shows_the_chart_the_tree_and_the_largest_gaps(
     html = page.text
     assert '<a href="/dasbor" aria-current="page">Dasbor</a>' in html
     # The chart: one row per top-level unit, its text alternative and the table of its figures.
-    svg = html[html.index("<svg") : html.index("</svg>")]
-    assert 'role="img"' in svg
-    assert svg.count('class="chart-label"') == 2  # BKPSDM and DISKOMINFO, not the sub-unit
-    summary = text_of(svg[svg.index("<desc") : svg.index("</desc>")])
-    assert "2 unit kerja teratas" in summary
-    assert "Kekurangan terbesar: Dinas Komunikasi dan Informatika (DISKOMINFO) (3)" in summary
-    assert "Kelebihan terbesar: Badan Kepegawaian dan Pengembangan SDM (BKPSDM) (8)" in summary
+    chart = re.search(
+        r'<img class="chart-image" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html
+    )
+    assert chart is not None
+    drawing = base64.b64decode(chart.group(1)).decode()
+    assert "Dinas Komunikasi dan Informatika (DISKOMINFO)" in drawing
+    assert "Bidang Mutasi" not in drawing  # the top-level units only
+    summary = unescape(chart.group(2))
+    assert "Diagram batang 2 unit kerja teratas" in summary
+    assert "Kekurangan seluruhnya 5, kelebihan seluruhnya 8." in summary
     figures = text_of(html[html.index('<table class="chart-figures"') :].split("</table>")[0])
     assert "Badan Kepegawaian dan Pengembangan SDM (BKPSDM) 2 8" in figures
     assert "Dinas Komunikasi dan Informatika (DISKOMINFO) 3 0" in figures

@@ -161,8 +161,12 @@ async def test_the_builder_proposes_adjusts_and_constrains_a_plan(
         assert staff.nip in proposed
     assert "Dinas Kesehatan kekurangan 3 pegawai" in proposed  # the explanation
     assert "<dt>Kekurangan pegawai (sebelum → sesudah)</dt><dd>5 → 2</dd>" in proposed
-    assert "<svg" in proposed
-    assert 'class="bar-after"' in proposed
+    chart = re.search(
+        r'<img class="chart-image" src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', proposed
+    )
+    assert chart is not None
+    assert "sebelum dan sesudah rencana" in chart.group(1)
+    assert f'href="/laporan/rencana?rencana={plan_id}"' in proposed
 
     events = event_count(service)
     no_reason = await act(browser_client, plan_id, "hapus-langkah", {}, world.midwife.nip)

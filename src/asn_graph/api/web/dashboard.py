@@ -11,7 +11,7 @@ largest gaps, each bounded, so that it stays fast on a large store."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from asn_graph.api.web.chart_images import chart_image
 from asn_graph.api.web.downloads import (
     Column,
     Listing,
@@ -33,7 +34,8 @@ from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
-from asn_graph.api.web.staffing_chart import balance_chart
+from asn_graph.api.web.report_readers import staffing_chart
+from asn_graph.api.web.unit_tree import unit_tree
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.matching import ScorePart
 from asn_graph.domain.names import name_of
@@ -149,30 +151,6 @@ GAP_LISTS = (
 )
 
 
-@dataclass
-class UnitNode:
-    """A unit of the tree with its balance and the units directly below it."""
-
-    code: str
-    name: str
-    balance: Mapping[str, Any] | None
-    children: list[UnitNode] = field(default_factory=list)
-
-
-def unit_tree(
-    units: Sequence[Mapping[str, Any]], balances: Sequence[Mapping[str, Any]]
-) -> list[UnitNode]:
-    """The agency's top units, each with the units below it, by code; a unit whose parent is
-    not among the units stands at the top."""
-    by_code = {b["unitCode"]: b for b in balances}
-    nodes = {u["code"]: UnitNode(u["code"], u["name"], by_code.get(u["code"])) for u in units}
-    top: list[UnitNode] = []
-    for unit in sorted(units, key=lambda u: u["code"]):
-        parent = nodes.get(unit["parentCode"] or "")
-        (parent.children if parent is not None else top).append(nodes[unit["code"]])
-    return top
-
-
 class DashboardArea:
     def __init__(self, frame: Frame) -> None:
         self.frame = frame
@@ -207,7 +185,8 @@ class DashboardArea:
             return self._refused(request, actor, "dashboard_title", agency, refused)
         tree = unit_tree(data["workUnits"], data["unitBalances"])
         top_codes = {node.code for node in tree}
-        chart = balance_chart([b for b in data["unitBalances"] if b["unitCode"] in top_codes])
+        top = [b for b in data["unitBalances"] if b["unitCode"] in top_codes]
+        chart = await chart_image(staffing_chart(top, MESSAGES[language_of(request)]))
         return self.frame.page(
             request,
             "dashboard.html",

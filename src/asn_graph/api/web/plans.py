@@ -16,13 +16,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from asn_graph.api.web.chart_images import chart_image
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
-from asn_graph.api.web.plan_chart import balance_chart
 from asn_graph.api.web.plan_forms import Submission, refusal_errors
 from asn_graph.api.web.rendering import Link
+from asn_graph.api.web.report_readers import plan_chart
 from asn_graph.domain.actors import Actor, Role
 
 PLAN_STAFF = (Role.OFFICER, Role.APPROVER)
@@ -419,7 +420,7 @@ class PlanArea:
             # The list waits for what was just recorded too, so that it shows the new status.
             "plans_link": "/rencana" if written is None else f"/rencana?{POSITION_FLAG}={written}",
             "case_states": {case["id"]: case["state"] for case in cases},
-            "chart": balance_chart(plan["units"]),
+            "chart": await chart_image(plan_chart(plan["units"], MESSAGES[language_of(request)])),
             "failed": failed,
             "done": request.query_params.get(DONE_FLAG),
             "new_key": new_key,

@@ -14,6 +14,7 @@ from asn_graph.api.web.texts import (
     employee,
     notifications,
     plans,
+    reports,
     verification,
 )
 
@@ -26,5 +27,6 @@ PARTS: tuple[ModuleType, ...] = (
     dashboard,
     casework,
     plans,
+    reports,
     audit,
 )

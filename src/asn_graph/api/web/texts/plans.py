@@ -1,6 +1,7 @@
 """The texts of the plan builder (rencana mutasi) and of the employee's consultation."""
 
 INDONESIAN = {
+    "plans_report_link": "Laporan rencana ini (PDF, Excel, CSV)",
     "plans_nav": "Rencana mutasi",
     "plans_title": "Rencana mutasi",
     "plans_plan_title": "Rencana mutasi",
@@ -189,6 +190,7 @@ INDONESIAN = {
 }
 
 ENGLISH = {
+    "plans_report_link": "This plan as a report (PDF, Excel, CSV)",
     "plans_nav": "Transfer plans",
     "plans_title": "Transfer plans",
     "plans_plan_title": "Transfer plan",

@@ -1,0 +1,417 @@
+"""What each report holds, read through the package's GraphQL documents as the person asking
+(the same operations, filters and authorisation as the API's clients): its key figures,
+charts and tables, in the reader's language. ``reports`` lists them and writes them out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+
+from asn_graph.api.web.downloads import Row, every_node
+from asn_graph.api.web.messages import Language
+from asn_graph.api.web.page_data import PageData
+from asn_graph.api.web.report_criteria import Chosen
+from asn_graph.api.web.unit_tree import unit_tree
+from asn_graph.domain.actors import Actor
+from asn_graph.domain.names import name_of_code
+from asn_graph.reports.charts import Chart, ChartKind, Series
+from asn_graph.reports.model import Cell, KeyFigure, Table
+
+Text = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Contents:
+    key_figures: Sequence[KeyFigure] = ()
+    charts: Sequence[Chart] = ()
+    tables: Sequence[Table] = ()
+    subject: str | None = None
+    """What the report is about, added to its title (the agency, the plan)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A report being read: for whom, with which criteria, in which language."""
+
+    page_data: PageData
+    request: Request
+    actor: Actor
+    chosen: Chosen
+    text: Text
+    language: Language
+    min_position: int | None = None
+
+    async def run(self, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+        return await self.page_data.run(
+            self.request, self.actor, document, variables, min_position=self.min_position
+        )
+
+    async def every(self, document: str, variables: dict[str, Any], connection: str) -> list[Row]:
+        return await every_node(
+            self.page_data, self.request, self.actor, document, variables, connection
+        )
+
+    def named(self, kind: str, code: str | None) -> str | None:
+        if code is None:
+            return None
+        return name_of_code(kind, code, self.language is Language.INDONESIAN)
+
+    def columns(self, *keys: str) -> list[str]:
+        return [self.text[key] for key in keys]
+
+
+# --- the staffing balance
+
+
+def staffing_chart(top_units: Sequence[Mapping[str, Any]], text: Text) -> Chart:
+    """The shortage and surplus of the agency's top-level units (``unitBalances`` rows): the
+    dashboard's chart and the staffing balance report's."""
+    return Chart(
+        title=text["report_balance_chart"],
+        description=text["report_balance_chart_description"].format(
+            units=len(top_units),
+            deficit=sum(unit["deficit"] for unit in top_units),
+            surplus=sum(unit["surplus"] for unit in top_units),
+        ),
+        kind=ChartKind.DIVERGING,
+        categories=tuple(f"{unit['unitName']} ({unit['unitCode']})" for unit in top_units),
+        series=(
+            Series(text["figure_deficit"], tuple(u["deficit"] for u in top_units), "deficit"),
+            Series(text["figure_surplus"], tuple(u["surplus"] for u in top_units), "surplus"),
+        ),
+        category_heading=text["column_unit_name"],
+    )
+
+
+BALANCE_FIGURES = ("positions", "needed", "present", "deficit", "surplus", "incoming", "outgoing")
+
+
+async def staffing_balance(reading: Reading) -> Contents:
+    agency = reading.chosen.get("instansi")
+    data = await reading.run("UnitBalances", {"agencyCode": agency})
+    tree = unit_tree(data["workUnits"], data["unitBalances"])
+    top = [node.balance for node in tree if node.balance is not None]
+    rows: list[list[Cell]] = []
+    indents: list[int] = []
+    for node in tree:
+        for depth, unit in node.walk():
+            balance = unit.balance or {}
+            rows.append(
+                [
+                    unit.code,
+                    unit.name,
+                    unit.parent_code,
+                    *(balance.get(name) for name in ("positions", "needed", "present")),
+                    *(balance.get(name) for name in ("incoming", "outgoing", "deficit")),
+                    balance.get("surplus"),
+                    balance.get("gap"),
+                ]
+            )
+            indents.append(depth)
+    text = reading.text
+    figures = [
+        KeyFigure(text["figure_units"], len(rows)),
+        KeyFigure(text["figure_top_units"], len(tree)),
+        *(KeyFigure(text[f"figure_{name}"], sum(u[name] for u in top)) for name in BALANCE_FIGURES),
+    ]
+    table = Table(
+        text["report_balance_table"],
+        reading.columns(
+            "column_unit_code",
+            "column_unit_name",
+            "column_parent_code",
+            "column_positions",
+            "column_needed",
+            "column_present",
+            "column_incoming",
+            "column_outgoing",
+            "column_deficit",
+            "column_surplus",
+            "column_gap",
+        ),
+        rows,
+        indents,
+    )
+    return Contents(figures, (staffing_chart(top, text),), (table,), agency)
+
+
+# --- the largest gaps
+
+
+async def largest_gaps(reading: Reading) -> Contents:
+    agency = reading.chosen.get("instansi")
+    count = reading.chosen.get("jumlah")
+    tables = []
+    figures = []
+    for kind, title, listed, total in (
+        ("DEFICIT", "report_gaps_deficits", "figure_deficit_positions", "figure_listed_deficit"),
+        ("SURPLUS", "report_gaps_surpluses", "figure_surplus_positions", "figure_listed_surplus"),
+    ):
+        variables = {"agencyCode": agency, "kind": kind, "first": count}
+        gaps = (await reading.run("StaffingGaps", variables))["staffingGaps"]
+        tables.append(
+            Table(
+                reading.text[title],
+                reading.columns(
+                    "column_unit_code",
+                    "column_unit_name",
+                    "column_position_code",
+                    "column_position_title",
+                    "column_needed",
+                    "column_present",
+                    "column_incoming",
+                    "column_outgoing",
+                    "column_gap",
+                ),
+                [
+                    [
+                        gap["unitCode"],
+                        gap["unitName"],
+                        gap["positionCode"],
+                        gap["positionTitle"],
+                        gap["needed"],
+                        gap["present"],
+                        gap["incoming"],
+                        gap["outgoing"],
+                        gap["gap"],
+                    ]
+                    for gap in gaps
+                ],
+            )
+        )
+        figures.append(KeyFigure(reading.text[listed], len(gaps)))
+        figures.append(KeyFigure(reading.text[total], sum(abs(gap["gap"]) for gap in gaps)))
+    return Contents(figures, (), tables, agency)
+
+
+# --- the outcomes of transfers
+
+
+OUTCOME_FIGURES = (
+    ("moves", "figure_moves"),
+    ("improved", "figure_improved"),
+    ("unchanged", "figure_unchanged"),
+    ("declined", "figure_declined"),
+    ("notYetRated", "figure_not_yet_rated"),
+    ("trained", "figure_trained"),
+    ("trainingHours", "figure_training_hours"),
+    ("evaluated", "figure_evaluated"),
+    ("evaluationsDue", "figure_evaluations_due"),
+    ("evaluationsLate", "figure_evaluations_late"),
+    ("averageScoreBefore", "figure_score_before"),
+    ("averageScoreAfter", "figure_score_after"),
+)
+
+
+async def transfer_outcomes(reading: Reading) -> Contents:
+    agency = reading.chosen.get("instansi")
+    plan = reading.chosen.get("rencana")
+    starts, ends = reading.chosen.get("dari"), reading.chosen.get("sampai")
+    outcome_filter = {
+        "agencyCode": agency,
+        "effectiveFrom": starts.isoformat() if starts else None,
+        "effectiveUntil": ends.isoformat() if ends else None,
+        "planId": plan,
+    }
+    summary = (await reading.run("TransferOutcomeSummary", {"filter": outcome_filter}))[
+        "transferOutcomeSummary"
+    ]
+    moves = await reading.every(
+        "TransferOutcomesReport", {"filter": outcome_filter}, "transferOutcomes"
+    )
+    due = await reading.every(
+        "EvaluationsDue", {"filter": {"agencyCode": agency, "planId": plan}}, "evaluationsDue"
+    )
+    text = reading.text
+    figures = [KeyFigure(text[key], summary[field]) for field, key in OUTCOME_FIGURES]
+    rating = "PerformanceRating"
+    moves_table = Table(
+        text["report_outcomes_moves"],
+        reading.columns(
+            "column_case",
+            "column_nip",
+            "column_type",
+            "column_origin",
+            "column_destination",
+            "column_effective_on",
+            "column_rating_before",
+            "column_rating_after",
+            "column_trainings",
+            "column_training_hours",
+            "column_evaluations",
+            "column_evaluation_rating",
+        ),
+        [
+            [
+                move["caseId"],
+                move["nip"],
+                reading.named("TransferType", move["transferType"]),
+                f"{move['originAgency']}/{move['originUnit']}",
+                f"{move['destinationAgency']}/{move['destinationUnit']}",
+                move["effectiveOn"],
+                reading.named(rating, move["ratingBefore"]),
+                reading.named(rating, move["ratingAfter"]),
+                move["trainings"],
+                move["trainingHours"],
+                move["evaluations"],
+                reading.named(rating, move["evaluationRating"]),
+            ]
+            for move in moves
+        ],
+    )
+    due_table = Table(
+        text["report_outcomes_due"],
+        reading.columns(
+            "column_case",
+            "column_nip",
+            "column_name",
+            "column_destination",
+            "column_effective_on",
+            "column_months_after",
+            "column_due_on",
+            "column_days_overdue",
+        ),
+        [
+            [
+                item["caseId"],
+                item["nip"],
+                item["employeeName"],
+                f"{item['destinationAgency']}/{item['destinationUnit']}",
+                item["effectiveOn"],
+                item["monthsAfter"],
+                item["dueOn"],
+                item["daysOverdue"],
+            ]
+            for item in due
+        ],
+    )
+    changes = ("improved", "unchanged", "declined", "notYetRated")
+    chart = Chart(
+        title=text["report_outcomes_chart"],
+        description=text["report_outcomes_chart_description"].format(
+            improved=summary["improved"],
+            unchanged=summary["unchanged"],
+            declined=summary["declined"],
+            unrated=summary["notYetRated"],
+        ),
+        kind=ChartKind.GROUPED,
+        categories=tuple(text[key] for field, key in OUTCOME_FIGURES if field in changes),
+        series=(Series(text["figure_count"], tuple(summary[field] for field in changes), "count"),),
+        category_heading=text["column_performance_change"],
+    )
+    return Contents(figures, (chart,), (moves_table, due_table), agency)
+
+
+# --- a transfer plan
+
+
+async def transfer_plan(reading: Reading) -> Contents:
+    plan_id = reading.chosen.get("rencana")
+    variables = {
+        "id": plan_id,
+        "language": "ID" if reading.language is Language.INDONESIAN else "EN",
+    }
+    plan = (await reading.run("TransferPlan", variables))["transferPlan"]
+    text = reading.text
+    totals = plan["totals"]
+    figures = [
+        KeyFigure(text["figure_plan_status"], reading.named("PlanStatus", plan["status"])),
+        KeyFigure(text["figure_plan_period"], f"{plan['periodStart']} s.d. {plan['periodEnd']}"),
+        KeyFigure(text["figure_plan_moves"], len(plan["moves"])),
+        KeyFigure(text["figure_plan_unanswered"], len(plan["unanswered"])),
+        KeyFigure(text["figure_plan_objections"], len(plan["objections"])),
+        KeyFigure(text["figure_plan_deficit_before"], totals["deficitBefore"]),
+        KeyFigure(text["figure_plan_deficit_after"], totals["deficitAfter"]),
+        KeyFigure(text["figure_plan_surplus_before"], totals["surplusBefore"]),
+        KeyFigure(text["figure_plan_surplus_after"], totals["surplusAfter"]),
+    ]
+    moves = Table(
+        text["report_plan_moves"],
+        reading.columns(
+            "column_nip",
+            "column_name",
+            "column_origin",
+            "column_destination",
+            "column_source",
+            "column_score",
+            "column_explanation",
+            "column_answer",
+            "column_answer_reason",
+            "column_answered_on",
+            "column_case_launched",
+        ),
+        [_plan_move(reading, move) for move in plan["moves"]],
+    )
+    units = Table(
+        text["report_plan_units"],
+        reading.columns(
+            "column_unit_code",
+            "column_unit_name",
+            "column_needed",
+            "column_present_before",
+            "column_outgoing",
+            "column_incoming",
+            "column_present_after",
+            "column_gap_before",
+            "column_gap_after",
+        ),
+        [
+            [
+                f"{unit['agencyCode']}/{unit['unitCode']}",
+                unit["name"],
+                unit["needed"],
+                unit["presentBefore"],
+                unit["outgoing"],
+                unit["incoming"],
+                unit["presentAfter"],
+                unit["gapBefore"],
+                unit["gapAfter"],
+            ]
+            for unit in plan["units"]
+        ],
+    )
+    return Contents(figures, (plan_chart(plan["units"], text),), (moves, units), f"{plan['title']}")
+
+
+def plan_chart(units: Sequence[Mapping[str, Any]], text: Text) -> Chart:
+    """Each unit's staff before and after a plan, with its need marked: the plan page's chart
+    and the plan report's."""
+    return Chart(
+        title=text["report_plan_chart"],
+        description=text["report_plan_chart_description"].format(units=len(units)),
+        kind=ChartKind.GROUPED,
+        categories=tuple(unit["name"] or unit["unitCode"] for unit in units),
+        series=(
+            Series(text["series_before"], tuple(u["presentBefore"] for u in units), "before"),
+            Series(text["series_after"], tuple(u["presentAfter"] for u in units), "after"),
+        ),
+        marks=Series(text["series_needed"], tuple(u["needed"] for u in units), "deficit"),
+        category_heading=text["column_unit_name"],
+    )
+
+
+def _plan_move(reading: Reading, move: Mapping[str, Any]) -> list[Cell]:
+    answer = move["answer"]
+    if answer is None:
+        said, reason, on = reading.text["answer_none"], None, None
+    else:
+        said = reading.text["answer_agrees" if answer["agrees"] else "answer_objects"]
+        reason = reading.named("ObjectionReason", answer["reason"])
+        on = answer["answeredOn"]
+    origin, destination = move["origin"], move["destination"]
+    return [
+        move["nip"],
+        move["name"],
+        f"{origin['agencyCode']}/{origin['unitCode']}/{origin['positionCode']}",
+        f"{destination['agencyCode']}/{destination['unitCode']}/{destination['positionCode']}",
+        reading.named("MoveSource", move["source"]),
+        float(move["score"]["total"]),
+        move["explanation"],
+        said,
+        reason,
+        on,
+        move["caseId"],
+    ]

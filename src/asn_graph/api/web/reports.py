@@ -1,0 +1,223 @@
+"""The reports (``/laporan``) for an agency's officers, its leaders (the approving official)
+and auditors: each read with its criteria (``report_criteria``) through the API's queries
+(``report_readers``), shown as a page and written as PDF, XLSX or CSV
+(``?format=pdf|xlsx|csv``) by ``asn_graph.reports``: the page and the files hold the same
+numbers and the same chart."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from asn_graph.api.web.chart_images import chart_image
+from asn_graph.api.web.form_errors import FormErrors
+from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.messages import MESSAGES, language_of
+from asn_graph.api.web.page_data import PageDataRefused
+from asn_graph.api.web.rendering import Link
+from asn_graph.api.web.report_criteria import (
+    AGENCY,
+    FROM,
+    PLAN,
+    UNTIL,
+    Chosen,
+    Criterion,
+    CriterionKind,
+    chosen,
+)
+from asn_graph.api.web.report_readers import (
+    Contents,
+    Reading,
+    largest_gaps,
+    staffing_balance,
+    transfer_outcomes,
+    transfer_plan,
+)
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.reports.model import Report
+from asn_graph.reports.pdf import report_pdf
+from asn_graph.reports.spreadsheets import file_stem, report_csv, report_xlsx
+
+READERS = (Role.OFFICER, Role.APPROVER, Role.AUDITOR)
+ROWS_ON_PAGE = 500
+"""A report's tables on its page are cut here (the files hold every row)."""
+REFUSAL_STATUS = {"FORBIDDEN": 403, "NOT_FOUND": 404, "BAD_INPUT": 400, "UNAVAILABLE": 503}
+GAP_COUNT = Criterion(
+    "jumlah", "criterion_count", CriterionKind.COUNT, largest=200, default_count=20
+)
+PLAN_OF_OUTCOMES = Criterion("rencana", "criterion_plan", CriterionKind.PLAN, "criterion_plan_hint")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    slug: str
+    title: str
+    summary: str
+    criteria: tuple[Criterion, ...]
+    read: Callable[[Reading], Awaitable[Contents]]
+
+
+REPORTS = (
+    ReportKind(
+        "neraca", "report_balance_title", "report_balance_summary", (AGENCY,), staffing_balance
+    ),
+    ReportKind(
+        "kesenjangan",
+        "report_gaps_title",
+        "report_gaps_summary",
+        (AGENCY, GAP_COUNT),
+        largest_gaps,
+    ),
+    ReportKind(
+        "hasil-mutasi",
+        "report_outcomes_title",
+        "report_outcomes_summary",
+        (AGENCY, FROM, UNTIL, PLAN_OF_OUTCOMES),
+        transfer_outcomes,
+    ),
+    ReportKind("rencana", "report_plan_title", "report_plan_summary", (PLAN,), transfer_plan),
+)
+
+
+class ReportsArea:
+    def __init__(self, frame: Frame, reports: Sequence[ReportKind] = REPORTS) -> None:
+        self.frame = frame
+        self.reports = {report.slug: report for report in reports}
+
+    def routes(self) -> list[BaseRoute]:
+        return [
+            Route("/laporan", self.index, methods=["GET"]),
+            Route("/laporan/{slug}", self.report, methods=["GET"]),
+        ]
+
+    def links(self, actor: Actor) -> Sequence[Link]:
+        return (Link("/laporan", "reports_nav"),) if actor.role in READERS else ()
+
+    async def index(self, request: Request) -> Response:
+        actor = await self.frame.person(request, *READERS)
+        if isinstance(actor, Response):
+            return actor
+        return self.frame.page(
+            request,
+            "reports.html",
+            "reports_title",
+            actor,
+            {"reports": list(self.reports.values()), "own_agency": actor.agency},
+        )
+
+    async def report(self, request: Request) -> Response:
+        actor = await self.frame.person(request, *READERS)
+        if isinstance(actor, Response):
+            return actor
+        kind = self.reports.get(request.path_params["slug"])
+        text = MESSAGES[language_of(request)]
+        if kind is None:
+            return self._refused(
+                request, actor, "reports_title", "NOT_FOUND", text["reports_unknown"]
+            )
+        criteria = chosen(kind.criteria, request.query_params, actor, text)
+        page = {"kind": kind, "chosen": criteria}
+        if criteria.errors and not request.query_params:
+            # The first visit of a report that needs a criterion: its form, nothing wrong yet.
+            page["chosen"] = replace(criteria, errors=FormErrors())
+            return self.frame.page(request, "report.html", kind.title, actor, page)
+        if criteria.errors:
+            return self.frame.page(request, "report.html", kind.title, actor, page, 400)
+        position = await self.frame.page_data.blocking.run(self.frame.page_data.service.log_head)
+        reading = Reading(
+            self.frame.page_data, request, actor, criteria, text, language_of(request)
+        )
+        try:
+            contents = await kind.read(reading)
+        except PageDataRefused as refused:
+            return self._refused(request, actor, kind.title, refused.code, refused.message)
+        report = _report(kind, criteria, contents, text, position)
+        wanted = request.query_params.get("format", "").strip().lower()
+        if wanted in MEDIA_TYPES:
+            return await self._file(report, wanted, text)
+        charts = [await chart_image(chart) for chart in report.charts]
+        page.update({"report": report, "charts": charts, "rows_on_page": ROWS_ON_PAGE})
+        return self.frame.page(request, "report.html", kind.title, actor, page)
+
+    async def _file(self, report: Report, wanted: str, text: Mapping[str, str]) -> Response:
+        if wanted == "pdf":
+            body = await run_in_threadpool(report_pdf, report, text["reports_page"])
+        elif wanted == "xlsx":
+            body = await run_in_threadpool(report_xlsx, report, text["reports_summary_sheet"])
+        else:
+            body = report_csv(report)
+        return Response(
+            body,
+            media_type=MEDIA_TYPES[wanted],
+            headers={
+                "Content-Disposition": f'attachment; filename="{file_stem(report.name)}.{wanted}"',
+                # A report depends on the person and the moment: never kept by a shared cache.
+                "Cache-Control": "no-store",
+                "Vary": "Accept-Language, Cookie",
+            },
+        )
+
+    def _refused(
+        self, request: Request, actor: Actor, title: str, code: str, message: str
+    ) -> Response:
+        return self.frame.page(
+            request,
+            "report_refused.html",
+            title,
+            actor,
+            {"message": message},
+            REFUSAL_STATUS.get(code, 500),
+        )
+
+
+def _report(
+    kind: ReportKind, criteria: Chosen, contents: Contents, text: Mapping[str, str], position: int
+) -> Report:
+    read_at = datetime.now(UTC).replace(microsecond=0)
+    subject = contents.subject or ""
+    lines = [
+        text["criterion_line"].format(
+            label=text[criterion.label],
+            value=criteria.texts.get(criterion.parameter)
+            or (
+                criteria.get(criterion.parameter)
+                if criterion.kind is CriterionKind.AGENCY
+                else None
+            )
+            or text["criterion_any"],
+        )
+        for criterion in kind.criteria
+    ]
+    return Report(
+        name=f"{kind.slug}-{subject}" if subject else kind.slug,
+        title=f"{text[kind.title]} · {subject}" if subject else text[kind.title],
+        criteria=lines,
+        read_at=read_at,
+        read_at_label=text["reports_read_at"].format(
+            moment=read_at.strftime("%Y-%m-%d %H:%M"), position=position
+        ),
+        key_figures=contents.key_figures,
+        charts=contents.charts,
+        tables=contents.tables,
+    )
+
+
+def _criterion_value(criterion: Criterion, criteria: Chosen, text: Mapping[str, str]) -> str:
+    """As asked, or as taken when not asked (the person's own agency), else "all"."""
+    asked = criteria.texts.get(criterion.parameter)
+    if asked:
+        return asked
+    if criterion.kind is CriterionKind.AGENCY and criteria.get(criterion.parameter):
+        return str(criteria.get(criterion.parameter))
+    return text["criterion_any"]

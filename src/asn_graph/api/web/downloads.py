@@ -33,16 +33,11 @@ spreadsheet.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -50,6 +45,8 @@ from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageData
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.names import name_of_code
+from asn_graph.reports.model import Cell
+from asn_graph.reports.spreadsheets import csv_bytes, file_stem, xlsx_bytes
 
 MAX_ROWS = 10_000
 """The most rows a file holds: a download is a bounded read, like any page."""
@@ -58,7 +55,6 @@ PAGE_SIZE = 200
 FORMAT_PARAMETER = "format"
 
 Row = Mapping[str, Any]
-Cell = str | int | float | None
 
 
 class FileFormat(StrEnum):
@@ -172,8 +168,11 @@ def download(
     language = language_of(request)
     headers = listing.headers(language)
     table = [listing.cells(row) for row in rows[:MAX_ROWS]]
-    stem = _file_stem(name or listing.name)
-    body = _csv(headers, table) if wanted is FileFormat.CSV else _xlsx(stem, headers, table)
+    stem = file_stem(name or listing.name)
+    if wanted is FileFormat.CSV:
+        body = csv_bytes(headers, table)
+    else:
+        body = xlsx_bytes(stem, headers, table)
     return Response(
         body,
         media_type=wanted.media_type,
@@ -184,43 +183,3 @@ def download(
             "Vary": "Accept-Language, Cookie",
         },
     )
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv(headers: list[str], table: list[list[Cell]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headers)
-    for cells in table:
-        writer.writerow(
-            ["'" + c if isinstance(c, str) and c.startswith(_FORMULA_START) else c for c in cells]
-        )
-    # With the byte order mark, spreadsheets read the file as UTF-8 (names, Indonesian texts).
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _xlsx(title: str, headers: list[str], table: list[list[Cell]]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(headers)
-    for cells in table:
-        sheet.append([_xlsx_cell(sheet, cell) for cell in cells])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _xlsx_cell(sheet: Any, value: Cell) -> Any:
-    if isinstance(value, str) and value.startswith("="):
-        # openpyxl writes a text starting with "=" as a formula; this one stays text.
-        cell = WriteOnlyCell(sheet, value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
-def _file_stem(name: str) -> str:
-    """A file name any system keeps as it is: letters, digits, dots, dashes."""
-    return re.sub(r"[^A-Za-z0-9.-]+", "-", name).strip("-.") or "daftar"

@@ -112,7 +112,7 @@ def test_the_store_is_in_the_data_directory_unless_placed_elsewhere(tmp_path: Pa
 
 
 XLSX = b"PK\x03\x04" + b"\x00" * 100
-CSV = "nip;nama\n199001012015032001;Siti Rahayu\n".encode()
+CSV = b"nip;nama\n199001012015032001;Siti Rahayu\n"
 
 
 def test_an_imports_store_keeps_csv_and_xlsx_and_nothing_else(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from asn_graph.api.web.consultations import ConsultationArea
 from asn_graph.api.web.dashboard import DashboardArea
 from asn_graph.api.web.employee import EmployeePages
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.imports import ImportArea
 from asn_graph.api.web.notifications import NotificationsArea
 from asn_graph.api.web.plans import PlanArea
 
@@ -21,5 +22,6 @@ def web_areas(frame: Frame) -> list[Area]:
         DashboardArea(frame),
         Casework(frame),
         PlanArea(frame),
+        ImportArea(frame),
         AuditArea(frame),
     ]

@@ -12,6 +12,7 @@ from asn_graph.api.web.texts import (
     common,
     dashboard,
     employee,
+    imports,
     notifications,
     plans,
     verification,
@@ -25,6 +26,7 @@ PARTS: tuple[ModuleType, ...] = (
     notifications,
     dashboard,
     casework,
+    imports,
     plans,
     audit,
 )

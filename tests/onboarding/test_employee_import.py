@@ -129,6 +129,7 @@ def test_a_file_imported_again_records_only_what_changed(
     again = imported(organised, first)
     assert organised.log.head() == head
     assert again.counts[Outcome.UNCHANGED] == 4
+    assert again.changes == Counter()
     newer = [
         siasn_row(people[0], rank="III/c", TMT_GOLONGAN="01-10-2026"),
         siasn_row(people[1], education=("S-2", "S-2 Administrasi Publik")),
@@ -136,6 +137,7 @@ def test_a_file_imported_again_records_only_what_changed(
     ]  # people[3] is not in the newer file
     later = imported(organised, write_csv(tmp_path / "november.csv", newer))
     assert later.counts[Outcome.CHANGED] == 3
+    assert later.changes == Counter(ChangeRank=1, RecordQualifications=1, CorrectPlacement=1)
     assert later.absent == [f"{people[3].nip} {people[3].name}"]
     organised.up_to_date()
     kinds = [type(event).__name__ for event in events_of(organised, people[0].nip)]

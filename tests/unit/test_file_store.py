@@ -1,5 +1,6 @@
-"""The uploaded documents' store: files named by their SHA-256, kept once, written whole or
-not at all, only PDF, JPEG and PNG by their content, bounded in size."""
+"""The uploaded files' store: files named by their SHA-256, kept once, written whole or not at
+all, only the kinds the store is for by their content (documents: PDF, JPEG and PNG; imports:
+CSV and XLSX), bounded in size."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from asn_graph.api.file_store import (
+    TABLE_KINDS,
     EmptyFile,
     FileKind,
     FileKindRefused,
@@ -107,3 +109,30 @@ def test_the_store_is_in_the_data_directory_unless_placed_elsewhere(tmp_path: Pa
     assert peer["ASN_GRAPH_MAX_FILE_BYTES"] == "1048576"
     with pytest.raises(SettingsError, match="ASN_GRAPH_MAX_FILE_BYTES"):
         Settings.from_env({"ASN_GRAPH_MAX_FILE_BYTES": "5MB"})
+
+
+XLSX = b"PK\x03\x04" + b"\x00" * 100
+CSV = b"nip;nama\n199001012015032001;Siti Rahayu\n"
+
+
+def test_an_imports_store_keeps_csv_and_xlsx_and_nothing_else(tmp_path: Path) -> None:
+    store = FileStore(tmp_path, 10_000, TABLE_KINDS)
+    assert store.put(io.BytesIO(CSV)).kind is FileKind.CSV
+    assert store.put(io.BytesIO(XLSX)).kind is FileKind.XLSX
+    for content in (PDF[:4] + b"\x00\x01", PNG, b"\xff\xfe n\x00i\x00p\x00", b"nip\x00"):
+        with pytest.raises(FileKindRefused, match="CSV, XLSX"):
+            store.put(io.BytesIO(content))
+    # A document's store does not take a table, nor serve one kept beside it.
+    documents = FileStore(tmp_path, 10_000)
+    with pytest.raises(FileKindRefused):
+        documents.put(io.BytesIO(CSV))
+    assert documents.get(hashlib.sha256(CSV).hexdigest()) is None
+
+
+def test_text_is_told_from_a_head_cut_inside_a_character(tmp_path: Path) -> None:
+    # "é" is two bytes in UTF-8: the head of 8 KiB may end between them.
+    text = ("x" * (8 * 1024 - 1) + "é" * 10).encode()
+    store = FileStore(tmp_path, 100_000, TABLE_KINDS)
+    assert store.put(io.BytesIO(text)).kind is FileKind.CSV
+    with pytest.raises(FileKindRefused):
+        store.put(io.BytesIO(b"x" * 100 + b"\xc3\x28 not UTF-8"))

@@ -65,6 +65,7 @@ from asn_graph.api.trusted_documents import TrustedDocuments
 from asn_graph.api.web.areas import web_areas
 from asn_graph.api.web.employee import upload_limits
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.imports import import_upload_limits
 from asn_graph.api.web.page_data import PageData
 from asn_graph.api.web.pages import WebApplication
 from asn_graph.api.web.sessions import Sessions
@@ -444,7 +445,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
         BodyLimit,
         max_bytes=settings.max_body_bytes,
         on_refused=metrics.refused,
-        larger_under=upload_limits(settings),
+        larger_under={**upload_limits(settings), **import_upload_limits(settings)},
     )
     app.add_middleware(SecurityHeaders)
     # Outermost: every answer, refusals of the middleware within included, carries the id.

@@ -4,21 +4,26 @@ same file uploaded twice is kept once and a name always means the same bytes.
 
 A file is written to a temporary name in the store's own directory and renamed into place
 once whole (an atomic rename on one file system): a crash never leaves a partial file under a
-fingerprint. Only PDF, JPEG and PNG are kept, recognised by their content, not by the name or
-type the browser claims; a file larger than the store's bound is refused while it is read."""
+fingerprint. A store keeps the kinds it is made for, recognised by their content, not by the
+name or type the browser claims: the documents' store PDF, JPEG and PNG, the imports' store
+CSV (UTF-8 text) and XLSX; a file larger than the store's bound is refused while it is read."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
 CHUNK_BYTES = 64 * 1024
+HEAD_BYTES = 8 * 1024
+"""What is read of a file to know its kind: a signature, or enough to tell text."""
 SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -28,26 +33,55 @@ class FileKind(StrEnum):
     PDF = "application/pdf"
     JPEG = "image/jpeg"
     PNG = "image/png"
+    CSV = "text/csv"
+    XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     @property
     def extension(self) -> str:
-        return {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}[self.value]
+        return _EXTENSIONS[self]
 
+
+_EXTENSIONS = {
+    FileKind.PDF: "pdf",
+    FileKind.JPEG: "jpg",
+    FileKind.PNG: "png",
+    FileKind.CSV: "csv",
+    FileKind.XLSX: "xlsx",
+}
+DOCUMENT_KINDS = frozenset({FileKind.PDF, FileKind.JPEG, FileKind.PNG})
+"""What a case's documents may be."""
+TABLE_KINDS = frozenset({FileKind.CSV, FileKind.XLSX})
+"""What an import reads."""
 
 _SIGNATURES: tuple[tuple[bytes, FileKind], ...] = (
     (b"%PDF-", FileKind.PDF),
     (b"\xff\xd8\xff", FileKind.JPEG),
     (b"\x89PNG\r\n\x1a\n", FileKind.PNG),
+    # An XLSX workbook is a ZIP archive; one that is not a workbook fails when it is read.
+    (b"PK\x03\x04", FileKind.XLSX),
 )
-SIGNATURE_BYTES = max(len(signature) for signature, _ in _SIGNATURES)
 
 
-def kind_of(head: bytes) -> FileKind | None:
-    """The kind of a file by its first bytes (its signature), or ``None``."""
+def kind_of(head: bytes, kinds: Collection[FileKind] = DOCUMENT_KINDS) -> FileKind | None:
+    """The kind of a file by its first bytes (a signature; for CSV, text), among ``kinds``,
+    or ``None``."""
     for signature, kind in _SIGNATURES:
-        if head.startswith(signature):
+        if kind in kinds and head.startswith(signature):
             return kind
+    if FileKind.CSV in kinds and head and _is_text(head):
+        return FileKind.CSV
     return None
+
+
+def _is_text(head: bytes) -> bool:
+    """UTF-8 without NUL bytes: a character cut at the end of the head still counts."""
+    if b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class FileRefused(Exception):
@@ -61,8 +95,9 @@ class FileTooLarge(FileRefused):
 
 
 class FileKindRefused(FileRefused):
-    def __init__(self) -> None:
-        super().__init__("only PDF, JPEG and PNG files are kept")
+    def __init__(self, kinds: Collection[FileKind] = DOCUMENT_KINDS) -> None:
+        named = ", ".join(sorted(kind.extension.upper() for kind in kinds))
+        super().__init__(f"only {named} files are kept")
 
 
 class EmptyFile(FileRefused):
@@ -79,9 +114,12 @@ class StoredFile:
 
 
 class FileStore:
-    def __init__(self, directory: Path, max_bytes: int) -> None:
+    def __init__(
+        self, directory: Path, max_bytes: int, kinds: Collection[FileKind] = DOCUMENT_KINDS
+    ) -> None:
         self.directory = directory
         self.max_bytes = max_bytes
+        self.kinds = frozenset(kinds)
 
     def put(self, source: BinaryIO) -> StoredFile:
         """Keeps the file read from ``source`` (from its current position) under its SHA-256;
@@ -97,19 +135,19 @@ class FileStore:
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise FileTooLarge(self.max_bytes)
-                    if len(head) < SIGNATURE_BYTES:
-                        head += chunk[: SIGNATURE_BYTES - len(head)]
-                        if len(head) >= SIGNATURE_BYTES and kind_of(head) is None:
-                            raise FileKindRefused
+                    if len(head) < HEAD_BYTES:
+                        head += chunk[: HEAD_BYTES - len(head)]
+                        if len(head) >= HEAD_BYTES and self._kind(head) is None:
+                            raise FileKindRefused(self.kinds)
                     digest.update(chunk)
                     target.write(chunk)
                 target.flush()
                 os.fsync(target.fileno())
             if size == 0:
                 raise EmptyFile
-            kind = kind_of(head)
+            kind = self._kind(head)
             if kind is None:
-                raise FileKindRefused
+                raise FileKindRefused(self.kinds)
             sha256 = digest.hexdigest()
             final = self._path(sha256)
             final.parent.mkdir(exist_ok=True, mode=0o700)
@@ -130,14 +168,17 @@ class FileStore:
         path = self._path(sha256)
         try:
             with path.open("rb") as kept:
-                head = kept.read(SIGNATURE_BYTES)
+                head = kept.read(HEAD_BYTES)
             size = path.stat().st_size
         except FileNotFoundError:
             return None
-        kind = kind_of(head)
+        kind = self._kind(head)
         if kind is None:
             return None
         return StoredFile(sha256, size, kind, path)
+
+    def _kind(self, head: bytes) -> FileKind | None:
+        return kind_of(head, self.kinds)
 
     def _path(self, sha256: str) -> Path:
         # Fanned out by the first two digits, so no directory grows to millions of entries.

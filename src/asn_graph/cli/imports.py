@@ -15,9 +15,10 @@ from asn_graph.cli.help import DefaultsAndEpilogShown
 from asn_graph.cli.progress import ProgressBar
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.errors import Forbidden
+from asn_graph.onboarding.templates import KIND_NAMES
 from asn_graph.settings import Settings
 
-KINDS = ("units", "positions", "workload", "employees", "ratings")
+KINDS = KIND_NAMES
 SHOWN_REJECTIONS = 50
 BATCH_SIZE = 200
 """Rows saved to one transaction when the fast paths are on (ASN_GRAPH_FAST_PATHS)."""

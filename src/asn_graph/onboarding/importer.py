@@ -19,6 +19,7 @@ from asn_graph.application.results import Changes
 from asn_graph.application.store import StoreApplication
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import DomainError
+from asn_graph.domain.messages import Language
 from asn_graph.onboarding.rejections import Rejection, RowRejected
 from asn_graph.onboarding.summary import ImportSummary, MissingColumns, Outcome
 from asn_graph.onboarding.tables import Row, header_of, rows_of, sha256_of
@@ -229,7 +230,7 @@ class _Attempt:
         except DomainError as refused:
             self._refused(number, refused)
         else:
-            self.summary.counts[plan.outcome] += 1
+            self._counted(plan)
         return None
 
     def _batched(self, entry: list[Row], reason: str, plan: Plan) -> None:
@@ -261,7 +262,7 @@ class _Attempt:
                 self._again(decided)
             return
         for decided in batch:
-            self.summary.counts[decided.plan.outcome] += 1
+            self._counted(decided.plan)
 
     def _again(self, decided: _Decided) -> None:
         number = decided.entry[0].number
@@ -274,11 +275,16 @@ class _Attempt:
         except DomainError as refused:
             self._refused(number, refused)
         else:
-            self.summary.counts[plan.outcome] += 1
+            self._counted(plan)
+
+    def _counted(self, plan: Plan) -> None:
+        self.summary.counts[plan.outcome] += 1
+        self.summary.changes.update(type(step.command).__name__ for step in plan.steps)
 
     def _refused(self, number: int, refused: DomainError) -> None:
         column = getattr(refused, "field", None) or ""
-        self._rejected([Rejection(number, column, "", refused.message)])
+        # The officer who corrects the file reads Indonesian, as every other rejection.
+        self._rejected([Rejection(number, column, "", refused.text(Language.INDONESIAN))])
 
     def _rejected(self, rejections: list[Rejection]) -> None:
         self.summary.rejections.extend(rejections)

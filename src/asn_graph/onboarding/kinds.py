@@ -5,7 +5,6 @@ their ratings."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.resources import files
 from typing import Any
 
 from asn_graph.application.app import AsnGraph
@@ -14,6 +13,7 @@ from asn_graph.onboarding.employees import EmployeeRows
 from asn_graph.onboarding.importer import RowKind
 from asn_graph.onboarding.organisation import PositionRows, UnitRows, WorkloadRows
 from asn_graph.onboarding.ratings import RatingRows
+from asn_graph.onboarding.templates import sample as sample
 
 KINDS: dict[str, Callable[[AsnGraph, Rows, str], Any]] = {
     "units": UnitRows,
@@ -27,8 +27,3 @@ KINDS: dict[str, Callable[[AsnGraph, Rows, str], Any]] = {
 def row_kind(kind: str, app: AsnGraph, views: Rows, agency_code: str) -> RowKind:
     made: RowKind = KINDS[kind](app, views, agency_code)
     return made
-
-
-def sample(kind: str) -> bytes:
-    """asn-graph's own template of the kind, with example rows (UTF-8 CSV)."""
-    return files("asn_graph.onboarding").joinpath("samples", f"{kind}.csv").read_bytes()

@@ -4,6 +4,7 @@ command line and the web application alike."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -30,6 +31,9 @@ class ImportSummary:
     unknown_columns: list[str]
     rows: int = 0
     counts: dict[Outcome, int] = field(default_factory=lambda: dict.fromkeys(Outcome, 0))
+    changes: Counter[str] = field(default_factory=Counter)
+    """The facts recorded (or, in a dry run, to record) by the kind of change: the name of
+    the command of each (``RegisterEmployee``, ``ChangeRank``, ...)."""
     rejections: list[Rejection] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
 

@@ -9,6 +9,7 @@ from asn_graph.api.web.consultations import ConsultationArea
 from asn_graph.api.web.dashboard import DashboardArea
 from asn_graph.api.web.employee import EmployeePages
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.imports import ImportArea
 from asn_graph.api.web.notifications import NotificationsArea
 from asn_graph.api.web.plans import PlanArea
 from asn_graph.api.web.reports import ReportsArea
@@ -23,5 +24,6 @@ def web_areas(frame: Frame) -> list[Area]:
         Casework(frame),
         PlanArea(frame),
         ReportsArea(frame),
+        ImportArea(frame),
         AuditArea(frame),
     ]

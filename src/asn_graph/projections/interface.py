@@ -14,6 +14,7 @@ from uuid import UUID
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import PositionCounts
 from asn_graph.projections.candidate_rows import CandidateFilter, CandidateRow, Opening, OptionRow
+from asn_graph.projections.published_summary_queries import PublishedSummaryRow
 from asn_graph.projections.rows import (
     AgencyRow,
     AuditFilter,
@@ -173,6 +174,12 @@ class NotificationReads(Protocol):
         ...
 
 
+class PublishedSummaryReads(Protocol):
+    def summaries(self, agency_code: str) -> list[PublishedSummaryRow]: ...
+
+    def summary(self, agency_code: str, month: str) -> PublishedSummaryRow | None: ...
+
+
 class ReadModels(Protocol):
     @property
     def directory(self) -> DirectoryReads: ...
@@ -200,3 +207,6 @@ class ReadModels(Protocol):
 
     @property
     def notifications(self) -> NotificationReads: ...
+
+    @property
+    def summaries(self) -> PublishedSummaryReads: ...

@@ -18,7 +18,7 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.authority import require_role
 from asn_graph.domain.errors import Forbidden, Unavailable
 from asn_graph.domain.matching import Match
-from asn_graph.domain.monthly_summary import MonthlyFigures, SummaryMonth
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.policy import TransferPolicy
@@ -213,9 +213,7 @@ def build_service(
     return Service(
         settings=settings,
         store=store,
-        app=AsnGraph(
-            store, staffing=fresh, versions=fresh, matching=fresh, summary_figures=fresh
-        ),
+        app=AsnGraph(store, staffing=fresh, versions=fresh, matching=fresh, summary_figures=fresh),
         log=log,
         views=views,
         read_side=read_side,

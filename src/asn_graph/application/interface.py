@@ -31,7 +31,7 @@ from asn_graph.application.views import (
 )
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.case_actions import CaseAction
-from asn_graph.domain.monthly_summary import MonthlyFigures, SummaryMonth
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.domain.office_terms import Office
 from asn_graph.domain.policy import TransferPolicy
 

@@ -15,12 +15,8 @@ from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.authority import require_agency, require_role
 from asn_graph.domain.errors import RuleViolation
-from asn_graph.domain.monthly_summary import (
-    MonthlyFigures,
-    MonthlySummary,
-    SummaryMonth,
-    summary_id,
-)
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
+from asn_graph.domain.monthly_summary import MonthlySummary, summary_id
 
 PUBLISHERS = (Role.OFFICER, Role.APPROVER)
 

@@ -8,7 +8,7 @@ from typing import Protocol
 from uuid import UUID
 
 from asn_graph.domain.matching import Candidacy, Match
-from asn_graph.domain.monthly_summary import MonthlyFigures, SummaryMonth
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.domain.office_terms import Office, Term
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance

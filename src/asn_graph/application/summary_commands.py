@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from asn_graph.application.commands import Command
-from asn_graph.domain.monthly_summary import MonthlyFigures
+from asn_graph.domain.monthly_figures import MonthlyFigures
 
 
 @dataclass(frozen=True)

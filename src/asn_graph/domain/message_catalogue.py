@@ -1431,9 +1431,12 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "(the latest is {last_closed})",
     ),
     "monthly_summary.correction_needs_reason": (
-        "angka ringkasan {month} berbeda dari yang sudah diterbitkan: koreksi memerlukan "
-        "alasannya",
+        "angka ringkasan {month} berbeda dari yang sudah diterbitkan: koreksi memerlukan alasannya",
         "the figures of {month} differ from those published: a correction needs its reason",
+    ),
+    "monthly_summary.agency_not_known": (
+        "instansi {agency} tidak dikenal",
+        "agency {agency} is not known",
     ),
     "monthly_summary.not_published": (
         "ringkasan bulan {month} instansi {agency} belum diterbitkan",

@@ -14,7 +14,6 @@ from uuid import UUID
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import PositionCounts
 from asn_graph.projections.candidate_rows import CandidateFilter, CandidateRow, Opening, OptionRow
-from asn_graph.projections.published_summary_queries import PublishedSummaryRow
 from asn_graph.projections.rows import (
     AgencyRow,
     AuditFilter,
@@ -37,6 +36,7 @@ from asn_graph.projections.rows import (
     PlanFilter,
     PlanRow,
     PositionBalanceRow,
+    PublishedSummaryRow,
     StintRow,
     UnitBalanceRow,
     UnitRow,

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import orjson
 
-from asn_graph.domain.monthly_summary import MonthlyFigures
+from asn_graph.domain.monthly_figures import MonthlyFigures
 from asn_graph.projections.database import Database
+from asn_graph.projections.rows import PublishedSummaryRow
 
 _COLUMNS = (
     "agency_code, month, version, figures, first_published_at, published_at, reason "
     "FROM published_summaries"
 )
-
-
-class PublishedSummaryRow(NamedTuple):
-    agency_code: str
-    month: str
-    version: int
-    """1 for the first publication, one more for each correction."""
-    figures: MonthlyFigures
-    first_published_at: str
-    published_at: str
-    """When this version was published (UTC ISO)."""
-    reason: str
-    """The reason given for this version (a correction's)."""
 
 
 def _row(row: dict[str, object]) -> PublishedSummaryRow:
@@ -47,14 +33,14 @@ class PublishedSummaryQueries:
     def summaries(self, agency_code: str) -> list[PublishedSummaryRow]:
         """The agency's published months, the latest month first."""
         rows = self.database.query(
-            f"SELECT {_COLUMNS} WHERE agency_code = :agency ORDER BY month DESC",  # noqa: S608
+            f"SELECT {_COLUMNS} WHERE agency_code = :agency ORDER BY month DESC",
             {"agency": agency_code},
         )
         return [_row(row) for row in rows]
 
     def summary(self, agency_code: str, month: str) -> PublishedSummaryRow | None:
         rows = self.database.query(
-            f"SELECT {_COLUMNS} WHERE agency_code = :agency AND month = :month",  # noqa: S608
+            f"SELECT {_COLUMNS} WHERE agency_code = :agency AND month = :month",
             {"agency": agency_code, "month": month},
         )
         return _row(rows[0]) if rows else None

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from asn_graph.domain.monthly_summary import MonthlyFigures, SummaryMonth
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.projections.database import Database
 from asn_graph.projections.rows import WorklistFilter
 from asn_graph.projections.sql import one_of

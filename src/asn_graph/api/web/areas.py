@@ -11,6 +11,7 @@ from asn_graph.api.web.employee import EmployeePages
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.notifications import NotificationsArea
 from asn_graph.api.web.plans import PlanArea
+from asn_graph.api.web.summaries import SummaryArea
 
 
 def web_areas(frame: Frame) -> list[Area]:
@@ -21,5 +22,6 @@ def web_areas(frame: Frame) -> list[Area]:
         DashboardArea(frame),
         Casework(frame),
         PlanArea(frame),
+        SummaryArea(frame),
         AuditArea(frame),
     ]

@@ -14,6 +14,7 @@ from asn_graph.api.web.texts import (
     employee,
     notifications,
     plans,
+    summaries,
     verification,
 )
 
@@ -27,4 +28,5 @@ PARTS: tuple[ModuleType, ...] = (
     casework,
     plans,
     audit,
+    summaries,
 )

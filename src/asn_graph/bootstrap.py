@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from uuid import UUID
 
@@ -17,6 +18,7 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.authority import require_role
 from asn_graph.domain.errors import Forbidden, Unavailable
 from asn_graph.domain.matching import Match
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance
 from asn_graph.domain.policy import TransferPolicy
@@ -206,12 +208,12 @@ def build_service(
         capacity=settings.subscriber_buffer,
         poll_interval=poll_interval,
     )
-    read = ReadQueries.over(views, store.policy, store.clock.today)
-    fresh = FreshReads(read_side, read, log, settings.read_wait_ms / 1000)
+    read = ReadQueries.over(views, store.policy, store.clock.today, settings.timezone)
+    fresh = FreshReads(read_side, read, log, settings.read_wait_ms / 1000, store.clock.today)
     return Service(
         settings=settings,
         store=store,
-        app=AsnGraph(store, staffing=fresh, versions=fresh, matching=fresh),
+        app=AsnGraph(store, staffing=fresh, versions=fresh, matching=fresh, summary_figures=fresh),
         log=log,
         views=views,
         read_side=read_side,
@@ -229,11 +231,19 @@ class FreshReads:
     count staff, date an auditor's question or propose a plan's moves must not decide on
     stale counts. It fills the application's ports (``application.ports``)."""
 
-    def __init__(self, read_side: ReadSide, read: ReadQueries, log: EventLog, wait: float) -> None:
+    def __init__(
+        self,
+        read_side: ReadSide,
+        read: ReadQueries,
+        log: EventLog,
+        wait: float,
+        today: Callable[[], date],
+    ) -> None:
         self.read_side = read_side
         self.read = read
         self.log = log
         self.wait = wait
+        self.today = today
 
     def fresh(self, position: int | None) -> Freshness:
         return self.read_side.at_least(position, self.wait)
@@ -275,6 +285,10 @@ class FreshReads:
     def match(self, nip: str, destination: Placement) -> Match:
         self.up_to_date()
         return self.read.candidates.match(nip, destination)
+
+    def monthly_figures(self, agency_code: str, month: SummaryMonth) -> MonthlyFigures:
+        self.up_to_date()
+        return self.read.summary_figures.figures(agency_code, month, self.today())
 
 
 def event_store(

@@ -10,10 +10,14 @@ from typing import Any
 from asn_graph.api.auth import TokenService
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
+from asn_graph.domain.monthly_figures import SummaryMonth
 from tests.conftest import Api
 from tests.e2e.scenario import open_case, placement
 from tests.world import person, register
 
+PUBLISH_SUMMARY = """
+mutation($input: PublishMonthlySummaryInput!) { publishMonthlySummary(input: $input) { position } }
+"""
 OURS, PARTNER, OTHER = "3578", "3515", "3372"
 PROVINCE = "35"
 """Ours and the partner's; the other agency is of another province."""
@@ -53,6 +57,8 @@ class ScopeWorld:
     other_case: str
     our_plan: str
     other_plan: str
+    published_month: str
+    """A month of ours whose summary is published."""
 
     def visible_nips(self, reach: str) -> set[str]:
         if reach == "national":
@@ -105,6 +111,12 @@ async def build_scope_world(api: Api, service: Service) -> ScopeWorld:
         }
         data = await api.ok(DRAFT, {"input": draft}, token=api.token(Role.OFFICER, agency))
         plans[agency] = data["draftTransferPlan"]["transferPlan"]["id"]
+    published = str(SummaryMonth.of(service.app.today()).previous)
+    await api.ok(
+        PUBLISH_SUMMARY,
+        {"input": {"agencyCode": OURS, "month": published}},
+        token=api.token(Role.OFFICER, OURS),
+    )
     return ScopeWorld(
         ours=(people["ours-1"].nip, people["ours-2"].nip),
         crossing=people["crossing"].nip,
@@ -114,4 +126,5 @@ async def build_scope_world(api: Api, service: Service) -> ScopeWorld:
         other_case=other["id"],
         our_plan=plans[OURS],
         other_plan=plans[OTHER],
+        published_month=published,
     )

@@ -57,6 +57,23 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
             ("{ myNotifications { totalCount edges { node { id transferCaseId } } } }", {})
         ],
         "myUnreadNotificationCount": [("{ myUnreadNotificationCount }", {})],
+        "publishedMonthlySummaries": [
+            (f'{{ publishedMonthlySummaries(agencyCode: "{OURS}") {{ month version }} }}', {})
+        ],
+        "publishedMonthlySummary": [
+            (
+                f'{{ publishedMonthlySummary(agencyCode: "{OURS}", month: "{w.published_month}") '
+                "{ month figures { casesOpened } } }",
+                {},
+            )
+        ],
+        "monthlySummaryPreview": [
+            (
+                f'{{ monthlySummaryPreview(agencyCode: "{OURS}") '
+                "{ month figures { staffNeeded casesOpened } } }",
+                {},
+            )
+        ],
         "workUnits": [
             (f'{{ workUnits(agencyCode: "{a}") {{ code }} }}', {}) for a in (OURS, OTHER)
         ],

@@ -39,6 +39,7 @@ def test_status_shows_each_read_model_against_the_log(organised: Service, tmp_pa
         "talent_pool",
         "plan_register",
         "notifications",
+        "published_summaries",
     }
     assert all(int(row[3]) == 0 and row[4] == "current" for row in lines.values())
 

@@ -54,6 +54,7 @@ from asn_graph.api.languages import (
     preferred_language,
 )
 from asn_graph.api.metrics import CONTENT_TYPE, ApiMetrics
+from asn_graph.api.public_summaries import summary_routes
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
 from asn_graph.api.remembered_documents import memory
 from asn_graph.api.request_log import REQUEST_ID_HEADER, RequestLog
@@ -418,6 +419,7 @@ def create_app(service: Backend, tokens: TokenService) -> Starlette:
                 letters,
                 frame.public_page,
             ),
+            *summary_routes(service.read, blocking),
             *web.routes(),
         ],
         lifespan=lifespan,

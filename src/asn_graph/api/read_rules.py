@@ -41,6 +41,14 @@ class ReadRule(Enum):
         "the audit chain verified, for auditors: positions and hashes; a broken link's subject "
         "only when the caller reads that subject"
     )
+    PUBLISHED = (
+        "an agency's published monthly summaries, for every signed-in caller: numbers only, "
+        "no personal record, published for the public"
+    )
+    PUBLISHER = (
+        "the figures a monthly summary would publish, for the officers and approvers of the "
+        "agency alone (else FORBIDDEN)"
+    )
     PARENT = "within its parent, which was read under its own rule"
     SCOPED_CASES = "the employee's cases from or to an agency the caller reads"
     SCOPED_STAFF = "the unit's staff, when the caller reads the unit's agency"
@@ -57,7 +65,10 @@ ROOT_RULES: Mapping[str, ReadRule] = {
     "myNotifications": ReadRule.SELF,
     "myUnreadNotificationCount": ReadRule.SELF,
     "signingOffice": ReadRule.OFFICES,
+    "publishedMonthlySummaries": ReadRule.PUBLISHED,
+    "publishedMonthlySummary": ReadRule.PUBLISHED,
     # an agency's records
+    "monthlySummaryPreview": ReadRule.PUBLISHER,
     "workUnits": ReadRule.AGENCY,
     "workUnit": ReadRule.AGENCY,
     "workUnitAsOf": ReadRule.AGENCY,

@@ -11,9 +11,15 @@ from asn_graph.application.decree_letters import DecreeLetterUseCases
 from asn_graph.application.employees import EmployeeUseCases
 from asn_graph.application.history import history_entry
 from asn_graph.application.local_accounts import LocalAccountUseCases
+from asn_graph.application.monthly_summaries import MonthlySummaryUseCases
 from asn_graph.application.offices import OfficeUseCases
 from asn_graph.application.plans import PlanUseCases
-from asn_graph.application.ports import Matching, StaffingCounts, VersionsByTime
+from asn_graph.application.ports import (
+    Matching,
+    StaffingCounts,
+    SummaryFigures,
+    VersionsByTime,
+)
 from asn_graph.application.store import StoreApplication
 from asn_graph.application.time_travel import TimeTravel
 from asn_graph.application.token_revocations import TokenRevocationUseCases
@@ -32,6 +38,7 @@ class AsnGraph:
         staffing: StaffingCounts,
         versions: VersionsByTime,
         matching: Matching,
+        summary_figures: SummaryFigures,
     ) -> None:
         self.store = store
         self.agencies = AgencyUseCases(store)
@@ -44,6 +51,7 @@ class AsnGraph:
         self.revocations = TokenRevocationUseCases(store)
         self.local_accounts = LocalAccountUseCases(store)
         self.decree_letters = DecreeLetterUseCases(store)
+        self.monthly_summaries = MonthlySummaryUseCases(store, summary_figures)
 
     @property
     def policy(self) -> TransferPolicy:

@@ -16,6 +16,7 @@ from asn_graph.application import office_commands as oc
 from asn_graph.application import plan_commands as pc
 from asn_graph.application.moments import Moment
 from asn_graph.application.plan_views import PlanDifference, PlanView
+from asn_graph.application.summary_commands import MonthlySummaryView, PublishMonthlySummary
 from asn_graph.application.views import (
     AgencyView,
     CaseView,
@@ -30,6 +31,7 @@ from asn_graph.application.views import (
 )
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.case_actions import CaseAction
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.domain.office_terms import Office
 from asn_graph.domain.policy import TransferPolicy
 
@@ -308,6 +310,19 @@ class DecreeLetterRegister(Protocol):
     def recorded(self, case_id: UUID) -> dict[int, str]: ...
 
 
+class MonthlySummaries(Protocol):
+    def last_closed_month(self) -> SummaryMonth: ...
+
+    def preview(self, actor: Actor, agency_code: str, month: str) -> MonthlyFigures: ...
+
+    def publish(
+        self,
+        actor: Actor,
+        command: PublishMonthlySummary,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Recorded[MonthlySummaryView]: ...
+
+
 class Application(Protocol):
     @property
     def agencies(self) -> Agencies: ...
@@ -338,6 +353,9 @@ class Application(Protocol):
 
     @property
     def decree_letters(self) -> DecreeLetterRegister: ...
+
+    @property
+    def monthly_summaries(self) -> MonthlySummaries: ...
 
     @property
     def policy(self) -> TransferPolicy: ...

@@ -8,6 +8,7 @@ from typing import Protocol
 from uuid import UUID
 
 from asn_graph.domain.matching import Candidacy, Match
+from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.domain.office_terms import Office, Term
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.plan_records import PlanScope, UnitBalance
@@ -68,4 +69,10 @@ class Matching(Protocol):
     def match(self, nip: str, destination: Placement) -> Match:
         """One employee scored against one position, with every hard rule that excludes
         them (raises NotFound for an unknown NIP or position)."""
+        ...
+
+
+class SummaryFigures(Protocol):
+    def monthly_figures(self, agency_code: str, month: SummaryMonth) -> MonthlyFigures:
+        """The figures of the agency's monthly summary, counted over the whole log."""
         ...

@@ -87,6 +87,14 @@ EVENT_NAMES: dict[str, tuple[str, str]] = {
         "Surat SK dicatat",
         "Decree letter recorded",
     ),
+    "asn-graph/monthly-summary/published": (
+        "Ringkasan bulanan diterbitkan",
+        "Monthly summary published",
+    ),
+    "asn-graph/monthly-summary/corrected": (
+        "Ringkasan bulanan dikoreksi",
+        "Monthly summary corrected",
+    ),
     "asn-graph/decree-register/claimed": ("Nomor SK dicatat", "Decree number claimed"),
     "asn-graph/nip-register/claimed": ("NIP dicatat", "NIP claimed"),
     "asn-graph/token-revocations/opened": ("Register pencabutan dibuka", "Revocations opened"),

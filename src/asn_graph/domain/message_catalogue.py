@@ -1420,5 +1420,27 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "berkas {file} tidak memiliki kolom wajib: {columns}",
         "file {file} lacks the columns every row needs: {columns}",
     ),
+    "monthly_summary.month_format": (
+        "bulan {month} tidak valid: tulis sebagai TTTT-BB, misalnya 2026-10",
+        "month {month} is not valid: write it as YYYY-MM, e.g. 2026-10",
+    ),
+    "monthly_summary.month_not_closed": (
+        "bulan {month} belum berakhir: ringkasan hanya diterbitkan untuk bulan yang sudah "
+        "ditutup (paling akhir {last_closed})",
+        "month {month} has not ended: a summary is published only for a closed month "
+        "(the latest is {last_closed})",
+    ),
+    "monthly_summary.correction_needs_reason": (
+        "angka ringkasan {month} berbeda dari yang sudah diterbitkan: koreksi memerlukan alasannya",
+        "the figures of {month} differ from those published: a correction needs its reason",
+    ),
+    "monthly_summary.agency_not_known": (
+        "instansi {agency} tidak dikenal",
+        "agency {agency} is not known",
+    ),
+    "monthly_summary.not_published": (
+        "ringkasan bulan {month} instansi {agency} belum diterbitkan",
+        "the summary of {month} of agency {agency} has not been published",
+    ),
 }
 CATALOGUE: Mapping[str, tuple[str, str]] = MappingProxyType(_ENTRIES)

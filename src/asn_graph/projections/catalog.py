@@ -21,8 +21,11 @@ from asn_graph.projections.placement_history import PlacementHistoryProjection
 from asn_graph.projections.placement_queries import PlacementQueries
 from asn_graph.projections.plan_queries import PlanRegisterQueries
 from asn_graph.projections.plan_register import PlanRegisterProjection
+from asn_graph.projections.published_summaries import PublishedSummariesProjection
+from asn_graph.projections.published_summary_queries import PublishedSummaryQueries
 from asn_graph.projections.readmodel import ReadModel
 from asn_graph.projections.staffing_queries import StaffingQueries
+from asn_graph.projections.summary_figures import SummaryFigureQueries
 from asn_graph.projections.talent_pool import TalentPoolProjection
 from asn_graph.projections.worklist_queries import WorklistQueries
 
@@ -36,6 +39,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
         TalentPoolProjection(),
         PlanRegisterProjection(),
         NotificationsProjection(policy, timezone),
+        PublishedSummariesProjection(),
     ]
 
 
@@ -50,10 +54,16 @@ class ReadQueries:
     candidates: CandidateIndex
     plans: PlanRegisterQueries
     notifications: NotificationQueries
+    summaries: PublishedSummaryQueries
+    summary_figures: SummaryFigureQueries
 
     @classmethod
     def over(
-        cls, database: Database, policy: TransferPolicy, today: Callable[[], date]
+        cls,
+        database: Database,
+        policy: TransferPolicy,
+        today: Callable[[], date],
+        timezone: str,
     ) -> ReadQueries:
         return cls(
             directory=DirectoryQueries(database),
@@ -65,4 +75,6 @@ class ReadQueries:
             candidates=CandidateIndex(database, policy, today),
             plans=PlanRegisterQueries(database),
             notifications=NotificationQueries(database),
+            summaries=PublishedSummaryQueries(database),
+            summary_figures=SummaryFigureQueries(database, timezone),
         )

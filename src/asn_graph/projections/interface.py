@@ -36,6 +36,7 @@ from asn_graph.projections.rows import (
     PlanFilter,
     PlanRow,
     PositionBalanceRow,
+    PublishedSummaryRow,
     StintRow,
     UnitBalanceRow,
     UnitRow,
@@ -173,6 +174,12 @@ class NotificationReads(Protocol):
         ...
 
 
+class PublishedSummaryReads(Protocol):
+    def summaries(self, agency_code: str) -> list[PublishedSummaryRow]: ...
+
+    def summary(self, agency_code: str, month: str) -> PublishedSummaryRow | None: ...
+
+
 class ReadModels(Protocol):
     @property
     def directory(self) -> DirectoryReads: ...
@@ -200,3 +207,6 @@ class ReadModels(Protocol):
 
     @property
     def notifications(self) -> NotificationReads: ...
+
+    @property
+    def summaries(self) -> PublishedSummaryReads: ...

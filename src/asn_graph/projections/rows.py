@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
+from asn_graph.domain.monthly_figures import MonthlyFigures
 from asn_graph.domain.positions import Staffing
 
 T = TypeVar("T")
@@ -395,3 +396,16 @@ class NotificationRow(NamedTuple):
     plan_title: str | None
     due_on: str | None
     is_read: int
+
+
+class PublishedSummaryRow(NamedTuple):
+    agency_code: str
+    month: str
+    version: int
+    """1 for the first publication, one more for each correction."""
+    figures: MonthlyFigures
+    first_published_at: str
+    published_at: str
+    """When this version was published (UTC ISO)."""
+    reason: str
+    """The reason given for this version (a correction's)."""

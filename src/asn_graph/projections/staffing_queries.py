@@ -15,7 +15,7 @@ _POSITION_COLUMNS = (
     "p.outgoing"
 )
 # Staffing.vacancies, in SQL so that the largest gaps are found by the database.
-_GAP = "(COALESCE(p.needed, 0) - p.present + p.outgoing - p.incoming)"
+GAP = "(COALESCE(p.needed, 0) - p.present + p.outgoing - p.incoming)"
 
 
 class StaffingQueries:
@@ -68,8 +68,8 @@ class StaffingQueries:
             "COALESCE(SUM(p.outgoing), 0) AS outgoing, "
             # The positions short of staff and those beyond their need are summed apart (as
             # the gap counts them), so that a unit's deficit minus its surplus is its gap.
-            f"COALESCE(SUM(CASE WHEN {_GAP} > 0 THEN {_GAP} ELSE 0 END), 0) AS deficit, "
-            f"COALESCE(SUM(CASE WHEN {_GAP} < 0 THEN -{_GAP} ELSE 0 END), 0) AS surplus "
+            f"COALESCE(SUM(CASE WHEN {GAP} > 0 THEN {GAP} ELSE 0 END), 0) AS deficit, "
+            f"COALESCE(SUM(CASE WHEN {GAP} < 0 THEN -{GAP} ELSE 0 END), 0) AS surplus "
             "FROM directory_unit_tree t "
             "JOIN directory_units u ON u.agency_code = t.agency_code AND u.code = t.ancestor_code "
             "LEFT JOIN directory_positions p ON p.agency_code = t.agency_code "
@@ -112,7 +112,7 @@ class StaffingQueries:
             PositionBalanceRow,
             f"SELECT {_POSITION_COLUMNS} FROM directory_positions p "  # noqa: S608
             "JOIN directory_units u ON u.agency_code = p.agency_code AND u.code = p.unit_code "
-            f"WHERE p.agency_code = :agency AND p.needed IS NOT NULL AND {_GAP} {comparison} 0 "
-            f"ORDER BY {_GAP} {order}, p.unit_code, p.code LIMIT :limit",
+            f"WHERE p.agency_code = :agency AND p.needed IS NOT NULL AND {GAP} {comparison} 0 "
+            f"ORDER BY {GAP} {order}, p.unit_code, p.code LIMIT :limit",
             {"agency": agency_code, "limit": first},
         )

@@ -11,6 +11,7 @@ from asn_graph.api.mutations.offices import OfficeMutations
 from asn_graph.api.mutations.organisation import OrganisationMutations
 from asn_graph.api.mutations.personnel import PersonnelMutations
 from asn_graph.api.mutations.plans import PlanMutations
+from asn_graph.api.mutations.summaries import SummaryMutations
 
 
 @strawberry.type
@@ -21,5 +22,6 @@ class Mutation(
     CaseMutations,
     PlanMutations,
     NotificationMutations,
+    SummaryMutations,
 ):
     pass

@@ -11,6 +11,7 @@ from asn_graph.api.queries.plans import PlanQueries
 from asn_graph.api.queries.read_models import ReadModelQueries
 from asn_graph.api.queries.records import RecordQueries
 from asn_graph.api.queries.reference_lists import ReferenceListQueries
+from asn_graph.api.queries.summaries import SummaryQueries
 from asn_graph.api.queries.time_travel import TimeTravelQueries
 
 
@@ -24,5 +25,6 @@ class Query(
     OfficeQueries,
     ReferenceListQueries,
     NotificationQueries,
+    SummaryQueries,
 ):
     pass

@@ -13,6 +13,7 @@ from asn_graph.api.web.imports import ImportArea
 from asn_graph.api.web.notifications import NotificationsArea
 from asn_graph.api.web.plans import PlanArea
 from asn_graph.api.web.reports import ReportsArea
+from asn_graph.api.web.summaries import SummaryArea
 
 
 def web_areas(frame: Frame) -> list[Area]:
@@ -25,5 +26,6 @@ def web_areas(frame: Frame) -> list[Area]:
         PlanArea(frame),
         ReportsArea(frame),
         ImportArea(frame),
+        SummaryArea(frame),
         AuditArea(frame),
     ]

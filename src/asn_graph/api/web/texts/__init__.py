@@ -16,6 +16,7 @@ from asn_graph.api.web.texts import (
     notifications,
     plans,
     reports,
+    summaries,
     verification,
 )
 
@@ -31,4 +32,5 @@ PARTS: tuple[ModuleType, ...] = (
     plans,
     reports,
     audit,
+    summaries,
 )

@@ -204,12 +204,10 @@ class Casework:
         return await self._render_case(request, actor, notice=notice)
 
     async def act(self, request: Request) -> Response:
-        actor = await self.frame.person(request, *CASE_READERS)
-        if isinstance(actor, Response):
-            return actor
-        posted = await self.frame.form(request)
-        if isinstance(posted, Response):
-            return posted
+        sent = await self.frame.posted(request, *CASE_READERS)
+        if isinstance(sent, Response):
+            return sent
+        actor, posted = sent
         case_id = request.path_params["case_id"]
         try:
             action = CaseAction(str(posted.get("tindakan", "")))

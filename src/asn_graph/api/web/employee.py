@@ -201,12 +201,10 @@ class EmployeePages:
         return await self._request_page(request, actor, entry, FormErrors())
 
     async def request_transfer(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         text = MESSAGES[language_of(request)]
         entry = RequestEntry.of(form)
         errors = FormErrors()
@@ -373,12 +371,10 @@ class EmployeePages:
         return datetime.fromisoformat(recorded).astimezone(self.zone).strftime("%d-%m-%Y %H:%M")
 
     async def attach(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         case_id = request.path_params["case_id"]
         try:
             # A case the person does not read takes no file of theirs into the store.
@@ -405,12 +401,10 @@ class EmployeePages:
         return RedirectResponse(case_path(case_id), status_code=303)
 
     async def answer(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         case_id = request.path_params["case_id"]
         text = MESSAGES[language_of(request)]
         entered = {

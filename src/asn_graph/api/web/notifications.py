@@ -72,12 +72,10 @@ class NotificationsArea:
         return self.frame.page(request, "notifications.html", "notifications_title", actor, data)
 
     async def mark_read(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         variables: dict[str, Any] = (
             {"all": True} if form.get("all") else {"ids": [str(form.get("id", ""))]}
         )

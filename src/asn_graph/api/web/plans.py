@@ -287,12 +287,10 @@ class PlanArea:
         return await self._plans_page(request, actor, None)
 
     async def draft(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.OFFICER)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.OFFICER)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         text, indonesian = page_text(request)
         submission = Submission(form, text)
         plan_input = _draft_input(submission, actor.agency or "")
@@ -341,12 +339,10 @@ class PlanArea:
         action = ACTIONS.get(request.path_params["action"])
         if action is None:
             return Response(status_code=404)
-        actor = await self.frame.person(request, action.role)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, action.role)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         plan_id = request.path_params["plan_id"]
         text, indonesian = page_text(request)
         try:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -18,6 +19,8 @@ from asn_graph.api.web.case_forms import (
     RATINGS,
     ActionForm,
     FieldKind,
+    Filled,
+    FormField,
     initial_values,
     overridable_rules,
     read_form,
@@ -35,6 +38,7 @@ from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
+from asn_graph.api.web.uploads import UploadRefused, Uploads
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_actions import DECISIONS as DECISIONS_OF_STEPS
 from asn_graph.domain.case_actions import CaseAction
@@ -81,6 +85,7 @@ class Casework:
     def __init__(self, frame: Frame) -> None:
         self.frame = frame
         self.page_data = frame.page_data
+        self.uploads = Uploads(frame.page_data.service.settings, frame.page_data.blocking)
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -222,6 +227,9 @@ class Casework:
             return self._missing(request, actor)
         texts = MESSAGES[language_of(request)]
         filled = read_form(form, posted, case, texts)
+        file_field = form.file_field
+        if filled.variables is not None and file_field is not None:
+            await self._keep_file(request, file_field, form.upload(posted), filled)
         if filled.variables is not None:
             try:
                 await self.page_data.run(request, actor, form.operation, filled.variables)
@@ -239,6 +247,20 @@ class Casework:
             case,
             failed={"action": action, "values": filled.values, "errors": filled.errors},
         )
+
+    async def _keep_file(
+        self, request: Request, field: FormField, upload: UploadFile | None, filled: Filled
+    ) -> None:
+        """Keeps the form's uploaded file and sends its SHA-256 with the input; a refused
+        file is told beside its field, and the form sends nothing."""
+        try:
+            stored = await self.uploads.keep(request, upload)
+        except UploadRefused as refused:
+            filled.errors.add(field.name, refused.message)
+            filled.variables = None
+            return
+        if filled.variables is not None:
+            filled.variables["input"][field.name] = stored.sha256
 
     async def _render_case(
         self,
@@ -296,6 +318,7 @@ class Casework:
             "notice": notice,
             "failed": failed["action"].value if failed else None,
             "choices": _choices(case, request),
+            "megabytes": self.uploads.megabytes(request),
         }
         return self.frame.page(
             request, "case.html", "casework_case_title", actor, data, status_code

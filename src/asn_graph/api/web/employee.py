@@ -22,30 +22,20 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from asn_graph.api.file_store import (
-    EmptyFile,
-    FileKindRefused,
-    FileRefused,
-    FileStore,
-    FileTooLarge,
-    StoredFile,
-)
+from asn_graph.api.file_store import StoredFile
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
+from asn_graph.api.web.uploads import UploadRefused, Uploads, uploaded
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.event_names import event_name
 from asn_graph.domain.names import name_of_code
-from asn_graph.settings import Settings
 
 MINE = "/saya"
 REQUEST = "/saya/ajukan"
-UPLOAD_PREFIX = "/saya/"
-"""The employee's forms that upload a document take a body as large as the file allows."""
-FORM_OVERHEAD_BYTES = 64 * 1024
 OPTIONS_SHOWN = 50
 SHA256_PATH = re.compile(r"^[0-9a-f]{64}$")
 REQUEST_KEY = re.compile(r"^[0-9a-f]{32}$")
@@ -54,11 +44,6 @@ EDITABLE_FILE_STATES = {"DRAFT", "SUBMITTED", "DOCUMENTS_RETURNED"}
 DOCUMENT_FIELDS = ("document_type", "number", "issued_on", "issuer", "document_file")
 # The API names the fields of its inputs; the forms show them under these names.
 API_FIELDS = {"issuedOn": "issued_on", "documentType": "document_type", "sha256": "document_file"}
-
-
-def upload_limits(settings: Settings) -> dict[str, int]:
-    """The request body the employee's upload forms may send (see ``BodyLimit``)."""
-    return {UPLOAD_PREFIX: settings.max_file_bytes + FORM_OVERHEAD_BYTES}
 
 
 def case_path(case_id: str) -> str:
@@ -78,14 +63,12 @@ class DocumentEntry:
 
     @classmethod
     def of(cls, form: FormData) -> DocumentEntry:
-        upload = form.get("document_file")
         return cls(
             document_type=str(form.get("document_type", "")),
             number=str(form.get("number", "")).strip(),
             issued_on=str(form.get("issued_on", "")).strip(),
             issuer=str(form.get("issuer", "")).strip(),
-            # A file input left empty still sends a part, with no name and no content.
-            upload=upload if isinstance(upload, UploadFile) and upload.filename else None,
+            upload=uploaded(form.get("document_file")),
         )
 
     def check(self, errors: FormErrors, text: Any, today: date) -> None:
@@ -101,7 +84,7 @@ class DocumentEntry:
         if not self.issuer:
             errors.add("issuer", text["employee_error_issuer"])
         if self.upload is None:
-            errors.add("document_file", text["employee_error_file_missing"])
+            errors.add("document_file", text["upload_missing"])
 
     def variables(self, case_id: str) -> dict[str, Any]:
         assert self.stored is not None
@@ -152,8 +135,7 @@ class EmployeePages:
         self.frame = frame
         self.page_data = frame.page_data
         settings = frame.page_data.service.settings
-        self.files = FileStore(settings.files_path, settings.max_file_bytes)
-        self.megabytes = f"{round(settings.max_file_bytes / (1024 * 1024), 1):g}"
+        self.uploads = Uploads(settings, frame.page_data.blocking)
         self.zone = ZoneInfo(settings.timezone)
 
     def routes(self) -> list[BaseRoute]:
@@ -215,7 +197,7 @@ class EmployeePages:
             errors.add("reason", text["employee_error_reason"])
         entry.document.check(errors, text, await self._today())
         if not errors:
-            await self._keep(entry.document, errors, text, self._megabytes(request))
+            await self._keep(request, entry.document, errors)
         if errors or destination is None:
             return await self._request_page(request, actor, entry, errors)
         variables = {
@@ -254,7 +236,7 @@ class EmployeePages:
             "entry": entry,
             "errors": errors,
             "rules": rules,
-            "megabytes": self._megabytes(request),
+            "megabytes": self.uploads.megabytes(request),
         }
         data["document_types"] = _document_choices(request)
         if actor.nip is None:
@@ -277,30 +259,12 @@ class EmployeePages:
             request, "employee_request.html", "employee_request_title", actor, data
         )
 
-    def _megabytes(self, request: Request) -> str:
-        """The files' bound as the person reads a number: Indonesian writes a decimal comma."""
-        if language_of(request) is Language.INDONESIAN:
-            return self.megabytes.replace(".", ",")
-        return self.megabytes
-
-    async def _keep(
-        self, document: DocumentEntry, errors: FormErrors, text: Any, megabytes: str
-    ) -> None:
+    async def _keep(self, request: Request, document: DocumentEntry, errors: FormErrors) -> None:
         """Keeps the uploaded file in the store; a refused file is told beside its field."""
-        assert document.upload is not None
         try:
-            document.stored = await self.page_data.blocking.run(
-                self.files.put, document.upload.file
-            )
-        except FileTooLarge:
-            message = text["employee_error_file_too_large"].format(megabytes=megabytes)
-            errors.add("document_file", message)
-        except FileKindRefused:
-            errors.add("document_file", text["employee_error_file_kind"])
-        except EmptyFile:
-            errors.add("document_file", text["employee_error_file_empty"])
-        except FileRefused:
-            errors.add("document_file", text["employee_error_file_kind"])
+            document.stored = await self.uploads.keep(request, document.upload)
+        except UploadRefused as refused:
+            errors.add("document_file", refused.message)
 
     async def _today(self) -> date:
         return self.page_data.service.app.today()
@@ -347,7 +311,7 @@ class EmployeePages:
             "timeline": timeline,
             "stage_entered": self._moment(case["stage"]["enteredAt"]),
             "notice": notice,
-            "kept": {d["sha256"] for d in case["documents"] if self.files.get(d["sha256"])},
+            "kept": {d["sha256"] for d in case["documents"] if self.uploads.kept(d["sha256"])},
             # The employee completes the file of their own request; a proposal's is the
             # agency's to complete.
             "may_attach": case["initiative"] == "OWN_REQUEST"
@@ -359,7 +323,7 @@ class EmployeePages:
             "document_errors": document_errors or FormErrors(),
             "answer": answer or {},
             "answer_errors": answer_errors or FormErrors(),
-            "megabytes": self._megabytes(request),
+            "megabytes": self.uploads.megabytes(request),
         }
         return self.frame.page(request, "employee_case.html", "employee_case_title", actor, data)
 
@@ -386,7 +350,7 @@ class EmployeePages:
         errors = FormErrors()
         document.check(errors, text, await self._today())
         if not errors:
-            await self._keep(document, errors, text, self._megabytes(request))
+            await self._keep(request, document, errors)
         if not errors:
             try:
                 await self.page_data.run(
@@ -447,7 +411,7 @@ class EmployeePages:
             return actor
         sha256 = request.path_params["sha256"]
         case_id = request.query_params.get("kasus", "")
-        stored = self.files.get(sha256) if SHA256_PATH.match(sha256) and case_id else None
+        stored = self.uploads.kept(sha256) if SHA256_PATH.match(sha256) and case_id else None
         if stored is not None:
             try:
                 found = await self.page_data.run(

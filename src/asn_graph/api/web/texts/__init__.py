@@ -14,6 +14,7 @@ from asn_graph.api.web.texts import (
     employee,
     notifications,
     plans,
+    uploads,
     verification,
 )
 
@@ -22,6 +23,7 @@ PARTS: tuple[ModuleType, ...] = (
     access,
     verification,
     employee,
+    uploads,
     notifications,
     dashboard,
     casework,

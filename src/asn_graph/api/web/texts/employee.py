@@ -46,8 +46,6 @@ INDONESIAN = {
     "employee_document_issued_on": "Tanggal surat",
     "employee_document_issuer": "Penerbit surat",
     "employee_document_issuer_hint": "Nama Anda untuk surat permohonan, atau instansi penerbit.",
-    "employee_document_file": "Berkas (PDF, JPEG atau PNG)",
-    "employee_document_file_hint": "Paling besar {megabytes} MB.",
     "employee_submit_request": "Kirim permohonan",
     "employee_attach_title": "Tambah dokumen",
     "employee_attach_submit": "Unggah dokumen",
@@ -60,10 +58,6 @@ INDONESIAN = {
     "employee_error_number": "Tuliskan nomor surat.",
     "employee_error_issued_on": "Tuliskan tanggal surat yang sah (hari ini atau sebelumnya).",
     "employee_error_issuer": "Tuliskan penerbit surat.",
-    "employee_error_file_missing": "Pilih berkas yang akan diunggah.",
-    "employee_error_file_too_large": "Berkas terlalu besar: paling besar {megabytes} MB.",
-    "employee_error_file_kind": "Berkas harus berupa PDF, JPEG atau PNG.",
-    "employee_error_file_empty": "Berkas kosong.",
     "employee_attach_failed": (
         "Usulan sudah dicatat, tetapi dokumennya belum: unggah dokumen sekali lagi di bawah."
     ),
@@ -165,8 +159,6 @@ ENGLISH = {
     "employee_document_issued_on": "Letter date",
     "employee_document_issuer": "Issued by",
     "employee_document_issuer_hint": "Your name for a request letter, or the issuing office.",
-    "employee_document_file": "File (PDF, JPEG or PNG)",
-    "employee_document_file_hint": "At most {megabytes} MB.",
     "employee_submit_request": "Send the request",
     "employee_attach_title": "Add a document",
     "employee_attach_submit": "Upload the document",
@@ -179,10 +171,6 @@ ENGLISH = {
     "employee_error_number": "Enter the letter number.",
     "employee_error_issued_on": "Enter a valid letter date (today or earlier).",
     "employee_error_issuer": "Enter who issued the letter.",
-    "employee_error_file_missing": "Choose a file to upload.",
-    "employee_error_file_too_large": "The file is too large: at most {megabytes} MB.",
-    "employee_error_file_kind": "The file must be a PDF, JPEG or PNG.",
-    "employee_error_file_empty": "The file is empty.",
     "employee_attach_failed": (
         "The request is recorded, but its document is not: upload the document again below."
     ),

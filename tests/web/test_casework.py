@@ -558,3 +558,24 @@ async def test_a_file_not_a_document_or_too_large_is_refused_in_indonesian_and_r
     assert f"{error}Berkas terlalu besar: paling besar 0,3 MB.</p>" in too_large.text
     assert event_count(employee_service) == events
     assert not list(employee_service.settings.files_path.rglob("*"))  # nothing kept either
+
+
+async def test_the_decisions_download_as_a_file_with_the_decisions_awaited(
+    browser_client: httpx.AsyncClient, submitted_case: UUID
+) -> None:
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    await post_action(browser_client, submitted_case, "VERIFY_DOCUMENTS")
+    browser_client.cookies.clear()
+    await sign_in(browser_client, "ani", APPROVER_PASSWORD)
+    page = await browser_client.get("/keputusan")
+    assert 'href="/keputusan?format=csv"' in page.text
+    answer = await browser_client.get("/keputusan", params={"format": "csv"})
+    assert 'filename="keputusan-3578.csv"' in answer.headers["content-disposition"]
+    header, *rows = csv.reader(io.StringIO(answer.content.decode("utf-8-sig")))
+    assert header[:3] == ["NIP", "Pegawai", "Tahap"]
+    assert header[-1] == "Tindakan berikutnya"
+    # The one case the page shows, its decision named as the page's button names it.
+    assert [(row[0], row[2], row[-1]) for row in rows] == [
+        (EMPLOYEE.nip, "Dalam persetujuan", "Catat pertimbangan Baperjakat/TPK")
+    ]
+    assert "Catat pertimbangan Baperjakat/TPK" in page.text

@@ -50,7 +50,7 @@ async def test_the_inbox_shows_each_stage_with_its_case_and_marks_read(
     assert "Usulan mutasi menunggu jawaban Anda" in page.text
     assert "Menunggu SK" in page.text
     assert "Pertimbangan Baperjakat/TPK" in page.text
-    assert page.text.count(f'href="/kasus/{case.id}"') == 4
+    assert page.text.count(f'href="/saya/kasus/{case.id}"') == 4  # the employee's case page
     first_id = re.search(r'name="id" value="(\d+)"', page.text)
     assert first_id is not None
 

@@ -23,6 +23,14 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from asn_graph.api.file_store import StoredFile
+from asn_graph.api.web.downloads import (
+    Column,
+    Listing,
+    download,
+    download_format,
+    place_of,
+    value_of,
+)
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
@@ -48,6 +56,21 @@ API_FIELDS = {"issuedOn": "issued_on", "documentType": "document_type", "sha256"
 
 def case_path(case_id: str) -> str:
     return f"{MINE}/kasus/{case_id}"
+
+
+MY_CASES_FILE = Listing(
+    "usulan-saya",
+    (
+        Column("employee_case_number", value_of("id")),
+        Column("employee_stage", value_of("state"), names="CaseState"),
+        Column("employee_initiative", value_of("initiative"), names="Initiative"),
+        Column("employee_transfer_type", value_of("transferType"), names="TransferType"),
+        Column("employee_destination", place_of("destination")),
+        Column("employee_opened", lambda row: row["openedAt"][:10]),
+        Column("employee_updated", lambda row: row["updatedAt"][:10]),
+    ),
+)
+"""The employee's own cases as a file, newest first as the page lists them."""
 
 
 @dataclass
@@ -171,6 +194,11 @@ class EmployeePages:
                 data["employee"] = found["employee"]
             except PageDataRefused as refused:
                 data["refused"] = refused
+            else:
+                wanted = download_format(request)
+                if wanted is not None:
+                    cases = list(reversed(data["employee"]["transferCases"]))
+                    return download(request, MY_CASES_FILE, cases, wanted, f"usulan-{actor.nip}")
         return self.frame.page(request, "employee_mine.html", "employee_mine_title", actor, data)
 
     # --- the transfer request ----------------------------------------------------------------

@@ -115,6 +115,7 @@ INDONESIAN = {
     "employee_file_refused": (
         "Berkas ini tidak ditemukan, atau bukan bagian dari usulan yang boleh Anda baca."
     ),
+    "employee_case_number": "Kasus",
 }
 
 ENGLISH = {
@@ -224,4 +225,5 @@ ENGLISH = {
     "employee_case_not_found": "This case is not among your cases.",
     "employee_file_refused_title": "File not available",
     "employee_file_refused": ("This file was not found, or it belongs to no case you may read."),
+    "employee_case_number": "Case",
 }

@@ -310,7 +310,7 @@ async def test_an_employee_can_neither_open_the_worklist_nor_act_on_the_case_pag
     browser_client: httpx.AsyncClient, web_service: Service, submitted_case: UUID
 ) -> None:
     await sign_in(browser_client, "siti", EMPLOYEE_PASSWORD)
-    home = await browser_client.get("/")
+    home = await browser_client.get("/", follow_redirects=True)
     assert 'href="/antrean"' not in home.text
     assert (await browser_client.get("/antrean")).status_code == 403
     assert (await browser_client.get("/keputusan")).status_code == 403

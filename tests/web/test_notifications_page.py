@@ -40,7 +40,7 @@ async def test_the_inbox_shows_each_stage_with_its_case_and_marks_read(
     case = approve(web_service, submit(web_service, propose(web_service, EMPLOYEE)))
     web_service.projector.catch_up()
     await sign_in(browser_client, "siti", EMPLOYEE_PASSWORD)
-    home = await browser_client.get("/")
+    home = await browser_client.get("/", follow_redirects=True)
     assert nav_link(home.text) == "Notifikasi 4 baru"
 
     page = await browser_client.get("/notifikasi")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -37,6 +38,7 @@ from asn_graph.api.web.downloads import (
 )
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.history import moments
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
@@ -108,6 +110,7 @@ class Casework:
         self.frame = frame
         self.page_data = frame.page_data
         self.uploads = Uploads(frame.page_data.service.settings, frame.page_data.blocking)
+        self.zone = ZoneInfo(frame.page_data.service.settings.timezone)
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -350,6 +353,7 @@ class Casework:
         ]
         data = {
             "case": case,
+            "moments": moments(case["history"], self.zone),
             "offered": offered,
             "others": [name for name in case["nextActions"] if name not in case["allowedActions"]],
             "notice": notice,

@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,13 +33,13 @@ from asn_graph.api.web.downloads import (
 )
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.history import local_moment, moments
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
 from asn_graph.api.web.uploads import UploadRefused, Uploads, uploaded
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentType
-from asn_graph.domain.event_names import event_name
 from asn_graph.domain.names import name_of_code
 
 MINE = "/saya"
@@ -325,19 +325,10 @@ class EmployeePages:
                 request, "employee_case.html", "employee_case_title", actor, refusal, 404
             )
         case = found["transferCase"]
-        indonesian = language_of(request) is Language.INDONESIAN
-        timeline = [
-            {
-                **entry,
-                "name": event_name(entry["eventType"], indonesian),
-                "when": self._local(entry),
-            }
-            for entry in case["history"]
-        ]
         data = {
             "case": case,
-            "timeline": timeline,
-            "stage_entered": self._moment(case["stage"]["enteredAt"]),
+            "moments": moments(case["history"], self.zone),
+            "stage_entered": local_moment(case["stage"]["enteredAt"], self.zone),
             "notice": notice,
             "kept": {d["sha256"] for d in case["documents"] if self.uploads.kept(d["sha256"])},
             # The employee completes the file of their own request; a proposal's is the
@@ -354,13 +345,6 @@ class EmployeePages:
             "megabytes": self.uploads.megabytes(request),
         }
         return self.frame.page(request, "employee_case.html", "employee_case_title", actor, data)
-
-    def _local(self, entry: dict[str, Any]) -> str:
-        return self._moment(entry["recordedAt"])
-
-    def _moment(self, recorded: str) -> str:
-        """A recorded moment in the agency's time zone, as a person reads it."""
-        return datetime.fromisoformat(recorded).astimezone(self.zone).strftime("%d-%m-%Y %H:%M")
 
     async def attach(self, request: Request) -> Response:
         posted = await self.frame.posted(request, Role.EMPLOYEE)

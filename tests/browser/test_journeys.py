@@ -26,7 +26,8 @@ def test_an_employee_signs_in_on_a_phone_and_sees_their_data(phone: Page, site: 
     expect(phone).to_have_url(site.url + "/masuk")
     assert_accessible(phone, "sign-in")
     sign_in(phone, site, "siti", EMPLOYEE_PASSWORD)
-    expect(phone.get_by_role("heading", name="Beranda")).to_be_visible()
+    expect(phone).to_have_url(site.url + "/saya")  # an employee's home is their own page
+    expect(phone.get_by_role("heading", name="Data dan usulan mutasi saya")).to_be_visible()
     facts = phone.locator("dl.facts")
     expect(facts).to_contain_text(EMPLOYEE.name)
     expect(facts).to_contain_text(EMPLOYEE.nip)

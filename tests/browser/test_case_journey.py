@@ -57,7 +57,7 @@ def test_an_officer_and_the_approver_take_a_request_to_its_decree_and_the_letter
     expect(desktop).to_have_url(case_page)
     expect(desktop.get_by_role("heading", name="Tindakan berikutnya")).to_be_visible()
     expect(desktop.get_by_role("link", name="Unduh berkas Surat permohonan")).to_have_attribute(
-        "href", "/berkas/" + "ab" * 32
+        "href", "/berkas/" + "ab" * 32 + "?kasus=" + case_page.rsplit("/", 1)[1]
     )
     assert_accessible(desktop, "officer-case-page")
     verify = desktop.locator("#form-verify_documents").get_by_role("button")

@@ -26,7 +26,8 @@ def sign_in(page: Page, site: Site, username: str, password: str) -> None:
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_role("heading", name="Beranda")).to_be_visible()
+    # Each person's home: the home page, or an employee's own page.
+    expect(page.locator(".signin-state")).to_contain_text(username)
 
 
 def sign_out(page: Page) -> None:
@@ -56,7 +57,7 @@ def test_an_officer_and_the_approver_take_a_request_to_its_decree_and_the_letter
     expect(desktop).to_have_url(case_page)
     expect(desktop.get_by_role("heading", name="Tindakan berikutnya")).to_be_visible()
     expect(desktop.get_by_role("link", name="Unduh berkas Surat permohonan")).to_have_attribute(
-        "href", "/berkas/" + "ab" * 32
+        "href", "/berkas/" + "ab" * 32 + "?kasus=" + case_page.rsplit("/", 1)[1]
     )
     assert_accessible(desktop, "officer-case-page")
     verify = desktop.locator("#form-verify_documents").get_by_role("button")

@@ -32,7 +32,7 @@ def test_an_employee_requests_a_transfer_with_a_pdf_and_follows_its_timeline(
 ) -> None:
     site = employee_site
     sign_in(phone, site, "siti", EMPLOYEE_PASSWORD)
-    phone.get_by_role("link", name="Ajukan mutasi").click()
+    phone.get_by_role("navigation").get_by_role("link", name="Ajukan mutasi").click()
     expect(
         phone.get_by_role("heading", name="Ajukan mutasi (atas permintaan sendiri)")
     ).to_be_visible()

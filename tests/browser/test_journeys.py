@@ -26,7 +26,8 @@ def test_an_employee_signs_in_on_a_phone_and_sees_their_data(phone: Page, site: 
     expect(phone).to_have_url(site.url + "/masuk")
     assert_accessible(phone, "sign-in")
     sign_in(phone, site, "siti", EMPLOYEE_PASSWORD)
-    expect(phone.get_by_role("heading", name="Beranda")).to_be_visible()
+    expect(phone).to_have_url(site.url + "/saya")  # an employee's home is their own page
+    expect(phone.get_by_role("heading", name="Data dan usulan mutasi saya")).to_be_visible()
     facts = phone.locator("dl.facts")
     expect(facts).to_contain_text(EMPLOYEE.name)
     expect(facts).to_contain_text(EMPLOYEE.nip)
@@ -65,7 +66,7 @@ def test_the_language_is_switched_to_english_with_the_keyboard_alone(
     desktop: Page, site: Site
 ) -> None:
     sign_in(desktop, site, "siti", EMPLOYEE_PASSWORD)
-    expect(desktop.get_by_role("heading", name="Beranda")).to_be_visible()
+    expect(desktop.get_by_role("heading", name="Data dan usulan mutasi saya")).to_be_visible()
     desktop.keyboard.press("Tab")
     expect(desktop.get_by_role("link", name="Langsung ke isi")).to_be_focused()
     choice = desktop.get_by_label("Bahasa")
@@ -75,7 +76,7 @@ def test_the_language_is_switched_to_english_with_the_keyboard_alone(
     desktop.keyboard.press("Tab")
     expect(desktop.get_by_role("button", name="Ganti bahasa")).to_be_focused()
     desktop.keyboard.press("Enter")
-    expect(desktop.get_by_role("heading", name="Home")).to_be_visible()
-    expect(desktop.get_by_role("heading", name="My data")).to_be_visible()
+    expect(desktop.get_by_role("heading", name="My data and transfer cases")).to_be_visible()
+    expect(desktop.get_by_role("heading", name="My data", exact=True)).to_be_visible()
     expect(desktop.locator("html")).to_have_attribute("lang", "en")
     assert_accessible(desktop)

@@ -45,8 +45,8 @@ def test_an_employee_signs_in_through_the_agencys_provider(
     way_in = phone.get_by_role("link", name=f"Masuk dengan {PROVIDER_NAME}")
     way_in.focus()
     phone.keyboard.press("Enter")
-    expect(phone.get_by_role("heading", name="Beranda")).to_be_visible()
-    expect(phone).to_have_url(provider_site.url + "/")
+    expect(phone).to_have_url(provider_site.url + "/saya")  # an employee's own page
+    expect(phone.get_by_role("heading", name="Data dan usulan mutasi saya")).to_be_visible()
     expect(phone.locator(".signin-state")).to_contain_text("siti.sso")
     facts = phone.locator("dl.facts")
     expect(facts).to_contain_text(EMPLOYEE.name)

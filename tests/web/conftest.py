@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -39,9 +40,14 @@ and write goes through the GraphQL API, whose every operation is tested on both 
 
 
 @pytest.fixture(params=("sqlite",))
-def web_service(request: pytest.FixtureRequest, settings_for: Any) -> Iterator[Service]:
+def web_service(
+    request: pytest.FixtureRequest, settings_for: Any, tmp_path: Path
+) -> Iterator[Service]:
+    # The uploaded documents are kept in the test's own directory.
     settings = dataclasses.replace(
-        settings_for(request.param), failed_signins_per_minute=FAILED_SIGNINS_PER_MINUTE
+        settings_for(request.param),
+        data_dir=tmp_path,
+        failed_signins_per_minute=FAILED_SIGNINS_PER_MINUTE,
     )
     service = build_service(settings, clock=FixedClock(TODAY))
     build_organisation(service.app)

@@ -6,6 +6,7 @@ built on."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from uuid import UUID
 
@@ -20,6 +21,9 @@ from tests.conftest import event_count
 from tests.web.casework_world import APPROVER_PASSWORD, request_transfer
 from tests.web.casework_world import submitted_case as submitted_case
 from tests.web.conftest import EMPLOYEE, EMPLOYEE_PASSWORD, OFFICER_PASSWORD, form_token, sign_in
+from tests.web.employee_fixtures import MAX_FILE_BYTES, PDF, propose_transfer
+from tests.web.employee_fixtures import employee_client as employee_client
+from tests.web.employee_fixtures import employee_service as employee_service
 from tests.world import person, register
 
 FORMS_OF_A_SUBMITTED_CASE = {
@@ -57,15 +61,23 @@ def last_actor(service: Service, case_id: UUID) -> tuple[str, str, str | None]:
 
 
 async def post_action(
-    client: httpx.AsyncClient, case_id: UUID, action: str, fields: dict[str, str] | None = None
+    client: httpx.AsyncClient,
+    case_id: UUID,
+    action: str,
+    fields: dict[str, str] | None = None,
+    file: tuple[str, bytes, str] | None = None,
 ) -> httpx.Response:
+    """Posts the action's form of the case page; ``file``: the document's file uploaded."""
     page = await client.get(f"/kasus/{case_id}")
     prefix = action.lower()
     # The token the action's own form carries, as a browser sends it.
     form = page.text.split(f'id="form-{prefix}"', 1)[1].split("</form>", 1)[0]
     data = {"csrf_token": form_token(form), "tindakan": action}
     data.update({f"{prefix}-{name}": value for name, value in (fields or {}).items()})
-    return await client.post(f"/kasus/{case_id}", data=data)
+    if file is None:
+        return await client.post(f"/kasus/{case_id}", data=data)
+    files = {f"{prefix}-sha256": file}
+    return await client.post(f"/kasus/{case_id}", data=data, files=files)
 
 
 def offered(page: str) -> set[str]:
@@ -152,7 +164,8 @@ async def test_an_officer_verifies_the_documents_and_the_event_names_them(
     page = await browser_client.get(f"/kasus/{submitted_case}")
     assert page.status_code == 200
     assert offered(page.text) == FORMS_OF_A_SUBMITTED_CASE
-    assert f'href="/berkas/{"ab" * 32}"' in page.text  # each document links to its file
+    # each document links to its file, read through the case
+    assert f'href="/berkas/{"ab" * 32}?kasus={submitted_case}"' in page.text
     assert "Surat permohonan" in page.text  # document types by name
     assert "Usulan dibuka" in page.text  # the history
     verified = await post_action(browser_client, submitted_case, "VERIFY_DOCUMENTS")
@@ -192,14 +205,13 @@ async def test_a_malformed_document_is_answered_beside_each_field_and_nothing_is
         "number": "800/9/2026",
         "issuedOn": "2026-13-40",
         "issuer": "Kota Surabaya",
-        "sha256": "bukan-sidik-jari",
     }
     answer = await post_action(browser_client, submitted_case, "ATTACH_DOCUMENT", fields)
     assert answer.status_code == 200
     assert 'id="attach_document-documenttype-error"' not in answer.text
     assert 'id="attach_document-documentType-error">Pilih salah satu' in answer.text
     assert 'id="attach_document-issuedOn-error">Tanggal tidak valid' in answer.text
-    assert 'id="attach_document-sha256-error">SHA-256 terdiri atas 64' in answer.text
+    assert 'id="attach_document-sha256-error">Wajib diisi.' in answer.text  # no file chosen
     assert 'value="800/9/2026"' in answer.text  # what was typed is kept
     assert event_count(web_service) == events
 
@@ -298,7 +310,7 @@ async def test_an_employee_can_neither_open_the_worklist_nor_act_on_the_case_pag
     browser_client: httpx.AsyncClient, web_service: Service, submitted_case: UUID
 ) -> None:
     await sign_in(browser_client, "siti", EMPLOYEE_PASSWORD)
-    home = await browser_client.get("/")
+    home = await browser_client.get("/", follow_redirects=True)
     assert 'href="/antrean"' not in home.text
     assert (await browser_client.get("/antrean")).status_code == 403
     assert (await browser_client.get("/keputusan")).status_code == 403
@@ -472,13 +484,14 @@ async def test_documents_returned_by_the_officer_and_the_case_cancelled_by_the_a
         "number": "823/4/2025",
         "issuedOn": "2025-04-01",
         "issuer": "BKPSDM Kota Surabaya",
-        "sha256": "CD" * 32,
     }
-    attached = await post_action(browser_client, submitted_case, "ATTACH_DOCUMENT", document)
+    attached = await post_action(
+        browser_client, submitted_case, "ATTACH_DOCUMENT", document, ("sk.pdf", PDF, "text/plain")
+    )
     assert attached.status_code == 303
     assert last_actor(web_service, submitted_case) == ("budi", "officer", "3578")
     documents = web_service.app.cases.get(submitted_case).documents
-    assert "cd" * 32 in {d.sha256 for d in documents}  # kept as the lowercase fingerprint
+    assert hashlib.sha256(PDF).hexdigest() in {d.sha256 for d in documents}
     browser_client.cookies.clear()
     await sign_in(browser_client, "ani", APPROVER_PASSWORD)
     cancelled = await post_action(
@@ -490,3 +503,79 @@ async def test_documents_returned_by_the_officer_and_the_case_cancelled_by_the_a
     page = await browser_client.get(cancelled.headers["location"])
     assert "Tercatat: Batalkan usulan." in page.text
     assert "Tidak ada tindakan yang dapat Anda lakukan pada tahap ini." in page.text
+
+
+DOCUMENT = {
+    "documentType": "POSITION_ANALYSIS",
+    "number": "800/12/2026",
+    "issuedOn": "2026-11-18",
+    "issuer": "BKPSDM Kota Surabaya",
+}
+
+
+@pytest.mark.parametrize("employee_service", ["sqlite"], indirect=True)
+async def test_the_officer_uploads_a_document_s_file_on_the_case_page(
+    employee_client: httpx.AsyncClient, employee_service: Service
+) -> None:
+    case_id = UUID(propose_transfer(employee_service))
+    await sign_in(employee_client, "budi", OFFICER_PASSWORD)
+    page = await employee_client.get(f"/kasus/{case_id}")
+    form = page.text.split('id="form-attach_document"', 1)[1].split("</form>", 1)[0]
+    assert 'enctype="multipart/form-data"' in page.text.split('id="form-attach_document"')[0][-200:]
+    assert 'type="file"' in form
+    assert "Paling besar 0,3 MB." in form
+
+    attached = await post_action(
+        employee_client, case_id, "ATTACH_DOCUMENT", DOCUMENT, ("penugasan.pdf", PDF, "")
+    )
+    assert attached.status_code == 303, attached.text
+    digest = hashlib.sha256(PDF).hexdigest()
+    (document,) = employee_service.app.cases.get(case_id).documents
+    assert (document.document_type.value, document.sha256) == ("POSITION_ANALYSIS", digest)
+    assert last_actor(employee_service, case_id) == ("budi", "officer", "3578")
+    listed = await employee_client.get(attached.headers["location"])
+    assert f'href="/berkas/{digest}?kasus={case_id}"' in listed.text
+    assert f">{digest}</a>" in listed.text
+    kept = await employee_client.get(f"/berkas/{digest}", params={"kasus": str(case_id)})
+    assert kept.content == PDF
+
+
+@pytest.mark.parametrize("employee_service", ["sqlite"], indirect=True)
+async def test_a_file_not_a_document_or_too_large_is_refused_in_indonesian_and_records_nothing(
+    employee_client: httpx.AsyncClient, employee_service: Service
+) -> None:
+    case_id = UUID(propose_transfer(employee_service))
+    await sign_in(employee_client, "budi", OFFICER_PASSWORD)
+    events = event_count(employee_service)
+    script = ("surat.pdf", b"#!/bin/sh\necho bukan dokumen\n", "application/pdf")
+    refused = await post_action(employee_client, case_id, "ATTACH_DOCUMENT", DOCUMENT, script)
+    assert refused.status_code == 200
+    error = '<p class="field-error" id="attach_document-sha256-error">'
+    assert f"{error}Berkas harus berupa PDF, JPEG atau PNG.</p>" in refused.text
+    assert 'value="800/12/2026"' in refused.text  # what was typed is kept
+    large = ("besar.pdf", PDF + b"0" * MAX_FILE_BYTES, "application/pdf")
+    too_large = await post_action(employee_client, case_id, "ATTACH_DOCUMENT", DOCUMENT, large)
+    assert f"{error}Berkas terlalu besar: paling besar 0,3 MB.</p>" in too_large.text
+    assert event_count(employee_service) == events
+    assert not list(employee_service.settings.files_path.rglob("*"))  # nothing kept either
+
+
+async def test_the_decisions_download_as_a_file_with_the_decisions_awaited(
+    browser_client: httpx.AsyncClient, submitted_case: UUID
+) -> None:
+    await sign_in(browser_client, "budi", OFFICER_PASSWORD)
+    await post_action(browser_client, submitted_case, "VERIFY_DOCUMENTS")
+    browser_client.cookies.clear()
+    await sign_in(browser_client, "ani", APPROVER_PASSWORD)
+    page = await browser_client.get("/keputusan")
+    assert 'href="/keputusan?format=csv"' in page.text
+    answer = await browser_client.get("/keputusan", params={"format": "csv"})
+    assert 'filename="keputusan-3578.csv"' in answer.headers["content-disposition"]
+    header, *rows = csv.reader(io.StringIO(answer.content.decode("utf-8-sig")))
+    assert header[:3] == ["NIP", "Pegawai", "Tahap"]
+    assert header[-1] == "Tindakan berikutnya"
+    # The one case the page shows, its decision named as the page's button names it.
+    assert [(row[0], row[2], row[-1]) for row in rows] == [
+        (EMPLOYEE.nip, "Dalam persetujuan", "Catat pertimbangan Baperjakat/TPK")
+    ]
+    assert "Catat pertimbangan Baperjakat/TPK" in page.text

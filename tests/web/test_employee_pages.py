@@ -292,7 +292,7 @@ async def test_the_employee_pages_are_for_employees(
     assert 'href="/saya/ajukan"' not in home.text
     employee_client.cookies.clear()
     await sign_in(employee_client, "siti", EMPLOYEE_PASSWORD)
-    home = await employee_client.get("/")
+    home = await employee_client.get("/", follow_redirects=True)
     assert 'href="/saya"' in home.text
     assert 'href="/saya/ajukan"' in home.text
 

@@ -40,7 +40,7 @@ async def test_the_inbox_shows_each_stage_with_its_case_and_marks_read(
     case = approve(web_service, submit(web_service, propose(web_service, EMPLOYEE)))
     web_service.projector.catch_up()
     await sign_in(browser_client, "siti", EMPLOYEE_PASSWORD)
-    home = await browser_client.get("/")
+    home = await browser_client.get("/", follow_redirects=True)
     assert nav_link(home.text) == "Notifikasi 4 baru"
 
     page = await browser_client.get("/notifikasi")
@@ -50,7 +50,7 @@ async def test_the_inbox_shows_each_stage_with_its_case_and_marks_read(
     assert "Usulan mutasi menunggu jawaban Anda" in page.text
     assert "Menunggu SK" in page.text
     assert "Pertimbangan Baperjakat/TPK" in page.text
-    assert page.text.count(f'href="/kasus/{case.id}"') == 4
+    assert page.text.count(f'href="/saya/kasus/{case.id}"') == 4  # the employee's case page
     first_id = re.search(r'name="id" value="(\d+)"', page.text)
     assert first_id is not None
 

@@ -318,7 +318,10 @@ async def test_the_consultation_answers_approval_and_launch(
         await post_form(browser_client, answer_page, answer_page, {"agrees": "true"}),
     )
     await browser_client.post(
-        "/keluar", data={"csrf_token": form_token((await browser_client.get("/")).text)}
+        "/keluar",
+        data={
+            "csrf_token": form_token((await browser_client.get("/", follow_redirects=True)).text)
+        },
     )
 
     await sign_in(browser_client, "ani", APPROVER_PASSWORD)
@@ -397,7 +400,7 @@ async def test_pages_and_actions_are_for_their_roles_only(
     await browser_client.post("/keluar", data={"csrf_token": form_token(page)})
 
     await sign_in(browser_client, "siti", EMPLOYEE_PASSWORD)
-    home = await browser_client.get("/")
+    home = await browser_client.get("/", follow_redirects=True)
     assert '<a href="/saya/konsultasi">Konsultasi mutasi</a>' in home.text
 
 

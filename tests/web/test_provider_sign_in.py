@@ -80,7 +80,7 @@ async def test_an_employee_signs_in_through_the_provider_with_pkce_state_and_non
     assert exchange["basic_client"] == CLIENT_ID
     assert exchange["redirect_uri"] == CALLBACK
 
-    home = await client.get("/")
+    home = await client.get("/", follow_redirects=True)
     assert home.status_code == 200
     assert "siti.sso" in home.text
     assert EMPLOYEE.name in home.text
@@ -162,7 +162,10 @@ async def test_a_code_the_provider_will_not_exchange_asks_to_sign_in_again(
 async def test_a_flow_serves_once(client: httpx.AsyncClient) -> None:
     back = await leave_for_provider(client)
     assert (await client.get(back)).status_code == 303
-    await client.post("/keluar", data={"csrf_token": form_token((await client.get("/")).text)})
+    await client.post(
+        "/keluar",
+        data={"csrf_token": form_token((await client.get("/", follow_redirects=True)).text)},
+    )
     again = await client.get(back)
     assert again.status_code == 400
 

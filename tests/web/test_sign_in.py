@@ -41,7 +41,8 @@ async def test_an_employee_signs_in_and_sees_their_own_record(
     session = next(c for c in cookie if c.startswith("asn_graph_session="))
     assert "HttpOnly" in session
     assert "SameSite=lax" in session
-    home = await browser_client.get("/")
+    home = await browser_client.get("/", follow_redirects=True)
+    assert home.url.path == "/saya"  # an employee's home: their own record and cases
     assert home.status_code == 200
     assert EMPLOYEE.name in home.text
     assert EMPLOYEE.nip in home.text
@@ -90,7 +91,7 @@ async def test_a_form_without_its_csrf_token_is_refused(
     wrong = await browser_client.post("/keluar", data={"csrf_token": "dari-situs-lain"})
     assert wrong.status_code == 403
     assert "Formulir ini kedaluwarsa" in wrong.text
-    still = await browser_client.get("/")
+    still = await browser_client.get("/", follow_redirects=True)
     assert still.status_code == 200
 
 
@@ -99,7 +100,7 @@ async def test_signing_out_revokes_the_session_and_is_recorded_with_the_person(
 ) -> None:
     await sign_in(browser_client, "siti", EMPLOYEE_PASSWORD)
     session = browser_client.cookies["asn_graph_session"]
-    home = await browser_client.get("/")
+    home = await browser_client.get("/", follow_redirects=True)
     signed_out = await browser_client.post("/keluar", data={"csrf_token": form_token(home.text)})
     assert signed_out.status_code == 303
     assert signed_out.headers["location"] == "/masuk"

@@ -75,10 +75,10 @@ async def test_an_outage_during_the_session_check_shows_a_page_saying_so(
 ) -> None:
     assert (await sign_in(client, "siti", EMPLOYEE_PASSWORD)).status_code == 303
     outages.session.on = True
-    assert_outage_page(await client.get("/"))
+    assert_outage_page(await client.get("/", follow_redirects=True))
     assert_outage_page(await client.get("/masuk"))
     outages.session.on = False
-    assert (await client.get("/")).status_code == 200
+    assert (await client.get("/", follow_redirects=True)).status_code == 200
 
 
 async def test_an_outage_during_a_pages_read_shows_a_page_saying_so(
@@ -86,8 +86,8 @@ async def test_an_outage_during_a_pages_read_shows_a_page_saying_so(
 ) -> None:
     assert (await sign_in(client, "siti", EMPLOYEE_PASSWORD)).status_code == 303
     outages.read.on = True
-    assert_outage_page(await client.get("/"))
-    english = await client.get("/", headers={"Accept-Language": "en"})
+    assert_outage_page(await client.get("/", follow_redirects=True))
+    english = await client.get("/", headers={"Accept-Language": "en"}, follow_redirects=True)
     assert english.status_code == 503
     assert "Service unavailable" in english.text
     # The API itself answers as it always has: UNAVAILABLE, in its own words.

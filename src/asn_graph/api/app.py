@@ -64,12 +64,12 @@ from asn_graph.api.schema import build_schema
 from asn_graph.api.security_headers import CONTENT_SECURITY_POLICY, IDE_POLICY, SecurityHeaders
 from asn_graph.api.trusted_documents import TrustedDocuments
 from asn_graph.api.web.areas import web_areas
-from asn_graph.api.web.employee import upload_limits
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.imports import import_upload_limits
 from asn_graph.api.web.page_data import PageData
 from asn_graph.api.web.pages import WebApplication
 from asn_graph.api.web.sessions import Sessions
+from asn_graph.api.web.uploads import upload_limits
 from asn_graph.api.websocket_documents import LegacyWSHandler, TransportWSHandler
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import InvalidInput, Unavailable

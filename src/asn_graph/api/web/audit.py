@@ -21,6 +21,7 @@ from starlette.routing import BaseRoute, Route
 
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.history import FOR_AUDITORS, local_moment, moments
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
 from asn_graph.domain.actors import Actor, Role
@@ -185,11 +186,7 @@ class AuditArea:
         return FormErrors(general="audit_refused")
 
     def _entry(self, node: dict[str, Any]) -> dict[str, Any]:
-        return {**node, "moment": self._moment(node["recordedAt"])}
-
-    def _moment(self, recorded_at: str) -> str:
-        moment = datetime.fromisoformat(recorded_at).astimezone(self.zone)
-        return moment.strftime("%Y-%m-%d %H:%M:%S %Z")
+        return {**node, "moment": local_moment(node["recordedAt"], self.zone, FOR_AUDITORS)}
 
     async def _csv(self, request: Request, actor: Actor, search: TrailSearch) -> Response:
         """The whole search as CSV, read a page at a time while it is sent."""
@@ -309,11 +306,8 @@ class AuditArea:
                     ]
                 recorded = datetime.fromisoformat(past["recordedAt"]).astimezone(self.zone)
                 data["past"] = past
-                data["recorded"] = recorded.strftime("%Y-%m-%d %H:%M:%S %Z")
-                data["moments"] = {
-                    event["version"]: self._moment(event["recordedAt"])
-                    for event in (case or {}).get("history", ())
-                }
+                data["recorded"] = recorded.strftime(FOR_AUDITORS)
+                data["moments"] = moments((case or {}).get("history", ()), self.zone, FOR_AUDITORS)
                 if not asked:
                     data["per"] = _input_moment(recorded)
         return self.frame.page(request, template, title, actor, data)

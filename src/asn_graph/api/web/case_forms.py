@@ -6,22 +6,20 @@ field the form shows."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Any
 
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 
 from asn_graph.api.web.form_errors import FormErrors
+from asn_graph.api.web.uploads import uploaded
 from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_records import DocumentType
 from asn_graph.domain.reference import PerformanceRating
 from asn_graph.domain.rules import Rule
-
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class FieldKind(Enum):
@@ -29,7 +27,8 @@ class FieldKind(Enum):
     TEXTAREA = "textarea"
     DATE = "date"
     HOURS = "hours"
-    SHA256 = "sha256"
+    FILE = "file"
+    """A document's file, uploaded: the input takes the SHA-256 it is kept by."""
     DOCUMENT_TYPE = "document_type"
     RATING = "rating"
     RULE = "rule"
@@ -66,6 +65,16 @@ class ActionForm:
     def field_names(self) -> frozenset[str]:
         return frozenset(field.name for field in self.fields)
 
+    @property
+    def file_field(self) -> FormField | None:
+        """The field of the document's file the form uploads, if it has one."""
+        return next((field for field in self.fields if field.kind is FieldKind.FILE), None)
+
+    def upload(self, posted: FormData) -> UploadFile | None:
+        """The file posted in the form's file field (None when it was left empty)."""
+        field = self.file_field
+        return uploaded(posted.get(field.html_id(self.action))) if field is not None else None
+
 
 REASON = FormField("reason", "casework_reason", FieldKind.TEXTAREA)
 OPTIONAL_REASON = FormField("reason", "casework_reason_optional", FieldKind.TEXTAREA, False)
@@ -95,7 +104,7 @@ FORMS: Mapping[CaseAction, ActionForm] = {
                 FormField("number", "casework_document_number"),
                 FormField("issuedOn", "casework_issued_on", FieldKind.DATE),
                 FormField("issuer", "casework_document_issuer"),
-                FormField("sha256", "casework_sha256", FieldKind.SHA256),
+                FormField("sha256", "upload_file", FieldKind.FILE),
             ),
         ),
         ActionForm(CaseAction.SUBMIT, "SubmitTransferCase", takes_input=False),
@@ -183,9 +192,10 @@ def read_form(
     texts: Mapping[str, str],
 ) -> Filled:
     """The variables of ``form`` from what was posted, or the message beside each field
-    that is missing or malformed."""
+    that is missing or malformed. A file is only checked to be there: the page keeps it and
+    sets its SHA-256 in the input once every other field passed."""
     values = {
-        field.name: str(posted.get(field.html_id(form.action), "")).strip() for field in form.fields
+        field.name: _typed(posted.get(field.html_id(form.action), "")) for field in form.fields
     }
     errors = FormErrors()
     fields: dict[str, Any] = {}
@@ -198,6 +208,8 @@ def read_form(
                 fields[field.name] = None
             else:
                 fields[field.name] = ""
+            continue
+        if field.kind is FieldKind.FILE:
             continue
         checked = _checked(field, value, case, texts)
         if isinstance(checked, _Refusal):
@@ -214,6 +226,14 @@ def read_form(
     if form.decree:
         fields["authority"] = case["decreeAuthority"]
     return Filled(values, errors, {"input": {"caseId": case["id"], **fields}})
+
+
+def _typed(value: str | UploadFile) -> str:
+    """A field's value as typed; for a file, its name (never shown again: a browser does not
+    take a file back into a form)."""
+    if isinstance(value, UploadFile):
+        return value.filename or ""
+    return value.strip()
 
 
 @dataclass(frozen=True)
@@ -234,9 +254,6 @@ def _checked(
         if not value.isdigit() or int(value) <= 0:
             return _Refusal(texts["casework_bad_hours"])
         return int(value)
-    if kind is FieldKind.SHA256:
-        lowered = value.lower()
-        return lowered if SHA256.match(lowered) else _Refusal(texts["casework_bad_sha256"])
     if kind is FieldKind.YES_NO:
         if value not in ("yes", "no"):
             return _Refusal(texts["casework_bad_choice"])

@@ -4,10 +4,12 @@ the decisions awaiting an approver (``/keputusan``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -18,13 +20,17 @@ from asn_graph.api.web.case_forms import (
     RATINGS,
     ActionForm,
     FieldKind,
+    Filled,
+    FormField,
     initial_values,
     overridable_rules,
     read_form,
 )
 from asn_graph.api.web.downloads import (
+    Codes,
     Column,
     Listing,
+    Row,
     download,
     download_format,
     every_node,
@@ -32,32 +38,54 @@ from asn_graph.api.web.downloads import (
 )
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.history import moments
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
+from asn_graph.api.web.uploads import UploadRefused, Uploads
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_actions import DECISIONS as DECISIONS_OF_STEPS
 from asn_graph.domain.case_actions import CaseAction
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.names import name_of_code
 
-WORKLIST_FILE = Listing(
-    "antrean",
-    (
-        Column("casework_nip", value_of("nip")),
-        Column("casework_employee", value_of("employeeName")),
-        Column("casework_stage", value_of("state")),
-        Column("casework_step", value_of("pendingStep")),
-        Column("casework_type", value_of("transferType")),
-        Column("casework_from", value_of("origin")),
-        Column("casework_to", value_of("destination")),
-        Column("casework_days_waiting", value_of("daysInStage")),
-        Column("casework_acts_next", value_of("assigneeRole")),
-        Column("casework_due", value_of("dueOn")),
-        Column("casework_overdue", value_of("overdue")),
-    ),
+
+def _origin(row: Row) -> str:
+    return f"{row['originAgency']}/{row['originUnit']}"
+
+
+def _destination(row: Row) -> str:
+    return f"{row['destinationAgency']}/{row['destinationUnit']}"
+
+
+def _overdue(row: Row) -> str | None:
+    return "casework_overdue_yes" if row.get("overdue") else None
+
+
+def _deciding(row: Row) -> Codes:
+    return tuple(row["deciding"])
+
+
+_WORK_COLUMNS = (
+    Column("casework_nip", value_of("nip")),
+    Column("casework_employee", value_of("employeeName")),
+    Column("casework_stage", value_of("state"), names="CaseState"),
+    Column("casework_step", value_of("pendingStep"), names="ApprovalStep"),
+    Column("casework_type", value_of("transferType"), names="TransferType"),
+    Column("casework_from", _origin),
+    Column("casework_to", _destination),
+    Column("casework_days_waiting", value_of("daysInStage")),
+    Column("casework_acts_next", value_of("assigneeRole"), names="Role"),
+    Column("casework_due", value_of("dueOn")),
+    Column("casework_overdue", _overdue, worded=True),
 )
+WORKLIST_FILE = Listing("antrean", _WORK_COLUMNS)
 """The worklist as a file: every case of the filter, codes named in the reader's language."""
+DECISIONS_FILE = Listing(
+    "keputusan",
+    (*_WORK_COLUMNS, Column("casework_actions", _deciding, names="CaseAction")),
+)
+"""The approver's decisions as a file: the worklist's columns and the decisions awaited."""
 WORKLIST = "/antrean"
 DECISIONS = "/keputusan"
 CASE_PAGE = "/kasus/{case_id}"
@@ -81,6 +109,8 @@ class Casework:
     def __init__(self, frame: Frame) -> None:
         self.frame = frame
         self.page_data = frame.page_data
+        self.uploads = Uploads(frame.page_data.service.settings, frame.page_data.blocking)
+        self.zone = ZoneInfo(frame.page_data.service.settings.timezone)
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -125,8 +155,7 @@ class Casework:
                 rows = await every_node(
                     self.page_data, request, actor, "Worklist", {"filter": where}, "worklist"
                 )
-                named = [_named_row(row, language_of(request)) for row in rows]
-                return download(request, WORKLIST_FILE, named, wanted, f"antrean-{actor.agency}")
+                return download(request, WORKLIST_FILE, rows, wanted, f"antrean-{actor.agency}")
             answer = await self._worklist(request, actor, where, PAGE_SIZE, after)
         except PageDataRefused as refused:
             data["refused"] = refused
@@ -152,20 +181,20 @@ class Casework:
         after = request.query_params.get("setelah") or None
         where = {"agencyCode": actor.agency, "assigneeRole": Role.APPROVER.value}
         data: dict[str, Any] = {"paged": after is not None}
+        wanted = download_format(request)
         try:
+            if wanted is not None:
+                items = await every_node(
+                    self.page_data, request, actor, "Worklist", {"filter": where}, "worklist"
+                )
+                rows = [
+                    {**entry["item"], "deciding": entry["deciding"]}
+                    for entry in await self._deciding(request, actor, items)
+                ]
+                return download(request, DECISIONS_FILE, rows, wanted, f"keputusan-{actor.agency}")
             answer = await self._worklist(request, actor, where, DECISIONS_SHOWN, after)
             work = answer["worklist"]
-            cases = []
-            for edge in work["edges"]:
-                item = edge["node"]
-                case = await self._case(request, actor, item["caseId"])
-                if case is None:
-                    continue
-                # Only those the approver may decide now: an acceptance waits for the
-                # destination's approver, not the origin's.
-                deciding = [name for name in case["allowedActions"] if name in DECIDING]
-                if deciding:
-                    cases.append({"item": item, "case": case, "deciding": deciding})
+            cases = await self._deciding(request, actor, [e["node"] for e in work["edges"]])
         except PageDataRefused as refused:
             data["refused"] = refused
         else:
@@ -173,6 +202,22 @@ class Casework:
             if work["pageInfo"]["hasNextPage"]:
                 data["next_query"] = _query(setelah=work["pageInfo"]["endCursor"])
         return self.frame.page(request, "decisions.html", "casework_decisions_title", actor, data)
+
+    async def _deciding(
+        self, request: Request, actor: Actor, items: Sequence[Row]
+    ) -> list[dict[str, Any]]:
+        """The worklist's cases the approver may decide now, each with its file and the
+        decisions it awaits: an acceptance waits for the destination's approver, not the
+        origin's."""
+        cases = []
+        for item in items:
+            case = await self._case(request, actor, item["caseId"])
+            if case is None:
+                continue
+            deciding = [name for name in case["allowedActions"] if name in DECIDING]
+            if deciding:
+                cases.append({"item": item, "case": case, "deciding": deciding})
+        return cases
 
     async def _worklist(
         self, request: Request, actor: Actor, where: dict[str, Any], first: int, after: str | None
@@ -204,12 +249,10 @@ class Casework:
         return await self._render_case(request, actor, notice=notice)
 
     async def act(self, request: Request) -> Response:
-        actor = await self.frame.person(request, *CASE_READERS)
-        if isinstance(actor, Response):
-            return actor
-        posted = await self.frame.form(request)
-        if isinstance(posted, Response):
-            return posted
+        sent = await self.frame.posted(request, *CASE_READERS)
+        if isinstance(sent, Response):
+            return sent
+        actor, posted = sent
         case_id = request.path_params["case_id"]
         try:
             action = CaseAction(str(posted.get("tindakan", "")))
@@ -224,6 +267,9 @@ class Casework:
             return self._missing(request, actor)
         texts = MESSAGES[language_of(request)]
         filled = read_form(form, posted, case, texts)
+        file_field = form.file_field
+        if filled.variables is not None and file_field is not None:
+            await self._keep_file(request, file_field, form.upload(posted), filled)
         if filled.variables is not None:
             try:
                 await self.page_data.run(request, actor, form.operation, filled.variables)
@@ -241,6 +287,20 @@ class Casework:
             case,
             failed={"action": action, "values": filled.values, "errors": filled.errors},
         )
+
+    async def _keep_file(
+        self, request: Request, field: FormField, upload: UploadFile | None, filled: Filled
+    ) -> None:
+        """Keeps the form's uploaded file and sends its SHA-256 with the input; a refused
+        file is told beside its field, and the form sends nothing."""
+        try:
+            stored = await self.uploads.keep(request, upload)
+        except UploadRefused as refused:
+            filled.errors.add(field.name, refused.message)
+            filled.variables = None
+            return
+        if filled.variables is not None:
+            filled.variables["input"][field.name] = stored.sha256
 
     async def _render_case(
         self,
@@ -293,11 +353,13 @@ class Casework:
         ]
         data = {
             "case": case,
+            "moments": moments(case["history"], self.zone),
             "offered": offered,
             "others": [name for name in case["nextActions"] if name not in case["allowedActions"]],
             "notice": notice,
             "failed": failed["action"].value if failed else None,
             "choices": _choices(case, request),
+            "megabytes": self.uploads.megabytes(request),
         }
         return self.frame.page(
             request, "case.html", "casework_case_title", actor, data, status_code
@@ -338,27 +400,3 @@ def _refusal(refused: PageDataRefused, form: ActionForm, texts: Any) -> FormErro
 def _query(**parameters: str | None) -> str:
     kept = {name: value for name, value in parameters.items() if value}
     return "?" + urlencode(kept) if kept else ""
-
-
-def _named_row(row: Mapping[str, Any], language: Language) -> dict[str, Any]:
-    """A worklist row for a file: its codes named, its places joined, overdue as yes or no."""
-    indonesian = language is Language.INDONESIAN
-    text = MESSAGES[language]
-    return {
-        **row,
-        "state": name_of_code("CaseState", row["state"], indonesian),
-        "pendingStep": (
-            name_of_code("ApprovalStep", row["pendingStep"], indonesian)
-            if row.get("pendingStep")
-            else None
-        ),
-        "transferType": name_of_code("TransferType", row["transferType"], indonesian),
-        "assigneeRole": (
-            name_of_code("Role", row["assigneeRole"], indonesian)
-            if row.get("assigneeRole")
-            else None
-        ),
-        "origin": f"{row['originAgency']}/{row['originUnit']}",
-        "destination": f"{row['destinationAgency']}/{row['destinationUnit']}",
-        "overdue": text["casework_overdue_yes"] if row.get("overdue") else "",
-    }

@@ -103,12 +103,10 @@ class ConsultationArea:
         return await self._consultation_page(request, actor, None)
 
     async def answer(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         plan_id = request.path_params["plan_id"]
         text, indonesian = page_text(request)
         submission = Submission(form, text)

@@ -6,9 +6,12 @@ How a list page offers its downloads (the worklist, the audit trail, ...):
 
 1. Describe the list once as a ``Listing``: the file's name and its ``Column`` s, each with
    the text key of its header (in ``texts/``; or a domain code named by ``names.py`` with
-   ``kind=``) and how a row (a node of the GraphQL answer) gives its cell. The page's HTML
-   table can show the same columns: ``listing.headers(language)`` and ``column.cell(row)``
-   (``templates/listing.html`` renders a whole list page from a ``Listing``).
+   ``kind=``) and how a row (a node of the GraphQL answer) gives its cell: a cell holding a
+   domain code is named in the reader's language with ``names=`` (its kind in ``names.py``),
+   one holding the key of a text (yes or no, read or unread) with ``worded=True``. The
+   page's HTML table can show the same columns: ``listing.headers(language)`` and
+   ``column.cell(row, language)`` (``templates/listing.html`` renders a whole list page from
+   a ``Listing``).
 2. In the page's route, before rendering the page::
 
        wanted = download_format(request)  # ?format=csv or ?format=xlsx; None: the page
@@ -55,6 +58,8 @@ PAGE_SIZE = 200
 FORMAT_PARAMETER = "format"
 
 Row = Mapping[str, Any]
+Codes = tuple[str, ...]
+"""Several domain codes in one cell (a case's actions), named one by one."""
 
 
 class FileFormat(StrEnum):
@@ -74,17 +79,32 @@ class Column:
     ``names.py`` gives), its cell from a row, and on the page a link from a row."""
 
     header: str
-    value: Callable[[Row], Cell]
+    value: Callable[[Row], Cell | Codes]
     kind: str | None = None
     link: Callable[[Row], str | None] | None = None
+    names: str | None = None
+    """The kind (in ``names.py``) of the domain code the cell holds, named for the reader."""
+    worded: bool = False
+    """The cell holds the key of a text, written in the reader's language."""
 
     def title(self, language: Language) -> str:
         if self.kind is not None:
             return name_of_code(self.kind, self.header, language is Language.INDONESIAN)
         return MESSAGES[language][self.header]
 
-    def cell(self, row: Row) -> Cell:
-        return self.value(row)
+    def cell(self, row: Row, language: Language = Language.INDONESIAN) -> Cell:
+        value = self.value(row)
+        indonesian = language is Language.INDONESIAN
+        if isinstance(value, tuple):
+            kind = self.names or ""
+            return ", ".join(name_of_code(kind, code, indonesian) for code in value)
+        if value is None or value == "":
+            return value
+        if self.names is not None:
+            return name_of_code(self.names, str(value), indonesian)
+        if self.worded:
+            return MESSAGES[language][str(value)]
+        return value
 
     def href(self, row: Row) -> str | None:
         return self.link(row) if self.link is not None else None
@@ -101,8 +121,8 @@ class Listing:
     def headers(self, language: Language) -> list[str]:
         return [column.title(language) for column in self.columns]
 
-    def cells(self, row: Row) -> list[Cell]:
-        return [column.cell(row) for column in self.columns]
+    def cells(self, row: Row, language: Language = Language.INDONESIAN) -> list[Cell]:
+        return [column.cell(row, language) for column in self.columns]
 
 
 def value_of(name: str) -> Callable[[Row], Cell]:
@@ -118,6 +138,20 @@ def value_of(name: str) -> Callable[[Row], Cell]:
         return found  # type: ignore[no-any-return]
 
     return value
+
+
+def place_of(name: str) -> Callable[[Row], Cell]:
+    """A cell that is a placement of the row (``agencyCode / unitCode / positionCode``)."""
+    placement = value_of(name)
+
+    def place(row: Row) -> Cell:
+        found: Any = placement(row)
+        if not found:
+            return None
+        parts = (found.get("agencyCode"), found.get("unitCode"), found.get("positionCode"))
+        return " / ".join(part for part in parts if part)
+
+    return place
 
 
 def download_format(request: Request) -> FileFormat | None:
@@ -167,7 +201,7 @@ def download(
     language; ``name`` (default the listing's) without its extension."""
     language = language_of(request)
     headers = listing.headers(language)
-    table = [listing.cells(row) for row in rows[:MAX_ROWS]]
+    table = [listing.cells(row, language) for row in rows[:MAX_ROWS]]
     stem = file_stem(name or listing.name)
     if wanted is FileFormat.CSV:
         body = csv_bytes(headers, table)

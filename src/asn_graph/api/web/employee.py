@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,30 +22,28 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from asn_graph.api.file_store import (
-    EmptyFile,
-    FileKindRefused,
-    FileRefused,
-    FileStore,
-    FileTooLarge,
-    StoredFile,
+from asn_graph.api.file_store import StoredFile
+from asn_graph.api.web.downloads import (
+    Column,
+    Listing,
+    download,
+    download_format,
+    place_of,
+    value_of,
 )
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.history import local_moment, moments
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
+from asn_graph.api.web.uploads import UploadRefused, Uploads, uploaded
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentType
-from asn_graph.domain.event_names import event_name
 from asn_graph.domain.names import name_of_code
-from asn_graph.settings import Settings
 
 MINE = "/saya"
 REQUEST = "/saya/ajukan"
-UPLOAD_PREFIX = "/saya/"
-"""The employee's forms that upload a document take a body as large as the file allows."""
-FORM_OVERHEAD_BYTES = 64 * 1024
 OPTIONS_SHOWN = 50
 SHA256_PATH = re.compile(r"^[0-9a-f]{64}$")
 REQUEST_KEY = re.compile(r"^[0-9a-f]{32}$")
@@ -56,13 +54,23 @@ DOCUMENT_FIELDS = ("document_type", "number", "issued_on", "issuer", "document_f
 API_FIELDS = {"issuedOn": "issued_on", "documentType": "document_type", "sha256": "document_file"}
 
 
-def upload_limits(settings: Settings) -> dict[str, int]:
-    """The request body the employee's upload forms may send (see ``BodyLimit``)."""
-    return {UPLOAD_PREFIX: settings.max_file_bytes + FORM_OVERHEAD_BYTES}
-
-
 def case_path(case_id: str) -> str:
     return f"{MINE}/kasus/{case_id}"
+
+
+MY_CASES_FILE = Listing(
+    "usulan-saya",
+    (
+        Column("employee_case_number", value_of("id")),
+        Column("employee_stage", value_of("state"), names="CaseState"),
+        Column("employee_initiative", value_of("initiative"), names="Initiative"),
+        Column("employee_transfer_type", value_of("transferType"), names="TransferType"),
+        Column("employee_destination", place_of("destination")),
+        Column("employee_opened", lambda row: row["openedAt"][:10]),
+        Column("employee_updated", lambda row: row["updatedAt"][:10]),
+    ),
+)
+"""The employee's own cases as a file, newest first as the page lists them."""
 
 
 @dataclass
@@ -78,14 +86,12 @@ class DocumentEntry:
 
     @classmethod
     def of(cls, form: FormData) -> DocumentEntry:
-        upload = form.get("document_file")
         return cls(
             document_type=str(form.get("document_type", "")),
             number=str(form.get("number", "")).strip(),
             issued_on=str(form.get("issued_on", "")).strip(),
             issuer=str(form.get("issuer", "")).strip(),
-            # A file input left empty still sends a part, with no name and no content.
-            upload=upload if isinstance(upload, UploadFile) and upload.filename else None,
+            upload=uploaded(form.get("document_file")),
         )
 
     def check(self, errors: FormErrors, text: Any, today: date) -> None:
@@ -101,7 +107,7 @@ class DocumentEntry:
         if not self.issuer:
             errors.add("issuer", text["employee_error_issuer"])
         if self.upload is None:
-            errors.add("document_file", text["employee_error_file_missing"])
+            errors.add("document_file", text["upload_missing"])
 
     def variables(self, case_id: str) -> dict[str, Any]:
         assert self.stored is not None
@@ -152,8 +158,7 @@ class EmployeePages:
         self.frame = frame
         self.page_data = frame.page_data
         settings = frame.page_data.service.settings
-        self.files = FileStore(settings.files_path, settings.max_file_bytes)
-        self.megabytes = f"{round(settings.max_file_bytes / (1024 * 1024), 1):g}"
+        self.uploads = Uploads(settings, frame.page_data.blocking)
         self.zone = ZoneInfo(settings.timezone)
 
     def routes(self) -> list[BaseRoute]:
@@ -189,6 +194,11 @@ class EmployeePages:
                 data["employee"] = found["employee"]
             except PageDataRefused as refused:
                 data["refused"] = refused
+            else:
+                wanted = download_format(request)
+                if wanted is not None:
+                    cases = list(reversed(data["employee"]["transferCases"]))
+                    return download(request, MY_CASES_FILE, cases, wanted, f"usulan-{actor.nip}")
         return self.frame.page(request, "employee_mine.html", "employee_mine_title", actor, data)
 
     # --- the transfer request ----------------------------------------------------------------
@@ -201,12 +211,10 @@ class EmployeePages:
         return await self._request_page(request, actor, entry, FormErrors())
 
     async def request_transfer(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         text = MESSAGES[language_of(request)]
         entry = RequestEntry.of(form)
         errors = FormErrors()
@@ -217,7 +225,7 @@ class EmployeePages:
             errors.add("reason", text["employee_error_reason"])
         entry.document.check(errors, text, await self._today())
         if not errors:
-            await self._keep(entry.document, errors, text, self._megabytes(request))
+            await self._keep(request, entry.document, errors)
         if errors or destination is None:
             return await self._request_page(request, actor, entry, errors)
         variables = {
@@ -256,7 +264,7 @@ class EmployeePages:
             "entry": entry,
             "errors": errors,
             "rules": rules,
-            "megabytes": self._megabytes(request),
+            "megabytes": self.uploads.megabytes(request),
         }
         data["document_types"] = _document_choices(request)
         if actor.nip is None:
@@ -279,30 +287,12 @@ class EmployeePages:
             request, "employee_request.html", "employee_request_title", actor, data
         )
 
-    def _megabytes(self, request: Request) -> str:
-        """The files' bound as the person reads a number: Indonesian writes a decimal comma."""
-        if language_of(request) is Language.INDONESIAN:
-            return self.megabytes.replace(".", ",")
-        return self.megabytes
-
-    async def _keep(
-        self, document: DocumentEntry, errors: FormErrors, text: Any, megabytes: str
-    ) -> None:
+    async def _keep(self, request: Request, document: DocumentEntry, errors: FormErrors) -> None:
         """Keeps the uploaded file in the store; a refused file is told beside its field."""
-        assert document.upload is not None
         try:
-            document.stored = await self.page_data.blocking.run(
-                self.files.put, document.upload.file
-            )
-        except FileTooLarge:
-            message = text["employee_error_file_too_large"].format(megabytes=megabytes)
-            errors.add("document_file", message)
-        except FileKindRefused:
-            errors.add("document_file", text["employee_error_file_kind"])
-        except EmptyFile:
-            errors.add("document_file", text["employee_error_file_empty"])
-        except FileRefused:
-            errors.add("document_file", text["employee_error_file_kind"])
+            document.stored = await self.uploads.keep(request, document.upload)
+        except UploadRefused as refused:
+            errors.add("document_file", refused.message)
 
     async def _today(self) -> date:
         return self.page_data.service.app.today()
@@ -335,21 +325,12 @@ class EmployeePages:
                 request, "employee_case.html", "employee_case_title", actor, refusal, 404
             )
         case = found["transferCase"]
-        indonesian = language_of(request) is Language.INDONESIAN
-        timeline = [
-            {
-                **entry,
-                "name": event_name(entry["eventType"], indonesian),
-                "when": self._local(entry),
-            }
-            for entry in case["history"]
-        ]
         data = {
             "case": case,
-            "timeline": timeline,
-            "stage_entered": self._moment(case["stage"]["enteredAt"]),
+            "moments": moments(case["history"], self.zone),
+            "stage_entered": local_moment(case["stage"]["enteredAt"], self.zone),
             "notice": notice,
-            "kept": {d["sha256"] for d in case["documents"] if self.files.get(d["sha256"])},
+            "kept": {d["sha256"] for d in case["documents"] if self.uploads.kept(d["sha256"])},
             # The employee completes the file of their own request; a proposal's is the
             # agency's to complete.
             "may_attach": case["initiative"] == "OWN_REQUEST"
@@ -361,24 +342,15 @@ class EmployeePages:
             "document_errors": document_errors or FormErrors(),
             "answer": answer or {},
             "answer_errors": answer_errors or FormErrors(),
-            "megabytes": self._megabytes(request),
+            "megabytes": self.uploads.megabytes(request),
         }
         return self.frame.page(request, "employee_case.html", "employee_case_title", actor, data)
 
-    def _local(self, entry: dict[str, Any]) -> str:
-        return self._moment(entry["recordedAt"])
-
-    def _moment(self, recorded: str) -> str:
-        """A recorded moment in the agency's time zone, as a person reads it."""
-        return datetime.fromisoformat(recorded).astimezone(self.zone).strftime("%d-%m-%Y %H:%M")
-
     async def attach(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         case_id = request.path_params["case_id"]
         try:
             # A case the person does not read takes no file of theirs into the store.
@@ -390,7 +362,7 @@ class EmployeePages:
         errors = FormErrors()
         document.check(errors, text, await self._today())
         if not errors:
-            await self._keep(document, errors, text, self._megabytes(request))
+            await self._keep(request, document, errors)
         if not errors:
             try:
                 await self.page_data.run(
@@ -405,12 +377,10 @@ class EmployeePages:
         return RedirectResponse(case_path(case_id), status_code=303)
 
     async def answer(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         case_id = request.path_params["case_id"]
         text = MESSAGES[language_of(request)]
         entered = {
@@ -453,7 +423,7 @@ class EmployeePages:
             return actor
         sha256 = request.path_params["sha256"]
         case_id = request.query_params.get("kasus", "")
-        stored = self.files.get(sha256) if SHA256_PATH.match(sha256) and case_id else None
+        stored = self.uploads.kept(sha256) if SHA256_PATH.match(sha256) and case_id else None
         if stored is not None:
             try:
                 found = await self.page_data.run(

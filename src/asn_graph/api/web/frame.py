@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -22,6 +22,13 @@ from asn_graph.domain.actors import Actor, Role
 SIGN_IN = "/masuk"
 RETRY_AFTER_OUTAGE = 5
 """Seconds after which a page that met an outage of the store may be asked for again."""
+
+
+class Posted(NamedTuple):
+    """A form posted by a person whose role may post it, with its genuine token."""
+
+    actor: Actor
+    form: FormData
 
 
 class Frame:
@@ -66,6 +73,17 @@ class Frame:
                 request, "refused.html", "refused_title", actor, {"reason": "role"}, 403
             )
         return actor
+
+    async def posted(self, request: Request, *roles: Role) -> Posted | Response:
+        """The person signed in (as ``person``) and the form they posted, if its token is
+        genuine; else the answer to send instead: every form route of a person starts here."""
+        actor = await self.person(request, *roles)
+        if isinstance(actor, Response):
+            return actor
+        form = await self.form(request)
+        if isinstance(form, Response):
+            return form
+        return Posted(actor, form)
 
     async def form(self, request: Request) -> FormData | Response:
         """A posted form whose token is genuine; else the refusal to send instead."""

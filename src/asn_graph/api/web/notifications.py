@@ -12,6 +12,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from asn_graph.api.web.downloads import (
+    Column,
+    Listing,
+    download,
+    download_format,
+    every_node,
+    value_of,
+)
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
@@ -21,6 +29,25 @@ INBOX = "/notifikasi"
 MARK_READ = "/notifikasi/baca"
 PAGE_SIZE = 20
 CURSOR_PARAMETER = "setelah"
+NOTIFICATIONS_FILE = Listing(
+    "notifikasi",
+    (
+        Column("notifications_shown_on", value_of("shownOn")),
+        Column("notifications_kind", value_of("kind"), names="NotificationKind"),
+        Column(
+            "notifications_status",
+            lambda row: "notifications_read" if row["read"] else "notifications_unread",
+            worded=True,
+        ),
+        Column("notifications_case", value_of("transferCaseId")),
+        Column("notifications_case_now", value_of("state"), names="CaseState"),
+        Column("notifications_step_decided", value_of("step"), names="ApprovalStep"),
+        Column("notifications_decree_number", value_of("decreeNumber")),
+        Column("notifications_plan", value_of("planTitle")),
+        Column("notifications_due_on", value_of("dueOn")),
+    ),
+)
+"""The inbox as a file: every notification, newest first, named in the reader's language."""
 
 
 class NotificationsArea:
@@ -48,7 +75,16 @@ class NotificationsArea:
         actor = await self.frame.person(request, Role.EMPLOYEE)
         if isinstance(actor, Response):
             return actor
-        return await self._page(request, actor)
+        wanted = download_format(request)
+        if wanted is None:
+            return await self._page(request, actor)
+        try:
+            rows = await every_node(
+                self.frame.page_data, request, actor, "MyNotifications", {}, "myNotifications"
+            )
+        except PageDataRefused:
+            return await self._page(request, actor)
+        return download(request, NOTIFICATIONS_FILE, rows, wanted, f"notifikasi-{actor.nip}")
 
     async def _page(
         self, request: Request, actor: Actor, error: PageDataRefused | None = None
@@ -72,12 +108,10 @@ class NotificationsArea:
         return self.frame.page(request, "notifications.html", "notifications_title", actor, data)
 
     async def mark_read(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.EMPLOYEE)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.EMPLOYEE)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         variables: dict[str, Any] = (
             {"all": True} if form.get("all") else {"ids": [str(form.get("id", ""))]}
         )

@@ -55,11 +55,8 @@ class PageData:
         self.documents = package_documents()
 
     async def home(self, request: Request, actor: Actor) -> dict[str, Any]:
-        """The home page's data by role: an employee's own record; the largest staffing gaps
-        of the agency an officer, approver or agency auditor works for."""
-        if actor.role is Role.EMPLOYEE and actor.nip:
-            data = await self.run(request, actor, "MyRecord", {"nip": actor.nip})
-            return {"employee": data["employee"]}
+        """The home page's data by role: the largest staffing gaps of the agency an officer,
+        approver or agency auditor works for."""
         if actor.role in AGENCY_READERS and actor.agency:
             variables = {"agencyCode": actor.agency, "kind": "DEFICIT", "first": GAPS_SHOWN}
             data = await self.run(request, actor, "StaffingGaps", variables)

@@ -15,11 +15,13 @@ from starlette.staticfiles import StaticFiles
 from asn_graph.api.rate_limit import RateLimited, RateLimiter
 from asn_graph.api.web.area import Area
 from asn_graph.api.web.csrf import keep_token, new_token
+from asn_graph.api.web.employee import MINE as EMPLOYEE_HOME
 from asn_graph.api.web.frame import SIGN_IN, Frame
 from asn_graph.api.web.messages import LANGUAGE_COOKIE, chosen_language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.provider_sign_in import ProviderSignIn
 from asn_graph.api.web.static_cache import CachedStatic
+from asn_graph.domain.actors import Role
 
 LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
 
@@ -54,6 +56,9 @@ class WebApplication:
         actor = await self.sessions.actor(request)
         if actor is None:
             return RedirectResponse(SIGN_IN, status_code=303)
+        if actor.role is Role.EMPLOYEE:
+            # An employee's home is their own record and cases: one page, at one address.
+            return RedirectResponse(EMPLOYEE_HOME, status_code=303)
         await self.frame.count_links(request, actor)
         try:
             data = await self.page_data.home(request, actor)

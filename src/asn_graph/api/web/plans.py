@@ -17,6 +17,16 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from asn_graph.api.web.chart_images import chart_image
+from asn_graph.api.web.downloads import (
+    Column,
+    Listing,
+    Row,
+    download,
+    download_format,
+    every_node,
+    place_of,
+    value_of,
+)
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
@@ -36,6 +46,61 @@ DONE_FLAG = "tercatat"
 POSITION_FLAG = "posisi"
 # A refused read of a plan: no such plan (or not one the person may read), or not theirs.
 READ_REFUSAL_STATUS = {"NOT_FOUND": 404, "BAD_INPUT": 404, "FORBIDDEN": 403}
+
+PLANS_FILE = Listing(
+    "rencana-mutasi",
+    (
+        Column("plans_plan", value_of("title")),
+        Column("plans_status", value_of("status"), names="PlanStatus"),
+        Column("plans_field_period_start", value_of("periodStart")),
+        Column("plans_field_period_end", value_of("periodEnd")),
+        Column("plans_moves", value_of("moves")),
+        Column("plans_launched", value_of("launched")),
+    ),
+)
+"""The agency's plans as a file, as the list shows them."""
+
+
+def _answer(row: Row) -> str:
+    answer = row.get("answer")
+    if not answer:
+        return "plans_not_answered"
+    return "plans_agrees" if answer["agrees"] else "plans_objects"
+
+
+def _pinned(row: Row) -> str | None:
+    return "plans_yes" if row["pinned"] else None
+
+
+def _objection(row: Row) -> str | None:
+    answer = row.get("answer")
+    return answer.get("reason") if answer else None
+
+
+def _note(row: Row) -> str | None:
+    answer = row.get("answer")
+    return answer.get("note") if answer else None
+
+
+MOVES_FILE = Listing(
+    "langkah-rencana",
+    (
+        Column("plans_nip", value_of("nip")),
+        Column("plans_employee", value_of("name")),
+        Column("plans_from", place_of("origin")),
+        Column("plans_to", place_of("destination")),
+        Column("plans_score", lambda row: round(float(row["score"]["total"]), 2)),
+        Column("plans_source", value_of("source"), names="MoveSource"),
+        Column("plans_pinned_column", _pinned, worded=True),
+        Column("plans_answer", _answer, worded=True),
+        Column("plans_objection_reason", _objection, names="ObjectionReason"),
+        Column("plans_note", _note),
+        Column("plans_case", value_of("caseId")),
+        Column("plans_case_stage", value_of("caseState"), names="CaseState"),
+    ),
+)
+"""A plan's moves as a file: each employee, where from and to, the score, the answer and
+the case its launch opened."""
 
 DRAFT_FIELDS = {
     "title": "title",
@@ -285,15 +350,27 @@ class PlanArea:
         actor = await self.frame.person(request, *PLAN_STAFF)
         if isinstance(actor, Response):
             return actor
-        return await self._plans_page(request, actor, None)
+        wanted = download_format(request)
+        if wanted is None:
+            return await self._plans_page(request, actor, None)
+        try:
+            rows = await every_node(
+                self.frame.page_data,
+                request,
+                actor,
+                "TransferPlans",
+                {"agencyCode": actor.agency},
+                "transferPlans",
+            )
+        except PageDataRefused:
+            return await self._plans_page(request, actor, None)
+        return download(request, PLANS_FILE, rows, wanted, f"rencana-mutasi-{actor.agency}")
 
     async def draft(self, request: Request) -> Response:
-        actor = await self.frame.person(request, Role.OFFICER)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, Role.OFFICER)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         text, indonesian = page_text(request)
         submission = Submission(form, text)
         plan_input = _draft_input(submission, actor.agency or "")
@@ -336,18 +413,28 @@ class PlanArea:
         actor = await self.frame.person(request, *PLAN_STAFF)
         if isinstance(actor, Response):
             return actor
-        return await self._plan_page(request, actor, request.path_params["plan_id"], None)
+        plan_id = request.path_params["plan_id"]
+        wanted = download_format(request)
+        if wanted is None:
+            return await self._plan_page(request, actor, plan_id, None)
+        _, indonesian = page_text(request)
+        try:
+            plan = await self._read_plan(request, actor, plan_id, indonesian)
+            cases = await self._plan_cases(request, actor, plan_id) if plan["launched"] else []
+        except PageDataRefused as refused:
+            return self._missing(request, actor, refused)
+        states = {case["id"]: case["state"] for case in cases}
+        rows = [{**move, "caseState": states.get(move["caseId"])} for move in plan["moves"]]
+        return download(request, MOVES_FILE, rows, wanted, f"rencana-{plan_id}")
 
     async def act(self, request: Request) -> Response:
         action = ACTIONS.get(request.path_params["action"])
         if action is None:
             return Response(status_code=404)
-        actor = await self.frame.person(request, action.role)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self.frame.posted(request, action.role)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         plan_id = request.path_params["plan_id"]
         text, indonesian = page_text(request)
         try:

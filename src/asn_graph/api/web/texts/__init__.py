@@ -17,6 +17,7 @@ from asn_graph.api.web.texts import (
     plans,
     reports,
     summaries,
+    uploads,
     verification,
 )
 
@@ -25,6 +26,7 @@ PARTS: tuple[ModuleType, ...] = (
     access,
     verification,
     employee,
+    uploads,
     notifications,
     dashboard,
     casework,

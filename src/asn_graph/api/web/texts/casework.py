@@ -113,7 +113,6 @@ INDONESIAN = {
     "casework_reason_when_refusing": "Alasan wajib diisi bila keputusannya tidak setuju.",
     "casework_bad_date": "Tanggal tidak valid; gunakan format TTTT-BB-HH.",
     "casework_bad_hours": "Isi dengan bilangan bulat lebih dari nol.",
-    "casework_bad_sha256": "SHA-256 terdiri atas 64 karakter heksadesimal (0-9, a-f).",
     "casework_bad_choice": "Pilih salah satu pilihan yang tersedia.",
 }
 
@@ -229,6 +228,5 @@ ENGLISH = {
     "casework_reason_when_refusing": "A decision not to approve states its reason.",
     "casework_bad_date": "Not a valid date; use YYYY-MM-DD.",
     "casework_bad_hours": "Enter a whole number greater than zero.",
-    "casework_bad_sha256": "A SHA-256 is 64 hexadecimal characters (0-9, a-f).",
     "casework_bad_choice": "Choose one of the options.",
 }

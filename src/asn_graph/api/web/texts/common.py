@@ -57,6 +57,16 @@ INDONESIAN = {
     "role_governor": "gubernur",
     "role_minister": "menteri",
     "role_system": "sistem",
+    "history_version": "Versi",
+    "history_when": "Waktu",
+    "history_who": "Oleh",
+    "history_system": "(sistem)",
+    "history_why": "Alasan",
+    "history_new_stage": "Tahap menjadi",
+    "history_decision": "Keputusan",
+    "history_approved": "disetujui",
+    "history_declined": "tidak disetujui",
+    "history_document": "Dokumen",
 }
 
 ENGLISH = {
@@ -113,4 +123,14 @@ ENGLISH = {
     "role_governor": "governor",
     "role_minister": "minister",
     "role_system": "system",
+    "history_version": "Version",
+    "history_when": "When",
+    "history_who": "By",
+    "history_system": "(system)",
+    "history_why": "Reason",
+    "history_new_stage": "Stage became",
+    "history_decision": "Decision",
+    "history_approved": "approved",
+    "history_declined": "declined",
+    "history_document": "Document",
 }

@@ -46,8 +46,6 @@ INDONESIAN = {
     "employee_document_issued_on": "Tanggal surat",
     "employee_document_issuer": "Penerbit surat",
     "employee_document_issuer_hint": "Nama Anda untuk surat permohonan, atau instansi penerbit.",
-    "employee_document_file": "Berkas (PDF, JPEG atau PNG)",
-    "employee_document_file_hint": "Paling besar {megabytes} MB.",
     "employee_submit_request": "Kirim permohonan",
     "employee_attach_title": "Tambah dokumen",
     "employee_attach_submit": "Unggah dokumen",
@@ -60,10 +58,6 @@ INDONESIAN = {
     "employee_error_number": "Tuliskan nomor surat.",
     "employee_error_issued_on": "Tuliskan tanggal surat yang sah (hari ini atau sebelumnya).",
     "employee_error_issuer": "Tuliskan penerbit surat.",
-    "employee_error_file_missing": "Pilih berkas yang akan diunggah.",
-    "employee_error_file_too_large": "Berkas terlalu besar: paling besar {megabytes} MB.",
-    "employee_error_file_kind": "Berkas harus berupa PDF, JPEG atau PNG.",
-    "employee_error_file_empty": "Berkas kosong.",
     "employee_attach_failed": (
         "Usulan sudah dicatat, tetapi dokumennya belum: unggah dokumen sekali lagi di bawah."
     ),
@@ -84,10 +78,6 @@ INDONESIAN = {
     "employee_missing_documents": "Dokumen yang belum dilampirkan",
     "employee_findings": "Catatan pemeriksaan",
     "employee_timeline": "Riwayat langkah",
-    "employee_when": "Waktu",
-    "employee_who": "Oleh",
-    "employee_why": "Alasan",
-    "employee_new_stage": "Tahap menjadi",
     "employee_documents": "Dokumen terlampir",
     "employee_no_documents": "Belum ada dokumen.",
     "employee_download": "Unduh",
@@ -121,6 +111,7 @@ INDONESIAN = {
     "employee_file_refused": (
         "Berkas ini tidak ditemukan, atau bukan bagian dari usulan yang boleh Anda baca."
     ),
+    "employee_case_number": "Kasus",
 }
 
 ENGLISH = {
@@ -165,8 +156,6 @@ ENGLISH = {
     "employee_document_issued_on": "Letter date",
     "employee_document_issuer": "Issued by",
     "employee_document_issuer_hint": "Your name for a request letter, or the issuing office.",
-    "employee_document_file": "File (PDF, JPEG or PNG)",
-    "employee_document_file_hint": "At most {megabytes} MB.",
     "employee_submit_request": "Send the request",
     "employee_attach_title": "Add a document",
     "employee_attach_submit": "Upload the document",
@@ -179,10 +168,6 @@ ENGLISH = {
     "employee_error_number": "Enter the letter number.",
     "employee_error_issued_on": "Enter a valid letter date (today or earlier).",
     "employee_error_issuer": "Enter who issued the letter.",
-    "employee_error_file_missing": "Choose a file to upload.",
-    "employee_error_file_too_large": "The file is too large: at most {megabytes} MB.",
-    "employee_error_file_kind": "The file must be a PDF, JPEG or PNG.",
-    "employee_error_file_empty": "The file is empty.",
     "employee_attach_failed": (
         "The request is recorded, but its document is not: upload the document again below."
     ),
@@ -203,10 +188,6 @@ ENGLISH = {
     "employee_missing_documents": "Documents not attached yet",
     "employee_findings": "Findings",
     "employee_timeline": "Steps so far",
-    "employee_when": "When",
-    "employee_who": "By",
-    "employee_why": "Reason",
-    "employee_new_stage": "Stage became",
     "employee_documents": "Documents attached",
     "employee_no_documents": "No document yet.",
     "employee_download": "Download",
@@ -236,4 +217,5 @@ ENGLISH = {
     "employee_case_not_found": "This case is not among your cases.",
     "employee_file_refused_title": "File not available",
     "employee_file_refused": ("This file was not found, or it belongs to no case you may read."),
+    "employee_case_number": "Case",
 }

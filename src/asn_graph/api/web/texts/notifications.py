@@ -26,6 +26,9 @@ INDONESIAN = {
     "notifications_first_page": "Kembali ke notifikasi terbaru",
     "notifications_shown_on": "Tanggal",
     "notifications_refused": "Notifikasi tidak dapat ditandai",
+    "notifications_kind": "Pemberitahuan",
+    "notifications_status": "Status",
+    "notifications_case": "Kasus",
 }
 
 ENGLISH = {
@@ -52,4 +55,7 @@ ENGLISH = {
     "notifications_first_page": "Back to the newest notifications",
     "notifications_shown_on": "Date",
     "notifications_refused": "The notifications could not be marked",
+    "notifications_kind": "Notification",
+    "notifications_status": "Status",
+    "notifications_case": "Case",
 }

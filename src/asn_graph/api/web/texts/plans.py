@@ -187,6 +187,13 @@ INDONESIAN = {
     "plans_field_preferred_units": "Unit yang lebih Anda pilih (boleh kosong)",
     "plans_field_preferred_kinds": "Jenis jabatan yang lebih Anda pilih (boleh kosong)",
     "plans_answer_button": "Kirim jawaban",
+    "plans_nip": "NIP",
+    "plans_employee": "Pegawai",
+    "plans_pinned_column": "Disematkan",
+    "plans_yes": "Ya",
+    "plans_note": "Catatan pegawai",
+    "plans_case_stage": "Tahap kasus",
+    "plans_objection_reason": "Alasan keberatan",
 }
 
 ENGLISH = {
@@ -365,4 +372,11 @@ ENGLISH = {
     "plans_field_preferred_units": "Units you would rather go to (optional)",
     "plans_field_preferred_kinds": "Kinds of position you would rather have (optional)",
     "plans_answer_button": "Send my answer",
+    "plans_nip": "NIP",
+    "plans_employee": "Employee",
+    "plans_pinned_column": "Pinned",
+    "plans_yes": "Yes",
+    "plans_note": "Employee's note",
+    "plans_case_stage": "Case stage",
+    "plans_objection_reason": "Reason for objecting",
 }

@@ -34,7 +34,7 @@ def test_an_employee_sees_a_stage_change_and_marks_it_read(phone: Page, site: Si
     expect(newest).to_contain_text("Tahap usulan berubah")
     expect(newest).to_contain_text("Diajukan")
     expect(newest.get_by_role("link", name="Buka usulan mutasi")).to_have_attribute(
-        "href", f"/kasus/{case.id}"
+        "href", f"/saya/kasus/{case.id}"
     )
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(phone, "employee-notifications")

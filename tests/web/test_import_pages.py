@@ -222,7 +222,7 @@ async def test_only_an_officer_imports(
     transport = httpx.ASGITransport(app=create_app(import_service, tokens))
     async with httpx.AsyncClient(transport=transport, base_url="http://asn-graph.test") as client:
         await sign_in(client, "siti", EMPLOYEE_PASSWORD)
-        home = await client.get("/")
+        home = await client.get("/", follow_redirects=True)
         assert 'href="/impor"' not in home.text
         head = event_count(import_service)
         for path in ("/impor", "/impor/pekerjaan", "/impor/contoh/employees.csv"):

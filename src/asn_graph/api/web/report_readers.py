@@ -79,8 +79,8 @@ def staffing_chart(top_units: Sequence[Mapping[str, Any]], text: Text) -> Chart:
         kind=ChartKind.DIVERGING,
         categories=tuple(f"{unit['unitName']} ({unit['unitCode']})" for unit in top_units),
         series=(
-            Series(text["figure_deficit"], tuple(u["deficit"] for u in top_units), "deficit"),
-            Series(text["figure_surplus"], tuple(u["surplus"] for u in top_units), "surplus"),
+            Series(text["key_figure_deficit"], tuple(u["deficit"] for u in top_units), "deficit"),
+            Series(text["key_figure_surplus"], tuple(u["surplus"] for u in top_units), "surplus"),
         ),
         category_heading=text["column_unit_name"],
     )
@@ -113,9 +113,9 @@ async def staffing_balance(reading: Reading) -> Contents:
             indents.append(depth)
     text = reading.text
     figures = [
-        KeyFigure(text["figure_units"], len(rows)),
-        KeyFigure(text["figure_top_units"], len(tree)),
-        *(KeyFigure(text[f"figure_{name}"], sum(u[name] for u in top)) for name in BALANCE_FIGURES),
+        KeyFigure(text["key_figure_units"], len(rows)),
+        KeyFigure(text["key_figure_top_units"], len(tree)),
+        *(KeyFigure(text[f"key_figure_{name}"], sum(u[name] for u in top)) for name in BALANCE_FIGURES),
     ]
     table = Table(
         text["report_balance_table"],
@@ -147,8 +147,8 @@ async def largest_gaps(reading: Reading) -> Contents:
     tables = []
     figures = []
     for kind, title, listed, total in (
-        ("DEFICIT", "report_gaps_deficits", "figure_deficit_positions", "figure_listed_deficit"),
-        ("SURPLUS", "report_gaps_surpluses", "figure_surplus_positions", "figure_listed_surplus"),
+        ("DEFICIT", "report_gaps_deficits", "key_figure_deficit_positions", "key_figure_listed_deficit"),
+        ("SURPLUS", "report_gaps_surpluses", "key_figure_surplus_positions", "key_figure_listed_surplus"),
     ):
         variables = {"agencyCode": agency, "kind": kind, "first": count}
         gaps = (await reading.run("StaffingGaps", variables))["staffingGaps"]
@@ -191,18 +191,18 @@ async def largest_gaps(reading: Reading) -> Contents:
 
 
 OUTCOME_FIGURES = (
-    ("moves", "figure_moves"),
-    ("improved", "figure_improved"),
-    ("unchanged", "figure_unchanged"),
-    ("declined", "figure_declined"),
-    ("notYetRated", "figure_not_yet_rated"),
-    ("trained", "figure_trained"),
-    ("trainingHours", "figure_training_hours"),
-    ("evaluated", "figure_evaluated"),
-    ("evaluationsDue", "figure_evaluations_due"),
-    ("evaluationsLate", "figure_evaluations_late"),
-    ("averageScoreBefore", "figure_score_before"),
-    ("averageScoreAfter", "figure_score_after"),
+    ("moves", "key_figure_moves"),
+    ("improved", "key_figure_improved"),
+    ("unchanged", "key_figure_unchanged"),
+    ("declined", "key_figure_declined"),
+    ("notYetRated", "key_figure_not_yet_rated"),
+    ("trained", "key_figure_trained"),
+    ("trainingHours", "key_figure_training_hours"),
+    ("evaluated", "key_figure_evaluated"),
+    ("evaluationsDue", "key_figure_evaluations_due"),
+    ("evaluationsLate", "key_figure_evaluations_late"),
+    ("averageScoreBefore", "key_figure_score_before"),
+    ("averageScoreAfter", "key_figure_score_after"),
 )
 
 
@@ -299,7 +299,7 @@ async def transfer_outcomes(reading: Reading) -> Contents:
         ),
         kind=ChartKind.GROUPED,
         categories=tuple(text[key] for field, key in OUTCOME_FIGURES if field in changes),
-        series=(Series(text["figure_count"], tuple(summary[field] for field in changes), "count"),),
+        series=(Series(text["key_figure_count"], tuple(summary[field] for field in changes), "count"),),
         category_heading=text["column_performance_change"],
     )
     return Contents(figures, (chart,), (moves_table, due_table), agency)
@@ -318,15 +318,15 @@ async def transfer_plan(reading: Reading) -> Contents:
     text = reading.text
     totals = plan["totals"]
     figures = [
-        KeyFigure(text["figure_plan_status"], reading.named("PlanStatus", plan["status"])),
-        KeyFigure(text["figure_plan_period"], f"{plan['periodStart']} s.d. {plan['periodEnd']}"),
-        KeyFigure(text["figure_plan_moves"], len(plan["moves"])),
-        KeyFigure(text["figure_plan_unanswered"], len(plan["unanswered"])),
-        KeyFigure(text["figure_plan_objections"], len(plan["objections"])),
-        KeyFigure(text["figure_plan_deficit_before"], totals["deficitBefore"]),
-        KeyFigure(text["figure_plan_deficit_after"], totals["deficitAfter"]),
-        KeyFigure(text["figure_plan_surplus_before"], totals["surplusBefore"]),
-        KeyFigure(text["figure_plan_surplus_after"], totals["surplusAfter"]),
+        KeyFigure(text["key_figure_plan_status"], reading.named("PlanStatus", plan["status"])),
+        KeyFigure(text["key_figure_plan_period"], f"{plan['periodStart']} s.d. {plan['periodEnd']}"),
+        KeyFigure(text["key_figure_plan_moves"], len(plan["moves"])),
+        KeyFigure(text["key_figure_plan_unanswered"], len(plan["unanswered"])),
+        KeyFigure(text["key_figure_plan_objections"], len(plan["objections"])),
+        KeyFigure(text["key_figure_plan_deficit_before"], totals["deficitBefore"]),
+        KeyFigure(text["key_figure_plan_deficit_after"], totals["deficitAfter"]),
+        KeyFigure(text["key_figure_plan_surplus_before"], totals["surplusBefore"]),
+        KeyFigure(text["key_figure_plan_surplus_after"], totals["surplusAfter"]),
     ]
     moves = Table(
         text["report_plan_moves"],

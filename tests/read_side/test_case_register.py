@@ -18,6 +18,7 @@ from asn_graph.api.auth import TokenService
 from asn_graph.application import commands as c
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
+from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Role
 from asn_graph.domain.case_records import Decree, DocumentEvidence, Evaluation, Handover
 from asn_graph.domain.placement import Placement
@@ -297,3 +298,35 @@ async def test_rebuilt_read_models_give_the_same_register(api: Api, organised: S
     incremental = await answers()
     Rebuild(organised.log, organised.staging(), organised.models()).run()
     assert await answers() == incremental
+
+
+async def test_the_package_documents_page_through_the_register_and_the_moves(
+    api: Api, organised: Service
+) -> None:
+    _closed_after_a_return(organised, 80)
+    _closed_after_a_return(organised, 81)
+    _opened(organised, 82)
+    officer = api.token(Role.OFFICER, "3578")
+    documents = package_documents()
+
+    async def every_node(document: str, field: str, filter_: dict[str, Any]) -> list[Any]:
+        nodes: list[Any] = []
+        after = None
+        while True:
+            variables = {"filter": filter_, "first": 1, "after": after}
+            page = (await api.ok(documents[document], variables, token=officer))[field]
+            nodes += [edge["node"] for edge in page["edges"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                return nodes
+            after = page["pageInfo"]["endCursor"]
+
+    register_rows = await every_node("CaseRegister", "transferCases", {"agencyCode": "3578"})
+    counts = await api.ok(
+        documents["CaseRegisterCounts"], {"filter": {"agencyCode": "3578"}}, token=officer
+    )
+    moves = await every_node("MovesOfPeriod", "transferOutcomes", {"effectiveFrom": "2026-11-01"})
+
+    assert len(register_rows) == counts["transferCaseCounts"]["cases"] == 3
+    stints = sum(len(row["stages"]) for row in register_rows)
+    assert stints == sum(s["stints"] for s in counts["transferCaseCounts"]["stages"]) == 19
+    assert sorted(move["decreeNumber"] for move in moves) == ["821/80/2026", "821/81/2026"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -65,8 +66,11 @@ def _opened(service: Service, sequence: int) -> UUID:
     return service.app.cases.open(OFFICER, opening).view.id
 
 
-def _closed_after_a_return(service: Service, sequence: int) -> UUID:
-    """A case within the agency, its file returned once, moved, evaluated and closed."""
+def _closed_after_a_return(
+    service: Service, sequence: int, *, corrected_on: date | None = None
+) -> UUID:
+    """A case within the agency, its file returned once, moved, evaluated and closed; its
+    decree corrected (ralat) to be signed ``corrected_on``, if given."""
     cases = service.app.cases
     case_id = _opened(service, sequence)
     missing = cases.get(case_id).missing_documents
@@ -92,6 +96,9 @@ def _closed_after_a_return(service: Service, sequence: int) -> UUID:
         TMT,
     )
     cases.issue_decree(APPROVER, c.IssueDecree(case_id, decree))
+    if corrected_on is not None:
+        ralat = replace(decree, signed_on=corrected_on)
+        cases.correct_decree(APPROVER, c.CorrectDecree(case_id, ralat, "Tanggal SK salah ketik"))
     cases.record_installation(OFFICER, c.RecordInstallation(case_id, signed + timedelta(days=1)))
     cases.take_effect(OFFICER, c.TakeEffect(case_id))
     evaluation = Evaluation(PerformanceRating.BAIK, date(2026, 11, 20), "Adaptasi baik")
@@ -262,7 +269,7 @@ async def test_an_officer_of_another_agency_reads_neither_the_cases_nor_their_co
 async def test_the_moves_of_a_period_name_their_decree_and_employee(
     api: Api, organised: Service
 ) -> None:
-    case_id = str(_closed_after_a_return(organised, 77))
+    case_id = str(_closed_after_a_return(organised, 77, corrected_on=TMT - timedelta(days=16)))
     officer = api.token(Role.OFFICER, "3578")
     period = {"effectiveFrom": "2026-11-01", "effectiveUntil": "2026-12-01"}
 
@@ -275,7 +282,7 @@ async def test_the_moves_of_a_period_name_their_decree_and_employee(
         "nip": person("3578", "BKPSDM", 77).nip,
         "employeeName": person("3578", "BKPSDM", 77).name,
         "decreeNumber": "821/77/2026",
-        "decreeSignedOn": (TMT - timedelta(days=14)).isoformat(),
+        "decreeSignedOn": (TMT - timedelta(days=16)).isoformat(),
         "effectiveOn": TMT.isoformat(),
         "originUnit": "BKPSDM",
         "destinationUnit": "DISKOMINFO",

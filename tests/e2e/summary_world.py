@@ -28,7 +28,7 @@ mutation($input: PublishMonthlySummaryInput!) {
       agencyCode month version reason
       figures {
         employeesPlaced staffNeeded staffPresent shortage surplus unitsShort casesOverdue
-        casesOpened casesOpenedByType { transferType count } decreesIssued
+        casesOpened casesOpenedByType { transferType cases } decreesIssued
         movesIn movesOut movesWithin casesRejected casesWithdrawn casesCancelled casesExpired
         averageDaysToDecree
       }

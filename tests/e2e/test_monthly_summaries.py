@@ -69,7 +69,7 @@ async def test_the_months_casework_is_counted_and_published_once(
     assert _total(published, "movesWithin") == 1
     assert _total(published, "movesIn") == _total(published, "movesOut") == 0
     by_type = [t for s in published for t in s["monthlySummary"]["figures"]["casesOpenedByType"]]
-    assert sum(t["count"] for t in by_type if t["transferType"] == "WITHIN_AGENCY") == 2
+    assert sum(t["cases"] for t in by_type if t["transferType"] == "WITHIN_AGENCY") == 2
     decreed = [s for s in published if s["monthlySummary"]["figures"]["decreesIssued"]]
     assert decreed[0]["monthlySummary"]["figures"]["averageDaysToDecree"] is not None
     figures = published[0]["monthlySummary"]["figures"]

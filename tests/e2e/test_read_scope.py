@@ -97,6 +97,10 @@ def _probes(w: ScopeWorld) -> dict[str, list[tuple[str, dict[str, Any]]]]:
             ("{ transferCases { edges { node { id nip } } } }", {}),
             ('{ transferCases(filter: {agencyCode: "3372"}) { edges { node { id nip } } } }', {}),
         ],
+        "transferCaseCounts": [
+            ("{ transferCaseCounts { cases byState { state cases } stages { stints } } }", {}),
+            ('{ transferCaseCounts(filter: {agencyCode: "3372"}) { cases overdue } }', {}),
+        ],
         "placements": [
             (
                 f'{{ placements(filter: {{agencyCode: "{a}"}}) {{ edges {{ node {{ nip }} }} }} }}',

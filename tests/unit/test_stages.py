@@ -10,7 +10,7 @@ from asn_graph.domain.actors import Role
 from asn_graph.domain.calendar import add_working_days, working_days_between
 from asn_graph.domain.case_state import CaseState
 from asn_graph.domain.policy import TransferPolicy
-from asn_graph.domain.stages import DeadlineKind, stage_of
+from asn_graph.domain.stages import DeadlineKind, days_in_stage, is_overdue, stage_of
 from asn_graph.domain.transfer_types import ApprovalStep, TransferType
 
 POLICY = TransferPolicy()
@@ -72,3 +72,29 @@ def test_each_stage_names_who_acts(
     stage = stage_of(state, transfer_type, approved, MONDAY, POLICY)
     assert stage.assignee is assignee
     assert stage.pending_step is step
+
+
+def test_days_in_a_stage_count_calendar_days_and_never_go_below_zero() -> None:
+    assert days_in_stage(MONDAY, date(2026, 12, 8)) == 15
+    assert days_in_stage(MONDAY, MONDAY) == 0
+    assert days_in_stage(MONDAY, date(2026, 11, 20)) == 0
+
+
+def test_a_stage_is_overdue_only_after_its_due_date() -> None:
+    assert not is_overdue(None, MONDAY)
+    assert not is_overdue(MONDAY, MONDAY)
+    assert is_overdue(MONDAY, date(2026, 11, 24))
+
+
+def test_a_case_has_ended_once_closed_or_stopped_without_a_move() -> None:
+    ended = {state for state in CaseState if state.has_ended}
+    assert ended == {
+        CaseState.CLOSED,
+        CaseState.REJECTED,
+        CaseState.WITHDRAWN,
+        CaseState.CANCELLED,
+        CaseState.EXPIRED,
+    }
+    assert all(
+        stage_of(s, TransferType.WITHIN_AGENCY, 0, MONDAY, POLICY).assignee is None for s in ended
+    )

@@ -29,6 +29,11 @@ class CaseState(Enum):
         """While in these states the employee cannot have another case."""
         return not self.is_terminal and self not in (CaseState.EFFECTIVE, CaseState.CLOSED)
 
+    @property
+    def has_ended(self) -> bool:
+        """Closed, or ended without a move: nobody acts on the case any more."""
+        return self is CaseState.CLOSED or self.is_terminal
+
 
 TERMINAL_STATES = frozenset(
     {CaseState.REJECTED, CaseState.WITHDRAWN, CaseState.CANCELLED, CaseState.EXPIRED}

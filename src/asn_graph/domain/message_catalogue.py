@@ -734,6 +734,10 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "pegawai membaca datanya sendiri dengan 'employee(nip:)'",
         "employees read their own record with 'employee(nip:)'",
     ),
+    "records.opened_until_before_opened_from": (
+        "periode pembukaan usulan berakhir ({until}) sebelum dimulai ({start})",
+        "the period of opening ends ({until}) before it starts ({start})",
+    ),
     # regulators
     "regulators.does_not_serve_province_regional": (
         (

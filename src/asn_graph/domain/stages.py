@@ -42,6 +42,17 @@ _ASSIGNEES: dict[CaseState, Role] = {
 }
 
 
+def days_in_stage(entered_on: date, until: date) -> int:
+    """Whole days from the day a stage was entered to ``until`` (today, or the day it was
+    left), in the agency's calendar; never negative."""
+    return max(0, (until - entered_on).days)
+
+
+def is_overdue(due_on: date | None, today: date) -> bool:
+    """The stage's due date has passed (a stage without one is never overdue)."""
+    return due_on is not None and due_on < today
+
+
 def pending_step(transfer_type: TransferType, approved_steps: int) -> ApprovalStep | None:
     steps = route_for(transfer_type).steps
     return steps[approved_steps] if approved_steps < len(steps) else None

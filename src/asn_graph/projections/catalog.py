@@ -10,6 +10,7 @@ from asn_graph.domain.policy import TransferPolicy
 from asn_graph.projections.audit_queries import AuditQueries
 from asn_graph.projections.audit_trail import AuditTrailProjection
 from asn_graph.projections.candidate_index import CandidateIndex
+from asn_graph.projections.case_register_queries import CaseRegisterQueries
 from asn_graph.projections.database import Database
 from asn_graph.projections.directory import DirectoryProjection
 from asn_graph.projections.directory_queries import DirectoryQueries
@@ -46,6 +47,7 @@ def read_models(policy: TransferPolicy, timezone: str) -> list[ReadModel]:
 @dataclass(frozen=True)
 class ReadQueries:
     directory: DirectoryQueries
+    case_register: CaseRegisterQueries
     placements: PlacementQueries
     staffing: StaffingQueries
     worklist: WorklistQueries
@@ -67,6 +69,7 @@ class ReadQueries:
     ) -> ReadQueries:
         return cls(
             directory=DirectoryQueries(database),
+            case_register=CaseRegisterQueries(database),
             placements=PlacementQueries(database),
             staffing=StaffingQueries(database),
             worklist=WorklistQueries(database),

@@ -17,6 +17,7 @@ from asn_graph.domain.stages import Stage, stage_of
 from asn_graph.domain.transfer_case import TransferCase
 from asn_graph.domain.transfer_types import TransferType
 from asn_graph.domain.work_unit import WorkUnit
+from asn_graph.projections import case_stints
 from asn_graph.projections.batch_rows import BatchCounters, BatchRows, subjects_of
 from asn_graph.projections.database import Session
 from asn_graph.projections.directory_schema import HOLDING_STATES, INDEXES, STATEMENTS, TABLES
@@ -53,9 +54,10 @@ def _position_key(placement: Placement) -> tuple[str, str, str]:
 class DirectoryProjection(ReadModel):
     name = "directory"
     weight = 2
-    version = 4
+    version = 5
     """3: cases keep the transfer plan they came from; 4: the technical review waits on BKN
-    and a decree between agencies on its regulator, not on an officer."""
+    and a decree between agencies on its regulator, not on an officer; 5: the stints of cases
+    in their stages, the day each case was opened and when it ended."""
     tables = TABLES
     statements = STATEMENTS
     indexes = INDEXES
@@ -115,12 +117,14 @@ class DirectoryProjection(ReadModel):
 
     def _stage(
         self, state: CaseState, transfer_type: TransferType, approved: int, at: datetime
-    ) -> dict[str, Any]:
-        stage: Stage = stage_of(
+    ) -> Stage:
+        return stage_of(
             state, transfer_type, approved, at.astimezone(self.zone).date(), self.policy
         )
+
+    def _stage_columns(self, stage: Stage, approved: int, at: datetime) -> dict[str, Any]:
         return {
-            "state": state.value,
+            "state": stage.state.value,
             "approved_steps": approved,
             "pending_step": stage.pending_step.value if stage.pending_step else None,
             "assignee_role": stage.assignee.value if stage.assignee else None,
@@ -133,14 +137,19 @@ class DirectoryProjection(ReadModel):
         event: TransferCase.Opened = envelope.event
         origin, destination = event.origin, event.destination
         self._cases[envelope.subject] = (event.transfer_type, 0)
+        stage = self._stage(CaseState.DRAFT, event.transfer_type, 0, event.timestamp)
+        case_stints.enter(
+            session, envelope.subject, envelope.position, stage, event.timestamp, self.zone
+        )
         session.write(
             "INSERT INTO directory_cases (id, seq, employee_id, nip, transfer_type, initiative, "
             "state, origin_agency, origin_unit, origin_position, destination_agency, "
-            "destination_unit, destination_position, opened_at, updated_at, approved_steps, "
-            "pending_step, assignee_role, stage_entered_at, deadline, due_on, plan_id, "
-            "plan_move) VALUES (:id, :seq, :employee_id, :nip, :transfer_type, :initiative, "
-            ":state, :origin_agency, :origin_unit, :origin_position, :destination_agency, "
-            ":destination_unit, :destination_position, :at, :at, :approved_steps, "
+            "destination_unit, destination_position, opened_at, opened_on, updated_at, "
+            "approved_steps, pending_step, assignee_role, stage_entered_at, deadline, due_on, "
+            "plan_id, plan_move) VALUES (:id, :seq, :employee_id, :nip, :transfer_type, "
+            ":initiative, :state, :origin_agency, :origin_unit, :origin_position, "
+            ":destination_agency, :destination_unit, :destination_position, :at, :opened_on, "
+            ":at, :approved_steps, "
             ":pending_step, :assignee_role, :at, :deadline, :due_on, :plan_id, :plan_move)",
             {
                 "id": envelope.subject,
@@ -157,7 +166,8 @@ class DirectoryProjection(ReadModel):
                 "destination_position": destination.position_code,
                 "plan_id": str(event.plan.plan_id) if event.plan else None,
                 "plan_move": event.plan.move if event.plan else None,
-                **self._stage(CaseState.DRAFT, event.transfer_type, 0, event.timestamp),
+                "opened_on": event.timestamp.astimezone(self.zone).date().isoformat(),
+                **self._stage_columns(stage, 0, event.timestamp),
             },
         )
         for end, column in ((origin, "outgoing"), (destination, "incoming")):
@@ -212,17 +222,25 @@ class DirectoryProjection(ReadModel):
         self._cases[case_id] = (transfer_type, approved)
         if not event.state.holds_employee:
             _release_counters(session, case_id)
-        decree = ""
-        params = self._stage(event.state, transfer_type, approved, event.timestamp)
+        stage = self._stage(event.state, transfer_type, approved, event.timestamp)
+        params = self._stage_columns(stage, approved, event.timestamp)
+        extra = ""
         if isinstance(event, TransferCase.DecreeIssued):
-            decree, params["decree"] = ", decree_number = :decree", event.decree.number
+            extra, params["decree"] = ", decree_number = :decree", event.decree.number
         elif isinstance(event, TransferCase.DecreeRevoked):
-            decree = ", decree_number = NULL"
+            extra = ", decree_number = NULL"
+        case_stints.leave(session, case_id, event.timestamp, self.zone)
+        if event.state.has_ended:
+            extra += ", closed_at = :at"
+        else:
+            case_stints.enter(
+                session, case_id, envelope.position, stage, event.timestamp, self.zone
+            )
         session.write(
             "UPDATE directory_cases SET state = :state, updated_at = :at, "  # noqa: S608
             "approved_steps = :approved_steps, pending_step = :pending_step, "
             "assignee_role = :assignee_role, stage_entered_at = :at, deadline = :deadline, "
-            f"due_on = :due_on{decree} WHERE id = :id",
+            f"due_on = :due_on{extra} WHERE id = :id",
             {**params, "id": case_id},
         )
 

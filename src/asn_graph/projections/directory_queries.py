@@ -29,7 +29,8 @@ _CASE_COLUMNS = (
     "c.id, c.seq, c.employee_id, c.nip, e.name AS employee_name, c.transfer_type, "
     "c.initiative, c.state, c.origin_agency, c.origin_unit, c.origin_position, "
     "c.destination_agency, c.destination_unit, c.destination_position, c.opened_at, "
-    "c.updated_at, c.plan_id, c.plan_move"
+    "c.updated_at, c.plan_id, c.plan_move, c.pending_step, c.assignee_role, "
+    "c.stage_entered_at, c.deadline, c.due_on, c.closed_at"
 )
 
 
@@ -55,7 +56,7 @@ class DirectoryQueries:
         return keyset_page(self.database, EmployeeRow, query, first, keyset)
 
     def cases(self, where: CaseFilter, first: int, after: int | None) -> Page[CaseRow]:
-        clauses, params = _case_clauses(where)
+        clauses, params = case_clauses(where)
         query = ListQuery(
             _CASE_COLUMNS,
             "directory_cases c LEFT JOIN directory_employees e ON e.id = c.employee_id",
@@ -147,7 +148,8 @@ def _employee_clauses(where: EmployeeFilter) -> tuple[list[str], dict[str, Any]]
     return clauses, params
 
 
-def _case_clauses(where: CaseFilter) -> tuple[list[str], dict[str, Any]]:
+def case_clauses(where: CaseFilter) -> tuple[list[str], dict[str, Any]]:
+    """The conditions of a case filter over ``directory_cases c``."""
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if where.states:
@@ -167,4 +169,10 @@ def _case_clauses(where: CaseFilter) -> tuple[list[str], dict[str, Any]]:
     if where.plan_id is not None:
         clauses.append("c.plan_id = :plan_id")
         params["plan_id"] = where.plan_id
+    if where.opened_from is not None:
+        clauses.append("c.opened_on >= :opened_from")
+        params["opened_from"] = where.opened_from
+    if where.opened_until is not None:
+        clauses.append("c.opened_on <= :opened_until")
+        params["opened_until"] = where.opened_until
     return clauses, params

@@ -12,6 +12,7 @@ TABLES = (
     "directory_positions",
     "directory_employees",
     "directory_cases",
+    "directory_case_stages",
 )
 
 STATEMENTS = (
@@ -80,6 +81,7 @@ STATEMENTS = (
         destination_unit TEXT NOT NULL,
         destination_position TEXT NOT NULL,
         opened_at TEXT NOT NULL,
+        opened_on TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         approved_steps INTEGER NOT NULL DEFAULT 0,
         pending_step TEXT,
@@ -89,7 +91,22 @@ STATEMENTS = (
         due_on TEXT,
         decree_number TEXT,
         plan_id TEXT,
-        plan_move TEXT
+        plan_move TEXT,
+        closed_at TEXT
+    )""",
+    # Every stage (tahap) a case has been in, one row per stint: the register's days per
+    # stage, closed cases included. The days are day numbers (date.toordinal) in the
+    # agency's calendar, so that a stint's length is a subtraction on either database.
+    """CREATE TABLE IF NOT EXISTS directory_case_stages (
+        case_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        state TEXT NOT NULL,
+        pending_step TEXT,
+        entered_at TEXT NOT NULL,
+        entered_day INTEGER NOT NULL,
+        left_at TEXT,
+        left_day INTEGER,
+        PRIMARY KEY (case_id, seq)
     )""",
 )
 
@@ -105,6 +122,7 @@ INDEXES = (
         ON directory_cases (stage_entered_at, seq)""",
     "CREATE INDEX IF NOT EXISTS directory_cases_due ON directory_cases (due_on)",
     "CREATE INDEX IF NOT EXISTS directory_cases_plan ON directory_cases (plan_id, seq)",
+    "CREATE INDEX IF NOT EXISTS directory_cases_opened ON directory_cases (opened_on, seq)",
     """CREATE INDEX IF NOT EXISTS directory_cases_origin
         ON directory_cases (origin_agency, origin_unit, origin_position)""",
     """CREATE INDEX IF NOT EXISTS directory_cases_destination

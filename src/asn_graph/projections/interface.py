@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 from uuid import UUID
 
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.positions import PositionCounts
 from asn_graph.projections.candidate_rows import CandidateFilter, CandidateRow, Opening, OptionRow
+from asn_graph.projections.case_register_rows import CaseCounts, StageStintRow
 from asn_graph.projections.rows import (
     AgencyRow,
     AuditFilter,
@@ -71,6 +73,12 @@ class DirectoryReads(Protocol):
     def position_counts(
         self, placement: Placement, exclude_case: UUID | None
     ) -> PositionCounts: ...
+
+
+class CaseRegisterReads(Protocol):
+    def stints_of(self, case_ids: Sequence[str]) -> list[StageStintRow]: ...
+
+    def counts(self, where: CaseFilter, today: date) -> CaseCounts: ...
 
 
 class PlacementReads(Protocol):
@@ -183,6 +191,9 @@ class PublishedSummaryReads(Protocol):
 class ReadModels(Protocol):
     @property
     def directory(self) -> DirectoryReads: ...
+
+    @property
+    def case_register(self) -> CaseRegisterReads: ...
 
     @property
     def placements(self) -> PlacementReads: ...

@@ -35,8 +35,11 @@ _COLUMNS = (
     f"{_AFTER.format(column='rating')} AS rating_after, "
     f"{_AFTER.format(column='score')} AS score_after, "
     "m.trainings, m.training_hours, m.evaluation_rating, m.evaluated_on, m.evaluation_summary, "
-    "m.evaluations, m.plan_id, m.plan_move"
+    "m.evaluations, m.plan_id, m.plan_move, m.decree_number, m.decree_signed_on, "
+    "e.name AS employee_name"
 )
+_MOVES = "outcome_moves m LEFT JOIN directory_employees e ON e.id = m.employee_id"
+"""The moves with their employee's name, which the directory keeps."""
 _PENDING = (
     "(SELECT COUNT(*) FROM outcome_evaluations v WHERE v.case_id = m.case_id "
     "AND v.evaluated_on IS NULL AND {condition})"
@@ -81,7 +84,9 @@ class OutcomeQueries:
 
     def moves(self, filter_: OutcomeFilter, first: int, after: int | None) -> Page[OutcomeRow]:
         clauses, params = _clauses(filter_)
-        query = ListQuery(_COLUMNS, "outcome_moves m", "m.seq DESC", clauses, params)
+        query = ListQuery(
+            _COLUMNS, _MOVES, "m.seq DESC", clauses, params, counted="outcome_moves m"
+        )
         keyset = ("m.seq < :after", {"after": after}) if after is not None else None
         return keyset_page(self.database, OutcomeRow, query, first, keyset)
 
@@ -146,4 +151,7 @@ def _clauses(filter_: OutcomeFilter) -> tuple[list[str], dict[str, Any]]:
     if filter_.plan_id is not None:
         clauses.append("m.plan_id = :plan_id")
         params["plan_id"] = filter_.plan_id
+    if filter_.unit_code is not None:
+        clauses.append("(m.origin_unit = :unit OR m.destination_unit = :unit)")
+        params["unit"] = filter_.unit_code
     return clauses, params

@@ -18,8 +18,9 @@ from asn_graph.projections.source import Envelope
 
 class OutcomesProjection(ReadModel):
     name = "outcomes"
-    version = 2
-    """2: the plan a move came from, its evaluations counted, and its evaluation schedule."""
+    version = 3
+    """2: the plan a move came from, its evaluations counted, and its evaluation schedule;
+    3: the decree in force (its number and date)."""
     tables = ("outcome_ratings", "outcome_moves", "outcome_evaluations")
     statements = (
         """CREATE TABLE IF NOT EXISTS outcome_ratings (
@@ -48,7 +49,9 @@ class OutcomesProjection(ReadModel):
             evaluation_summary TEXT,
             evaluations INTEGER NOT NULL DEFAULT 0,
             plan_id TEXT,
-            plan_move TEXT
+            plan_move TEXT,
+            decree_number TEXT,
+            decree_signed_on TEXT
         )""",
         # One row per evaluation the policy's schedule asks of a move that took effect, made
         # then: opens_on is its due date less the grace period, closes_on the next one's
@@ -83,6 +86,9 @@ class OutcomesProjection(ReadModel):
         self._ratings: dict[tuple[str, int], dict[str, Any]] = {}
         self.on(Employee.PerformanceRated, self._rated)
         self.on(TransferCase.Opened, _opened)
+        self.on(TransferCase.DecreeIssued, _decreed)
+        self.on(TransferCase.DecreeCorrected, _decreed)
+        self.on(TransferCase.DecreeRevoked, _decree_revoked)
         self.on(TransferCase.TookEffect, self._took_effect)
         self.on(TransferCase.TrainingRecorded, _trained)
         self.on(TransferCase.EvaluationRecorded, _evaluated)
@@ -160,6 +166,28 @@ def _opened(session: Session, envelope: Envelope) -> None:
             "plan_id": str(event.plan.plan_id) if event.plan else None,
             "plan_move": event.plan.move if event.plan else None,
         },
+    )
+
+
+def _decreed(session: Session, envelope: Envelope) -> None:
+    """A decree issued, or corrected (ralat): the move's decree is the one in force."""
+    decree = envelope.event.decree
+    session.write(
+        "UPDATE outcome_moves SET decree_number = :number, decree_signed_on = :signed_on "
+        "WHERE case_id = :id",
+        {
+            "number": decree.number,
+            "signed_on": decree.signed_on.isoformat(),
+            "id": envelope.subject,
+        },
+    )
+
+
+def _decree_revoked(session: Session, envelope: Envelope) -> None:
+    session.write(
+        "UPDATE outcome_moves SET decree_number = NULL, decree_signed_on = NULL "
+        "WHERE case_id = :id",
+        {"id": envelope.subject},
     )
 
 

@@ -62,6 +62,12 @@ class CaseRow(NamedTuple):
     updated_at: str
     plan_id: str | None
     plan_move: str | None
+    pending_step: str | None
+    assignee_role: str | None
+    stage_entered_at: str
+    deadline: str | None
+    due_on: str | None
+    closed_at: str | None
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,10 @@ class CaseFilter:
     unit_code: str | None = None
     nip: str | None = None
     plan_id: str | None = None
+    opened_from: str | None = None
+    """Opened on this day or later (ISO date in the agency's calendar)."""
+    opened_until: str | None = None
+    """Opened on this day or earlier (inclusive)."""
 
 
 @dataclass(frozen=True)
@@ -284,6 +294,8 @@ class OutcomeFilter:
     effective_from: str | None = None
     effective_until: str | None = None
     plan_id: str | None = None
+    unit_code: str | None = None
+    """Moves from or to a unit of this code."""
 
 
 class OutcomeRow(NamedTuple):
@@ -308,6 +320,9 @@ class OutcomeRow(NamedTuple):
     evaluations: int
     plan_id: str | None
     plan_move: str | None
+    decree_number: str | None
+    decree_signed_on: str | None
+    employee_name: str | None
 
 
 @dataclass(frozen=True)

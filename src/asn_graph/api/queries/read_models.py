@@ -161,6 +161,9 @@ class OutcomeFilterInput:
     plan_id: strawberry.ID | None = strawberry.field(
         default=None, description="Moves of this transfer plan (rencana mutasi)."
     )
+    unit_code: str | None = strawberry.field(
+        default=None, description="Moves from or to a unit of this code."
+    )
 
 
 @strawberry.type(
@@ -606,4 +609,5 @@ def _outcome_filter(info: Ctx, filter_: OutcomeFilterInput | None) -> OutcomeFil
         effective_from=where.effective_from.isoformat() if where.effective_from else None,
         effective_until=where.effective_until.isoformat() if where.effective_until else None,
         plan_id=_plan_id(where.plan_id),
+        unit_code=where.unit_code.strip().upper() if where.unit_code else None,
     )

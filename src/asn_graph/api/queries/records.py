@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 
 from asn_graph.api.context import Ctx
@@ -25,7 +27,8 @@ from asn_graph.api.scoping import (
     scoped_agencies,
 )
 from asn_graph.api.types.caller import Caller
-from asn_graph.api.types.case_rows import TransferCaseSummary
+from asn_graph.api.types.case_register import TransferCaseCounts
+from asn_graph.api.types.case_rows import TransferCaseSummary, summaries
 from asn_graph.api.types.cases import TransferCase
 from asn_graph.api.types.enums import (
     CaseState,
@@ -72,6 +75,41 @@ class CaseFilterInput:
     nip: str | None = None
     plan_id: strawberry.ID | None = strawberry.field(
         default=None, description="Cases opened from this transfer plan (rencana mutasi)."
+    )
+    opened_from: date | None = strawberry.field(
+        default=None, description="Opened on this day or later (the agency's calendar)."
+    )
+    opened_until: date | None = strawberry.field(
+        default=None, description="Opened on this day or earlier (inclusive)."
+    )
+
+
+def _case_filter(info: Ctx, filter_: CaseFilterInput | None) -> CaseFilter:
+    """The cases a caller asks for, within what they read: an employee their own only."""
+    actor = info.context.reader()
+    where = filter_ or CaseFilterInput()
+    own = actor.role is Role.EMPLOYEE
+    start, until = where.opened_from, where.opened_until
+    if start is not None and until is not None and until < start:
+        raise InvalidInput(
+            "records.opened_until_before_opened_from",
+            field="filter.openedUntil",
+            start=start.isoformat(),
+            until=until.isoformat(),
+        )
+    return CaseFilter(
+        states=tuple(s.value for s in where.states or ()),
+        transfer_type=where.transfer_type.value if where.transfer_type else None,
+        agency_codes=(
+            named_agency(where.agency_code)
+            if own
+            else scoped_agencies(info.context, where.agency_code, "filter.agencyCode")
+        ),
+        unit_code=where.unit_code,
+        nip=actor.nip if own else where.nip,
+        plan_id=str(parse_id(where.plan_id, "planId")) if where.plan_id else None,
+        opened_from=start.isoformat() if start else None,
+        opened_until=until.isoformat() if until else None,
     )
 
 
@@ -155,7 +193,10 @@ class RecordQueries:
         case = await info.context.run(info.context.app.cases.get, parse_id(id, "id"))
         return TransferCase.of(case_in_scope(info.context, case))
 
-    @strawberry.field(description="Transfer cases, filtered, newest first.")
+    @strawberry.field(
+        description="Transfer cases, filtered, newest first: the case register (with each "
+        "case's stage, days per stage and whether it is overdue)."
+    )
     async def transfer_cases(
         self,
         info: Ctx,
@@ -163,24 +204,21 @@ class RecordQueries:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[TransferCaseSummary]:
-        actor = info.context.reader()
-        where = filter or CaseFilterInput()
-        own = actor.role is Role.EMPLOYEE
-        nip = actor.nip if own else where.nip
-        agencies = (
-            named_agency(where.agency_code)
-            if own
-            else scoped_agencies(info.context, where.agency_code, "filter.agencyCode")
-        )
-        query = CaseFilter(
-            states=tuple(s.value for s in where.states or ()),
-            transfer_type=where.transfer_type.value if where.transfer_type else None,
-            agency_codes=agencies,
-            unit_code=where.unit_code,
-            nip=nip,
-            plan_id=str(parse_id(where.plan_id, "planId")) if where.plan_id else None,
-        )
+        query = _case_filter(info, filter)
         cursor = decode_position_cursor("case", after)
         directory = await info.context.directory()
         page = await info.context.run(directory.cases, query, check_page_size(first), cursor)
-        return connection(page, "case", sequence_key, TransferCaseSummary.of)
+        return connection(page, "case", sequence_key, summaries(info, page.rows))
+
+    @strawberry.field(
+        description="The case register in numbers over the cases of a filter (the same cases "
+        "transferCases lists): by state, by transfer type, overdue, and the days per stage."
+    )
+    async def transfer_case_counts(
+        self, info: Ctx, filter: CaseFilterInput | None = None
+    ) -> TransferCaseCounts:
+        query = _case_filter(info, filter)
+        read = await info.context.read()
+        today = info.context.app.today()
+        counts = await info.context.run(read.case_register.counts, query, today)
+        return TransferCaseCounts.of(counts)

@@ -10,12 +10,12 @@ import strawberry
 from strawberry.scalars import JSON
 
 from asn_graph.api.context import Ctx
+from asn_graph.api.types.case_stage import CaseStage
 from asn_graph.api.types.common import ActorInfo, Finding, Placement, PlanLink
 from asn_graph.api.types.enums import (
     ApprovalStep,
     CaseAction,
     CaseState,
-    DeadlineKind,
     DecisionAuthority,
     DocumentType,
     HolderCapacity,
@@ -27,7 +27,7 @@ from asn_graph.api.types.enums import (
 from asn_graph.api.types.mirror import mirror
 from asn_graph.api.types.people import Employee
 from asn_graph.application.views import CaseView, HistoryEntry
-from asn_graph.domain.stages import stage_of
+from asn_graph.domain.stages import days_in_stage, is_overdue, stage_of
 from asn_graph.letters.letters import download_path
 
 
@@ -144,25 +144,6 @@ class CaseEvent:
             reason=entry.reason,
             details=entry.details,  # type: ignore[arg-type]
         )
-
-
-@strawberry.type(
-    description="Where a case stands (tahap): since when, who acts next and by when, as the "
-    "worklist reckons it. A stage begins with every event that moves the case, a decided step "
-    "of the route included."
-)
-class CaseStage:
-    state: CaseState
-    pending_step: ApprovalStep | None = strawberry.field(description="The step awaited now.")
-    assignee_role: str | None = strawberry.field(
-        description="officer, approver, bkn, governor or minister: who acts next; null when "
-        "nobody has to (a closed, rejected, withdrawn, cancelled or expired case)."
-    )
-    entered_at: datetime = strawberry.field(description="When the case entered the stage.")
-    days_in_stage: int
-    deadline: DeadlineKind | None
-    due_on: date | None
-    overdue: bool = strawberry.field(description="The due date has passed.")
 
 
 def _stage_entered_at(entries: list[HistoryEntry]) -> datetime:
@@ -288,10 +269,10 @@ class TransferCase:
             pending_step=stage.pending_step,
             assignee_role=stage.assignee.value if stage.assignee else None,
             entered_at=entered_at,
-            days_in_stage=max(0, (today - entered_on).days),
+            days_in_stage=days_in_stage(entered_on, today),
             deadline=stage.deadline,
             due_on=stage.due_on,
-            overdue=stage.due_on is not None and stage.due_on < today,
+            overdue=is_overdue(stage.due_on, today),
         )
 
     @strawberry.field(

@@ -5,7 +5,14 @@ from __future__ import annotations
 import strawberry
 
 from asn_graph.api.languages import language_of_context
-from asn_graph.api.types.enums import CompetencyKind, EducationLevel, Rule, Severity
+from asn_graph.api.types.enums import (
+    CaseState,
+    CompetencyKind,
+    EducationLevel,
+    Rule,
+    Severity,
+    TransferType,
+)
 from asn_graph.api.types.mirror import mirror
 from asn_graph.domain import (
     actors,
@@ -44,6 +51,18 @@ class Placement:
     @classmethod
     def of(cls, value: placement.Placement) -> Placement:
         return mirror(cls, value)
+
+
+@strawberry.type(description="How many cases (of a plan, of a filter) are in one state.")
+class CaseStateCount:
+    state: CaseState
+    cases: int
+
+
+@strawberry.type(description="How many of the counted cases are of one transfer type.")
+class TransferTypeCount:
+    transfer_type: TransferType
+    cases: int
 
 
 @strawberry.type(description="The transfer plan (rencana mutasi) a case was opened from.")

@@ -20,6 +20,7 @@ from asn_graph.api.types.enums import (
     TransferType,
 )
 from asn_graph.api.types.mirror import mirror
+from asn_graph.domain.stages import days_in_stage, is_overdue
 from asn_graph.projections.rows import (
     AuditRow,
     EvaluationDueRow,
@@ -71,11 +72,11 @@ class WorkItem:
             pending_step=ApprovalStep(row.pending_step) if row.pending_step else None,
             assignee_role=row.assignee_role or "",
             stage_entered_at=entered,
-            days_in_stage=max(0, (today - entered.astimezone(zone).date()).days),
+            days_in_stage=days_in_stage(entered.astimezone(zone).date(), today),
             days_open=max(0, (today - opened.astimezone(zone).date()).days),
             deadline=DeadlineKind(row.deadline) if row.deadline else None,
             due_on=due,
-            overdue=due is not None and due < today,
+            overdue=is_overdue(due, today),
             decree_number=row.decree_number,
         )
 
@@ -200,6 +201,13 @@ class TransferOutcome:
     plan: PlanLink | None = strawberry.field(
         description="The transfer plan (rencana mutasi) the move came from, if any."
     )
+    employee_name: str | None
+    decree_number: str | None = strawberry.field(
+        description="Nomor SK of the decree in force (after any correction)."
+    )
+    decree_signed_on: date | None = strawberry.field(
+        description="Tanggal SK: the day the decree in force was signed."
+    )
 
     @classmethod
     def of(cls, row: OutcomeRow) -> TransferOutcome:
@@ -223,6 +231,11 @@ class TransferOutcome:
             evaluation_summary=row.evaluation_summary,
             evaluations=row.evaluations,
             plan=PlanLink.of_columns(row.plan_id, row.plan_move),
+            employee_name=row.employee_name,
+            decree_number=row.decree_number,
+            decree_signed_on=date.fromisoformat(row.decree_signed_on)
+            if row.decree_signed_on
+            else None,
         )
 
 

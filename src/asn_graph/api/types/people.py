@@ -8,7 +8,7 @@ import strawberry
 
 from asn_graph.api.context import Ctx
 from asn_graph.api.scoping import CASES_OF_ONE_EMPLOYEE, scope_of
-from asn_graph.api.types.case_rows import TransferCaseSummary
+from asn_graph.api.types.case_rows import TransferCaseSummary, summaries
 from asn_graph.api.types.common import EducationDetail, HeldCompetency, Placement
 from asn_graph.api.types.enums import (
     BlockerKind,
@@ -155,11 +155,13 @@ class Employee:
         directory = await info.context.directory()
         where = CaseFilter(nip=self.nip, agency_codes=agencies)
         page = await info.context.run(directory.cases, where, CASES_OF_ONE_EMPLOYEE, None)
-        return [
-            TransferCaseSummary.of(row)
+        rows = [
+            row
             for row in page.rows
             if not scope.provinces or scope.covers_any((row.origin_agency, row.destination_agency))
         ]
+        summary = summaries(info, rows)
+        return [summary(row) for row in rows]
 
 
 @strawberry.type(description="A row of the employee list.")

@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 
 from asn_graph.api.context import Ctx
-from asn_graph.api.types.common import Placement
+from asn_graph.api.types.common import CaseStateCount, Placement
 from asn_graph.api.types.enums import CaseState, PositionKind
 from asn_graph.api.types.matching import MatchScore
 from asn_graph.api.types.mirror import mirror
@@ -159,12 +159,6 @@ class PlanScope:
     agency_codes: list[str]
     unit_codes: list[str] = strawberry.field(description="Empty: every unit.")
     position_codes: list[str] = strawberry.field(description="Empty: every position.")
-
-
-@strawberry.type(description="How many of a plan's cases are in one state.")
-class CaseStateCount:
-    state: CaseState
-    cases: int
 
 
 @strawberry.type(description="Rencana mutasi: moves from surplus to deficit positions.")

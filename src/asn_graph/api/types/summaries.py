@@ -7,16 +7,11 @@ from datetime import datetime
 
 import strawberry
 
+from asn_graph.api.types.common import TransferTypeCount
 from asn_graph.api.types.enums import TransferType
 from asn_graph.application.summary_commands import MonthlySummaryView
 from asn_graph.domain.monthly_figures import MonthlyFigures
 from asn_graph.projections.rows import PublishedSummaryRow
-
-
-@strawberry.type(description="Cases opened in the month of one transfer type.")
-class TransferTypeCount:
-    transfer_type: TransferType
-    count: int
 
 
 @strawberry.type(
@@ -60,7 +55,7 @@ class MonthlySummaryFigures:
     def of(cls, figures: MonthlyFigures) -> MonthlySummaryFigures:
         values = {f.name: getattr(figures, f.name) for f in fields(figures)}
         values["cases_opened_by_type"] = [
-            TransferTypeCount(transfer_type=TransferType(kind), count=count)
+            TransferTypeCount(transfer_type=TransferType(kind), cases=count)
             for kind, count in figures.cases_opened_by_type.items()
         ]
         return cls(**values)

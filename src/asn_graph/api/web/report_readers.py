@@ -115,7 +115,10 @@ async def staffing_balance(reading: Reading) -> Contents:
     figures = [
         KeyFigure(text["key_figure_units"], len(rows)),
         KeyFigure(text["key_figure_top_units"], len(tree)),
-        *(KeyFigure(text[f"key_figure_{name}"], sum(u[name] for u in top)) for name in BALANCE_FIGURES),
+        *(
+            KeyFigure(text[f"key_figure_{name}"], sum(u[name] for u in top))
+            for name in BALANCE_FIGURES
+        ),
     ]
     table = Table(
         text["report_balance_table"],
@@ -147,8 +150,18 @@ async def largest_gaps(reading: Reading) -> Contents:
     tables = []
     figures = []
     for kind, title, listed, total in (
-        ("DEFICIT", "report_gaps_deficits", "key_figure_deficit_positions", "key_figure_listed_deficit"),
-        ("SURPLUS", "report_gaps_surpluses", "key_figure_surplus_positions", "key_figure_listed_surplus"),
+        (
+            "DEFICIT",
+            "report_gaps_deficits",
+            "key_figure_deficit_positions",
+            "key_figure_listed_deficit",
+        ),
+        (
+            "SURPLUS",
+            "report_gaps_surpluses",
+            "key_figure_surplus_positions",
+            "key_figure_listed_surplus",
+        ),
     ):
         variables = {"agencyCode": agency, "kind": kind, "first": count}
         gaps = (await reading.run("StaffingGaps", variables))["staffingGaps"]
@@ -299,7 +312,9 @@ async def transfer_outcomes(reading: Reading) -> Contents:
         ),
         kind=ChartKind.GROUPED,
         categories=tuple(text[key] for field, key in OUTCOME_FIGURES if field in changes),
-        series=(Series(text["key_figure_count"], tuple(summary[field] for field in changes), "count"),),
+        series=(
+            Series(text["key_figure_count"], tuple(summary[field] for field in changes), "count"),
+        ),
         category_heading=text["column_performance_change"],
     )
     return Contents(figures, (chart,), (moves_table, due_table), agency)
@@ -319,7 +334,9 @@ async def transfer_plan(reading: Reading) -> Contents:
     totals = plan["totals"]
     figures = [
         KeyFigure(text["key_figure_plan_status"], reading.named("PlanStatus", plan["status"])),
-        KeyFigure(text["key_figure_plan_period"], f"{plan['periodStart']} s.d. {plan['periodEnd']}"),
+        KeyFigure(
+            text["key_figure_plan_period"], f"{plan['periodStart']} s.d. {plan['periodEnd']}"
+        ),
         KeyFigure(text["key_figure_plan_moves"], len(plan["moves"])),
         KeyFigure(text["key_figure_plan_unanswered"], len(plan["unanswered"])),
         KeyFigure(text["key_figure_plan_objections"], len(plan["objections"])),

@@ -290,3 +290,66 @@ async def test_reports_are_for_officers_approvers_and_auditors_within_their_scop
     assert other.status_code == 403
     assert "pdf" not in other.headers["content-type"]
     assert (await client.get("/laporan/tidak-ada")).status_code == 404
+
+
+REGISTER = """
+query($filter: CaseFilterInput) {
+  transferCaseCounts(filter: $filter) { cases overdue byState { state cases } }
+  transferCases(filter: $filter, first: 100) { edges { node { id state daysInStage } } }
+  transferOutcomes(filter: {agencyCode: "3578"}, first: 100) {
+    edges { node { nip decreeNumber effectiveOn } }
+  }
+}"""
+
+
+async def test_the_case_register_and_the_moves_of_a_period_are_the_apis(
+    moved_service: Service, tokens: TokenService
+) -> None:
+    transport = httpx.ASGITransport(app=create_app(moved_service, tokens))
+    async with httpx.AsyncClient(transport=transport, base_url="http://asn-graph.test") as client:
+        await sign_in(client, "budi", OFFICER_PASSWORD)
+        api = Api(client, tokens, moved_service)
+        officer = api.token(Role.OFFICER, "3578")
+        answer = await api.ok(REGISTER, {"filter": {"agencyCode": "3578"}}, token=officer)
+        counts = answer["transferCaseCounts"]
+
+        page = await client.get("/laporan/register-usulan?status=")
+        assert page.status_code == 200
+        figures = key_figures(page.text)
+        assert figures["Usulan"] == str(counts["cases"])
+        assert figures["Terlambat"] == str(counts["overdue"])
+        for row in counts["byState"]:
+            if row["cases"]:
+                assert str(row["cases"]) in figures.values()
+        rows = csv_rows(await client.get("/laporan/register-usulan?format=csv"))
+        cases = answer["transferCases"]["edges"]
+        assert sorted(row[0] for row in rows[1:]) == sorted(e["node"]["id"] for e in cases)
+        assert rows[0][:5] == ["Kasus", "NIP", "Nama", "Jenis mutasi", "Status"]
+        sheets = workbook(await client.get("/laporan/register-usulan?format=xlsx"))
+        assert "Lama per tahap" in sheets
+        text = pdf_text(await client.get("/laporan/register-usulan?format=pdf"))
+        assert f"Usulan {counts['cases']}" in text
+        assert "Lama per tahap" in text
+
+        closed_only = await client.get("/laporan/register-usulan?status=CLOSED&format=csv")
+        assert {row[4] for row in csv_rows(closed_only)[1:]} == {"Selesai"}
+        wrong = await client.get("/laporan/register-usulan?status=SELESAI")
+        assert wrong.status_code == 400
+        assert "Pilih salah satu dari daftar." in wrong.text
+
+        period = "dari=2026-01-01&sampai=2026-12-31"
+        moves = await client.get(f"/laporan/mutasi-periode?{period}")
+        assert moves.status_code == 200
+        expected = [
+            e["node"]
+            for e in answer["transferOutcomes"]["edges"]
+            if "2026-01-01" <= e["node"]["effectiveOn"] <= "2026-12-31"
+        ]
+        assert key_figures(moves.text)["Mutasi"] == str(len(expected))
+        listed = csv_rows(await client.get(f"/laporan/mutasi-periode?{period}&format=csv"))
+        assert sorted((row[0], row[6]) for row in listed[1:]) == sorted(
+            (move["nip"], move["decreeNumber"]) for move in expected
+        )
+        text = pdf_text(await client.get(f"/laporan/mutasi-periode?{period}&format=pdf"))
+        for move in expected:
+            assert move["decreeNumber"] in text

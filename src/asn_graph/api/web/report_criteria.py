@@ -12,6 +12,8 @@ from typing import Any
 
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.domain.actors import Actor
+from asn_graph.domain.case_state import CaseState
+from asn_graph.domain.transfer_types import TransferType
 
 
 class CriterionKind(StrEnum):
@@ -20,6 +22,7 @@ class CriterionKind(StrEnum):
     DATE = "date"
     COUNT = "count"
     PLAN = "plan"
+    CHOICE = "choice"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,9 @@ class Criterion:
     largest: int = 0
     """For a count: the most admitted (the API's own bound)."""
     default_count: int = 0
+    choices: tuple[str, ...] = ()
+    """For a choice: the codes offered (their names from ``names.py`` by ``choice_kind``)."""
+    choice_kind: str = ""
 
     def input_type(self) -> str:
         return {"date": "date", "count": "number"}.get(self.kind.value, "text")
@@ -43,6 +49,14 @@ AGENCY = Criterion("instansi", "criterion_agency", CriterionKind.AGENCY, "criter
 UNIT = Criterion("unit", "criterion_unit", CriterionKind.UNIT, "criterion_unit_hint")
 FROM = Criterion("dari", "criterion_from", CriterionKind.DATE)
 UNTIL = Criterion("sampai", "criterion_until", CriterionKind.DATE)
+STATE = Criterion(
+    "status", "criterion_state", CriterionKind.CHOICE,
+    choices=tuple(state.name for state in CaseState), choice_kind="CaseState",
+)  # fmt: skip
+TRANSFER_TYPE = Criterion(
+    "jenis", "criterion_type", CriterionKind.CHOICE,
+    choices=tuple(kind.name for kind in TransferType), choice_kind="TransferType",
+)  # fmt: skip
 PLAN = Criterion(
     "rencana", "criterion_plan", CriterionKind.PLAN, "criterion_plan_hint", required=True
 )
@@ -107,4 +121,7 @@ def _value(
         return None
     if criterion.kind is CriterionKind.UNIT:
         return raw.upper()
+    if criterion.kind is CriterionKind.CHOICE and raw not in criterion.choices:
+        errors.add(criterion.parameter, text["criterion_choice_invalid"])
+        return None
     return raw

@@ -432,3 +432,163 @@ def _plan_move(reading: Reading, move: Mapping[str, Any]) -> list[Cell]:
         on,
         move["caseId"],
     ]
+
+
+# --- the case register
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _case_filter(reading: Reading) -> dict[str, Any]:
+    chosen = reading.chosen
+    state = chosen.get("status")
+    return {
+        "agencyCode": chosen.get("instansi"),
+        "unitCode": chosen.get("unit") or None,
+        "states": [state] if state else None,
+        "transferType": chosen.get("jenis"),
+        "openedFrom": _iso(chosen.get("dari")),
+        "openedUntil": _iso(chosen.get("sampai")),
+    }
+
+
+def _stage_name(reading: Reading, state: str, step: str | None) -> str:
+    named = reading.named("CaseState", state) or state
+    return f"{named}: {reading.named('ApprovalStep', step)}" if step else named
+
+
+def _place(agency: str, unit: str, position: str | None = None) -> str:
+    return "/".join(part for part in (agency, unit, position) if part)
+
+
+async def case_register(reading: Reading) -> Contents:
+    case_filter = _case_filter(reading)
+    counts = (await reading.run("CaseRegisterCounts", {"filter": case_filter}))[
+        "transferCaseCounts"
+    ]
+    cases = await reading.every("CaseRegister", {"filter": case_filter}, "transferCases")
+    text = reading.text
+    figures = [
+        KeyFigure(text["key_figure_cases"], counts["cases"]),
+        KeyFigure(text["key_figure_overdue"], counts["overdue"]),
+        *(
+            KeyFigure(
+                text["key_figure_state"].format(name=reading.named("CaseState", row["state"])),
+                row["cases"],
+            )
+            for row in counts["byState"]
+        ),
+        *(
+            KeyFigure(
+                text["key_figure_type"].format(
+                    name=reading.named("TransferType", row["transferType"])
+                ),
+                row["cases"],
+            )
+            for row in counts["byTransferType"]
+        ),
+    ]
+    yes, no = text["yes"], text["no"]
+    register = Table(
+        text["report_register_cases"],
+        reading.columns(
+            "column_case", "column_nip", "column_name", "column_type", "column_state",
+            "column_origin", "column_destination", "column_opened_on", "column_stage",
+            "column_days_in_stage", "column_due_on", "column_overdue", "column_closed_on",
+        ),
+        [
+            [
+                case["id"], case["nip"], case["employeeName"],
+                reading.named("TransferType", case["transferType"]),
+                reading.named("CaseState", case["state"]),
+                _place(**_placement_parts(case["origin"])),
+                _place(**_placement_parts(case["destination"])),
+                case["openedAt"][:10],
+                _stage_name(reading, case["stage"]["state"], case["stage"]["pendingStep"]),
+                case["daysInStage"], case["dueOn"], yes if case["overdue"] else no,
+                case["closedAt"][:10] if case["closedAt"] else None,
+            ]
+            for case in cases
+        ],
+    )  # fmt: skip
+    stages = Table(
+        text["report_register_stages"],
+        reading.columns(
+            "column_stage", "column_stints", "column_open_stints", "column_average_days",
+            "column_max_days",
+        ),
+        [
+            [
+                _stage_name(reading, row["state"], row["pendingStep"]), row["stints"],
+                row["openStints"], float(row["averageDays"]), row["maxDays"],
+            ]
+            for row in counts["stages"]
+        ],
+    )  # fmt: skip
+    by_state = [row for row in counts["byState"] if row["cases"]]
+    chart = Chart(
+        title=text["report_register_chart"],
+        description=text["report_register_chart_description"].format(
+            cases=counts["cases"], overdue=counts["overdue"]
+        ),
+        kind=ChartKind.GROUPED,
+        categories=tuple(reading.named("CaseState", row["state"]) or "" for row in by_state),
+        series=(Series(text["key_figure_cases"], tuple(r["cases"] for r in by_state), "count"),),
+        category_heading=text["column_state"],
+    )
+    return Contents(figures, (chart,), (register, stages), case_filter["agencyCode"])
+
+
+def _placement_parts(placement: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "agency": placement["agencyCode"],
+        "unit": placement["unitCode"],
+        "position": placement["positionCode"],
+    }
+
+
+# --- the moves of a period
+
+
+async def moves_of_period(reading: Reading) -> Contents:
+    chosen = reading.chosen
+    agency = chosen.get("instansi")
+    outcome_filter = {
+        "agencyCode": agency,
+        "unitCode": chosen.get("unit") or None,
+        "effectiveFrom": _iso(chosen.get("dari")),
+        "effectiveUntil": _iso(chosen.get("sampai")),
+    }
+    moves = await reading.every("MovesOfPeriod", {"filter": outcome_filter}, "transferOutcomes")
+    text = reading.text
+    into = sum(1 for m in moves if m["destinationAgency"] == agency != m["originAgency"])
+    out = sum(1 for m in moves if m["originAgency"] == agency != m["destinationAgency"])
+    within = sum(1 for m in moves if m["originAgency"] == agency == m["destinationAgency"])
+    figures = [
+        KeyFigure(text["key_figure_moves"], len(moves)),
+        KeyFigure(text["key_figure_moves_in"], into),
+        KeyFigure(text["key_figure_moves_out"], out),
+        KeyFigure(text["key_figure_moves_within"], within),
+    ]
+    table = Table(
+        text["report_moves_table"],
+        reading.columns(
+            "column_nip", "column_name", "column_type", "column_origin", "column_destination",
+            "column_effective_on", "column_decree_number", "column_decree_signed_on",
+            "column_case",
+        ),
+        [
+            [
+                move["nip"], move["employeeName"],
+                reading.named("TransferType", move["transferType"]),
+                _place(move["originAgency"], move["originUnit"]),
+                _place(move["destinationAgency"], move["destinationUnit"]),
+                move["effectiveOn"], move["decreeNumber"], move["decreeSignedOn"],
+                move["caseId"],
+            ]
+            for move in moves
+        ],
+    )  # fmt: skip
+    return Contents(figures, (), (table,), agency)

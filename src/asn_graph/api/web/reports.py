@@ -18,13 +18,16 @@ from starlette.routing import BaseRoute, Route
 from asn_graph.api.web.chart_images import chart_image
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
-from asn_graph.api.web.messages import MESSAGES, language_of
+from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
 from asn_graph.api.web.report_criteria import (
     AGENCY,
     FROM,
     PLAN,
+    STATE,
+    TRANSFER_TYPE,
+    UNIT,
     UNTIL,
     Chosen,
     Criterion,
@@ -34,12 +37,15 @@ from asn_graph.api.web.report_criteria import (
 from asn_graph.api.web.report_readers import (
     Contents,
     Reading,
+    case_register,
     largest_gaps,
+    moves_of_period,
     staffing_balance,
     transfer_outcomes,
     transfer_plan,
 )
 from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.names import name_of_code
 from asn_graph.reports.model import Report
 from asn_graph.reports.pdf import report_pdf
 from asn_graph.reports.spreadsheets import file_stem, report_csv, report_xlsx
@@ -52,6 +58,10 @@ GAP_COUNT = Criterion(
     "jumlah", "criterion_count", CriterionKind.COUNT, largest=200, default_count=20
 )
 PLAN_OF_OUTCOMES = Criterion("rencana", "criterion_plan", CriterionKind.PLAN, "criterion_plan_hint")
+OPENED_FROM = replace(FROM, label="criterion_opened_from")
+OPENED_UNTIL = replace(UNTIL, label="criterion_opened_until")
+EFFECTIVE_FROM = replace(FROM, label="criterion_effective_from")
+EFFECTIVE_UNTIL = replace(UNTIL, label="criterion_effective_until")
 MEDIA_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -78,6 +88,20 @@ REPORTS = (
         "report_gaps_summary",
         (AGENCY, GAP_COUNT),
         largest_gaps,
+    ),
+    ReportKind(
+        "register-usulan",
+        "report_register_title",
+        "report_register_summary",
+        (AGENCY, UNIT, STATE, TRANSFER_TYPE, OPENED_FROM, OPENED_UNTIL),
+        case_register,
+    ),
+    ReportKind(
+        "mutasi-periode",
+        "report_moves_title",
+        "report_moves_summary",
+        (AGENCY, UNIT, EFFECTIVE_FROM, EFFECTIVE_UNTIL),
+        moves_of_period,
     ),
     ReportKind(
         "hasil-mutasi",
@@ -127,7 +151,15 @@ class ReportsArea:
                 request, actor, "reports_title", "NOT_FOUND", text["reports_unknown"]
             )
         criteria = chosen(kind.criteria, request.query_params, actor, text)
-        page = {"kind": kind, "chosen": criteria}
+        indonesian = language_of(request) is Language.INDONESIAN
+        page = {
+            "kind": kind,
+            "chosen": criteria,
+            "criterion_options": lambda criterion: [
+                (code, name_of_code(criterion.choice_kind, code, indonesian))
+                for code in criterion.choices
+            ],
+        }
         if criteria.errors and not request.query_params:
             # The first visit of a report that needs a criterion: its form, nothing wrong yet.
             page["chosen"] = replace(criteria, errors=FormErrors())

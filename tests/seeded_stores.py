@@ -60,11 +60,12 @@ def _keep(service: Service) -> KeptSqlite | KeptPostgres:
         files = []
         for path in _sqlite_files(service):
             kept = _FOLDER / f"{uuid.uuid4().hex}.sqlite3"
-            with sqlite3.connect(path) as source, sqlite3.connect(kept) as copy:
-                source.backup(copy)
+            with sqlite3.connect(path) as original, sqlite3.connect(kept) as copy:
+                original.backup(copy)
             files.append((path, kept))
         return KeptSqlite(tuple(files))
     source, schema = settings.database_schema, f"seed_{uuid.uuid4().hex[:12]}"
+    assert source is not None
     with psycopg.connect(settings.database_url, autocommit=True) as connection:
         tables = tuple(
             row[0]

@@ -294,14 +294,14 @@ async def test_candidates_with_their_explained_scores_a_page_at_a_time(
     assert event_count(web_service) == events  # ranking records nothing
 
 
-def test_a_download_never_writes_a_formula() -> None:
+async def test_a_download_never_writes_a_formula() -> None:
     listing = Listing("uji", (Column("dashboard_unit_name", lambda row: row["name"]),))
     request = Request({"type": "http", "headers": [], "query_string": b""})
     rows = [{"name": '=HYPERLINK("http://evil")'}, {"name": "-2+3"}, {"name": "Biasa"}]
-    as_csv = download(request, listing, rows, FileFormat.CSV)
+    as_csv = await download(request, listing, rows, FileFormat.CSV)
     lines = bytes(as_csv.body).decode("utf-8-sig").splitlines()
     assert lines[1:] == ['"\'=HYPERLINK(""http://evil"")"', "'-2+3", "Biasa"]
-    as_xlsx = download(request, listing, rows, FileFormat.XLSX)
+    as_xlsx = await download(request, listing, rows, FileFormat.XLSX)
     sheet = load_workbook(io.BytesIO(bytes(as_xlsx.body))).worksheets[0]
     assert sheet["A2"].data_type == "s"
     assert sheet["A2"].value == '=HYPERLINK("http://evil")'

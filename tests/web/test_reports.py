@@ -275,6 +275,7 @@ async def test_a_plans_report_holds_its_moves_and_balance(
     assert "field-error" not in first_visit.text
     unknown = await client.get("/laporan/rencana?rencana=bukan-nomor")
     assert unknown.status_code == 400
+    assert 'id="rencana-error"' in unknown.text  # the API's refusal, beside the field
 
 
 async def test_reports_are_for_officers_approvers_and_auditors_within_their_scope(
@@ -289,6 +290,7 @@ async def test_reports_are_for_officers_approvers_and_auditors_within_their_scop
     other = await client.get("/laporan/neraca?instansi=3515&format=pdf")
     assert other.status_code == 403
     assert "pdf" not in other.headers["content-type"]
+    assert 'id="instansi-error"' in other.text
     assert (await client.get("/laporan/tidak-ada")).status_code == 404
 
 

@@ -17,9 +17,13 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
+# Text stays text in the SVG (readable, searchable), and the file is the same for the same
+# chart (no random identifiers). Set once: rc_context would change the one global set of
+# parameters under a drawing of another thread.
+matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "asn-graph"})
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes  # noqa: E402  (after the backend is chosen)
+from matplotlib.figure import Figure  # noqa: E402
 
 DRAWINGS_KEPT = 64
 PNG_DPI = 150
@@ -80,17 +84,12 @@ class Chart:
 def _drawn(chart: Chart, file_format: str) -> bytes:
     figure = _figure(chart)
     buffer = io.BytesIO()
-    with matplotlib.rc_context(
-        # Text stays text in the SVG (readable, searchable), and the file is the same for
-        # the same chart (no random identifiers, no date).
-        {"svg.fonttype": "none", "svg.hashsalt": "asn-graph"}
-    ):
-        figure.savefig(
-            buffer,
-            format=file_format,
-            dpi=PNG_DPI,
-            metadata={"Date": None} if file_format == "svg" else {"Software": None},
-        )
+    figure.savefig(
+        buffer,
+        format=file_format,
+        dpi=PNG_DPI,
+        metadata={"Date": None} if file_format == "svg" else {"Software": None},
+    )
     return buffer.getvalue()
 
 

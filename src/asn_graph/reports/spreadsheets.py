@@ -13,6 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.drawing.image import Image
 
 from asn_graph.reports.model import Cell, Report
@@ -59,9 +60,8 @@ def report_xlsx(report: Report, summary_title: str) -> bytes:
     summary = workbook.active
     assert summary is not None
     summary.title = _sheet_title(summary_title)
-    summary.append([report.title])
-    for line in (*report.criteria, report.read_at_label):
-        summary.append([line])
+    for line in (report.title, *report.criteria, report.read_at_label):
+        _append(summary, [line])
     summary.append([])
     for figure in report.key_figures:
         _append(summary, [figure.label, figure.value])
@@ -99,6 +99,7 @@ def _table_sheet(
 
 
 def _write_only_cell(sheet: Any, value: Cell) -> Any:
+    value = _storable(value)
     if isinstance(value, str) and value.startswith("="):
         # openpyxl writes a text starting with "=" as a formula; this one stays text.
         cell = WriteOnlyCell(sheet, value)
@@ -107,8 +108,16 @@ def _write_only_cell(sheet: Any, value: Cell) -> Any:
     return value
 
 
+def _storable(value: Cell) -> Cell:
+    """The value without the control characters a workbook cannot hold (a line tabulation
+    pasted from a word processor into a name or a reason)."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
 def _append(sheet: Any, values: Sequence[Cell]) -> None:
-    sheet.append(list(values))
+    sheet.append([_storable(value) for value in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"

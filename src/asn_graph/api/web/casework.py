@@ -155,7 +155,9 @@ class Casework:
                 rows = await every_node(
                     self.page_data, request, actor, "Worklist", {"filter": where}, "worklist"
                 )
-                return download(request, WORKLIST_FILE, rows, wanted, f"antrean-{actor.agency}")
+                return await download(
+                    request, WORKLIST_FILE, rows, wanted, f"antrean-{actor.agency}"
+                )
             answer = await self._worklist(request, actor, where, PAGE_SIZE, after)
         except PageDataRefused as refused:
             data["refused"] = refused
@@ -191,7 +193,9 @@ class Casework:
                     {**entry["item"], "deciding": entry["deciding"]}
                     for entry in await self._deciding(request, actor, items)
                 ]
-                return download(request, DECISIONS_FILE, rows, wanted, f"keputusan-{actor.agency}")
+                return await download(
+                    request, DECISIONS_FILE, rows, wanted, f"keputusan-{actor.agency}"
+                )
             answer = await self._worklist(request, actor, where, DECISIONS_SHOWN, after)
             work = answer["worklist"]
             cases = await self._deciding(request, actor, [e["node"] for e in work["edges"]])

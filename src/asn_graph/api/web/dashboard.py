@@ -35,7 +35,7 @@ from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.page_data import PageDataRefused
 from asn_graph.api.web.rendering import Link
 from asn_graph.api.web.report_readers import staffing_chart
-from asn_graph.api.web.unit_tree import unit_tree
+from asn_graph.api.web.unit_tree import top_balances, unit_tree
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.matching import ScorePart
 from asn_graph.domain.names import name_of
@@ -184,8 +184,7 @@ class DashboardArea:
         except PageDataRefused as refused:
             return self._refused(request, actor, "dashboard_title", agency, refused)
         tree = unit_tree(data["workUnits"], data["unitBalances"])
-        top_codes = {node.code for node in tree}
-        top = [b for b in data["unitBalances"] if b["unitCode"] in top_codes]
+        top = top_balances(tree)
         chart = await chart_image(staffing_chart(top, MESSAGES[language_of(request)]))
         return self.frame.page(
             request,
@@ -218,7 +217,9 @@ class DashboardArea:
             return self._refused(request, actor, "dashboard_units_title", agency, refused)
         parents = {unit["code"]: unit["parentCode"] for unit in data["workUnits"]}
         rows = [{**b, "parentCode": parents.get(b["unitCode"])} for b in data["unitBalances"]]
-        return self._listed(request, actor, "dashboard_units_title", agency, UNIT_BALANCES, rows)
+        return await self._listed(
+            request, actor, "dashboard_units_title", agency, UNIT_BALANCES, rows
+        )
 
     def _gap_list(self, gaps: GapList) -> Callable[[Request], Awaitable[Response]]:
         async def listed(request: Request) -> Response:
@@ -234,11 +235,11 @@ class DashboardArea:
             except PageDataRefused as refused:
                 return self._refused(request, actor, gaps.title, agency, refused)
             rows = [{**gap, "agencyCode": agency} for gap in data["staffingGaps"]]
-            return self._listed(request, actor, gaps.title, agency, gaps.listing, rows)
+            return await self._listed(request, actor, gaps.title, agency, gaps.listing, rows)
 
         return listed
 
-    def _listed(
+    async def _listed(
         self,
         request: Request,
         actor: Actor,
@@ -249,7 +250,7 @@ class DashboardArea:
     ) -> Response:
         wanted = download_format(request)
         if wanted is not None:
-            return download(request, listing, rows, wanted, f"{listing.name}-{agency}")
+            return await download(request, listing, rows, wanted, f"{listing.name}-{agency}")
         return self.frame.page(
             request,
             "listing.html",
@@ -314,7 +315,7 @@ class DashboardArea:
                 )
                 rows = [{**row, "order": order} for order, row in enumerate(every, 1)]
                 name = f"kandidat-{agency}-{unit}-{position}"
-                return download(request, CANDIDATES, rows, wanted, name)
+                return await download(request, CANDIDATES, rows, wanted, name)
             after = request.query_params.get("setelah") or None
             start = _positive(request.query_params.get("mulai"))
             data = await self.frame.page_data.run(

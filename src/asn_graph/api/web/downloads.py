@@ -19,7 +19,7 @@ How a list page offers its downloads (the worklist, the audit trail, ...):
            rows = await every_node(
                frame.page_data, request, actor, "Worklist", variables, "worklist"
            )
-           return download(request, WORKLIST, rows, wanted, f"antrean-{actor.agency}")
+           return await download(request, WORKLIST, rows, wanted, f"antrean-{actor.agency}")
 
    ``every_node`` runs a package document whose connection field takes ``$first: Int!`` and
    ``$after: String`` and selects ``pageInfo { hasNextPage endCursor }`` and
@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -148,10 +149,16 @@ def place_of(name: str) -> Callable[[Row], Cell]:
         found: Any = placement(row)
         if not found:
             return None
-        parts = (found.get("agencyCode"), found.get("unitCode"), found.get("positionCode"))
-        return " / ".join(part for part in parts if part)
+        return placement_text(
+            found.get("agencyCode"), found.get("unitCode"), found.get("positionCode")
+        )
 
     return place
+
+
+def placement_text(agency: str | None, unit: str | None, position: str | None = None) -> str:
+    """A placement as lists and reports write it: ``3578 / DISKOMINFO / ANALIS-SDM``."""
+    return " / ".join(part for part in (agency, unit, position) if part)
 
 
 def download_format(request: Request) -> FileFormat | None:
@@ -190,7 +197,7 @@ async def every_node(
         after = page["pageInfo"]["endCursor"]
 
 
-def download(
+async def download(
     request: Request,
     listing: Listing,
     rows: Sequence[Row],
@@ -198,21 +205,27 @@ def download(
     name: str | None = None,
 ) -> Response:
     """The rows as a file to save (at most ``MAX_ROWS``), headers in the request's
-    language; ``name`` (default the listing's) without its extension."""
+    language; ``name`` (default the listing's) without its extension. The file is written off
+    the event loop."""
     language = language_of(request)
     headers = listing.headers(language)
     table = [listing.cells(row, language) for row in rows[:MAX_ROWS]]
     stem = file_stem(name or listing.name)
     if wanted is FileFormat.CSV:
-        body = csv_bytes(headers, table)
+        body = await run_in_threadpool(csv_bytes, headers, table)
     else:
-        body = xlsx_bytes(stem, headers, table)
+        body = await run_in_threadpool(xlsx_bytes, stem, headers, table)
+    return file_response(body, stem, wanted.value, wanted.media_type)
+
+
+def file_response(body: bytes, name: str, extension: str, media_type: str) -> Response:
+    """A file to save, named ``name.extension``: a list or a report depends on the person and
+    the moment, so it is never kept by a shared cache."""
     return Response(
         body,
-        media_type=wanted.media_type,
+        media_type=media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{stem}.{wanted.value}"',
-            # A list depends on the person and the moment: never kept by a shared cache.
+            "Content-Disposition": f'attachment; filename="{file_stem(name)}.{extension}"',
             "Cache-Control": "no-store",
             "Vary": "Accept-Language, Cookie",
         },

@@ -198,7 +198,9 @@ class EmployeePages:
                 wanted = download_format(request)
                 if wanted is not None:
                     cases = list(reversed(data["employee"]["transferCases"]))
-                    return download(request, MY_CASES_FILE, cases, wanted, f"usulan-{actor.nip}")
+                    return await download(
+                        request, MY_CASES_FILE, cases, wanted, f"usulan-{actor.nip}"
+                    )
         return self.frame.page(request, "employee_mine.html", "employee_mine_title", actor, data)
 
     # --- the transfer request ----------------------------------------------------------------

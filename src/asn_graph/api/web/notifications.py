@@ -84,7 +84,7 @@ class NotificationsArea:
             )
         except PageDataRefused:
             return await self._page(request, actor)
-        return download(request, NOTIFICATIONS_FILE, rows, wanted, f"notifikasi-{actor.nip}")
+        return await download(request, NOTIFICATIONS_FILE, rows, wanted, f"notifikasi-{actor.nip}")
 
     async def _page(
         self, request: Request, actor: Actor, error: PageDataRefused | None = None

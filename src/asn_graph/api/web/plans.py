@@ -364,7 +364,7 @@ class PlanArea:
             )
         except PageDataRefused:
             return await self._plans_page(request, actor, None)
-        return download(request, PLANS_FILE, rows, wanted, f"rencana-mutasi-{actor.agency}")
+        return await download(request, PLANS_FILE, rows, wanted, f"rencana-mutasi-{actor.agency}")
 
     async def draft(self, request: Request) -> Response:
         posted = await self.frame.posted(request, Role.OFFICER)
@@ -425,7 +425,7 @@ class PlanArea:
             return self._missing(request, actor, refused)
         states = {case["id"]: case["state"] for case in cases}
         rows = [{**move, "caseState": states.get(move["caseId"])} for move in plan["moves"]]
-        return download(request, MOVES_FILE, rows, wanted, f"rencana-{plan_id}")
+        return await download(request, MOVES_FILE, rows, wanted, f"rencana-{plan_id}")
 
     async def act(self, request: Request) -> Response:
         action = ACTIONS.get(request.path_params["action"])

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
 
-from asn_graph.api.web.downloads import Row, every_node
+from asn_graph.api.web.downloads import MAX_ROWS, Row, every_node, placement_text
 from asn_graph.api.web.messages import Language
 from asn_graph.api.web.page_data import PageData
 from asn_graph.api.web.report_criteria import Chosen
-from asn_graph.api.web.unit_tree import unit_tree
+from asn_graph.api.web.unit_tree import top_balances, unit_tree
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.names import name_of_code
 from asn_graph.reports.charts import Chart, ChartKind, Series
@@ -42,17 +44,36 @@ class Reading:
     chosen: Chosen
     text: Text
     language: Language
-    min_position: int | None = None
+    zone: ZoneInfo
+    """The deployment's time zone: the days a report shows are the agency's."""
 
     async def run(self, document: str, variables: dict[str, Any]) -> dict[str, Any]:
-        return await self.page_data.run(
-            self.request, self.actor, document, variables, min_position=self.min_position
-        )
+        return await self.page_data.run(self.request, self.actor, document, variables)
 
     async def every(self, document: str, variables: dict[str, Any], connection: str) -> list[Row]:
+        """Every row, up to ``MAX_ROWS`` and one more: ``table`` says when a list was cut."""
         return await every_node(
-            self.page_data, self.request, self.actor, document, variables, connection
+            self.page_data,
+            self.request,
+            self.actor,
+            document,
+            variables,
+            connection,
+            limit=MAX_ROWS + 1,
         )
+
+    def table(self, title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Table:
+        """A table of a list read with ``every``: its title says when the list holds more
+        rows than a file does."""
+        if len(rows) > MAX_ROWS:
+            title = f"{title} ({self.text['reports_rows_capped'].format(limit=MAX_ROWS)})"
+        return Table(title, headers, rows[:MAX_ROWS])
+
+    def day(self, moment: str | None) -> str | None:
+        """The day of a recorded moment (ISO 8601) in the agency's calendar."""
+        if moment is None:
+            return None
+        return datetime.fromisoformat(moment).astimezone(self.zone).date().isoformat()
 
     def named(self, kind: str, code: str | None) -> str | None:
         if code is None:
@@ -93,7 +114,7 @@ async def staffing_balance(reading: Reading) -> Contents:
     agency = reading.chosen.get("instansi")
     data = await reading.run("UnitBalances", {"agencyCode": agency})
     tree = unit_tree(data["workUnits"], data["unitBalances"])
-    top = [node.balance for node in tree if node.balance is not None]
+    top = top_balances(tree)
     rows: list[list[Cell]] = []
     indents: list[int] = []
     for node in tree:
@@ -241,7 +262,7 @@ async def transfer_outcomes(reading: Reading) -> Contents:
     text = reading.text
     figures = [KeyFigure(text[key], summary[field]) for field, key in OUTCOME_FIGURES]
     rating = "PerformanceRating"
-    moves_table = Table(
+    moves_table = reading.table(
         text["report_outcomes_moves"],
         reading.columns(
             "column_case",
@@ -262,7 +283,7 @@ async def transfer_outcomes(reading: Reading) -> Contents:
                 move["caseId"],
                 move["nip"],
                 reading.named("TransferType", move["transferType"]),
-                f"{move['originAgency']}/{move['originUnit']}",
+                placement_text(move["originAgency"], move["originUnit"]),
                 f"{move['destinationAgency']}/{move['destinationUnit']}",
                 move["effectiveOn"],
                 reading.named(rating, move["ratingBefore"]),
@@ -275,7 +296,7 @@ async def transfer_outcomes(reading: Reading) -> Contents:
             for move in moves
         ],
     )
-    due_table = Table(
+    due_table = reading.table(
         text["report_outcomes_due"],
         reading.columns(
             "column_case",
@@ -292,7 +313,7 @@ async def transfer_outcomes(reading: Reading) -> Contents:
                 item["caseId"],
                 item["nip"],
                 item["employeeName"],
-                f"{item['destinationAgency']}/{item['destinationUnit']}",
+                placement_text(item["destinationAgency"], item["destinationUnit"]),
                 item["effectiveOn"],
                 item["monthsAfter"],
                 item["dueOn"],
@@ -377,7 +398,7 @@ async def transfer_plan(reading: Reading) -> Contents:
         ),
         [
             [
-                f"{unit['agencyCode']}/{unit['unitCode']}",
+                placement_text(unit["agencyCode"], unit["unitCode"]),
                 unit["name"],
                 unit["needed"],
                 unit["presentBefore"],
@@ -422,8 +443,10 @@ def _plan_move(reading: Reading, move: Mapping[str, Any]) -> list[Cell]:
     return [
         move["nip"],
         move["name"],
-        f"{origin['agencyCode']}/{origin['unitCode']}/{origin['positionCode']}",
-        f"{destination['agencyCode']}/{destination['unitCode']}/{destination['positionCode']}",
+        placement_text(origin["agencyCode"], origin["unitCode"], origin["positionCode"]),
+        placement_text(
+            destination["agencyCode"], destination["unitCode"], destination["positionCode"]
+        ),
         reading.named("MoveSource", move["source"]),
         float(move["score"]["total"]),
         move["explanation"],
@@ -459,10 +482,6 @@ def _stage_name(reading: Reading, state: str, step: str | None) -> str:
     return f"{named}: {reading.named('ApprovalStep', step)}" if step else named
 
 
-def _place(agency: str, unit: str, position: str | None = None) -> str:
-    return "/".join(part for part in (agency, unit, position) if part)
-
-
 async def case_register(reading: Reading) -> Contents:
     case_filter = _case_filter(reading)
     counts = (await reading.run("CaseRegisterCounts", {"filter": case_filter}))[
@@ -491,7 +510,7 @@ async def case_register(reading: Reading) -> Contents:
         ),
     ]
     yes, no = text["yes"], text["no"]
-    register = Table(
+    register = reading.table(
         text["report_register_cases"],
         reading.columns(
             "column_case", "column_nip", "column_name", "column_type", "column_state",
@@ -503,12 +522,12 @@ async def case_register(reading: Reading) -> Contents:
                 case["id"], case["nip"], case["employeeName"],
                 reading.named("TransferType", case["transferType"]),
                 reading.named("CaseState", case["state"]),
-                _place(**_placement_parts(case["origin"])),
-                _place(**_placement_parts(case["destination"])),
-                case["openedAt"][:10],
+                _placement(case["origin"]),
+                _placement(case["destination"]),
+                reading.day(case["openedAt"]),
                 _stage_name(reading, case["stage"]["state"], case["stage"]["pendingStep"]),
                 case["daysInStage"], case["dueOn"], yes if case["overdue"] else no,
-                case["closedAt"][:10] if case["closedAt"] else None,
+                reading.day(case["closedAt"]),
             ]
             for case in cases
         ],
@@ -541,12 +560,8 @@ async def case_register(reading: Reading) -> Contents:
     return Contents(figures, (chart,), (register, stages), case_filter["agencyCode"])
 
 
-def _placement_parts(placement: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "agency": placement["agencyCode"],
-        "unit": placement["unitCode"],
-        "position": placement["positionCode"],
-    }
+def _placement(placement: Mapping[str, Any]) -> str:
+    return placement_text(placement["agencyCode"], placement["unitCode"], placement["positionCode"])
 
 
 # --- the moves of a period
@@ -562,17 +577,18 @@ async def moves_of_period(reading: Reading) -> Contents:
         "effectiveUntil": _iso(chosen.get("sampai")),
     }
     moves = await reading.every("MovesOfPeriod", {"filter": outcome_filter}, "transferOutcomes")
+    counted = moves[:MAX_ROWS]
     text = reading.text
-    into = sum(1 for m in moves if m["destinationAgency"] == agency != m["originAgency"])
-    out = sum(1 for m in moves if m["originAgency"] == agency != m["destinationAgency"])
-    within = sum(1 for m in moves if m["originAgency"] == agency == m["destinationAgency"])
+    into = sum(1 for m in counted if m["destinationAgency"] == agency != m["originAgency"])
+    out = sum(1 for m in counted if m["originAgency"] == agency != m["destinationAgency"])
+    within = sum(1 for m in counted if m["originAgency"] == agency == m["destinationAgency"])
     figures = [
-        KeyFigure(text["key_figure_moves"], len(moves)),
+        KeyFigure(text["key_figure_moves"], len(counted)),
         KeyFigure(text["key_figure_moves_in"], into),
         KeyFigure(text["key_figure_moves_out"], out),
         KeyFigure(text["key_figure_moves_within"], within),
     ]
-    table = Table(
+    table = reading.table(
         text["report_moves_table"],
         reading.columns(
             "column_nip", "column_name", "column_type", "column_origin", "column_destination",
@@ -583,8 +599,8 @@ async def moves_of_period(reading: Reading) -> Contents:
             [
                 move["nip"], move["employeeName"],
                 reading.named("TransferType", move["transferType"]),
-                _place(move["originAgency"], move["originUnit"]),
-                _place(move["destinationAgency"], move["destinationUnit"]),
+                placement_text(move["originAgency"], move["originUnit"]),
+                placement_text(move["destinationAgency"], move["destinationUnit"]),
                 move["effectiveOn"], move["decreeNumber"], move["decreeSignedOn"],
                 move["caseId"],
             ]

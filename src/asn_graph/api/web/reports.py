@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -16,6 +18,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from asn_graph.api.web.chart_images import chart_image
+from asn_graph.api.web.downloads import FileFormat, file_response
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
@@ -48,7 +51,7 @@ from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.names import name_of_code
 from asn_graph.reports.model import Report
 from asn_graph.reports.pdf import report_pdf
-from asn_graph.reports.spreadsheets import file_stem, report_csv, report_xlsx
+from asn_graph.reports.spreadsheets import report_csv, report_xlsx
 
 READERS = (Role.OFFICER, Role.APPROVER, Role.AUDITOR)
 ROWS_ON_PAGE = 500
@@ -62,11 +65,8 @@ OPENED_FROM = replace(FROM, label="criterion_opened_from")
 OPENED_UNTIL = replace(UNTIL, label="criterion_opened_until")
 EFFECTIVE_FROM = replace(FROM, label="criterion_effective_from")
 EFFECTIVE_UNTIL = replace(UNTIL, label="criterion_effective_until")
-MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
+PDF = "application/pdf"
+READ_AT_FORM = "%d-%m-%Y %H:%M %Z"
 
 
 @dataclass(frozen=True)
@@ -145,14 +145,20 @@ class ReportsArea:
         if isinstance(actor, Response):
             return actor
         kind = self.reports.get(request.path_params["slug"])
-        text = MESSAGES[language_of(request)]
+        language = language_of(request)
+        text = MESSAGES[language]
         if kind is None:
-            return self._refused(
-                request, actor, "reports_title", "NOT_FOUND", text["reports_unknown"]
+            return self.frame.page(
+                request,
+                "report_refused.html",
+                "reports_title",
+                actor,
+                {"message": text["reports_unknown"]},
+                404,
             )
         criteria = chosen(kind.criteria, request.query_params, actor, text)
-        indonesian = language_of(request) is Language.INDONESIAN
-        page = {
+        indonesian = language is Language.INDONESIAN
+        page: dict[str, Any] = {
             "kind": kind,
             "chosen": criteria,
             "criterion_options": lambda criterion: [
@@ -166,68 +172,68 @@ class ReportsArea:
             return self.frame.page(request, "report.html", kind.title, actor, page)
         if criteria.errors:
             return self.frame.page(request, "report.html", kind.title, actor, page, 400)
-        position = await self.frame.page_data.blocking.run(self.frame.page_data.service.log_head)
-        reading = Reading(
-            self.frame.page_data, request, actor, criteria, text, language_of(request)
-        )
+        service = self.frame.page_data.service
+        position = await self.frame.page_data.blocking.run(service.log_head)
+        zone = ZoneInfo(service.settings.timezone)
+        reading = Reading(self.frame.page_data, request, actor, criteria, text, language, zone)
         try:
             contents = await kind.read(reading)
         except PageDataRefused as refused:
-            return self._refused(request, actor, kind.title, refused.code, refused.message)
-        report = _report(kind, criteria, contents, text, position)
+            # Refused as the API refuses it, told beside the criterion it concerns.
+            page["chosen"] = replace(criteria, errors=_beside_criterion(refused, kind))
+            status = REFUSAL_STATUS.get(refused.code, 500)
+            return self.frame.page(request, "report.html", kind.title, actor, page, status)
+        report = _report(kind, criteria, contents, text, position, zone, indonesian)
         wanted = request.query_params.get("format", "").strip().lower()
-        if wanted in MEDIA_TYPES:
-            return await self._file(report, wanted, text)
+        if wanted == "pdf":
+            body = await run_in_threadpool(report_pdf, report, text["reports_page"])
+            return file_response(body, report.name, "pdf", PDF)
+        if wanted == FileFormat.XLSX:
+            body = await run_in_threadpool(report_xlsx, report, text["reports_summary_sheet"])
+            return file_response(body, report.name, wanted, FileFormat.XLSX.media_type)
+        if wanted == FileFormat.CSV:
+            return file_response(report_csv(report), report.name, wanted, FileFormat.CSV.media_type)
         charts = [await chart_image(chart) for chart in report.charts]
         page.update({"report": report, "charts": charts, "rows_on_page": ROWS_ON_PAGE})
         return self.frame.page(request, "report.html", kind.title, actor, page)
 
-    async def _file(self, report: Report, wanted: str, text: Mapping[str, str]) -> Response:
-        if wanted == "pdf":
-            body = await run_in_threadpool(report_pdf, report, text["reports_page"])
-        elif wanted == "xlsx":
-            body = await run_in_threadpool(report_xlsx, report, text["reports_summary_sheet"])
-        else:
-            body = report_csv(report)
-        return Response(
-            body,
-            media_type=MEDIA_TYPES[wanted],
-            headers={
-                "Content-Disposition": f'attachment; filename="{file_stem(report.name)}.{wanted}"',
-                # A report depends on the person and the moment: never kept by a shared cache.
-                "Cache-Control": "no-store",
-                "Vary": "Accept-Language, Cookie",
-            },
-        )
 
-    def _refused(
-        self, request: Request, actor: Actor, title: str, code: str, message: str
-    ) -> Response:
-        return self.frame.page(
-            request,
-            "report_refused.html",
-            title,
-            actor,
-            {"message": message},
-            REFUSAL_STATUS.get(code, 500),
-        )
+CRITERION_OF_FIELD = {
+    "agencyCode": AGENCY.parameter,
+    "unitCode": UNIT.parameter,
+    "planId": PLAN.parameter,
+    "id": PLAN.parameter,
+}
+"""The criterion an input field of the API's refusal comes from (``filter.planId``: its
+last name)."""
+
+
+def _beside_criterion(refused: PageDataRefused, kind: ReportKind) -> FormErrors:
+    field = (refused.field or "").rsplit(".", 1)[-1]
+    parameter = CRITERION_OF_FIELD.get(field)
+    if parameter is None and refused.code == "FORBIDDEN" and AGENCY in kind.criteria:
+        # Out of the person's scope: the agency asked for is what they may not read.
+        parameter = AGENCY.parameter
+    if parameter is None:
+        return FormErrors(general=refused.message)
+    return FormErrors(fields={parameter: refused.message})
 
 
 def _report(
-    kind: ReportKind, criteria: Chosen, contents: Contents, text: Mapping[str, str], position: int
+    kind: ReportKind,
+    criteria: Chosen,
+    contents: Contents,
+    text: Mapping[str, str],
+    position: int,
+    zone: ZoneInfo,
+    indonesian: bool,
 ) -> Report:
     read_at = datetime.now(UTC).replace(microsecond=0)
     subject = contents.subject or ""
     lines = [
         text["criterion_line"].format(
             label=text[criterion.label],
-            value=criteria.texts.get(criterion.parameter)
-            or (
-                criteria.get(criterion.parameter)
-                if criterion.kind is CriterionKind.AGENCY
-                else None
-            )
-            or text["criterion_any"],
+            value=_criterion_value(criterion, criteria, text, indonesian),
         )
         for criterion in kind.criteria
     ]
@@ -237,7 +243,7 @@ def _report(
         criteria=lines,
         read_at=read_at,
         read_at_label=text["reports_read_at"].format(
-            moment=read_at.strftime("%Y-%m-%d %H:%M"), position=position
+            moment=read_at.astimezone(zone).strftime(READ_AT_FORM), position=position
         ),
         key_figures=contents.key_figures,
         charts=contents.charts,
@@ -245,9 +251,14 @@ def _report(
     )
 
 
-def _criterion_value(criterion: Criterion, criteria: Chosen, text: Mapping[str, str]) -> str:
-    """As asked, or as taken when not asked (the person's own agency), else "all"."""
+def _criterion_value(
+    criterion: Criterion, criteria: Chosen, text: Mapping[str, str], indonesian: bool
+) -> str:
+    """As asked (a choice by its name), or as taken when not asked (the person's own
+    agency), else "all"."""
     asked = criteria.texts.get(criterion.parameter)
+    if asked and criterion.kind is CriterionKind.CHOICE:
+        return name_of_code(criterion.choice_kind, asked, indonesian)
     if asked:
         return asked
     if criterion.kind is CriterionKind.AGENCY and criteria.get(criterion.parameter):

@@ -40,3 +40,9 @@ def unit_tree(
         parent = nodes.get(unit["parentCode"] or "")
         (parent.children if parent is not None else top).append(nodes[unit["code"]])
     return top
+
+
+def top_balances(tree: Sequence[UnitNode]) -> list[Mapping[str, Any]]:
+    """The balances of the top units of ``tree``: together, the agency's (each is rolled up
+    through the units below it)."""
+    return [node.balance for node in tree if node.balance is not None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from uuid import UUID
 
@@ -288,7 +288,8 @@ class FreshReads:
 
     def monthly_figures(self, agency_code: str, month: SummaryMonth) -> MonthlyFigures:
         self.up_to_date()
-        return self.read.summary_figures.figures(agency_code, month, self.today())
+        counted = datetime.now(UTC)
+        return self.read.summary_figures.figures(agency_code, month, self.today(), counted)
 
 
 def event_store(

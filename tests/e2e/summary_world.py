@@ -1,5 +1,6 @@
 """A month of one agency's casework to summarise: a move within the agency driven to its TMT
-and a case cancelled, with a clock that can be moved past the month to publish it."""
+and a case cancelled, or one case opened; with a clock that can be moved past the month to
+publish it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from asn_graph.api.auth import actor_of
+from asn_graph.application import commands as c
 from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from asn_graph.domain.monthly_figures import SummaryMonth
+from asn_graph.domain.placement import Placement
+from asn_graph.domain.transfer_types import Initiative
 from tests.conftest import Api
 from tests.e2e.scenario import approve_route, complete_file, decree_and_move, open_case, placement
 from tests.world import TODAY, person, register
@@ -30,7 +35,7 @@ mutation($input: PublishMonthlySummaryInput!) {
         employeesPlaced staffNeeded staffPresent shortage surplus unitsShort casesOverdue
         casesOpened casesOpenedByType { transferType cases } decreesIssued
         movesIn movesOut movesWithin casesRejected casesWithdrawn casesCancelled casesExpired
-        averageDaysToDecree
+        averageDaysToDecree asOf
       }
     }
   }
@@ -100,3 +105,15 @@ async def publish(
     )
     published: dict[str, Any] = data["publishMonthlySummary"]
     return published
+
+
+def open_a_case(service: Service, sequence: int = 8) -> None:
+    """A newcomer registered and their own request opened now: one more employee placed, and
+    one more case opened in ``recorded_month()``."""
+    who = person(AGENCY, "BKPSDM", sequence)
+    register(service.app, who)
+    employee = actor_of(f"pegawai-{who.nip}", Role.EMPLOYEE, None, who.nip)
+    destination = Placement(AGENCY, "DISKOMINFO", "ANALIS-SDM")
+    service.app.cases.open(
+        employee, c.OpenCase(who.nip, destination, Initiative.OWN_REQUEST, "mendekati keluarga")
+    )

@@ -1,6 +1,7 @@
 """The published monthly summary over GraphQL, on both stores: its figures counted from the
-month's casework, published once, a new version only for other figures (with a reason), and
-refusals that record nothing."""
+month's casework, published once, a new version only for other counts of the month's activity
+(with a reason: staffing changed alone records nothing), never figures other than those shown,
+and refusals that record nothing."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ from tests.e2e.summary_world import (
     a_month_of_casework,
     after_the_world,
     months_of_the_world,
+    open_a_case,
     publish,
+    recorded_month,
 )
-from tests.world import person, register
+from tests.world import TODAY, person, register
 
 SUMMARY = """
 query($agency: String!, $month: String!) {
@@ -34,6 +37,13 @@ query($agency: String!, $month: String!) {
 """
 SUMMARIES = """
 query($agency: String!) { publishedMonthlySummaries(agencyCode: $agency) { month version } }
+"""
+PREVIEW = """
+query($agency: String!, $month: String!) {
+  monthlySummaryPreview(agencyCode: $agency, month: $month) {
+    fingerprint figures { employeesPlaced asOf }
+  }
+}
 """
 
 
@@ -89,15 +99,16 @@ async def test_the_months_casework_is_counted_and_published_once(
     assert event_count(organised) == before
 
 
-async def test_other_figures_are_a_correction_that_needs_its_reason(
+async def test_other_activity_is_a_correction_that_needs_its_reason(
     api: Api, organised: Service, clock: MovableClock
 ) -> None:
-    clock.day = after_the_world()
-    month = months_of_the_world()[0]
+    month = recorded_month()
+    clock.day = month.next.first_day
     officer = api.token(Role.OFFICER, AGENCY)
-    first = await publish(api, month, officer)
-    newcomer = person(AGENCY, "BKPSDM", 7)
-    await asyncio.to_thread(register, organised.app, newcomer)
+    first = (await publish(api, month, officer))["monthlySummary"]
+    clock.day = TODAY
+    await asyncio.to_thread(open_a_case, organised)
+    clock.day = month.next.first_day
     before = event_count(organised)
 
     variables = {"input": {"agencyCode": AGENCY, "month": str(month)}}
@@ -106,22 +117,66 @@ async def test_other_figures_are_a_correction_that_needs_its_reason(
     assert event_count(organised) == before
 
     approver = api.token(Role.APPROVER, AGENCY)
-    corrected = await publish(api, month, approver, "Pegawai baru dicatat terlambat")
+    corrected = await publish(api, month, approver, "Usulan dicatat terlambat")
     summary = corrected["monthlySummary"]
     assert summary["version"] == 2
-    assert summary["reason"] == "Pegawai baru dicatat terlambat"
-    employees = first["monthlySummary"]["figures"]["employeesPlaced"]
-    assert summary["figures"]["employeesPlaced"] == employees + 1
+    assert summary["reason"] == "Usulan dicatat terlambat"
+    assert summary["figures"]["casesOpened"] == first["figures"]["casesOpened"] + 1
+    # A correction publishes the staffing figures of now, with their moment.
+    assert summary["figures"]["employeesPlaced"] == first["figures"]["employeesPlaced"] + 1
+    assert summary["figures"]["asOf"] > first["figures"]["asOf"]
     assert event_count(organised) == before + 1
 
     read = await api.ok(
         SUMMARY, {"agency": AGENCY, "month": str(month)}, token=api.token(Role.INTEGRATOR)
     )
     assert read["publishedMonthlySummary"]["version"] == 2
-    listed = await api.ok(
-        SUMMARIES, {"agency": AGENCY}, token=api.token(Role.EMPLOYEE, nip=newcomer.nip)
-    )
+    listed = await api.ok(SUMMARIES, {"agency": AGENCY}, token=api.token(Role.INTEGRATOR))
     assert listed["publishedMonthlySummaries"] == [{"month": str(month), "version": 2}]
+
+
+async def test_staffing_changed_alone_records_nothing_and_keeps_the_figures_published(
+    api: Api, organised: Service, clock: MovableClock
+) -> None:
+    clock.day = after_the_world()
+    month = months_of_the_world()[0]
+    officer = api.token(Role.OFFICER, AGENCY)
+    first = await publish(api, month, officer)
+    assert first["monthlySummary"]["figures"]["asOf"] is not None
+    newcomer = person(AGENCY, "BKPSDM", 7)
+    await asyncio.to_thread(register, organised.app, newcomer)
+    before = event_count(organised)
+
+    again = await publish(api, month, officer)
+    assert again["position"] == 0
+    # The figures as of the first publication, with its moment, not those of now.
+    assert again["monthlySummary"] == first["monthlySummary"]
+    assert event_count(organised) == before
+
+
+async def test_figures_changed_since_they_were_shown_are_not_published(
+    api: Api, organised: Service, clock: MovableClock
+) -> None:
+    clock.day = after_the_world()
+    month = str(months_of_the_world()[0])
+    officer = api.token(Role.OFFICER, AGENCY)
+    variables = {"agency": AGENCY, "month": month}
+    shown = (await api.ok(PREVIEW, variables, token=officer))["monthlySummaryPreview"]
+    await asyncio.to_thread(register, organised.app, person(AGENCY, "BKPSDM", 7))
+    before = event_count(organised)
+
+    seen = {"agencyCode": AGENCY, "month": month, "figuresSeen": shown["fingerprint"]}
+    error = await api.error(PUBLISH, {"input": seen}, token=officer)
+    assert error["extensions"]["code"] == "CONFLICT"
+    assert event_count(organised) == before
+
+    fresh = (await api.ok(PREVIEW, variables, token=officer))["monthlySummaryPreview"]
+    assert fresh["fingerprint"] != shown["fingerprint"]
+    seen["figuresSeen"] = fresh["fingerprint"]
+    published = (await api.ok(PUBLISH, {"input": seen}, token=officer))["publishMonthlySummary"]
+    employees = published["monthlySummary"]["figures"]["employeesPlaced"]
+    assert employees == fresh["figures"]["employeesPlaced"] == 1
+    assert event_count(organised) == before + 1
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import fcntl
 import io
 import json
+import logging
 import os
 import re
+import threading
 import time
+import zipfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,8 +26,10 @@ from openpyxl import Workbook
 
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService
+from asn_graph.api.web.import_jobs import ImportJob, ImportJobs, JobRunning, JobState
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
+from asn_graph.domain.actors import Actor, Role
 from asn_graph.onboarding.kinds import sample
 from tests.conftest import event_count
 from tests.onboarding.sheets import SIASN_HEADER, siasn_row, staff
@@ -307,9 +313,11 @@ async def test_a_running_import_shows_its_progress_and_refreshes_itself(
     )
     path.write_text(json.dumps(job))
     page = (await officer.get("/impor/pekerjaan")).text
-    assert '<meta http-equiv="refresh" content="2">' in page
-    assert "Sedang diimpor" in page
-    assert "400 dari 1000 baris (40%)" in page
+    assert '<meta http-equiv="refresh" content="10">' in page
+    summary = re.search(r'<p role="status" id="import-summary">(.*?)</p>', page, re.S)
+    assert summary is not None, page
+    assert " ".join(summary.group(1).split()) == "Sedang diimpor: 400 dari 1000 baris (40%)"
+    assert '<a href="/impor/pekerjaan">Perbarui</a>' in page
     assert "10 baris per detik" in page
     assert "1 menit 0 detik" in page
     # Another file waits until it ends.
@@ -319,3 +327,90 @@ async def test_a_running_import_shows_its_progress_and_refreshes_itself(
     job["updated_at"] = now - 120
     path.write_text(json.dumps(job))
     assert "Terhenti" in (await officer.get("/impor/pekerjaan")).text
+
+
+def _zip_that_is_no_workbook() -> bytes:
+    content = io.BytesIO()
+    with zipfile.ZipFile(content, "w") as archive:
+        archive.writestr("catatan.txt", "bukan lembar kerja")
+    return content.getvalue()
+
+
+async def test_an_xlsx_lacking_a_workbooks_parts_is_told_unreadable(
+    officer: httpx.AsyncClient, import_service: Service
+) -> None:
+    head = event_count(import_service)
+    await upload(officer, _zip_that_is_no_workbook(), "siasn.xlsx")
+    page = (await officer.get("/impor/pekerjaan")).text
+    assert "tidak dapat dibaca sebagai CSV atau XLSX" in page
+    assert "Unggah berkas yang sudah diperbaiki" in page
+    assert 'action="/impor/ulangi"' not in page  # the file is at fault: no retry
+    assert event_count(import_service) == head
+
+
+async def test_a_fault_of_the_server_is_logged_and_may_be_retried(
+    officer: httpx.AsyncClient,
+    import_service: Service,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def faulty(*_: object, **__: object) -> None:
+        raise KeyError("a bug, not the file")
+
+    monkeypatch.setattr(import_service, "import_file", faulty)
+    head = event_count(import_service)
+    with caplog.at_level(logging.ERROR, logger="asn_graph.api.web.import_jobs"):
+        await upload(officer, GOOD_AND_BAD)
+        page = (await officer.get("/impor/pekerjaan")).text
+    assert "kesalahan di server" in page
+    assert "tidak dapat dibaca" not in page
+    assert 'action="/impor/ulangi"' in page
+    assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)
+    assert event_count(import_service) == head
+
+
+def test_a_job_is_started_under_the_agencys_lock_file(import_service: Service) -> None:
+    """Two API processes sharing the directory: while one holds the agency's lock file (and
+    starts its job), the other waits, then finds that job running and starts none."""
+    directory = import_service.settings.files_path / "imports"
+    jobs = ImportJobs(directory, import_service, MAX_FILE_BYTES, 1)
+    kept = jobs.keep(io.BytesIO(GOOD_AND_BAD))
+    officer = Actor("budi", Role.OFFICER, "3578")
+    lock_path = directory / "agencies" / "3578" / "job.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    outcome: list[object] = []
+
+    def start() -> None:
+        try:
+            outcome.append(jobs.start(officer, "employees", kept.sha256, "siasn.csv", True))
+        except JobRunning as running:
+            outcome.append(running)
+
+    with lock_path.open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        other = threading.Thread(target=start)
+        other.start()
+        other.join(0.2)
+        assert other.is_alive()  # waiting for the lock
+        # Meanwhile the holder (another process, alive) starts its job.
+        now = time.time()
+        running = ImportJob(
+            agency="3578",
+            kind="employees",
+            sha256=kept.sha256,
+            file_name="lain.csv",
+            dry_run=True,
+            officer="budi",
+            state=JobState.RUNNING,
+            process="another-process",
+            host="another-host",
+            pid=1,
+            started_at=now,
+            updated_at=now,
+        )
+        job_file(import_service).write_text(running.to_json())
+        fcntl.flock(held, fcntl.LOCK_UN)
+    other.join(5)
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], JobRunning)
+    assert jobs.job("3578") == running

@@ -1,12 +1,14 @@
 """The published monthly summaries as the public reads them: JSON (the list of an agency's
-months, or one month) and CSV (one month, one row). Numbers, months and publication times
-only: a correction's reason is free text and stays with the signed-in readers (GraphQL)."""
+months, or one month) and CSV (one month, one row). Numbers, months, publication times and
+the moment the staffing figures were counted only: a correction's reason is free text and
+stays with the signed-in readers (GraphQL)."""
 
 from __future__ import annotations
 
 import csv
 import io
 from dataclasses import fields
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -72,9 +74,15 @@ def summary_csv(row: PublishedSummaryRow) -> bytes:
                 values[f"cases_opened_{kind.value.lower()}"] = count
         else:
             value = getattr(row.figures, f.name)
-            values[f.name] = "" if value is None else value
+            values[f.name] = _cell(value)
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(values)
     writer.writerow(values.values())
     return text.getvalue().encode()
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, datetime) else value

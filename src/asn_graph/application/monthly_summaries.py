@@ -14,7 +14,7 @@ from asn_graph.application.summary_commands import MonthlySummaryView, PublishMo
 from asn_graph.application.use_case import UseCaseGroup, use_case
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.authority import require_agency, require_role
-from asn_graph.domain.errors import RuleViolation
+from asn_graph.domain.errors import Conflict, RuleViolation
 from asn_graph.domain.monthly_figures import MonthlyFigures, SummaryMonth
 from asn_graph.domain.monthly_summary import MonthlySummary, summary_id
 
@@ -55,9 +55,12 @@ class MonthlySummaryUseCases(UseCaseGroup[MonthlySummary, MonthlySummaryView]):
     @use_case
     def publish(self, actor: Actor, command: PublishMonthlySummary) -> Changes[MonthlySummary]:
         """Publishes the month's figures; when they were published already, records a
-        correction if they differ (with its reason), else nothing."""
+        correction if the month's activity counts differ (with its reason), else nothing.
+        Refused when the figures are no longer those the publisher was shown."""
         code, month = self._publishable(actor, command.agency_code, command.month)
         figures = self.figures.monthly_figures(code, month)
+        if command.figures_seen is not None and command.figures_seen != figures.fingerprint():
+            raise Conflict("monthly_summary.figures_changed", month=str(month))
         published = self._published(code, month)
         if published is None:
             return Changes(MonthlySummary.publish(code, month, figures, actor, command.reason))

@@ -74,5 +74,6 @@ class Matching(Protocol):
 
 class SummaryFigures(Protocol):
     def monthly_figures(self, agency_code: str, month: SummaryMonth) -> MonthlyFigures:
-        """The figures of the agency's monthly summary, counted over the whole log."""
+        """The figures of the agency's monthly summary, counted over the whole log, with
+        the moment they were counted."""
         ...

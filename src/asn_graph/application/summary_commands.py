@@ -18,6 +18,9 @@ class PublishMonthlySummary(Command):
     """``YYYY-MM``: a month that has ended."""
     reason: str = ""
     """Why the figures are published again (needed when they differ: a correction)."""
+    figures_seen: str | None = None
+    """The fingerprint of the figures the publisher was shown (``MonthlyFigures.fingerprint``):
+    when given, the publication is refused if the figures are no longer those."""
 
 
 @dataclass(frozen=True)

@@ -1438,6 +1438,12 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "angka ringkasan {month} berbeda dari yang sudah diterbitkan: koreksi memerlukan alasannya",
         "the figures of {month} differ from those published: a correction needs its reason",
     ),
+    "monthly_summary.figures_changed": (
+        "angka ringkasan {month} berubah sejak ditampilkan: periksa angka yang baru lalu "
+        "terbitkan lagi",
+        "the figures of {month} changed since they were shown: check the new figures, then "
+        "publish again",
+    ),
     "monthly_summary.agency_not_known": (
         "instansi {agency} tidak dikenal",
         "agency {agency} is not known",

@@ -3,14 +3,30 @@ figures, numbers only."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from asn_graph.domain.errors import InvalidInput
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
+AS_OF_COUNTING = frozenset(
+    {
+        "employees_placed",
+        "staff_needed",
+        "staff_present",
+        "shortage",
+        "surplus",
+        "units_short",
+        "cases_overdue",
+        "as_of",
+    }
+)
+"""The figures as they stand when counted (the read models keep the present, not the
+past), with that moment: the rest count what happened in the month."""
 
 
 @dataclass(frozen=True, order=True)
@@ -54,8 +70,9 @@ class SummaryMonth:
 
 @dataclass(frozen=True)
 class MonthlyFigures:
-    """An agency's figures of a month. Those about staffing are as of publication (the read
-    models keep the present, not the past); the others count what happened in the month."""
+    """An agency's figures of a month. Those about staffing and the cases overdue are as of
+    the moment they were counted, ``as_of`` (the read models keep the present, not the past);
+    the others count what happened in the month."""
 
     employees_placed: int
     """Employees placed in the agency's positions."""
@@ -70,7 +87,7 @@ class MonthlyFigures:
     units_short: int
     """Work units with a position short of staff."""
     cases_overdue: int
-    """Cases from or to the agency past their stage's due date (as of publication)."""
+    """Cases from or to the agency past their stage's due date (as of ``as_of``)."""
     cases_opened: int
     """Cases from or to the agency opened in the month."""
     cases_opened_by_type: dict[str, int] = field(default_factory=dict)
@@ -89,11 +106,30 @@ class MonthlyFigures:
     cases_expired: int = 0
     average_days_to_decree: float | None = None
     """Average days from opening to decree of the cases decreed in the month (one decimal)."""
+    as_of: datetime | None = None
+    """When the staffing figures and the cases overdue were counted (none in a summary
+    published before the moment was recorded: they are as of its publication)."""
 
     def as_record(self) -> dict[str, Any]:
-        """Plain values, as the store keeps them."""
-        return asdict(self)
+        """Plain values, as the store keeps them (the moment as ISO 8601 text)."""
+        record = asdict(self)
+        record["as_of"] = self.as_of.isoformat() if self.as_of is not None else None
+        return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> MonthlyFigures:
+        as_of = record.get("as_of")
+        if isinstance(as_of, str):
+            record = {**record, "as_of": datetime.fromisoformat(as_of)}
         return cls(**record)
+
+    def activity(self) -> dict[str, Any]:
+        """The counts of what happened in the month: they alone tell whether the month
+        published again is a correction (the figures as of counting change with time)."""
+        return {k: v for k, v in self.as_record().items() if k not in AS_OF_COUNTING}
+
+    def fingerprint(self) -> str:
+        """The SHA-256 of the figures as a person is shown them (their moment left out), to
+        tell that those published are those that were seen."""
+        shown = {k: v for k, v in self.as_record().items() if k != "as_of"}
+        return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()

@@ -1,7 +1,9 @@
 """The published monthly summary of an agency (ringkasan bulanan): numbers only, no personal
 data, for integrators and the agency's public page. Once published, a month's figures stand;
-publishing the month again records a new version only when the figures differ (a correction,
-with its reason)."""
+publishing the month again records a new version only when the counts of the month's activity
+differ (a correction, with its reason). The figures as of counting (staffing, cases overdue)
+change with time, not with the month: they alone never make a correction, and those of the
+version published stay with it."""
 
 from __future__ import annotations
 
@@ -73,9 +75,10 @@ class MonthlySummary(AuditedAggregate):
         )
 
     def correct(self, figures: MonthlyFigures, actor: Actor, reason: str) -> bool:
-        """Publishes ``figures`` as the month's new version; False when they are the
-        figures published already (nothing to correct)."""
-        if figures == self.figures:
+        """Publishes ``figures`` as the month's new version; False when the month's activity
+        counts are those published already (nothing to correct: the published figures as of
+        their counting stay)."""
+        if figures.activity() == self.figures.activity():
             return False
         if not reason.strip():
             raise RuleViolation(

@@ -20,6 +20,10 @@ SNIFFED_BYTES = 64 * 1024
 HASHED_CHUNK = 1024 * 1024
 
 
+class UnreadableWorkbook(Exception):
+    """An XLSX file lacking a part every workbook has: the file is at fault, not the reader."""
+
+
 @dataclass(frozen=True)
 class Row:
     """A data row: its number as a spreadsheet shows it (the header is row 1) and its cells."""
@@ -95,12 +99,27 @@ def _raw_rows(path: Path) -> Generator[list[object]]:
         with path.open("r", encoding="utf-8-sig", newline="") as stream:
             yield from csv.reader(stream, dialect=_dialect(stream))
         return
+    yield from _workbook_rows(path)
+
+
+def _workbook_rows(path: Path) -> Generator[list[object]]:
+    """The first sheet's rows. openpyxl tells a part missing from the archive (a ZIP that
+    is no workbook) by a ``KeyError``: only its own reading is taken as such."""
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except KeyError as error:
+        raise UnreadableWorkbook(path.name) from error
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                return
+            except KeyError as error:
+                raise UnreadableWorkbook(path.name) from error
             yield list(values)
     finally:
         workbook.close()

@@ -34,9 +34,11 @@ class SummaryFigureQueries:
         self.staffing = StaffingQueries(database)
         self.worklist = WorklistQueries(database)
 
-    def figures(self, agency_code: str, month: SummaryMonth, today: date) -> MonthlyFigures:
-        """``month`` of ``agency_code`` in the agency's time zone; staffing as it stands,
-        cases overdue as of ``today``."""
+    def figures(
+        self, agency_code: str, month: SummaryMonth, today: date, as_of: datetime
+    ) -> MonthlyFigures:
+        """``month`` of ``agency_code`` in the agency's time zone; staffing as it stands
+        (read at ``as_of``), cases overdue as of ``today``."""
         start, end = self._instant(month.first_day), self._instant(month.next.first_day)
         opened = self._opened_by_type(agency_code, start, end)
         ended, decree_days = self._case_events(agency_code, start, end)
@@ -52,6 +54,7 @@ class SummaryFigureQueries:
             average_days_to_decree=(
                 round(sum(decree_days) / len(decree_days), 1) if decree_days else None
             ),
+            as_of=as_of,
         )
 
     def _instant(self, day: date) -> str:

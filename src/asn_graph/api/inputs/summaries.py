@@ -15,6 +15,13 @@ class PublishMonthlySummaryInput:
         default="",
         description="Why the month is published again with other figures (a correction).",
     )
+    figures_seen: str | None = strawberry.field(
+        default=None,
+        description="The fingerprint of the preview the publisher was shown "
+        "(MonthlySummaryPreview.fingerprint): refused (CONFLICT) if the figures changed since.",
+    )
 
     def to_command(self) -> PublishMonthlySummary:
-        return PublishMonthlySummary(self.agency_code, self.month.strip(), self.reason)
+        return PublishMonthlySummary(
+            self.agency_code, self.month.strip(), self.reason, self.figures_seen
+        )

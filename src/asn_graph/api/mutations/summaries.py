@@ -30,7 +30,8 @@ class SummaryMutations:
     @strawberry.mutation(
         description="Publish an agency's summary of a month that has ended (ringkasan "
         "bulanan), by its officer or approver. Publishing it again records a new version only "
-        "when the figures differ, with the reason; otherwise nothing (position 0)."
+        "when the month's activity counts differ, with the reason; otherwise nothing "
+        "(position 0), the figures as of counting published first kept."
     )
     async def publish_monthly_summary(
         self,

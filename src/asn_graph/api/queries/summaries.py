@@ -62,5 +62,6 @@ class SummaryQueries:
             agency_code=code,
             month=parsed,
             figures=MonthlySummaryFigures.of(figures),
+            fingerprint=figures.fingerprint(),
             published=MonthlySummary.of_row(row) if row is not None else None,
         )

@@ -15,9 +15,9 @@ from asn_graph.projections.rows import PublishedSummaryRow
 
 
 @strawberry.type(
-    description="An agency's figures of a month. Staffing and overdue cases are as of "
-    "publication; the rest counts what happened in the month (the agency's time zone). "
-    "Numbers only: no NIP, no name, no unit."
+    description="An agency's figures of a month. Staffing and overdue cases are as of the "
+    "moment they were counted (asOf); the rest counts what happened in the month (the "
+    "agency's time zone). Numbers only: no NIP, no name, no unit."
 )
 class MonthlySummaryFigures:
     employees_placed: int = strawberry.field(description="Pegawai placed in the agency.")
@@ -32,7 +32,7 @@ class MonthlySummaryFigures:
     )
     units_short: int = strawberry.field(description="Work units with a position short of staff.")
     cases_overdue: int = strawberry.field(
-        description="Cases from or to the agency past their stage's due date, at publication."
+        description="Cases from or to the agency past their stage's due date, as of asOf."
     )
     cases_opened: int = strawberry.field(description="Cases from or to the agency opened.")
     cases_opened_by_type: list[TransferTypeCount] = strawberry.field(
@@ -49,6 +49,11 @@ class MonthlySummaryFigures:
     average_days_to_decree: float | None = strawberry.field(
         description="Average days from opening to decree of the cases decreed in the month; "
         "none without a decree."
+    )
+    as_of: datetime | None = strawberry.field(
+        description="When the staffing figures and the cases overdue were counted: a month "
+        "published again keeps them unless its activity counts changed (a correction). None "
+        "in a summary published before the moment was recorded (as of its publication)."
     )
 
     @classmethod
@@ -103,6 +108,10 @@ class MonthlySummaryPreview:
     agency_code: str
     month: str = strawberry.field(description="YYYY-MM.")
     figures: MonthlySummaryFigures
+    fingerprint: str = strawberry.field(
+        description="The figures' fingerprint (their moment left out): given back as "
+        "figuresSeen, the publication is refused (CONFLICT) if the figures changed meanwhile."
+    )
     published: MonthlySummary | None = strawberry.field(
         description="The month's summary as published, if it was."
     )

@@ -1,5 +1,6 @@
 """Imports started from the web application, run as background jobs of the server: a file may
-take longer than a request may last. One job at a time per agency; its state is a small JSON
+take longer than a request may last. One job at a time per agency (started under a lock file
+of the agency's, so two API processes cannot both start one); its state is a small JSON
 file in the imports' directory, written while it runs, so every page (and every API process
 sharing the directory) reads how far it got, and a job whose process stopped (a restart, a
 crash) is told as interrupted rather than as running. Starting it again finishes it: rows
@@ -12,6 +13,7 @@ beside the file's SHA-256."""
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import logging
 import os
@@ -22,7 +24,8 @@ import threading
 import time
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -37,6 +40,7 @@ from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import DomainError
 from asn_graph.onboarding.rejections import REPORT_HEADER, Rejection, write_report
 from asn_graph.onboarding.summary import ImportSummary, MissingColumns, Outcome
+from asn_graph.onboarding.tables import UnreadableWorkbook
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +178,20 @@ class ImportJobs:
     def _job_path(self, agency: str) -> Path:
         return self._agency_directory(agency) / "job.json"
 
+    @contextmanager
+    def _agency_lock(self, agency: str) -> Iterator[None]:
+        """Holds the agency's lock file while a job is checked for and started: API
+        processes sharing the directory take their turns (the lock goes with the process,
+        so a process that stops never leaves it held)."""
+        path = self._agency_directory(agency) / "job.lock"
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with path.open("a") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
     def report_path(self, agency: str) -> Path:
         """The rejected rows of the agency's latest job, as ``--report`` writes them."""
         return self._agency_directory(agency) / "ditolak.csv"
@@ -261,7 +279,7 @@ class ImportJobs:
         of the agency; ``JobRunning`` while another job of the agency runs."""
         assert actor.agency is not None
         agency = actor.agency
-        with self.lock:
+        with self.lock, self._agency_lock(agency):
             current = self.job(agency)
             if current is not None and self.status(current).running:
                 raise JobRunning(agency)
@@ -363,8 +381,15 @@ class ImportJobs:
         self._write(job)
 
 
-UNREADABLE = (zipfile.BadZipFile, InvalidFileException, csv.Error, UnicodeDecodeError, KeyError)
-"""What reading a file that is not the CSV or XLSX it looks like raises."""
+UNREADABLE = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    UnreadableWorkbook,
+    csv.Error,
+    UnicodeDecodeError,
+)
+"""What reading a file that is not the CSV or XLSX it looks like raises (any other error is
+the application's: logged, and shown as a failure that may be retried)."""
 
 
 def safe_file_name(uploaded: str, extension: str) -> str:

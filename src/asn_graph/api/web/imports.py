@@ -22,7 +22,7 @@ from starlette.routing import BaseRoute, Route
 
 from asn_graph.api.file_store import EmptyFile, FileRefused, FileTooLarge
 from asn_graph.api.web.form_errors import FormErrors
-from asn_graph.api.web.frame import Frame
+from asn_graph.api.web.frame import Frame, Posted
 from asn_graph.api.web.import_jobs import (
     ImportJob,
     ImportJobs,
@@ -32,6 +32,7 @@ from asn_graph.api.web.import_jobs import (
 )
 from asn_graph.api.web.messages import MESSAGES, Language, language_of
 from asn_graph.api.web.rendering import Link
+from asn_graph.api.web.uploads import FORM_OVERHEAD_BYTES, megabytes
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.onboarding.templates import KIND_NAMES, header_only, sample
 from asn_graph.settings import Settings
@@ -41,14 +42,15 @@ JOB = "/impor/pekerjaan"
 CONFIRM = "/impor/konfirmasi"
 AGAIN = "/impor/ulangi"
 REPORT = "/impor/ditolak.csv"
-FORM_OVERHEAD_BYTES = 64 * 1024
 BATCH_SIZE = 200
 """Rows saved to one transaction when the fast paths are on, as the command line does."""
 PROMPT_SECONDS = 10.0
 """How long a form waits for its job before showing the job's page: a small file's
 check or import is shown done at once, a large one's progress."""
 POLL_SECONDS = 0.05
-REFRESH_SECONDS = 2
+REFRESH_SECONDS = 10
+"""How often a running job's page refreshes itself: seldom enough to read it (the page
+also offers a link to refresh it at once)."""
 REJECTIONS_SHOWN = 100
 
 
@@ -69,7 +71,7 @@ class ImportArea:
             settings.max_file_bytes,
             BATCH_SIZE if settings.fast_paths else 1,
         )
-        self.megabytes = f"{round(settings.max_file_bytes / (1024 * 1024), 1):g}"
+        self.max_bytes = settings.max_file_bytes
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -91,10 +93,20 @@ class ImportArea:
     async def _officer(self, request: Request) -> Actor | Response:
         actor = await self.frame.person(request, Role.OFFICER)
         if isinstance(actor, Actor) and not actor.agency:
-            return self.frame.page(
-                request, "refused.html", "refused_title", actor, {"reason": "role"}, 403
-            )
+            return self._not_of_an_agency(request, actor)
         return actor
+
+    async def _posted(self, request: Request) -> Posted | Response:
+        """The form an officer of an agency posted, with its genuine token."""
+        posted = await self.frame.posted(request, Role.OFFICER)
+        if isinstance(posted, Posted) and not posted.actor.agency:
+            return self._not_of_an_agency(request, posted.actor)
+        return posted
+
+    def _not_of_an_agency(self, request: Request, actor: Actor) -> Response:
+        return self.frame.page(
+            request, "refused.html", "refused_title", actor, {"reason": "role"}, 403
+        )
 
     # --- choosing and uploading a file ---------------------------------------------------------
 
@@ -126,12 +138,10 @@ class ImportArea:
         return self.frame.page(request, "imports.html", "imports_title", actor, data, status_code)
 
     async def upload(self, request: Request) -> Response:
-        actor = await self._officer(request)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self._posted(request)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         assert actor.agency is not None
         text = MESSAGES[language_of(request)]
         kind = str(form.get("kind", ""))
@@ -214,12 +224,10 @@ class ImportArea:
     async def confirm(self, request: Request) -> Response:
         """Imports the file just checked: the form names it, so a file another officer
         checked meanwhile is not imported unseen."""
-        actor = await self._officer(request)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self._posted(request)
+        if isinstance(posted, Response):
+            return posted
+        actor, form = posted
         assert actor.agency is not None
         text = MESSAGES[language_of(request)]
         job = await self.blocking.run(self.jobs.job, actor.agency)
@@ -239,12 +247,10 @@ class ImportArea:
     async def again(self, request: Request) -> Response:
         """Starts an interrupted or failed job again: what it recorded before records
         nothing the second time."""
-        actor = await self._officer(request)
-        if isinstance(actor, Response):
-            return actor
-        form = await self.frame.form(request)
-        if isinstance(form, Response):
-            return form
+        posted = await self._posted(request)
+        if isinstance(posted, Response):
+            return posted
+        actor = posted.actor
         assert actor.agency is not None
         text = MESSAGES[language_of(request)]
         job = await self.blocking.run(self.jobs.job, actor.agency)
@@ -299,10 +305,7 @@ class ImportArea:
         )
 
     def _megabytes(self, request: Request) -> str:
-        """The files' bound as the person reads a number: Indonesian writes a decimal comma."""
-        if language_of(request) is Language.INDONESIAN:
-            return self.megabytes.replace(".", ",")
-        return self.megabytes
+        return megabytes(self.max_bytes, request)
 
 
 def _percent(job: ImportJob) -> int:

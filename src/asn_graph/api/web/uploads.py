@@ -27,6 +27,13 @@ UPLOAD_FORMS = ("/saya/", "/kasus/")
 """The paths (by prefix) of the forms that upload a document: the employee's, the case page's."""
 
 
+def megabytes(max_bytes: int, request: Request) -> str:
+    """A bound on files in megabytes as the person reads a number: Indonesian writes a
+    decimal comma."""
+    shown = f"{round(max_bytes / (1024 * 1024), 1):g}"
+    return shown.replace(".", ",") if language_of(request) is Language.INDONESIAN else shown
+
+
 def upload_limits(settings: Settings) -> dict[str, int]:
     """The request body the upload forms may send (see ``BodyLimit``): as large as a file."""
     return {prefix: settings.max_file_bytes + FORM_OVERHEAD_BYTES for prefix in UPLOAD_FORMS}
@@ -50,13 +57,11 @@ class Uploads:
     def __init__(self, settings: Settings, blocking: BlockingPool) -> None:
         self.files = FileStore(settings.files_path, settings.max_file_bytes)
         self.blocking = blocking
-        self._megabytes = f"{round(settings.max_file_bytes / (1024 * 1024), 1):g}"
+        self.max_bytes = settings.max_file_bytes
 
     def megabytes(self, request: Request) -> str:
-        """The files' bound as the person reads a number: Indonesian writes a decimal comma."""
-        if language_of(request) is Language.INDONESIAN:
-            return self._megabytes.replace(".", ",")
-        return self._megabytes
+        """The files' bound as the person reads it."""
+        return megabytes(self.max_bytes, request)
 
     def kept(self, sha256: str) -> StoredFile | None:
         return self.files.get(sha256)

@@ -81,6 +81,7 @@ INDONESIAN = {
     "imports_rate": "{rate} baris per detik",
     "imports_time_left": "Perkiraan sisa waktu: {minutes} menit {seconds} detik",
     "imports_refreshes": "Halaman ini diperbarui sendiri setiap {seconds} detik.",
+    "imports_refresh_now": "Perbarui",
     "imports_interrupted": (
         "Impor ini terhenti karena server dimulai ulang (atau berhenti) saat impor berjalan, "
         "setelah {done} baris. Baris yang sudah dicatat tetap tercatat. Mulai lagi untuk "
@@ -218,6 +219,7 @@ ENGLISH = {
     "imports_rate": "{rate} rows per second",
     "imports_time_left": "Time left, estimated: {minutes} min {seconds} s",
     "imports_refreshes": "This page refreshes itself every {seconds} seconds.",
+    "imports_refresh_now": "Refresh now",
     "imports_interrupted": (
         "This import stopped because the server restarted (or stopped) while it ran, after "
         "{done} rows. Rows recorded stay recorded. Start it again to finish it: rows already "

@@ -14,15 +14,19 @@ INDONESIAN = {
     "summaries_preview_heading": "Terbitkan ringkasan {month}",
     "summaries_preview_intro": (
         "Angka berikut akan diterbitkan. Kepegawaian dan usulan terlambat dihitung per saat "
-        "penerbitan; yang lain menghitung kejadian selama bulan itu."
+        "yang tertera; yang lain menghitung kejadian selama bulan itu."
     ),
     "summaries_preview_published": (
         "Ringkasan {month} sudah diterbitkan (versi {version}). Menerbitkan lagi dengan angka "
-        "yang sama tidak mencatat apa pun; angka yang berbeda dicatat sebagai koreksi dan "
-        "memerlukan alasan."
+        "kejadian bulan itu yang sama tidak mencatat apa pun (angka kepegawaian dan usulan "
+        "terlambat yang diterbitkan tetap); angka kejadian yang berbeda dicatat sebagai "
+        "koreksi, bersama angka kepegawaian saat ini, dan memerlukan alasan."
     ),
+    "summaries_as_of": "Kepegawaian dan usulan terlambat per {moment}.",
     "summaries_reason": "Alasan koreksi",
-    "summaries_reason_hint": "Wajib bila angka berbeda dari yang sudah diterbitkan.",
+    "summaries_reason_hint": (
+        "Wajib bila angka kejadian bulan itu berbeda dari yang sudah diterbitkan."
+    ),
     "summaries_publish": "Terbitkan ringkasan",
     "summaries_published_heading": "Ringkasan yang telah diterbitkan",
     "summaries_none": "Belum ada ringkasan yang diterbitkan.",
@@ -34,7 +38,7 @@ INDONESIAN = {
     "summaries_value": "Nilai",
     "summaries_done": "Ringkasan {month} diterbitkan (versi {version}).",
     "summaries_unchanged": (
-        "Angka {month} sama dengan yang sudah diterbitkan: tidak ada yang dicatat."
+        "Angka kejadian {month} sama dengan yang sudah diterbitkan: tidak ada yang dicatat."
     ),
     "figure_employeesPlaced": "Pegawai yang ditempatkan",
     "figure_staffNeeded": "Kebutuhan pegawai (ABK)",
@@ -67,16 +71,20 @@ ENGLISH = {
     "summaries_public": "Public address",
     "summaries_preview_heading": "Publish the summary of {month}",
     "summaries_preview_intro": (
-        "These figures would be published. Staffing and overdue cases are counted as of "
-        "publication; the others count what happened in the month."
+        "These figures would be published. Staffing and overdue cases are counted as of the "
+        "moment shown; the others count what happened in the month."
     ),
     "summaries_preview_published": (
         "The summary of {month} is published (version {version}). Publishing it again with "
-        "the same figures records nothing; other figures are recorded as a correction and "
-        "need a reason."
+        "the same counts of the month's activity records nothing (the staffing and overdue "
+        "figures published stay); other counts are recorded as a correction, with the "
+        "staffing figures of now, and need a reason."
     ),
+    "summaries_as_of": "Staffing and overdue cases as of {moment}.",
     "summaries_reason": "Reason for the correction",
-    "summaries_reason_hint": "Required when the figures differ from those published.",
+    "summaries_reason_hint": (
+        "Required when the counts of the month's activity differ from those published."
+    ),
     "summaries_publish": "Publish the summary",
     "summaries_published_heading": "Published summaries",
     "summaries_none": "No summary has been published yet.",
@@ -87,7 +95,9 @@ ENGLISH = {
     "summaries_figure": "Figure",
     "summaries_value": "Value",
     "summaries_done": "The summary of {month} is published (version {version}).",
-    "summaries_unchanged": "The figures of {month} are those published: nothing was recorded.",
+    "summaries_unchanged": (
+        "The activity counts of {month} are those published: nothing was recorded."
+    ),
     "figure_employeesPlaced": "Employees placed",
     "figure_staffNeeded": "Staff needed (ABK)",
     "figure_staffPresent": "Staff present",

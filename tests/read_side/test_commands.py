@@ -91,7 +91,7 @@ def test_rebuild_reports_its_progress_to_a_log_as_one_plain_line(
     out, err = _run(organised, tmp_path, "projections", "rebuild", "--batch", "50")
     assert out.startswith(
         "rebuilt directory, placement_history, audit_trail, outcomes, talent_pool, "
-        "plan_register, notifications to log"
+        "plan_register, notifications, published_summaries to log"
     )
     progress = [line for line in err.splitlines() if line.startswith("rebuilding ")]
     assert len(progress) == 1, err

@@ -88,7 +88,7 @@ def workload(store: BenchStore, per_client: int = 60) -> Workload:
     return Workload(agency, moves)
 
 
-def _digest(case_id: str, document: DocumentType) -> str:
+def digest(case_id: str, document: DocumentType) -> str:
     return hashlib.sha256(f"{case_id}:{document.value}".encode()).hexdigest()
 
 
@@ -132,7 +132,7 @@ def _api_session(workload: Workload, token: str) -> Callable[[Client, int], Any]
                             "number": f"800/{turn}/2026",
                             "issuedOn": ISSUED_ON.isoformat(),
                             "issuer": "BKPSDM",
-                            "sha256": _digest(case_id, document),
+                            "sha256": digest(case_id, document),
                         }
                     },
                 )
@@ -180,7 +180,7 @@ def _direct(store: BenchStore, workload: Workload, warmup: float, seconds: float
                             f"800/{turn}/2026",
                             ISSUED_ON,
                             "BKPSDM",
-                            _digest(str(case_id), document),
+                            digest(str(case_id), document),
                         )
                         timed(app.cases.attach_document, actor, AttachDocument(case_id, evidence))
                     timed(app.cases.withdraw, actor, WithdrawCase(case_id, "Uji beban"))

@@ -23,8 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from asn_graph.api.web.sessions import SESSION_COOKIE
+from asn_graph.application.commands import AttachDocument, OpenCase, SubmitCase
 from asn_graph.documents import package_documents
-from asn_graph.domain.actors import Role
+from asn_graph.domain.actors import Actor, Role
+from asn_graph.domain.case_records import DocumentEvidence
+from asn_graph.domain.transfer_types import Initiative
+from benchmarks.commands import DOCUMENTS, ISSUED_ON, REASON, digest, workload
 from benchmarks.common import percentile
 from benchmarks.load import Client, ResponseError, Tally
 from benchmarks.processes import asn_graph_server, client_cpus, pinned
@@ -62,6 +66,25 @@ def _a_case(store: BenchStore, agency: str) -> str | None:
     return f"/kasus/{rows[0]['id']}" if rows else None
 
 
+def open_a_case(store: BenchStore, agency: str) -> None:
+    """A case of the agency with its documents, submitted, for the case page to show (the
+    bulk grower writes employees only): opened through the use cases, as an officer does."""
+    if _a_case(store, agency) is not None:
+        return
+    nip, destination = workload(store, per_client=1).moves[0]
+    actor = Actor("bench.officer", Role.OFFICER, agency=agency)
+    cases = store.service.app.cases
+    opening = OpenCase(nip, destination, Initiative.AGENCY_INTEREST, REASON)
+    case_id = cases.open(actor, opening).view.id
+    for number, document in enumerate(DOCUMENTS, start=1):
+        evidence = DocumentEvidence(
+            document, f"800/{number}/2026", ISSUED_ON, "BKPSDM", digest(str(case_id), document)
+        )
+        cases.attach_document(actor, AttachDocument(case_id, evidence))
+    cases.submit(actor, SubmitCase(case_id))
+    store.service.projector.catch_up()
+
+
 def _case_variables(store: BenchStore, agency: str) -> dict[str, Any]:
     address = _a_case(store, agency)
     return {"id": address.rsplit("/", 1)[1] if address else ""}
@@ -84,6 +107,7 @@ def busiest_agency(store: BenchStore) -> str:
 
 def run(store: BenchStore, requests: int) -> list[Outcome]:
     agency = busiest_agency(store)
+    open_a_case(store, agency)
     outcomes: list[Outcome] = []
     log = store.workdir / "asn-graph-serve.log"
     with (

@@ -13,6 +13,7 @@ operation it reads (the baseline)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gzip
 import json
 import re
@@ -24,6 +25,7 @@ from typing import Any
 
 from asn_graph.api.web.sessions import SESSION_COOKIE
 from asn_graph.application.commands import AttachDocument, OpenCase, SubmitCase
+from asn_graph.bootstrap import build_service
 from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentEvidence
@@ -73,15 +75,18 @@ def open_a_case(store: BenchStore, agency: str) -> None:
         return
     nip, destination = workload(store, per_client=1).moves[0]
     actor = Actor("bench.officer", Role.OFFICER, agency=agency)
-    cases = store.service.app.cases
-    opening = OpenCase(nip, destination, Initiative.AGENCY_INTEREST, REASON)
-    case_id = cases.open(actor, opening).view.id
-    for number, document in enumerate(DOCUMENTS, start=1):
-        evidence = DocumentEvidence(
-            document, f"800/{number}/2026", ISSUED_ON, "BKPSDM", digest(str(case_id), document)
-        )
-        cases.attach_document(actor, AttachDocument(case_id, evidence))
-    cases.submit(actor, SubmitCase(case_id))
+    # A service of this process that projects inline, as the API server does.
+    with build_service(dataclasses.replace(store.settings, projections="inline")) as service:
+        service.read_side.start()
+        cases = service.app.cases
+        opening = OpenCase(nip, destination, Initiative.AGENCY_INTEREST, REASON)
+        case_id = cases.open(actor, opening).view.id
+        for number, document in enumerate(DOCUMENTS, start=1):
+            evidence = DocumentEvidence(
+                document, f"800/{number}/2026", ISSUED_ON, "BKPSDM", digest(str(case_id), document)
+            )
+            cases.attach_document(actor, AttachDocument(case_id, evidence))
+        cases.submit(actor, SubmitCase(case_id))
     store.service.projector.catch_up()
 
 

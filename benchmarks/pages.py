@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import gzip
+import itertools
 import json
 import re
 import time
@@ -24,12 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from asn_graph.api.web.sessions import SESSION_COOKIE
-from asn_graph.application.commands import AttachDocument, OpenCase, SubmitCase
-from asn_graph.bootstrap import build_service
+from asn_graph.application.commands import AttachDocument, OpenCase, SubmitCase, WithdrawCase
+from asn_graph.bootstrap import Service, build_service
 from asn_graph.documents import package_documents
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.domain.case_records import DocumentEvidence
+from asn_graph.domain.errors import DomainError
+from asn_graph.domain.placement import Placement
 from asn_graph.domain.transfer_types import Initiative
+from asn_graph.projections.staffing_queries import StaffingQueries
 from benchmarks.commands import DOCUMENTS, ISSUED_ON, REASON, digest, workload
 from benchmarks.common import percentile
 from benchmarks.load import Client, ResponseError, Tally
@@ -70,24 +74,44 @@ def _a_case(store: BenchStore, agency: str) -> str | None:
 
 def open_a_case(store: BenchStore, agency: str) -> None:
     """A case of the agency with its documents, submitted, for the case page to show (the
-    bulk grower writes employees only): opened through the use cases, as an officer does."""
+    bulk grower writes employees only): opened through the use cases, as an officer does,
+    into a position short of staff that admits the employee (the first pair the rules let
+    through; a case the rules stop at submission is withdrawn)."""
     if _a_case(store, agency) is not None:
         return
-    nip, destination = workload(store, per_client=1).moves[0]
+    shortages = StaffingQueries(store.service.views).largest_gaps(agency, False, 20)
+    people = [nip for nip, _ in workload(store, per_client=3).moves]
     actor = Actor("bench.officer", Role.OFFICER, agency=agency)
     # A service of this process that projects inline, as the API server does.
     with build_service(dataclasses.replace(store.settings, projections="inline")) as service:
         service.read_side.start()
-        cases = service.app.cases
-        opening = OpenCase(nip, destination, Initiative.AGENCY_INTEREST, REASON)
-        case_id = cases.open(actor, opening).view.id
-        for number, document in enumerate(DOCUMENTS, start=1):
-            evidence = DocumentEvidence(
-                document, f"800/{number}/2026", ISSUED_ON, "BKPSDM", digest(str(case_id), document)
-            )
-            cases.attach_document(actor, AttachDocument(case_id, evidence))
-        cases.submit(actor, SubmitCase(case_id))
+        for nip, short in itertools.product(people, shortages):
+            destination = Placement(agency, short.unit_code, short.position_code)
+            if _submitted(service, actor, nip, destination):
+                break
+        else:
+            raise RuntimeError(f"no case of {agency} gets past the rules to be submitted")
     store.service.projector.catch_up()
+
+
+def _submitted(service: Service, actor: Actor, nip: str, destination: Placement) -> bool:
+    cases = service.app.cases
+    opening = OpenCase(nip, destination, Initiative.AGENCY_INTEREST, REASON)
+    try:
+        case_id = cases.open(actor, opening).view.id
+    except DomainError:
+        return False
+    for number, document in enumerate(DOCUMENTS, start=1):
+        evidence = DocumentEvidence(
+            document, f"800/{number}/2026", ISSUED_ON, "BKPSDM", digest(str(case_id), document)
+        )
+        cases.attach_document(actor, AttachDocument(case_id, evidence))
+    try:
+        cases.submit(actor, SubmitCase(case_id))
+    except DomainError:
+        cases.withdraw(actor, WithdrawCase(case_id, "Tujuan tidak memenuhi aturan"))
+        return False
+    return True
 
 
 def _case_variables(store: BenchStore, agency: str) -> dict[str, Any]:

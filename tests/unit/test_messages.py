@@ -40,6 +40,7 @@ ERRORS = {
     "Unauthenticated",
     "RateLimited",
     "PlanInfeasible",
+    "CellError",
     "_refuse",
 }
 KEY_POSITION = {**dict.fromkeys(ERRORS, 0), "Message": 0, "hard": 1, "warning": 1, "finding": 2}

@@ -1424,6 +1424,134 @@ _ENTRIES: dict[str, tuple[str, str]] = {
         "berkas {file} tidak memiliki kolom wajib: {columns}",
         "file {file} lacks the columns every row needs: {columns}",
     ),
+    # import: why a row of an imported file is not taken (the onboarding's readers); the
+    # officer who corrects the file reads the Indonesian, as SIASN's exports are written.
+    "import.required": (
+        "wajib diisi",
+        "required",
+    ),
+    "import.date_not_recognised": (
+        "tanggal {value} tidak mungkin atau tidak dikenali (contoh: 31-12-1985)",
+        "date {value} is impossible or not recognised (e.g. 31-12-1985)",
+    ),
+    "import.gender_not_recognised": (
+        "jenis kelamin {value} tidak dikenali (L/P, Pria/Wanita, M/F)",
+        "gender {value} is not recognised (L/P, Pria/Wanita, M/F)",
+    ),
+    "import.status_not_recognised": (
+        "jenis pegawai {value} tidak dikenali (PNS, CPNS atau PPPK)",
+        "employment status {value} is not recognised (PNS, CPNS or PPPK)",
+    ),
+    "import.rank_not_recognised": (
+        "golongan {value} tidak dikenali (contoh: III/a)",
+        "rank {value} is not recognised (e.g. III/a)",
+    ),
+    "import.education_level_not_recognised": (
+        "tingkat pendidikan {value} tidak dikenali (SD … S3)",
+        "education level {value} is not recognised (SD … S3)",
+    ),
+    "import.rating_not_recognised": (
+        "predikat kinerja {value} tidak dikenali (Sangat Baik, Baik, Butuh Perbaikan, "
+        "Kurang, Sangat Kurang)",
+        "performance rating {value} is not recognised (Sangat Baik, Baik, Butuh Perbaikan, "
+        "Kurang, Sangat Kurang)",
+    ),
+    "import.year_not_recognised": (
+        "tahun {value} tidak dikenali (contoh: 2025)",
+        "year {value} is not recognised (e.g. 2025)",
+    ),
+    "import.position_kind_not_recognised": (
+        "jenis jabatan {value} tidak dikenali (JPT Pratama, Administrator, Pengawas, "
+        "Pelaksana, Ahli Pertama … Ahli Utama, Pemula … Penyelia)",
+        "position kind {value} is not recognised (JPT Pratama, Administrator, Pengawas, "
+        "Pelaksana, Ahli Pertama … Ahli Utama, Pemula … Penyelia)",
+    ),
+    "import.not_a_whole_number": (
+        "{label} {value} bukan bilangan bulat ≥ {least}",
+        "{label} {value} is not a whole number ≥ {least}",
+    ),
+    "import.nip_not_valid": (
+        "NIP tidak sah (18 angka: tanggal lahir, TMT CPNS, jenis kelamin, nomor urut)",
+        "NIP not valid (18 digits: birth date, TMT CPNS, gender, serial number)",
+    ),
+    "import.nip_not_valid_digits": (
+        "NIP tidak sah (18 angka)",
+        "NIP not valid (18 digits)",
+    ),
+    "import.against_nip": (
+        "{fact} tidak sesuai dengan NIP",
+        "{fact} does not match the NIP",
+    ),
+    "import.appointment_against_nip": (
+        "TMT CPNS tidak sesuai dengan NIP ({month:02d}-{year})",
+        "TMT CPNS (appointment) does not match the NIP ({month:02d}-{year})",
+    ),
+    "import.date_in_future": (
+        "tanggal di masa depan",
+        "date in the future",
+    ),
+    "import.placed_before_appointed": (
+        "TMT jabatan sebelum TMT CPNS",
+        "TMT jabatan (placement) before TMT CPNS (appointment)",
+    ),
+    "import.unit_name_not_unique": (
+        "nama unit kerja tidak unik; isi kode unit",
+        "the work unit's name is not unique; fill in the unit's code",
+    ),
+    "import.unit_not_found": (
+        "unit kerja tidak ditemukan di instansi {agency}",
+        "work unit not found in agency {agency}",
+    ),
+    "import.position_not_found": (
+        "jabatan tidak ditemukan di unit {unit}",
+        "position not found in unit {unit}",
+    ),
+    "import.position_title_not_unique": (
+        "nama jabatan tidak unik di unit ini; isi kode jabatan",
+        "the position's title is not unique in this unit; fill in the position's code",
+    ),
+    "import.parent_unit_not_found": (
+        "unit induk tidak ditemukan (di instansi maupun di berkas ini)",
+        "parent unit not found (neither in the agency nor in this file)",
+    ),
+    "import.unit_recorded_otherwise": (
+        "unit {code} sudah terdaftar dengan data berbeda (tercatat: {recorded})",
+        "unit {code} is already registered with other data (recorded: {recorded})",
+    ),
+    "import.position_recorded_otherwise": (
+        "jabatan {code} sudah terdaftar di unit {unit} dengan {facts} berbeda",
+        "position {code} is already registered in unit {unit} with a different {facts}",
+    ),
+    "import.employee_not_registered": (
+        "pegawai belum terdaftar",
+        "employee not registered",
+    ),
+    "import.employee_of_another_agency": (
+        "pegawai bukan pegawai instansi ini",
+        "not an employee of this agency",
+    ),
+    "import.nip_in_another_agency": (
+        "NIP sudah terdaftar di instansi lain ({agency})",
+        "NIP already registered in another agency ({agency})",
+    ),
+    "import.nip_recorded_otherwise": (
+        "NIP sudah terdaftar dengan data berbeda (tercatat: {recorded})",
+        "NIP already registered with other data (recorded: {recorded})",
+    ),
+    "import.twice_in_file": (
+        "ganda di berkas ini (sama dengan baris {row})",
+        "twice in this file (the same as row {row})",
+    ),
+    # import: the facts a reason names
+    "import.fact.birth_date": ("tanggal lahir", "birth date"),
+    "import.fact.gender": ("jenis kelamin", "gender"),
+    "import.fact.position_grade": ("kelas jabatan", "position grade"),
+    "import.fact.volume": ("volume", "volume"),
+    "import.fact.time_norm": ("norma waktu", "time norm"),
+    "import.fact.title": ("nama", "title"),
+    "import.fact.kind": ("jenis", "kind"),
+    "import.fact.grade": ("kelas", "grade"),
+    "import.fact.education": ("pendidikan", "education"),
     "monthly_summary.month_format": (
         "bulan {month} tidak valid: tulis sebagai TTTT-BB, misalnya 2026-10",
         "month {month} is not valid: write it as YYYY-MM, e.g. 2026-10",

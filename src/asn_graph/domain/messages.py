@@ -19,8 +19,9 @@ For the pages' authors:
 
 A parameter is shown as it is (``str.format`` with the template's format spec), except a
 ``Message`` (worded in the same language), a sequence of messages (worded and joined with
-"; "), and a member of an enumeration (its code in English, as the messages always showed it;
-its Indonesian name in Indonesian, when ``names`` knows one).
+"; "), a ``Listed`` (its messages worded and joined with its separator), and a member of an
+enumeration (its code in English, as the messages always showed it; its Indonesian name in
+Indonesian, when ``names`` knows one).
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ class Message:
         return describe(self.key, self.params, language)
 
 
+@dataclass(frozen=True)
+class Listed:
+    """Messages named together within another (the facts that differ), each worded in that
+    message's language and joined with ``separator``."""
+
+    items: tuple[Message, ...]
+    separator: str = ", "
+
+    def text(self, language: Language = Language.ENGLISH) -> str:
+        return self.separator.join(item.text(language) for item in self.items)
+
+
 def describe(key: str, params: Mapping[str, Any], language: Language) -> str:
     """The message ``key`` with ``params`` in ``language``. A key the catalogue does not
     hold is a text written before it had one: it is shown as it is."""
@@ -66,7 +79,7 @@ def describe(key: str, params: Mapping[str, Any], language: Language) -> str:
 
 
 def _shown(value: Any, language: Language) -> Any:
-    if isinstance(value, Message):
+    if isinstance(value, Message | Listed):
         return value.text(language)
     if isinstance(value, Enum):
         if language is Language.INDONESIAN:

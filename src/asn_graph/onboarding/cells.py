@@ -1,4 +1,5 @@
-"""Reading one cell as a typed value, or saying in Indonesian why it cannot be read. The
+"""Reading one cell as a typed value, or saying why it cannot be read (a message of the
+catalogue, worded in Indonesian for the officer, in English for a page read in English). The
 spellings accepted are those of SIASN's exports and of spreadsheets kept by hand."""
 
 from __future__ import annotations
@@ -6,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from asn_graph.domain.errors import DomainError
+from asn_graph.domain.messages import Message
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.reference import (
     EducationLevel,
@@ -16,8 +19,8 @@ from asn_graph.domain.reference import (
 )
 
 
-class CellError(ValueError):
-    """The cell's value cannot be read; the message says why, in Indonesian."""
+class CellError(DomainError):
+    """The cell's value cannot be read: its key of the catalogue and parameters say why."""
 
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
@@ -34,7 +37,7 @@ def date_of(value: str | date) -> date:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise CellError(f"tanggal {value!s} tidak mungkin atau tidak dikenali (contoh: 31-12-1985)")
+    raise CellError("import.date_not_recognised", value=str(value))
 
 
 _GENDERS = {
@@ -55,7 +58,7 @@ _GENDERS = {
 def gender_of(value: str | date) -> Gender:
     found = _GENDERS.get(str(value).strip().lower())
     if found is None:
-        raise CellError(f"jenis kelamin {value!s} tidak dikenali (L/P, Pria/Wanita, M/F)")
+        raise CellError("import.gender_not_recognised", value=str(value))
     return found
 
 
@@ -66,7 +69,7 @@ def status_of(value: str | date) -> EmploymentStatus:
     # A CPNS is a civil servant on probation: recorded as PNS, as SIASN counts them.
     if text in ("PNS", "CPNS") or text.startswith(("PNS ", "CPNS ")):
         return EmploymentStatus.PNS
-    raise CellError(f"jenis pegawai {value!s} tidak dikenali (PNS, CPNS atau PPPK)")
+    raise CellError("import.status_not_recognised", value=str(value))
 
 
 _RANK = re.compile(r"\b(IV|III|II|I)\s*[/-]?\s*([a-eA-E])\b")
@@ -80,7 +83,7 @@ def rank_of(value: str | date) -> Rank:
             return Rank(f"{match.group(1)}/{match.group(2).lower()}")
         except ValueError:
             pass
-    raise CellError(f"golongan {value!s} tidak dikenali (contoh: III/a)")
+    raise CellError("import.rank_not_recognised", value=str(value))
 
 
 _LEVELS = (
@@ -113,7 +116,7 @@ def education_level_of(value: str | date) -> EducationLevel:
     for spelling, level in _LEVELS:
         if re.search(rf"(?<![A-Z0-9-]){re.escape(spelling)}(?![A-Z0-9])", text):
             return level
-    raise CellError(f"tingkat pendidikan {value!s} tidak dikenali (SD … S3)")
+    raise CellError("import.education_level_not_recognised", value=str(value))
 
 
 _LEVEL_PREFIX = re.compile(
@@ -139,17 +142,14 @@ def rating_of(value: str | date) -> PerformanceRating:
     text = " ".join(str(value).replace("_", " ").lower().split())
     found = _RATINGS.get(text)
     if found is None:
-        raise CellError(
-            f"predikat kinerja {value!s} tidak dikenali (Sangat Baik, Baik, Butuh Perbaikan, "
-            "Kurang, Sangat Kurang)"
-        )
+        raise CellError("import.rating_not_recognised", value=str(value))
     return found
 
 
 def year_of(value: str | date) -> int:
     text = str(value).strip()
     if not re.fullmatch(r"\d{4}", text):
-        raise CellError(f"tahun {value!s} tidak dikenali (contoh: 2025)")
+        raise CellError("import.year_not_recognised", value=str(value))
     return int(text)
 
 
@@ -162,14 +162,11 @@ def position_kind_of(value: str | date) -> PositionKind:
     for kind in _POSITION_KINDS:
         if kind.value.replace("_", " ") in text:
             return kind
-    raise CellError(
-        f"jenis jabatan {value!s} tidak dikenali (JPT Pratama, Administrator, Pengawas, "
-        "Pelaksana, Ahli Pertama … Ahli Utama, Pemula … Penyelia)"
-    )
+    raise CellError("import.position_kind_not_recognised", value=str(value))
 
 
-def whole_number_of(value: str | date, label: str, least: int = 0) -> int:
+def whole_number_of(value: str | date, label: Message, least: int = 0) -> int:
     text = str(value).strip().replace(".", "").replace(",", "")
     if not text.isdigit() or int(text) < least:
-        raise CellError(f"{label} {value!s} bukan bilangan bulat ≥ {least}")
+        raise CellError("import.not_a_whole_number", label=label, value=str(value), least=least)
     return int(text)

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from asn_graph.application.commands import RegisterEmployee
 from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.messages import Message
 from asn_graph.domain.nip import Nip
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.reference import Education
@@ -24,7 +25,13 @@ from asn_graph.onboarding.cells import (
     study_field_of,
 )
 from asn_graph.onboarding.directory import AgencyDirectory, spelled
-from asn_graph.onboarding.row_reader import Columns, RowReader, missing_columns, unknown_columns
+from asn_graph.onboarding.row_reader import (
+    REQUIRED_MISSING,
+    Columns,
+    RowReader,
+    missing_columns,
+    unknown_columns,
+)
 from asn_graph.onboarding.tables import Row
 
 T = TypeVar("T")
@@ -104,6 +111,8 @@ TEMPLATE_HEADER = (
     "pendidikan",
 )
 REQUIRED = ("nip", "name", "rank", "status", "placed_since", "education_level")
+BIRTH_DATE = Message("import.fact.birth_date")
+GENDER = Message("import.fact.gender")
 
 
 def employee_header_problems(header: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -145,8 +154,8 @@ def employee_facts(
     appointed_on = reader.read("appointed_on", date_of)
     placement = _placement(reader, agency_code, directory)
     if nip is not None:
-        birth_date = _agreeing(reader, "birth_date", birth_date, nip.birth_date, "tanggal lahir")
-        gender = _agreeing(reader, "gender", gender, nip.gender, "jenis kelamin")
+        birth_date = _agreeing(reader, "birth_date", birth_date, nip.birth_date, BIRTH_DATE)
+        gender = _agreeing(reader, "gender", gender, nip.gender, GENDER)
         year, month = nip.appointment_year_month
         if appointed_on is None:
             appointed_on = date(year, month, 1)
@@ -154,16 +163,18 @@ def employee_facts(
             reader.reject(
                 reader.column("appointed_on") or "tmt_cpns",
                 appointed_on.isoformat(),
-                f"TMT CPNS tidak sesuai dengan NIP ({month:02d}-{year})",
+                Message("import.appointment_against_nip", {"month": month, "year": year}),
             )
     for fact, day in (("placed_since", placed_since), ("rank_since", rank_since)):
         if day is not None and day > today:
-            reader.reject(reader.column(fact) or fact, day.isoformat(), "tanggal di masa depan")
+            reader.reject(
+                reader.column(fact) or fact, day.isoformat(), Message("import.date_in_future")
+            )
     if placed_since is not None and appointed_on is not None and placed_since < appointed_on:
         reader.reject(
             reader.column("placed_since") or "tmt_jabatan",
             placed_since.isoformat(),
-            "TMT jabatan sebelum TMT CPNS",
+            Message("import.placed_before_appointed"),
         )
     reader.refuse_if_rejected()
     assert nip is not None
@@ -195,35 +206,30 @@ def employee_facts(
 def _nip(reader: RowReader, today: date) -> Nip | None:
     column = reader.column("nip")
     if column is None:
-        reader.reject("nip", "", "wajib diisi")
+        reader.reject("nip", "", REQUIRED_MISSING)
         return None
     value = str(reader.row.cells[column])
     try:
         return Nip.parse(value.lstrip("'"), today=today)
     except InvalidInput:
-        reader.reject(
-            column,
-            value,
-            "NIP tidak sah (18 angka: tanggal lahir, TMT CPNS, jenis kelamin, nomor urut)",
-        )
+        reader.reject(column, value, Message("import.nip_not_valid"))
         return None
 
 
 def _name(reader: RowReader) -> str | None:
     name = reader.text("name")
     if not name:
-        reader.reject(COLUMNS["name"][0], "", "wajib diisi")
+        reader.reject(COLUMNS["name"][0], "", REQUIRED_MISSING)
         return None
     front, back = reader.text("front_title"), reader.text("back_title")
     full = f"{front} {name}".strip() if front and front != "-" else name
     return f"{full}, {back}" if back and back != "-" else full
 
 
-def _agreeing(reader: RowReader, fact: str, given: T | None, encoded: T, label: str) -> T:
+def _agreeing(reader: RowReader, fact: str, given: T | None, encoded: T, label: Message) -> T:
     if given is not None and given != encoded:
-        reader.reject(
-            reader.column(fact) or fact, str(reader.raw(fact)), f"{label} tidak sesuai dengan NIP"
-        )
+        against = Message("import.against_nip", {"fact": label})
+        reader.reject(reader.column(fact) or fact, str(reader.raw(fact)), against)
     return encoded
 
 
@@ -239,7 +245,7 @@ def _placement(reader: RowReader, agency_code: str, directory: AgencyDirectory) 
             reader.reject(
                 reader.column("unit_name") or "unit_nama",
                 name,
-                "nama unit kerja tidak unik; isi kode unit",
+                Message("import.unit_name_not_unique"),
             )
             return None
         unit = directory.units_by_code.get(found[0]) if found else None
@@ -248,7 +254,7 @@ def _placement(reader: RowReader, agency_code: str, directory: AgencyDirectory) 
         reader.reject(
             column or "unit_kode",
             code or name,
-            f"unit kerja tidak ditemukan di instansi {agency_code}",
+            Message("import.unit_not_found", {"agency": agency_code}),
         )
         return None
     position_code = reader.text("position_code")
@@ -258,16 +264,16 @@ def _placement(reader: RowReader, agency_code: str, directory: AgencyDirectory) 
             reader.reject(
                 reader.column("position_code") or "jabatan_kode",
                 position_code,
-                f"jabatan tidak ditemukan di unit {unit.code}",
+                Message("import.position_not_found", {"unit": unit.code}),
             )
             return None
         return Placement(agency_code, unit.code, position_code)
     matches = unit.positions_by_title.get(spelled(title), []) if title else []
     if len(matches) != 1:
         reason = (
-            f"jabatan tidak ditemukan di unit {unit.code}"
+            Message("import.position_not_found", {"unit": unit.code})
             if not matches
-            else "nama jabatan tidak unik di unit ini; isi kode jabatan"
+            else Message("import.position_title_not_unique")
         )
         reader.reject(reader.column("position_title") or "jabatan_nama", title, reason)
         return None

@@ -18,6 +18,7 @@ from asn_graph.application.commands import (
 )
 from asn_graph.application.registers import nip_register_id
 from asn_graph.domain.employee import Employee
+from asn_graph.domain.messages import Message
 from asn_graph.domain.nip import Gender
 from asn_graph.domain.work_unit import WorkUnit
 from asn_graph.onboarding.directory import AgencyDirectory, Rows
@@ -122,7 +123,7 @@ class EmployeeRows:
                         row.number,
                         "nip",
                         registration.nip,
-                        f"NIP sudah terdaftar di instansi lain ({placement.agency_code})",
+                        Message("import.nip_in_another_agency", {"agency": placement.agency_code}),
                     )
                 ]
             )
@@ -167,8 +168,8 @@ def chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
         yield chunk
 
 
-def _recorded_otherwise(recorded: object) -> str:
-    return f"NIP sudah terdaftar dengan data berbeda (tercatat: {_shown(recorded)})"
+def _recorded_otherwise(recorded: object) -> Message:
+    return Message("import.nip_recorded_otherwise", {"recorded": _shown(recorded)})
 
 
 def _shown(value: object) -> str:

@@ -19,7 +19,7 @@ from asn_graph.application.results import Changes
 from asn_graph.application.store import StoreApplication
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import DomainError
-from asn_graph.domain.messages import Language
+from asn_graph.domain.messages import Message
 from asn_graph.onboarding.rejections import Rejection, RowRejected
 from asn_graph.onboarding.summary import ImportSummary, MissingColumns, Outcome
 from asn_graph.onboarding.tables import Row, header_of, rows_of, sha256_of
@@ -213,7 +213,7 @@ class _Attempt:
             plan = self.kind.plan(entry, reason)
             if plan.key is not None:
                 if plan.key in self.seen:
-                    twice = f"ganda di berkas ini (sama dengan baris {self.seen[plan.key]})"
+                    twice = Message("import.twice_in_file", {"row": self.seen[plan.key]})
                     raise RowRejected([Rejection(number, "", plan.key, twice)])
                 self.seen[plan.key] = number
             if self.batch_size > 1 and not self.dry_run and plan.batchable:
@@ -283,8 +283,7 @@ class _Attempt:
 
     def _refused(self, number: int, refused: DomainError) -> None:
         column = getattr(refused, "field", None) or ""
-        # The officer who corrects the file reads Indonesian, as every other rejection.
-        self._rejected([Rejection(number, column, "", refused.text(Language.INDONESIAN))])
+        self._rejected([Rejection(number, column, "", refused.as_message())])
 
     def _rejected(self, rejections: list[Rejection]) -> None:
         self.summary.rejections.extend(rejections)

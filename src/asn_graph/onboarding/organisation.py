@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager
 
 from asn_graph.application.app import AsnGraph
 from asn_graph.application.commands import AssessWorkload, EstablishPosition, RegisterWorkUnit
+from asn_graph.domain.messages import Listed, Message
 from asn_graph.domain.placement import unit_id
 from asn_graph.domain.positions import Position, WorkloadItem
 from asn_graph.domain.reference import Education
@@ -50,6 +51,15 @@ WORKLOAD_COLUMNS: Columns = {
     "norm": ("norma_waktu", "norma_waktu_menit"),
 }
 
+# The facts a reason names.
+POSITION_GRADE = Message("import.fact.position_grade")
+VOLUME = Message("import.fact.volume")
+TIME_NORM = Message("import.fact.time_norm")
+TITLE = Message("import.fact.title")
+KIND = Message("import.fact.kind")
+GRADE = Message("import.fact.grade")
+EDUCATION = Message("import.fact.education")
+
 
 class _AgencyRows:
     """What the three kinds share: the agency, the store, the refusal of a unit not found."""
@@ -80,7 +90,7 @@ class _AgencyRows:
             reader.reject(
                 reader.column_named("unit"),
                 code,
-                f"unit kerja tidak ditemukan di instansi {self.agency_code}",
+                Message("import.unit_not_found", {"agency": self.agency_code}),
             )
             return None
         return self.app.store.work_unit(self.agency_code, code)
@@ -116,7 +126,7 @@ class UnitRows(_AgencyRows):
                     row.number,
                     reader.column_named("parent"),
                     parent,
-                    "unit induk tidak ditemukan (di instansi maupun di berkas ini)",
+                    Message("import.parent_unit_not_found"),
                 )
             )
         if not self.app.store.exists(unit_id(self.agency_code, code)):
@@ -129,7 +139,9 @@ class UnitRows(_AgencyRows):
                 row.number,
                 reader.column_named(fact),
                 given or "",
-                f"unit {code} sudah terdaftar dengan data berbeda (tercatat: {recorded or '-'})",
+                Message(
+                    "import.unit_recorded_otherwise", {"code": code, "recorded": recorded or "-"}
+                ),
             )
             for fact, given, recorded in (
                 ("name", name, unit.name),
@@ -161,7 +173,7 @@ class PositionRows(_AgencyRows):
         code = reader.text("code", required=True).upper()
         title = " ".join(reader.text("title", required=True).split())
         kind = reader.read("kind", position_kind_of, required=True)
-        grade = reader.read("grade", lambda value: whole_number_of(value, "kelas jabatan", 1), True)
+        grade = reader.read("grade", lambda value: whole_number_of(value, POSITION_GRADE, 1), True)
         level = reader.read("education_level", education_level_of)
         field = study_field_of(reader.text("education_field"))
         reader.refuse_if_rejected()
@@ -179,10 +191,10 @@ class PositionRows(_AgencyRows):
         differing = [
             label
             for label, given, kept in (
-                ("nama", title, recorded.title),
-                ("jenis", kind, recorded.kind),
-                ("kelas", grade, recorded.grade),
-                ("pendidikan", required_education, recorded.required_education),
+                (TITLE, title, recorded.title),
+                (KIND, kind, recorded.kind),
+                (GRADE, grade, recorded.grade),
+                (EDUCATION, required_education, recorded.required_education),
             )
             if given != kept
         ]
@@ -193,8 +205,10 @@ class PositionRows(_AgencyRows):
                         row.number,
                         reader.column_named("code"),
                         code,
-                        f"jabatan {code} sudah terdaftar di unit {unit.code} dengan "
-                        f"{', '.join(differing)} berbeda",
+                        Message(
+                            "import.position_recorded_otherwise",
+                            {"code": code, "unit": unit.code, "facts": Listed(tuple(differing))},
+                        ),
                     )
                 ]
             )
@@ -237,13 +251,15 @@ class WorkloadRows(_AgencyRows):
         items: list[WorkloadItem] = []
         for reader in readers:
             task = " ".join(reader.text("task", required=True).split())
-            volume = reader.read("volume", lambda v: whole_number_of(v, "volume", 0), True)
-            norm = reader.read("norm", lambda v: whole_number_of(v, "norma waktu", 1), True)
+            volume = reader.read("volume", lambda v: whole_number_of(v, VOLUME, 0), True)
+            norm = reader.read("norm", lambda v: whole_number_of(v, TIME_NORM, 1), True)
             if volume is not None and norm is not None and task:
                 items.append(WorkloadItem(task, volume, norm))
         if unit is not None and code and code not in unit.positions:
             first.reject(
-                first.column_named("position"), code, f"jabatan tidak ditemukan di unit {unit.code}"
+                first.column_named("position"),
+                code,
+                Message("import.position_not_found", {"unit": unit.code}),
             )
         rejections = [rejection for reader in readers for rejection in reader.rejections]
         if rejections:

@@ -11,6 +11,7 @@ from asn_graph.application.app import AsnGraph
 from asn_graph.application.commands import RatePerformance
 from asn_graph.application.registers import nip_register_id
 from asn_graph.domain.errors import InvalidInput
+from asn_graph.domain.messages import Message
 from asn_graph.domain.nip import Nip
 from asn_graph.onboarding.cells import rating_of, year_of
 from asn_graph.onboarding.importer import Plan, Step, nothing_kept, one_by_one
@@ -55,17 +56,23 @@ class RatingRows:
             try:
                 nip = Nip.parse(nip).value
             except InvalidInput:
-                reader.reject(reader.column_named("nip"), nip, "NIP tidak sah (18 angka)")
+                reader.reject(
+                    reader.column_named("nip"), nip, Message("import.nip_not_valid_digits")
+                )
             else:
                 if not self.app.store.exists(nip_register_id(nip)):
-                    reader.reject(reader.column_named("nip"), nip, "pegawai belum terdaftar")
+                    reader.reject(
+                        reader.column_named("nip"), nip, Message("import.employee_not_registered")
+                    )
         reader.refuse_if_rejected()
         assert year is not None
         assert rating is not None
         employee = self.app.store.employee(nip)
         placement = employee.placement
         if placement is None or placement.agency_code != self.agency_code:
-            reader.reject(reader.column_named("nip"), nip, "pegawai bukan pegawai instansi ini")
+            reader.reject(
+                reader.column_named("nip"), nip, Message("import.employee_of_another_agency")
+            )
             reader.refuse_if_rejected()
         key = f"{nip}/{year}"
         recorded = employee.ratings.get(year)

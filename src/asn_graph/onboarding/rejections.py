@@ -1,5 +1,7 @@
-"""What an import could not take: the row, the column, the value and why (in Indonesian, for
-the officer who corrects the file), written as CSV beside the file or shown on screen."""
+"""What an import could not take: the row, the column, the value and why (a message of the
+catalogue), written as CSV beside the file or shown on screen. The report and the command line
+word the reason in Indonesian, for the officer who corrects the file; a page, in its own
+language."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from asn_graph.domain.messages import Language, Message
 
 REPORT_HEADER = ("baris", "kolom", "nilai", "alasan")
 
@@ -16,7 +20,15 @@ class Rejection:
     row: int
     column: str
     value: str
-    reason: str
+    message: Message
+
+    def text(self, language: Language) -> str:
+        return self.message.text(language)
+
+    @property
+    def reason(self) -> str:
+        """Why, in Indonesian: the officer's language, the report's."""
+        return self.text(Language.INDONESIAN)
 
 
 class RowRejected(Exception):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TypeVar
 
+from asn_graph.domain.messages import Message
 from asn_graph.onboarding.cells import CellError
 from asn_graph.onboarding.rejections import Rejection, RowRejected
 from asn_graph.onboarding.tables import Row
@@ -15,7 +16,7 @@ T = TypeVar("T")
 Columns = Mapping[str, tuple[str, ...]]
 """Each fact and the columns it may come from, asn-graph's template's name first."""
 
-REQUIRED_MISSING = "wajib diisi"
+REQUIRED_MISSING = Message("import.required")
 
 
 def unknown_columns(
@@ -65,10 +66,10 @@ class RowReader:
         try:
             return parse(value)
         except CellError as error:
-            self.reject(column, value, str(error))
+            self.reject(column, value, error.as_message())
             return None
 
-    def reject(self, column: str, value: str | date, reason: str) -> None:
+    def reject(self, column: str, value: str | date, reason: Message) -> None:
         self.rejections.append(Rejection(self.row.number, column, str(value), reason))
 
     def refuse_if_rejected(self) -> None:

@@ -8,7 +8,12 @@ already imported record nothing.
 
 The uploaded file is kept in the imports' content-addressed store (CSV or XLSX only) and
 linked under the name it was uploaded with, which the import records in every fact's reason
-beside the file's SHA-256."""
+beside the file's SHA-256.
+
+A finished job leaves its rejected rows as the command line's report (``ditolak.csv``, the
+reasons in Indonesian) and the first of them, for its page, with each reason worded in both
+languages (``ditolak.jsonl``): a reason may name codes and messages JSON does not keep, and the
+page reads them after the process that ran the job may have gone."""
 
 from __future__ import annotations
 
@@ -38,6 +43,7 @@ from asn_graph.api.file_store import TABLE_KINDS, FileStore, StoredFile
 from asn_graph.api.web.messages import MESSAGES, Language
 from asn_graph.domain.actors import Actor
 from asn_graph.domain.errors import DomainError
+from asn_graph.domain.messages import Message
 from asn_graph.onboarding.rejections import REPORT_HEADER, Rejection, write_report
 from asn_graph.onboarding.summary import ImportSummary, MissingColumns, Outcome
 from asn_graph.onboarding.tables import UnreadableWorkbook
@@ -49,6 +55,8 @@ HEARTBEAT_SECONDS = 1.0
 STALE_SECONDS = 30.0
 """A job of another process not written for this long is taken as stopped with it."""
 ABSENT_SHOWN = 20
+REJECTIONS_SHOWN = 100
+"""The rejected rows a job's page shows (the report holds them all)."""
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
 AGENCY_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
@@ -123,6 +131,16 @@ class ImportJob:
         return round(max(0, self.rows_total - self.rows_done) / rate)
 
 
+@dataclass(frozen=True)
+class ShownRejection:
+    """A rejected row as a job's page shows it: the reason in the page's language."""
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
 class JobRunning(Exception):
     """The agency has a job running: one at a time."""
 
@@ -138,6 +156,11 @@ def result_of(summary: ImportSummary) -> dict[str, Any]:
         "absent_shown": summary.absent[:ABSENT_SHOWN],
         "to_record": summary.counts[Outcome.RECORDED] + summary.counts[Outcome.CHANGED],
     }
+
+
+def in_both_languages(message: Message) -> dict[str, str]:
+    """A message of the catalogue in each language, by the language's code."""
+    return {language.value: message.text(language) for language in Language}
 
 
 def both_languages(key: str, **params: Any) -> dict[str, str]:
@@ -196,6 +219,10 @@ class ImportJobs:
         """The rejected rows of the agency's latest job, as ``--report`` writes them."""
         return self._agency_directory(agency) / "ditolak.csv"
 
+    def _shown_path(self, agency: str) -> Path:
+        """The first rejected rows of the agency's latest job, worded in both languages."""
+        return self._agency_directory(agency) / "ditolak.jsonl"
+
     def named_file(self, agency: str, sha256: str, file_name: str) -> Path:
         """The kept file under the name it was uploaded with (the reader goes by its
         extension, the import's reasons name it), linked to the store's copy."""
@@ -250,21 +277,51 @@ class ImportJobs:
         temporary.write_text(job.to_json(), encoding="utf-8")
         os.replace(temporary, path)
 
-    def rejections(self, agency: str, limit: int) -> list[Rejection]:
-        """The first ``limit`` rejected rows of the agency's latest job."""
-        shown: list[Rejection] = []
+    def rejections(self, agency: str, limit: int, language: Language) -> list[ShownRejection]:
+        """The first ``limit`` rejected rows of the agency's latest job, in ``language``."""
+        shown: list[ShownRejection] = []
+        try:
+            with self._shown_path(agency).open(encoding="utf-8") as stream:
+                for line in stream:
+                    entry = json.loads(line)
+                    reason = entry["reason"][language.value]
+                    shown.append(
+                        ShownRejection(entry["row"], entry["column"], entry["value"], reason)
+                    )
+                    if len(shown) >= limit:
+                        break
+        except FileNotFoundError:
+            return self._reported(agency, limit)
+        return shown
+
+    def _reported(self, agency: str, limit: int) -> list[ShownRejection]:
+        """The first rejected rows of a job finished before its rows were kept in both
+        languages: the report's, in Indonesian."""
+        shown: list[ShownRejection] = []
         try:
             with self.report_path(agency).open(encoding="utf-8", newline="") as stream:
                 rows = csv.reader(stream)
                 if tuple(next(rows, ())) != REPORT_HEADER:
                     return []
                 for row, column, value, reason in rows:
-                    shown.append(Rejection(int(row), column, value, reason))
+                    shown.append(ShownRejection(int(row), column, value, reason))
                     if len(shown) >= limit:
                         break
         except FileNotFoundError:
             return []
         return shown
+
+    def _keep_rejections(self, agency: str, rejections: list[Rejection]) -> None:
+        write_report(self.report_path(agency), rejections)
+        with self._shown_path(agency).open("w", encoding="utf-8") as stream:
+            for rejection in rejections[:REJECTIONS_SHOWN]:
+                entry = {
+                    "row": rejection.row,
+                    "column": rejection.column,
+                    "value": rejection.value,
+                    "reason": in_both_languages(rejection.message),
+                }
+                stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
     # --- running -------------------------------------------------------------------------------
 
@@ -300,6 +357,7 @@ class ImportJobs:
                 updated_at=now,
             )
             self.report_path(agency).unlink(missing_ok=True)
+            self._shown_path(agency).unlink(missing_ok=True)
             self._write(job)
             thread = threading.Thread(
                 target=self._run,
@@ -346,7 +404,7 @@ class ImportJobs:
             return
         done.set()
         heartbeat.join()
-        write_report(self.report_path(job.agency), summary.rejections)
+        self._keep_rejections(job.agency, summary.rejections)
         job.result = result_of(summary)
         job.rows_done = summary.rows
         job.state = JobState.FINISHED
@@ -363,10 +421,7 @@ class ImportJobs:
             job.missing_columns = list(error.missing)
             job.retryable = False
         if isinstance(error, DomainError):
-            job.error = {
-                "id": error.text(Language.INDONESIAN),
-                "en": error.text(Language.ENGLISH),
-            }
+            job.error = in_both_languages(error.as_message())
             job.retryable = job.retryable and not isinstance(error, MissingColumns)
         elif isinstance(error, Exception) and self.service.is_outage(error):
             job.error = both_languages("imports_error_outage")

@@ -24,6 +24,7 @@ from asn_graph.api.file_store import EmptyFile, FileRefused, FileTooLarge
 from asn_graph.api.web.form_errors import FormErrors
 from asn_graph.api.web.frame import Frame, Posted
 from asn_graph.api.web.import_jobs import (
+    REJECTIONS_SHOWN,
     ImportJob,
     ImportJobs,
     JobRunning,
@@ -51,7 +52,6 @@ POLL_SECONDS = 0.05
 REFRESH_SECONDS = 10
 """How often a running job's page refreshes itself: seldom enough to read it (the page
 also offers a link to refresh it at once)."""
-REJECTIONS_SHOWN = 100
 
 
 def import_upload_limits(settings: Settings) -> dict[str, int]:
@@ -204,7 +204,9 @@ class ImportArea:
             return RedirectResponse(IMPORTS, status_code=303)
         status = self.jobs.status(job)
         rejections = (
-            await self.blocking.run(self.jobs.rejections, actor.agency, REJECTIONS_SHOWN)
+            await self.blocking.run(
+                self.jobs.rejections, actor.agency, REJECTIONS_SHOWN, language_of(request)
+            )
             if job.result and job.result["rejections"]
             else []
         )

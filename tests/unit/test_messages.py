@@ -121,6 +121,11 @@ def test_every_key_used_is_in_the_catalogue_and_given_the_parameters_it_names() 
     assert BAD_CURSOR in CATALOGUE
 
 
+def test_every_reason_an_import_rejects_a_row_for_is_used_where_the_scan_sees_it() -> None:
+    used = {key for _, key, _ in _uses() if key.startswith("import.")}
+    assert used == {key for key in CATALOGUE if key.startswith("import.")}
+
+
 def test_an_error_keeps_its_english_message_and_words_it_in_indonesian() -> None:
     error = InvalidInput("transfer_case.transfer_case_states_reason", field="reason")
     assert error.message == str(error) == "a transfer case states its reason"

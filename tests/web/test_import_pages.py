@@ -27,6 +27,7 @@ from openpyxl import Workbook
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService
 from asn_graph.api.web.import_jobs import ImportJob, ImportJobs, JobRunning, JobState
+from asn_graph.api.web.messages import LANGUAGE_COOKIE
 from asn_graph.application.clock import FixedClock
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import Actor, Role
@@ -157,6 +158,29 @@ async def test_a_file_is_checked_then_its_valid_rows_imported_as_the_officer(
     # The form sent again imports nothing a second time: the job is no longer a check.
     again = await confirm(officer, page)
     assert "tidak (lagi) menunggu konfirmasi" in again.text
+
+
+async def test_a_page_read_in_english_gives_the_reasons_in_english_and_the_report_indonesian(
+    officer: httpx.AsyncClient, import_service: Service
+) -> None:
+    officer.cookies.set(LANGUAGE_COOKIE, "en")
+    await upload(officer, GOOD_AND_BAD)
+    page = (await officer.get("/impor/pekerjaan")).text
+    assert (
+        "<td>3</td><td>gol_akhir_nama</td><td>X/x</td>"
+        "<td>rank X/x is not recognised (e.g. III/a)</td>"
+    ) in page
+    officer.cookies.set(LANGUAGE_COOKIE, "id")
+    page = (await officer.get("/impor/pekerjaan")).text
+    assert "<td>golongan X/x tidak dikenali (contoh: III/a)</td>" in page
+    report = await officer.get("/impor/ditolak.csv")
+    rows = list(csv.reader(io.StringIO(report.text)))
+    assert rows[1] == ["3", "gol_akhir_nama", "X/x", "golongan X/x tidak dikenali (contoh: III/a)"]
+    # A job finished before its rows were kept in both languages shows the report's.
+    job_file(import_service).with_name("ditolak.jsonl").unlink()
+    officer.cookies.set(LANGUAGE_COOKIE, "en")
+    page = (await officer.get("/impor/pekerjaan")).text
+    assert "<td>golongan X/x tidak dikenali (contoh: III/a)</td>" in page
 
 
 async def test_an_xlsx_workbook_is_checked_like_a_csv(

@@ -268,7 +268,7 @@ ENGLISH = {
     "imports_column": "Column",
     "imports_value": "Value",
     "imports_reason": "Reason",
-    "imports_download_report": "Download the rejected rows (CSV)",
+    "imports_download_report": "Download the rejected rows (CSV, the reasons in Indonesian)",
     "imports_absent": "{count} recorded items are not named in this file (not deleted):",
     "imports_confirm_intro": (
         "The import records {count} valid rows in your name; rejected rows are not recorded."

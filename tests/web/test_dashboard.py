@@ -80,6 +80,7 @@ async def test_the_dashboard_shows_the_chart_the_tree_and_the_largest_gaps(
     summary = unescape(chart.group(2))
     assert "Diagram batang 2 unit kerja teratas" in summary
     assert "Kekurangan seluruhnya 5, kelebihan seluruhnya 8." in summary
+    assert 'href="/laporan/neraca"' in html  # the same balance as a report
     figures = text_of(html[html.index('<table class="chart-figures"') :].split("</table>")[0])
     assert "Badan Kepegawaian dan Pengembangan SDM (BKPSDM) 2 8" in figures
     assert "Dinas Komunikasi dan Informatika (DISKOMINFO) 3 0" in figures

@@ -11,6 +11,7 @@ INDONESIAN = {
     "dashboard_agency_hint": "Misalnya 1272. Anda membaca instansi dalam cakupan Anda.",
     "dashboard_show": "Tampilkan",
     "dashboard_chart_heading": "Kekurangan dan kelebihan per unit kerja",
+    "dashboard_report_link": "Neraca pegawai sebagai laporan (PDF, Excel, CSV)",
     "dashboard_chart_summary": (
         "Diagram batang {units} unit kerja teratas. Kekurangan ke kanan, kelebihan ke kiri. "
         "Kekurangan terbesar: {deficit_unit} ({deficit}). Kelebihan terbesar: "
@@ -101,6 +102,7 @@ ENGLISH = {
     "dashboard_agency_hint": "For example 1272. You read the agencies in your scope.",
     "dashboard_show": "Show",
     "dashboard_chart_heading": "Shortage and surplus per work unit",
+    "dashboard_report_link": "The staffing balance as a report (PDF, Excel, CSV)",
     "dashboard_chart_summary": (
         "Bar chart of {units} top-level work units. Shortages to the right, surpluses to the "
         "left. Largest shortage: {deficit_unit} ({deficit}). Largest surplus: {surplus_unit} "

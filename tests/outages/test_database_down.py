@@ -184,7 +184,7 @@ async def test_a_command_given_up_on_a_frozen_server_is_not_recorded_when_it_tha
     assert not deployment.stored(nip)
 
 
-async def test_acknowledged_commands_are_exactly_those_stored_across_a_restart(
+async def test_acknowledged_commands_are_stored_and_refused_ones_only_if_cut_in_commit(
     deployment: Deployment,
 ) -> None:
     before = (await deployment.graphql(STAFF_COUNT))["data"]["employees"]["totalCount"]
@@ -216,11 +216,14 @@ async def test_acknowledged_commands_are_exactly_those_stored_across_a_restart(
     await asyncio.gather(restart(), write())
     assert len(refused) >= 3
 
-    # The read side came through the outage: every stored registration counted once.
     await deployment.ready()
     after = (await deployment.graphql(STAFF_COUNT))["data"]["employees"]["totalCount"]
-    assert after == before + len(acknowledged)
-
     deployment.stop_serving()
     stored = [nip for nip in acknowledged + refused if deployment.stored(nip)]
-    assert stored == acknowledged
+    # Every acknowledged command is stored. A refused one is stored only when the database
+    # stopped in the instant of its commit (the commit reached the server, its answer did
+    # not): the first one refused, sent as the server went down.
+    assert stored[: len(acknowledged)] == acknowledged
+    assert stored[len(acknowledged) :] in ([], refused[:1])
+    # The read side came through the outage: every stored registration counted once.
+    assert after == before + len(stored)

@@ -14,16 +14,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from asn_graph.api.auth import TokenService
-from asn_graph.application.clock import FixedClock
-from asn_graph.bootstrap import Service, build_service
+from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from tests.browser.conftest import Site, assert_accessible
 from tests.browser.test_journeys import sign_in
 from tests.conftest import event_count
 from tests.onboarding.sheets import siasn_row, staff
-from tests.web.conftest import EMPLOYEE, OFFICER_PASSWORD, add_accounts
+from tests.web.conftest import OFFICER_PASSWORD, web_store
 from tests.web.test_import_pages import siasn_csv
-from tests.world import TODAY, build_organisation, register
 
 NEWCOMER, MISTYPED = staff(3)[1:]
 
@@ -32,12 +30,8 @@ NEWCOMER, MISTYPED = staff(3)[1:]
 def web_service(settings_for: Any, tmp_path: Path) -> Iterator[Service]:
     """The web fixtures' store, with the uploaded files in the test's own directory."""
     settings = dataclasses.replace(settings_for("sqlite"), data_dir=tmp_path)
-    service = build_service(settings, clock=FixedClock(TODAY))
-    build_organisation(service.app)
-    register(service.app, EMPLOYEE)
-    add_accounts(service, EMPLOYEE)
-    yield service
-    service.close()
+    with web_store(settings) as service:
+        yield service
 
 
 def test_an_officer_checks_a_siasn_export_and_imports_its_valid_rows(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,10 @@ import pytest
 
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService, actor_of
-from asn_graph.application.clock import FixedClock
+from asn_graph.application.clock import Clock, FixedClock
 from asn_graph.bootstrap import Service, build_service
 from asn_graph.domain.actors import SYSTEM_ACTOR, Role
+from asn_graph.settings import Settings
 from tests.conftest import BACKENDS
 from tests.world import TODAY, Person, build_organisation, person, register
 
@@ -39,6 +41,24 @@ BOTH_STORES = pytest.mark.parametrize("web_service", BACKENDS, indirect=True)
 and write goes through the GraphQL API, whose every operation is tested on both stores."""
 
 
+@contextmanager
+def web_store(
+    settings: Settings, clock: Clock | None = None, *, with_employee: bool = True
+) -> Iterator[Service]:
+    """The pages' world on ``settings``: the test organisation, its employee (unless
+    ``with_employee`` is false: their post left free) and the accounts of
+    ``add_accounts``."""
+    service = build_service(settings, clock=clock or FixedClock(TODAY))
+    try:
+        build_organisation(service.app)
+        if with_employee:
+            register(service.app, EMPLOYEE)
+        add_accounts(service, EMPLOYEE)
+        yield service
+    finally:
+        service.close()
+
+
 @pytest.fixture(params=("sqlite",))
 def web_service(
     request: pytest.FixtureRequest, settings_for: Any, tmp_path: Path
@@ -49,12 +69,8 @@ def web_service(
         data_dir=tmp_path,
         failed_signins_per_minute=FAILED_SIGNINS_PER_MINUTE,
     )
-    service = build_service(settings, clock=FixedClock(TODAY))
-    build_organisation(service.app)
-    register(service.app, EMPLOYEE)
-    add_accounts(service, EMPLOYEE)
-    yield service
-    service.close()
+    with web_store(settings) as service:
+        yield service
 
 
 @pytest.fixture

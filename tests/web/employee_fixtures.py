@@ -16,14 +16,13 @@ import pytest
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService, actor_of
 from asn_graph.application import commands as c
-from asn_graph.application.clock import FixedClock
-from asn_graph.bootstrap import Service, build_service
+from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import SYSTEM_ACTOR, Role
 from asn_graph.domain.placement import Placement
 from asn_graph.domain.transfer_types import Initiative
 from tests.conftest import BACKENDS
-from tests.web.conftest import EMPLOYEE, add_accounts
-from tests.world import TODAY, build_organisation, person, register
+from tests.web.conftest import EMPLOYEE, web_store
+from tests.world import person, register
 
 COLLEAGUE = person("3578", "DISKOMINFO", 3)
 COLLEAGUE_PASSWORD = "kata-sandi-rina-2026"
@@ -46,17 +45,13 @@ def employee_service(
         max_file_bytes=MAX_FILE_BYTES,
         failed_signins_per_minute=0,
     )
-    service = build_service(settings, clock=FixedClock(TODAY))
-    build_organisation(service.app)
-    register(service.app, EMPLOYEE)
-    register(service.app, COLLEAGUE)
-    add_accounts(service, EMPLOYEE)
-    colleague = actor_of("rina", Role.EMPLOYEE, None, COLLEAGUE.nip)
-    service.app.local_accounts.add(
-        SYSTEM_ACTOR, colleague, COLLEAGUE_PASSWORD, "pegawai DISKOMINFO"
-    )
-    yield service
-    service.close()
+    with web_store(settings) as service:
+        register(service.app, COLLEAGUE)
+        colleague = actor_of("rina", Role.EMPLOYEE, None, COLLEAGUE.nip)
+        service.app.local_accounts.add(
+            SYSTEM_ACTOR, colleague, COLLEAGUE_PASSWORD, "pegawai DISKOMINFO"
+        )
+        yield service
 
 
 @pytest.fixture

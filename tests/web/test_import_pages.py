@@ -28,21 +28,18 @@ from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService
 from asn_graph.api.web.import_jobs import ImportJob, ImportJobs, JobRunning, JobState
 from asn_graph.api.web.messages import LANGUAGE_COOKIE
-from asn_graph.application.clock import FixedClock
-from asn_graph.bootstrap import Service, build_service
+from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Actor, Role
 from asn_graph.onboarding.kinds import sample
 from tests.conftest import event_count
 from tests.onboarding.sheets import SIASN_HEADER, siasn_row, staff
 from tests.web.conftest import (
-    EMPLOYEE,
     EMPLOYEE_PASSWORD,
     OFFICER_PASSWORD,
-    add_accounts,
     form_token,
     sign_in,
+    web_store,
 )
-from tests.world import TODAY, build_organisation, register
 
 MAX_FILE_BYTES = 8 * 1024
 PEOPLE = staff(4)[1:]  # the first of the unit is the web fixtures' employee
@@ -69,12 +66,8 @@ def import_service(settings_for: Any, tmp_path: Path) -> Iterator[Service]:
         max_file_bytes=MAX_FILE_BYTES,
         failed_signins_per_minute=0,
     )
-    service = build_service(settings, clock=FixedClock(TODAY))
-    build_organisation(service.app)
-    register(service.app, EMPLOYEE)
-    add_accounts(service, EMPLOYEE)
-    yield service
-    service.close()
+    with web_store(settings) as service:
+        yield service
 
 
 @pytest.fixture

@@ -20,22 +20,19 @@ from pypdf import PdfReader
 
 from asn_graph.api.app import create_app
 from asn_graph.api.auth import TokenService
-from asn_graph.application.clock import FixedClock
-from asn_graph.bootstrap import Service, build_service
+from asn_graph.bootstrap import Service
 from asn_graph.domain.actors import Role
 from tests.conftest import Api, event_count
 from tests.outcomes_world import moves_with_outcomes
 from tests.web.conftest import (
-    EMPLOYEE,
     EMPLOYEE_PASSWORD,
     OFFICER_PASSWORD,
-    add_accounts,
     sign_in,
+    web_store,
 )
 from tests.web.plan_world import PlanGround, plan_id_of, post_form
 from tests.web.plan_world import plan_ground as plan_ground  # the store with the planning world
 from tests.web.staffing_world import staff_the_agency
-from tests.world import TODAY, build_organisation
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -186,13 +183,10 @@ async def test_the_largest_gaps_are_the_apis_and_bad_criteria_are_told_beside_th
 def moved_service(settings_for: Any) -> Iterator[Service]:
     """The test organisation with three moves made (``tests.outcomes_world``) into the posts
     the web store's employee would hold, and the web accounts."""
-    service = build_service(settings_for("sqlite"), clock=FixedClock(TODAY))
-    build_organisation(service.app)
-    add_accounts(service, EMPLOYEE)
-    moves_with_outcomes(service)
-    service.projector.catch_up()
-    yield service
-    service.close()
+    with web_store(settings_for("sqlite"), with_employee=False) as service:
+        moves_with_outcomes(service)
+        service.projector.catch_up()
+        yield service
 
 
 async def test_the_outcomes_of_a_period_are_the_apis_summary_and_moves(

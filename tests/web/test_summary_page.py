@@ -17,18 +17,18 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from asn_graph.bootstrap import Service, build_service
+from asn_graph.bootstrap import Service
 from tests.conftest import event_count
 from tests.e2e.summary_world import MovableClock, open_a_case, recorded_month
 from tests.web.conftest import (
     EMPLOYEE,
     EMPLOYEE_PASSWORD,
     OFFICER_PASSWORD,
-    add_accounts,
     form_token,
     sign_in,
+    web_store,
 )
-from tests.world import TODAY, build_organisation, person, register
+from tests.world import TODAY, person, register
 
 MONTH = "2026-10"
 """The last month that has ended on the world's day (2026-11-23)."""
@@ -43,12 +43,8 @@ def clock() -> MovableClock:
 def web_service(settings_for: Any, tmp_path: Path, clock: MovableClock) -> Iterator[Service]:
     """The pages' world (SQLite), on a clock a test may move past a month."""
     settings = dataclasses.replace(settings_for("sqlite"), data_dir=tmp_path)
-    service = build_service(settings, clock=clock)
-    build_organisation(service.app)
-    register(service.app, EMPLOYEE)
-    add_accounts(service, EMPLOYEE)
-    yield service
-    service.close()
+    with web_store(settings, clock) as service:
+        yield service
 
 
 def _publish_form(page: str, month: str = MONTH) -> dict[str, str]:
